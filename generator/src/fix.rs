@@ -6,7 +6,7 @@ use crate::manifest::Fix;
 use serde_json::{Map, Value};
 use std::path::Path;
 
-/// Merges each fix into `doc`; the first whose place is missing (or not an object) is an error
+/// Merges each fix into `doc` (or puts it in place of the object there, with `replace`); the first whose place is missing (or not an object) is an error
 /// naming that place.
 pub fn apply(file: &Path, doc: &mut Value, fixes: &[Fix]) -> Result<(), Error> {
     for fix in fixes {
@@ -19,7 +19,11 @@ pub fn apply(file: &Path, doc: &mut Value, fixes: &[Fix]) -> Result<(), Error> {
                  check the fix against the new description",
             ));
         };
-        merge(target, &fix.set);
+        if fix.replace {
+            *target = fix.set.clone();
+        } else {
+            merge(target, &fix.set);
+        }
     }
     Ok(())
 }
@@ -48,6 +52,7 @@ mod tests {
         Fix {
             at: at.into(),
             set,
+            replace: false,
             why: "test".into(),
         }
     }
@@ -77,6 +82,26 @@ mod tests {
                     "z": {"type": "boolean"}
                 }
             }}}})
+        );
+    }
+
+    #[test]
+    fn a_replacing_fix_drops_what_it_does_not_restate() {
+        let mut doc = json!({"components": {"schemas": {"A": {"properties": {"body": {
+            "type": "string",
+            "description": "text"
+        }}}}}});
+        let mut one = fix(
+            "/components/schemas/A/properties/body",
+            json!({"oneOf": [{"type": "string"}, {"type": "object"}]}),
+        );
+        one.replace = true;
+        apply(Path::new("a.yaml"), &mut doc, &[one]).unwrap();
+        assert_eq!(
+            doc,
+            json!({"components": {"schemas": {"A": {"properties": {"body": {
+                "oneOf": [{"type": "string"}, {"type": "object"}]
+            }}}}}})
         );
     }
 

@@ -53,6 +53,10 @@ pub struct Fix {
     pub at: String,
     /// The members to merge in (`{ type = "integer" }`).
     pub set: serde_json::Map<String, serde_json::Value>,
+    /// `set` takes the place of the object at `at` instead of merging into it: a merge cannot
+    /// take a member away (`type = "string"` beside a new `oneOf`).
+    #[serde(default)]
+    pub replace: bool,
     /// The evidence: what Sinch sends, and where that is seen.
     pub why: String,
 }

@@ -286,11 +286,15 @@ fn the_real_mirror_generates_deterministically() {
     let a = generator::generate(&config).unwrap_or_else(|e| panic!("{e}"));
     let b = generator::generate(&config).unwrap();
     assert_eq!(a.files, b.files);
-    assert_eq!(a.operations, OPERATIONS);
+    assert_eq!(a.operations, OPERATIONS + ADDED_BY_FIXES);
 }
 
 /// Operations in the manifest's descriptions: the 26 single-file ones (691) and Engage (73).
 const OPERATIONS: usize = 764;
+
+/// Operations the manifest's fixes add where a description leaves them out (SMS's list of
+/// delivery reports and its delivery feedback).
+const ADDED_BY_FIXES: usize = 2;
 
 fn shared_specs() -> PathBuf {
     let mirror = PathBuf::from(

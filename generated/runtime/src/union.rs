@@ -48,6 +48,42 @@ fn kind_fits(kind: JsonKind, value: &Value) -> bool {
     }
 }
 
+/// The error of a union that no variant decodes: why each variant of the value's kind failed, or,
+/// when none is of that kind, what the union takes (`invalid type: number, expected a string or
+/// an object`) instead of an empty list.
+pub fn no_match(union: &str, value: &Value, shapes: &[Shape], tried: &[String]) -> String {
+    if !tried.is_empty() {
+        return format!("data did not match any variant of {union} ({})", tried.join("; "));
+    }
+    let mut expected: Vec<&str> = Vec::new();
+    for s in shapes {
+        let name = match s.kind {
+            JsonKind::Object => "an object",
+            JsonKind::Array => "an array",
+            JsonKind::String => "a string",
+            JsonKind::Integer => "an integer",
+            JsonKind::Number => "a number",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Any => "any value",
+        };
+        if !expected.contains(&name) {
+            expected.push(name);
+        }
+    }
+    let found = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    format!(
+        "data did not match any variant of {union} (invalid type: {found}, expected {})",
+        expected.join(" or ")
+    )
+}
+
 /// Variant indices to try, best fit first: only kinds that match; among objects, those with
 /// their required properties present, then most of the object's properties known and fewest
 /// unknown; ties keep description order. Every candidate is still tried, because descriptions
@@ -225,5 +261,30 @@ mod tests {
             json!({"a": 1, "type": "x"})
         );
         assert_eq!(with_tag(json!({"type": "y"}), "type", Some("x")), json!({"type": "y"}));
+    }
+
+    #[test]
+    fn no_match_says_why_each_fitting_variant_failed_or_what_the_union_takes() {
+        let text = Shape {
+            kind: JsonKind::String,
+            required: &[],
+            known: &[],
+            values: &[],
+        };
+        let media = Shape {
+            kind: JsonKind::Object,
+            required: &["url"],
+            known: &["url"],
+            values: &[],
+        };
+        let shapes = [text, media];
+        assert_eq!(
+            no_match("Body", &json!(5), &shapes, &[]),
+            "data did not match any variant of Body (invalid type: number, expected a string or an object)"
+        );
+        assert_eq!(
+            no_match("Body", &json!({}), &shapes, &["Media: missing field `url`".into()]),
+            "data did not match any variant of Body (Media: missing field `url`)"
+        );
     }
 }

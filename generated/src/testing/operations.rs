@@ -31,6 +31,10 @@ pub enum Operation {
     #[doc(alias = "CancelBatchMessage")]
     #[cfg(feature = "sms")]
     SmsBatchesCancel,
+    /// `POST /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_feedback`: `DeliveryFeedback` of the SMS API.
+    #[doc(alias = "DeliveryFeedback")]
+    #[cfg(feature = "sms")]
+    SmsBatchesDeliveryFeedback,
     /// `GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report`: `GetDeliveryReportByBatchId` of the SMS API.
     #[doc(alias = "GetDeliveryReportByBatchId")]
     #[cfg(feature = "sms")]
@@ -39,6 +43,10 @@ pub enum Operation {
     #[doc(alias = "GetDeliveryReportByPhoneNumber")]
     #[cfg(feature = "sms")]
     SmsDeliveryReportsGetDeliveryReportByPhoneNumber,
+    /// `GET /xms/v1/{service_plan_id}/delivery_reports`: `GetDeliveryReports` of the SMS API.
+    #[doc(alias = "GetDeliveryReports")]
+    #[cfg(feature = "sms")]
+    SmsDeliveryReportsList,
     /// `GET /xms/v1/{service_plan_id}/groups`: `ListGroups` of the SMS API.
     #[doc(alias = "ListGroups")]
     #[cfg(feature = "sms")]
@@ -3094,9 +3102,13 @@ impl Operation {
         #[cfg(feature = "sms")]
         Operation::SmsBatchesCancel,
         #[cfg(feature = "sms")]
+        Operation::SmsBatchesDeliveryFeedback,
+        #[cfg(feature = "sms")]
         Operation::SmsDeliveryReportsGetDeliveryReportByBatchId,
         #[cfg(feature = "sms")]
         Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber,
+        #[cfg(feature = "sms")]
+        Operation::SmsDeliveryReportsList,
         #[cfg(feature = "sms")]
         Operation::SmsGroupsList,
         #[cfg(feature = "sms")]
@@ -4626,33 +4638,39 @@ impl Operation {
             #[cfg(feature = "sms")]
             Operation::SmsBatchesCancel => &crate::sms::testing::OPERATIONS[5usize],
             #[cfg(feature = "sms")]
-            Operation::SmsDeliveryReportsGetDeliveryReportByBatchId => {
+            Operation::SmsBatchesDeliveryFeedback => {
                 &crate::sms::testing::OPERATIONS[6usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber => {
+            Operation::SmsDeliveryReportsGetDeliveryReportByBatchId => {
                 &crate::sms::testing::OPERATIONS[7usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsList => &crate::sms::testing::OPERATIONS[8usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsGroupsCreate => &crate::sms::testing::OPERATIONS[9usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsGroupsRetrieve => &crate::sms::testing::OPERATIONS[10usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsGroupsReplace => &crate::sms::testing::OPERATIONS[11usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsGroupsUpdate => &crate::sms::testing::OPERATIONS[12usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsGroupsGetMembers => &crate::sms::testing::OPERATIONS[13usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsReceiveSmsInbounds => &crate::sms::testing::OPERATIONS[14usize],
-            #[cfg(feature = "sms")]
-            Operation::SmsReceiveSmsRetrieveInboundMessage => {
-                &crate::sms::testing::OPERATIONS[15usize]
+            Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber => {
+                &crate::sms::testing::OPERATIONS[8usize]
             }
             #[cfg(feature = "sms")]
-            Operation::SmsSendingSmsSend => &crate::sms::testing::OPERATIONS[16usize],
+            Operation::SmsDeliveryReportsList => &crate::sms::testing::OPERATIONS[9usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsList => &crate::sms::testing::OPERATIONS[10usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsCreate => &crate::sms::testing::OPERATIONS[11usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsRetrieve => &crate::sms::testing::OPERATIONS[12usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsReplace => &crate::sms::testing::OPERATIONS[13usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsUpdate => &crate::sms::testing::OPERATIONS[14usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsGroupsGetMembers => &crate::sms::testing::OPERATIONS[15usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsReceiveSmsInbounds => &crate::sms::testing::OPERATIONS[16usize],
+            #[cfg(feature = "sms")]
+            Operation::SmsReceiveSmsRetrieveInboundMessage => {
+                &crate::sms::testing::OPERATIONS[17usize]
+            }
+            #[cfg(feature = "sms")]
+            Operation::SmsSendingSmsSend => &crate::sms::testing::OPERATIONS[18usize],
             #[cfg(feature = "conversation")]
             Operation::ConversationAppList => {
                 &crate::conversation::testing::OPERATIONS[0usize]

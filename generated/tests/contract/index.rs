@@ -42,8 +42,13 @@ fn api_sms() -> Api {
             "CancelBatchMessage", run : | cx : Cx | Box::pin(async move { let client =
             client_sms(& cx); let result = client.batches().cancel(cx.param:: < String >
             ("batch_id")).send(). await; cx.outcome("CancelBatchMessage", result) }), },
-            Call { id : "GetDeliveryReportByBatchId", run : | cx : Cx | Box::pin(async
-            move { let client = client_sms(& cx); let result = client.delivery_reports()
+            Call { id : "DeliveryFeedback", run : | cx : Cx | Box::pin(async move { let
+            client = client_sms(& cx); let result = client.batches().delivery_feedback(cx
+            .param:: < String > ("batch_id"), cx.body:: <
+            sinch_sdk::sms::types::DeliveryFeedbackRequest > ("application/json")).send()
+            . await; cx.outcome("DeliveryFeedback", result) }), }, Call { id :
+            "GetDeliveryReportByBatchId", run : | cx : Cx | Box::pin(async move { let
+            client = client_sms(& cx); let result = client.delivery_reports()
             .get_delivery_report_by_batch_id(cx.param:: < String > ("batch_id"), cx
             .param:: < sinch_sdk::sms::types::GetDeliveryReportByBatchIdType > ("type"))
             .send(). await; cx.outcome("GetDeliveryReportByBatchId", result) }), }, Call
@@ -52,6 +57,9 @@ fn api_sms() -> Api {
             .get_delivery_report_by_phone_number(cx.param:: < String > ("batch_id"), cx
             .param:: < String > ("recipient_msisdn")).send(). await; cx
             .outcome("GetDeliveryReportByPhoneNumber", result) }), }, Call { id :
+            "GetDeliveryReports", run : | cx : Cx | Box::pin(async move { let client =
+            client_sms(& cx); let result = client.delivery_reports().list().send().
+            await; cx.outcome("GetDeliveryReports", result) }), }, Call { id :
             "ListGroups", run : | cx : Cx | Box::pin(async move { let client =
             client_sms(& cx); let result = client.groups().list().send(). await; cx
             .outcome("ListGroups", result) }), }, Call { id : "CreateGroup", run : | cx :

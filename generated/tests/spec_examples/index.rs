@@ -1193,7 +1193,9 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1289,7 +1291,9 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1329,12 +1333,16 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1346,12 +1354,16 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1444,7 +1456,9 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1456,22 +1470,30 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
@@ -1548,12 +1570,16 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<serde_json::Value>,
+                check: super::round_trip::<
+                    sinch_sdk::numbers::types::PermissionDeniedError,
+                >,
             },
         ]);
     #[cfg(feature = "number_lookup")]

@@ -374,9 +374,12 @@ pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
         .variants
         .iter()
         // A variant that is the union itself through aliases has `From` already (`From<T> for T`).
+        // A text variant converts too, from `String` and `&str`: a property that becomes a union
+        // of a text and something else (an MMS body beside the SMS text) then still takes the
+        // text its callers passed.
         .filter(|v| {
             counts[&resolved(&v.ty)] == 1
-                && matches!(v.ty, Ty::Named(_))
+                && matches!(v.ty, Ty::Named(_) | Ty::String)
                 && resolved(&v.ty) != Ty::Named(name.to_string())
         })
         .map(|v| {
@@ -387,12 +390,22 @@ pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
             } else {
                 quote!(value)
             };
+            let from_str = (v.ty == Ty::String).then(|| {
+                quote! {
+                    impl From<&str> for #ident {
+                        fn from(value: &str) -> Self {
+                            Self::#variant(value.to_owned())
+                        }
+                    }
+                }
+            });
             quote! {
                 impl From<#t> for #ident {
                     fn from(value: #t) -> Self {
                         Self::#variant(#value)
                     }
                 }
+                #from_str
             }
         });
     quote! {

@@ -564,7 +564,6 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             });
             let indices = 0..u.variants.len();
             let names = u.variants.iter().map(|v| v.name.as_str());
-            let message = format!("data did not match any variant of {name_str}");
             let keeps_unknown = u.keeps_unknown();
             let (other_variant, other_serialize, candidates) = if keeps_unknown {
                 (
@@ -610,7 +609,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                             Err(e) => tried.push(e),
                         }
                     }
-                    Err(format!("{} ({})", #message, tried.join("; ")))
+                    Err(crate::runtime::union::no_match(#name_str, &value, SHAPES, &tried))
                 },
             )
         }

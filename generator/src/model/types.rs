@@ -643,9 +643,15 @@ impl<'a> Types<'a> {
                 known,
                 values,
             } = target.map(|s| self.shape(s)).unwrap_or_default();
-            let base = match &ty {
-                Ty::Named(n) => n.clone(),
-                other => naming::type_name(&format!("{other:?}")),
+            // A plain member (a string beside an object) is named by its title where it has one.
+            let title = match m {
+                ReferenceOr::Item(s) => s.schema_data.title.as_deref().filter(|t| !t.trim().is_empty()),
+                ReferenceOr::Reference { .. } => None,
+            };
+            let base = match (&ty, title) {
+                (Ty::Named(n), _) => n.clone(),
+                (_, Some(title)) => naming::type_name(title),
+                (other, None) => naming::type_name(&format!("{other:?}")),
             };
             let vname = naming::unique(&base, &variant_names);
             variant_names.insert(vname.clone());

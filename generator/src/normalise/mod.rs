@@ -45,6 +45,7 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
     defects::report(file, &doc, warnings);
     refs::check(file, &mut doc, warnings)?;
     operation_ids(file, &mut doc, warnings);
+    refs::hoist_schema_targets(file, &mut doc, warnings);
     match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc) {
         Ok(typed) => Ok(typed),
         Err(e) => {

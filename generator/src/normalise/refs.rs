@@ -137,6 +137,109 @@ pub fn inline_foreign(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> 
     }
 }
 
+/// A schema `$ref` to a schema written somewhere other than `#/components/schemas/<name>` (an
+/// operation's response, another schema's property): the model types references to components
+/// only, so the target moves to `#/components/schemas`, named after where it was (an operation's
+/// inline response keeps the name the model gives it, `<operationId>Response`), and both the
+/// place it left and every reference to it point there: one type, shared.
+pub fn hoist_schema_targets(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
+    let mut targets: Vec<(String, String)> = Vec::new();
+    doc::walk(doc, Kind::Document, "", &mut |map, kind, pointer| {
+        if kind != Kind::Schema {
+            return Flow::Enter;
+        }
+        if let Some(Value::String(r)) = map.get("$ref")
+            && let Some(target) = r.strip_prefix('#').map(decode_fragment)
+            && !is_component_schema(&target)
+            && !targets.iter().any(|(t, _)| *t == target)
+        {
+            targets.push((target, pointer.to_string()));
+        }
+        Flow::Enter
+    });
+    // Inner targets first, so an outer one moves with references to the inner ones.
+    targets.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+    for (target, first_use) in targets {
+        let Some(Value::Object(content)) = doc.pointer(&target).cloned() else {
+            continue; // Dangling: `check` reports it.
+        };
+        let moved_to = match content.get("$ref").and_then(Value::as_str) {
+            // Already a reference (to a component or elsewhere): references to it go there.
+            Some(r) => r.to_string(),
+            None => {
+                let name = hoisted_name(doc, &target);
+                let schemas = doc
+                    .as_object_mut()
+                    .map(|d| d.entry("components").or_insert_with(|| Value::Object(Map::new())))
+                    .and_then(Value::as_object_mut)
+                    .map(|c| c.entry("schemas").or_insert_with(|| Value::Object(Map::new())));
+                let Some(Value::Object(schemas)) = schemas else {
+                    continue;
+                };
+                schemas.insert(name.clone(), Value::Object(content));
+                let to = format!("#/components/schemas/{}", doc::pointer::escape(&name));
+                if let Some(place) = doc.pointer_mut(&target) {
+                    *place = serde_json::json!({ "$ref": to });
+                }
+                to
+            }
+        };
+        warnings.push(
+            file,
+            &first_use,
+            format!("schema reference to `#{target}`, outside `#/components/schemas`: its target is now `{moved_to}`"),
+        );
+        doc::walk_mut(doc, Kind::Document, "", &mut |map, kind, _| {
+            if kind == Kind::Schema
+                && let Some(Value::String(r)) = map.get_mut("$ref")
+                && r.strip_prefix('#').map(decode_fragment).as_deref() == Some(target.as_str())
+            {
+                *r = moved_to.clone();
+            }
+            Flow::Enter
+        });
+    }
+}
+
+fn is_component_schema(pointer: &str) -> bool {
+    pointer
+        .strip_prefix("/components/schemas/")
+        .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+}
+
+/// A component name for the schema at `pointer`, not yet taken: `<operationId>Response` or
+/// `<operationId>Request` for an operation's bodies, else the pointer's names run together.
+fn hoisted_name(doc: &Value, pointer: &str) -> String {
+    let tokens = doc::pointer::tokens(pointer);
+    let words: Vec<String> = match tokens.as_slice() {
+        [paths, path, method, rest @ ..] if paths == "paths" => {
+            let id = doc
+                .pointer(&format!("/paths/{}/{method}/operationId", doc::pointer::escape(path)))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{method} {path}"));
+            match rest.first().map(String::as_str) {
+                Some("responses") => vec![id, "Response".into()],
+                Some("requestBody") => vec![id, "Request".into()],
+                _ => std::iter::once(id).chain(rest.iter().cloned()).collect(),
+            }
+        }
+        [components, schemas, rest @ ..] if components == "components" && schemas == "schemas" => rest
+            .iter()
+            .filter(|t| !matches!(t.as_str(), "properties" | "items" | "allOf" | "oneOf" | "anyOf"))
+            .cloned()
+            .collect(),
+        _ => tokens.clone(),
+    };
+    let base = crate::naming::type_name(&words.join(" "));
+    let taken: std::collections::BTreeSet<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|s| s.keys().cloned().collect())
+        .unwrap_or_default();
+    crate::naming::unique(&base, &taken)
+}
+
 /// Examples whose `$ref` points at nothing are dropped with a warning: they only feed the
 /// SDK's example tests. Any other `$ref` must be local and point at something.
 pub fn check(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> Result<(), Error> {
@@ -289,6 +392,56 @@ mod tests {
         assert_eq!(
             doc,
             json!({"paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}, "components": {"schemas": {}}})
+        );
+    }
+
+    #[test]
+    fn schema_references_outside_components_share_one_component() {
+        let report = json!({"type": "object", "properties": {"code": {"type": "integer"}}});
+        let mut doc = json!({
+            "paths": {"/r/{id}": {"get": {"operationId": "GetReport", "responses": {"200": {
+                "description": "ok",
+                "content": {"application/json": {"schema": report.clone()}}
+            }}}}},
+            "components": {"schemas": {
+                "GetReportResponse": {"type": "string"},
+                "List": {"type": "object", "properties": {
+                    "items": {"type": "array", "items": {
+                        "$ref": "#/paths/~1r~1%7Bid%7D/get/responses/200/content/application~1json/schema"
+                    }},
+                    "inner": {"type": "object", "properties": {"x": {"type": "string"}}},
+                    "again": {"$ref": "#/components/schemas/List/properties/inner"}
+                }}
+            }}
+        });
+        let mut w = Warnings::default();
+        hoist_schema_targets(Path::new("t.yaml"), &mut doc, &mut w);
+        // Named after the operation; the name taken already gets a suffix.
+        let schemas = &doc["components"]["schemas"];
+        let name = schemas
+            .as_object()
+            .unwrap()
+            .keys()
+            .find(|k| k.starts_with("GetReportResponse") && *k != "GetReportResponse")
+            .unwrap()
+            .clone();
+        assert_eq!(schemas[&name], report);
+        let to = json!({"$ref": format!("#/components/schemas/{name}")});
+        assert_eq!(
+            doc["paths"]["/r/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+            to
+        );
+        assert_eq!(schemas["List"]["properties"]["items"]["items"], to);
+        // A property of another component: named by both, referenced from both places.
+        assert_eq!(schemas["ListInner"]["properties"]["x"], json!({"type": "string"}));
+        let inner = json!({"$ref": "#/components/schemas/ListInner"});
+        assert_eq!(schemas["List"]["properties"]["inner"], inner);
+        assert_eq!(schemas["List"]["properties"]["again"], inner);
+        assert_eq!(w.items.len(), 2, "{:?}", w.items);
+        assert!(
+            w.items
+                .iter()
+                .all(|i| i.message.contains("outside `#/components/schemas`"))
         );
     }
 }

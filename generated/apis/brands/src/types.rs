@@ -174,10 +174,7 @@ impl BrandCategoryValue {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of BrandCategoryValue", tried
-                .join("; ")
-            ),
+            sinch_sdk_runtime::union::no_match("BrandCategoryValue", &value, SHAPES, &tried),
         )
     }
 }
@@ -206,6 +203,16 @@ impl BrandCategoryValue {
     #[allow(clippy::too_many_arguments)]
     pub fn bool(value: impl Into<bool>) -> Self {
         Self::Bool(value.into())
+    }
+}
+impl From<String> for BrandCategoryValue {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+impl From<&str> for BrandCategoryValue {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
     }
 }
 /// The log object that contains the brand status change details.

@@ -2156,12 +2156,7 @@ impl RestErrorKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of RestErrorKind", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RestErrorKind", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RestErrorKind {

@@ -439,9 +439,11 @@ impl AppEventFieldAppEvent {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of AppEventFieldAppEvent",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "AppEventFieldAppEvent",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1057,12 +1059,7 @@ impl AppMessageTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of AppMessageTypes", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("AppMessageTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for AppMessageTypes {
@@ -2138,9 +2135,11 @@ impl ChannelCredentialsTypes {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of ChannelCredentialsTypes",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ChannelCredentialsTypes",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -2999,10 +2998,11 @@ impl ChannelSpecificMessageMessage {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of ChannelSpecificMessageMessage", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ChannelSpecificMessageMessage",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -3632,12 +3632,7 @@ impl ChoiceTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ChoiceTypes", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ChoiceTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChoiceTypes {
@@ -4299,12 +4294,7 @@ impl ContactEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ContactEvent", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ContactEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ContactEvent {
@@ -5224,9 +5214,11 @@ impl ContactMessageEvent {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of ContactMessageEvent", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ContactMessageEvent",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -5510,9 +5502,11 @@ impl ContactMessageTypes {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of ContactMessageTypes", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ContactMessageTypes",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -6801,9 +6795,11 @@ impl ConversationMessageTypes {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of ConversationMessageTypes",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ConversationMessageTypes",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -6923,10 +6919,11 @@ impl ConversationMessageTypesInject {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of ConversationMessageTypesInject", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ConversationMessageTypesInject",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -7749,9 +7746,11 @@ impl ConversationWebhookEvent {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of ConversationWebhookEvent",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ConversationWebhookEvent",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -9768,10 +9767,11 @@ impl KakaoTalkCommerceMessageButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of KakaoTalkCommerceMessageButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "KakaoTalkCommerceMessageButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -9952,10 +9952,11 @@ impl KakaoTalkCommerceMessageCommerce {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of KakaoTalkCommerceMessageCommerce",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "KakaoTalkCommerceMessageCommerce",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -10196,10 +10197,11 @@ impl KakaoTalkCommerceMessageCoupon {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of KakaoTalkCommerceMessageCoupon", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "KakaoTalkCommerceMessageCoupon",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -11252,10 +11254,11 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -11572,11 +11575,7 @@ impl ListItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ListItem", tried.join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ListItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ListItem {
@@ -12941,9 +12940,11 @@ impl OmniMessageOverride {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of OmniMessageOverride", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "OmniMessageOverride",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -13687,10 +13688,11 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -14620,12 +14622,7 @@ impl RecipientBase {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of RecipientBase", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RecipientBase", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RecipientBase {

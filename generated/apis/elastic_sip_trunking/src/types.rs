@@ -1601,12 +1601,7 @@ impl SipEndpointKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of SipEndpointKind", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("SipEndpointKind", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for SipEndpointKind {

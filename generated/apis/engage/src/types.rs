@@ -5179,10 +5179,11 @@ impl RequestSenderAddressUsingPostRequest {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RequestSenderAddressUsingPostRequest",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RequestSenderAddressUsingPostRequest",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -5343,10 +5344,11 @@ impl RequestSenderAddressUsingPostResponse {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RequestSenderAddressUsingPostResponse",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RequestSenderAddressUsingPostResponse",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

@@ -1159,12 +1159,7 @@ impl FaxContentUrl {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of FaxContentUrl", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("FaxContentUrl", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for FaxContentUrl {
@@ -1187,6 +1182,16 @@ impl FaxContentUrl {
     #[allow(clippy::too_many_arguments)]
     pub fn vec_string(value: impl Into<Vec<String>>) -> Self {
         Self::VecString(value.into())
+    }
+}
+impl From<String> for FaxContentUrl {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+impl From<&str> for FaxContentUrl {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
     }
 }
 /// The direction of the fax.

@@ -2497,10 +2497,11 @@ impl TextEnableTollFreeNumbersRequest {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of TextEnableTollFreeNumbersRequest",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "TextEnableTollFreeNumbersRequest",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

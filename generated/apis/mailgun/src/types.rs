@@ -9781,10 +9781,11 @@ impl PostListsListAddressMembersJsonMembers {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of PostListsListAddressMembersJsonMembers",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "PostListsListAddressMembersJsonMembers",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -9811,6 +9812,16 @@ impl PostListsListAddressMembersJsonMembers {
         value: impl Into<Vec<Vec<ListMemberRequest>>>,
     ) -> Self {
         Self::VecVecNamedListMemberRequest(value.into())
+    }
+}
+impl From<String> for PostListsListAddressMembersJsonMembers {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+impl From<&str> for PostListsListAddressMembersJsonMembers {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
     }
 }
 /// `PostListsListAddressMembersJsonResponse`

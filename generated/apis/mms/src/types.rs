@@ -755,9 +755,11 @@ impl SaveMmsSlideItemKind {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of SaveMmsSlideItemKind",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "SaveMmsSlideItemKind",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1219,9 +1221,11 @@ impl SendMmsSlideItemKind {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of SendMmsSlideItemKind",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "SendMmsSlideItemKind",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

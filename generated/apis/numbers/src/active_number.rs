@@ -430,7 +430,7 @@ pub enum NumberServiceListActiveNumbersError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -695,7 +695,7 @@ pub enum NumberServiceUpdateActiveNumberError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -822,7 +822,7 @@ pub enum NumberServiceReleaseNumberError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -957,7 +957,7 @@ pub enum NumberServiceGetEmergencyAddressError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -1096,7 +1096,7 @@ pub enum NumberServiceProvisionEmergencyAddressError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -1242,7 +1242,7 @@ pub enum NumberServiceDeprovisionEmergencyAddressError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.

@@ -228,7 +228,7 @@ pub enum NumberServiceRentNumberError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -353,7 +353,7 @@ pub enum NumberServiceRentAnyNumberError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -539,7 +539,7 @@ pub enum NumberServiceListAvailableNumbersError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -673,7 +673,7 @@ pub enum NumberServiceGetAvailableNumberError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.

@@ -156,7 +156,7 @@ pub enum GetCallbackConfigurationError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.
@@ -297,7 +297,7 @@ pub enum UpdateCallbackConfigurationError {
     /// PERMISSION_DENIED: improper credentials. Be sure your projectId, username and password are correct.
     ///
     /// Status 403.
-    Status403(serde_json::Value),
+    Status403(super::types::PermissionDeniedError),
     /// 404 Not Found error
     ///
     /// Status 404.

@@ -1031,10 +1031,11 @@ impl CreateNumberOrderRequestKind {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of CreateNumberOrderRequestKind", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "CreateNumberOrderRequestKind",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -2116,6 +2117,54 @@ sinch_sdk_runtime::object::setters! {
         app_id: String = "appId";
     }
 }
+/// Sinch's error for a request the credentials or the account do not allow.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PermissionDeniedError {
+    /// `error`
+    pub error: Option<PermissionDeniedErrorError>,
+}
+sinch_sdk_runtime::object::object! {
+    PermissionDeniedError default {
+        0 error: opt = "error";
+    }
+}
+sinch_sdk_runtime::object::constructor! { PermissionDeniedError }
+sinch_sdk_runtime::object::setters! {
+    PermissionDeniedError {
+        error: PermissionDeniedErrorError = "error";
+    }
+}
+/// `PermissionDeniedErrorError`
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct PermissionDeniedErrorError {
+    /// 403.
+    pub code: Option<i64>,
+    /// Further details.
+    pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
+    /// What was refused.
+    pub message: Option<String>,
+    /// `PERMISSION_DENIED`.
+    pub status: Option<String>,
+}
+sinch_sdk_runtime::object::object! {
+    PermissionDeniedErrorError default {
+        0 code: opt = "code";
+        1 details: opt = "details";
+        2 message: opt = "message";
+        3 status: opt = "status";
+    }
+}
+sinch_sdk_runtime::object::constructor! { PermissionDeniedErrorError }
+sinch_sdk_runtime::object::setters! {
+    PermissionDeniedErrorError {
+        code: i64 = "code";
+        details: Vec<std::collections::BTreeMap<String, serde_json::Value>> = "details";
+        message: String = "message";
+        status: String = "status";
+    }
+}
 /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format with leading `+`. Example `+12025550134`.
 pub type PhoneNumber = String;
 /// The provisioning status. It will be either `WAITING`, `IN_PROGRESS` or `FAILED`. If the provisioning fails, a reason for the failure will be provided. [See a full list of provisioning error descriptions]<(https://developers.sinch.com/docs/numbers/api-reference/error-codes/provisioning-errors) and troubleshooting recommendations.
@@ -2724,7 +2773,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct SmsConfiguration {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
-    pub service_plan_id: String,
+    pub service_plan_id: Option<String>,
     /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
     pub campaign_id: Option<String>,
     /// `scheduledProvisioning`
@@ -2732,14 +2781,14 @@ pub struct SmsConfiguration {
 }
 sinch_sdk_runtime::object::object! {
     SmsConfiguration strict {
-        0 service_plan_id: req = "servicePlanId";
+        0 service_plan_id: null = "servicePlanId";
         1 campaign_id: opt = "campaignId";
         2 scheduled_provisioning: opt = "scheduledProvisioning";
     }
 }
 sinch_sdk_runtime::object::constructor! {
     SmsConfiguration {
-        service_plan_id: String;
+        service_plan_id: Option<String>;
     } {
         campaign_id;
         scheduled_provisioning;
@@ -2756,19 +2805,19 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct SmsConfigurationBase {
     /// The `servicePlanId` can be found in the [Sinch Customer Dashboard](https://dashboard.sinch.com/sms/api/rest). The service plan ID is what ties this number to the configured SMS service.
-    pub service_plan_id: String,
+    pub service_plan_id: Option<String>,
     /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
     pub campaign_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
     SmsConfigurationBase strict {
-        0 service_plan_id: req = "servicePlanId";
+        0 service_plan_id: null = "servicePlanId";
         1 campaign_id: opt = "campaignId";
     }
 }
 sinch_sdk_runtime::object::constructor! {
     SmsConfigurationBase {
-        service_plan_id: String;
+        service_plan_id: Option<String>;
     } {
         campaign_id;
     }

@@ -483,10 +483,11 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of BundlesConversationAppInputDtoRetentionPolicy",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "BundlesConversationAppInputDtoRetentionPolicy",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -819,10 +820,11 @@ impl BundlesInputBundlesDtoConvApp {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of BundlesInputBundlesDtoConvApp", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "BundlesInputBundlesDtoConvApp",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -922,10 +924,11 @@ impl BundlesInputBundlesDtoSmsApp {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of BundlesInputBundlesDtoSmsApp", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "BundlesInputBundlesDtoSmsApp",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1025,10 +1028,11 @@ impl BundlesInputBundlesDtoSubproject {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of BundlesInputBundlesDtoSubproject",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "BundlesInputBundlesDtoSubproject",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -3442,10 +3446,11 @@ impl KakaotalkSenderChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of KakaotalkSenderChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "KakaotalkSenderChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -4349,10 +4354,11 @@ impl KakaotalkTemplateChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of KakaotalkTemplateChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "KakaotalkTemplateChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -5966,10 +5972,11 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -6532,10 +6539,11 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -10800,10 +10808,11 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsSenderDetailsQuestionnaireBaseDtoUs",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsSenderDetailsQuestionnaireBaseDtoUs",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -10985,10 +10994,11 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsSenderDetailsQuestionnaireDtoUs",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsSenderDetailsQuestionnaireDtoUs",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -13896,10 +13906,11 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsSenderDetailsQuestionnaireUsInputDtoAnswers",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsSenderDetailsQuestionnaireUsInputDtoAnswers",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -14482,10 +14493,11 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -16420,10 +16432,11 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -18415,10 +18428,11 @@ impl WhatsappAccountChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappAccountChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappAccountChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -18891,10 +18905,11 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappAccountsControllerCreateAccountV1Request",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappAccountsControllerCreateAccountV1Request",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -19446,10 +19461,11 @@ impl WhatsappButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappButtonsComponentDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappButtonsComponentDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -19778,10 +19794,11 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappButtonsComponentInputDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappButtonsComponentInputDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -20054,10 +20071,11 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappCardButtonsComponentDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappCardButtonsComponentDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -20218,10 +20236,11 @@ impl WhatsappCardDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappCardDtoComponentsItem", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappCardDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -22197,10 +22216,11 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappInputCardButtonsComponentDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappInputCardButtonsComponentDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -22388,10 +22408,11 @@ impl WhatsappInputCardDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappInputCardDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappInputCardDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -23937,10 +23958,11 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappPartialButtonsComponentDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappPartialButtonsComponentDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -24154,10 +24176,11 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappPartialCardButtonsComponentDtoButtonsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappPartialCardButtonsComponentDtoButtonsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -24328,10 +24351,11 @@ impl WhatsappPartialCardDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappPartialCardDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappPartialCardDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -24845,10 +24869,11 @@ impl WhatsappPartialTemplateChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappPartialTemplateChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappPartialTemplateChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -25129,10 +25154,11 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappPartialTemplateDetailsDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappPartialTemplateDetailsDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -25856,10 +25882,11 @@ impl WhatsappSenderChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappSenderChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappSenderChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -27349,10 +27376,11 @@ impl WhatsappSendersControllerCreateSenderV1Request {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappSendersControllerCreateSenderV1Request",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappSendersControllerCreateSenderV1Request",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -27996,10 +28024,11 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplateChangesDetailsDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplateChangesDetailsDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -28238,10 +28267,11 @@ impl WhatsappTemplateChangesDtoDetails {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplateChangesDtoDetails",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplateChangesDtoDetails",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -28605,10 +28635,11 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplateDetailsDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplateDetailsDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -28979,10 +29010,11 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplateDetailsInputDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplateDetailsInputDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -30352,10 +30384,11 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplatesControllerGetTemplateV1Response",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplatesControllerGetTemplateV1Response",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -30487,10 +30520,11 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplatesControllerListTemplatesByNameV1Response",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplatesControllerListTemplatesByNameV1Response",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -30622,10 +30656,11 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappTemplatesControllerListTemplatesV1Response",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappTemplatesControllerListTemplatesV1Response",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -31085,10 +31120,11 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of WhatsappUpdateTemplateDetailsInputDtoComponentsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WhatsappUpdateTemplateDetailsInputDtoComponentsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

@@ -129,12 +129,7 @@ impl AgentEventEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of AgentEventEvent", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("AgentEventEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for AgentEventEvent {
@@ -289,11 +284,7 @@ impl Callback {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of Callback", tried.join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("Callback", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for Callback {
@@ -1058,12 +1049,7 @@ impl MessageMessage {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of MessageMessage", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("MessageMessage", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for MessageMessage {
@@ -1268,9 +1254,11 @@ impl MessageSuggestionsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of MessageSuggestionsItem",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "MessageSuggestionsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1524,10 +1512,11 @@ impl RichCardContentSuggestionsItem {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of RichCardContentSuggestionsItem", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "RichCardContentSuggestionsItem",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -2123,9 +2112,11 @@ impl StatusReportStatusReport {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of StatusReportStatusReport",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "StatusReportStatusReport",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -2360,9 +2351,11 @@ impl SuggestedActionAction {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of SuggestedActionAction",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "SuggestedActionAction",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -2578,12 +2571,7 @@ impl Suggestion {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of Suggestion", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("Suggestion", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for Suggestion {
@@ -2920,9 +2908,11 @@ impl UserAgentMessageMessage {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of UserAgentMessageMessage",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "UserAgentMessageMessage",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

@@ -1390,12 +1390,7 @@ impl ContentTypeEnum {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ContentTypeEnum", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ContentTypeEnum", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ContentTypeEnum {

@@ -120,6 +120,28 @@ impl<'a> Batches<'a> {
             options: Default::default(),
         }
     }
+    /// Send delivery feedback for a message
+    ///
+    /// Tells Sinch which recipients received a batch sent with `feedback_enabled`, for conversion rates.
+    ///
+    /// `POST /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_feedback` (operation `DeliveryFeedback`).
+    #[doc(alias = "DeliveryFeedback")]
+    pub fn delivery_feedback(
+        &self,
+        batch_id: impl Into<String>,
+        body: impl Into<super::types::DeliveryFeedbackRequest>,
+    ) -> DeliveryFeedbackCall<'a> {
+        DeliveryFeedbackCall {
+            client: self.client,
+            service_plan_id: None,
+            batch_id: batch_id.into(),
+            body: {
+                let body: super::types::DeliveryFeedbackRequest = body.into();
+                sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
+            },
+            options: Default::default(),
+        }
+    }
 }
 /// A request of operation `ListBatches` (`GET /xms/v1/{service_plan_id}/batches`), ready to send: await it, or call `send`.
 ///
@@ -843,4 +865,115 @@ impl<'a> std::future::IntoFuture for CancelBatchMessageCall<'a> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
+}
+/// A request of operation `DeliveryFeedback` (`POST /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_feedback`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct DeliveryFeedbackCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    batch_id: String,
+    body: Result<sinch_sdk_runtime::Body, String>,
+    options: sinch_sdk_runtime::CallOptions,
+}
+impl<'a> DeliveryFeedbackCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    sinch_sdk_runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeliveryFeedbackError>> {
+        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeliveryFeedbackError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(sinch_sdk_runtime::Error::Request {
+                    operation: "DeliveryFeedback",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = sinch_sdk_runtime::Request::new(
+            "DeliveryFeedback",
+            sinch_sdk_runtime::reqwest::Method::POST,
+            [
+                "/xms/v1/",
+                &sinch_sdk_runtime::encode::path(&service_plan_id),
+                "/batches/",
+                &sinch_sdk_runtime::encode::path(&self.batch_id),
+                "/delivery_feedback",
+            ]
+                .concat(),
+        );
+        request.body = self
+            .body
+            .map_err(|e| sinch_sdk_runtime::Error::Request {
+                operation: "DeliveryFeedback",
+                source: e.into(),
+            })?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
+        match response.status() {
+            200..=299 => {}
+            400 => {
+                return Err(response.into_error(Some(DeliveryFeedbackError::Status400)));
+            }
+            403 => {
+                return Err(response.into_error(Some(DeliveryFeedbackError::Status403)));
+            }
+            404 => {
+                return Err(response.into_error(Some(DeliveryFeedbackError::Status404)));
+            }
+            _ => return Err(response.into_error(None)),
+        }
+        Ok(response.with(()))
+    }
+}
+impl<'a> std::future::IntoFuture for DeliveryFeedbackCall<'a> {
+    type Output = Result<(), sinch_sdk_runtime::Error<DeliveryFeedbackError>>;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    #[inline]
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `DeliveryFeedback`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum DeliveryFeedbackError {
+    /// There was an error with your request.
+    ///
+    /// Status 400.
+    Status400,
+    /// The system was not able to fulfill your request.
+    ///
+    /// Status 403.
+    Status403,
+    /// The batch ID is not known to the system.
+    ///
+    /// Status 404.
+    Status404,
 }

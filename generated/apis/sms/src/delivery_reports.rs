@@ -55,6 +55,27 @@ impl<'a> DeliveryReports<'a> {
             options: Default::default(),
         }
     }
+    /// Retrieve a list of delivery reports
+    ///
+    /// The recipient delivery reports of the service plan, newest first, filtered by time, status, code and client reference.
+    ///
+    /// `GET /xms/v1/{service_plan_id}/delivery_reports` (operation `GetDeliveryReports`).
+    #[doc(alias = "GetDeliveryReports")]
+    pub fn list(&self) -> GetDeliveryReportsCall<'a> {
+        GetDeliveryReportsCall {
+            client: self.client,
+            service_plan_id: None,
+            page: None,
+            page_size: None,
+            start_date: None,
+            end_date: None,
+            status: None,
+            code: None,
+            client_reference: None,
+            body: Ok(sinch_sdk_runtime::Body::Empty),
+            options: Default::default(),
+        }
+    }
 }
 /// A request of operation `GetDeliveryReportByBatchId` (`GET /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_report`), ready to send: await it, or call `send`.
 ///
@@ -299,4 +320,230 @@ pub enum GetDeliveryReportByPhoneNumberError {
     ///
     /// Status 404.
     Status404,
+}
+/// A request of operation `GetDeliveryReports` (`GET /xms/v1/{service_plan_id}/delivery_reports`), ready to send: await it, or call `send`.
+///
+/// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
+#[derive(Debug, Clone)]
+#[must_use = "a request does nothing until it is awaited or sent"]
+pub struct GetDeliveryReportsCall<'a> {
+    client: &'a super::Client,
+    service_plan_id: Option<String>,
+    page: Option<i64>,
+    page_size: Option<i64>,
+    start_date: Option<sinch_sdk_runtime::Timestamp>,
+    end_date: Option<sinch_sdk_runtime::Timestamp>,
+    status: Option<String>,
+    code: Option<String>,
+    client_reference: Option<String>,
+    body: Result<sinch_sdk_runtime::Body, String>,
+    options: sinch_sdk_runtime::CallOptions,
+}
+impl<'a> GetDeliveryReportsCall<'a> {
+    /// Sets `service_plan_id` for this call, instead of the client's (`with_service_plan_id`).
+    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
+        self.service_plan_id = Some(value.into());
+        self
+    }
+    /// The page number, from 0.
+    pub fn page(mut self, value: impl Into<i64>) -> Self {
+        self.page = Some(value.into());
+        self
+    }
+    /// The number of delivery reports per page, at most 100.
+    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
+        self.page_size = Some(value.into());
+        self
+    }
+    /// Only reports from this time on (ISO-8601); 24 hours ago when left out.
+    pub fn start_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
+        self.start_date = Some(value.into());
+        self
+    }
+    /// Only reports before this time (ISO-8601); now when left out.
+    pub fn end_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
+        self.end_date = Some(value.into());
+        self
+    }
+    /// A comma-separated list of delivery report statuses to include.
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
+        self
+    }
+    /// A comma-separated list of delivery report codes to include.
+    pub fn code(mut self, value: impl Into<String>) -> Self {
+        self.code = Some(value.into());
+        self
+    }
+    /// Only reports of batches sent with this client reference.
+    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
+        self.client_reference = Some(value.into());
+        self
+    }
+    sinch_sdk_runtime::call::call_options!();
+    /// Sends the request.
+    pub async fn send(
+        self,
+    ) -> Result<
+        super::types::DeliveryReportList,
+        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+    > {
+        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
+    }
+    /// Sends the request; the value comes with the response's status and headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DeliveryReportList>,
+        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+    > {
+        let client = self.client;
+        let service_plan_id: String = match self
+            .service_plan_id
+            .as_ref()
+            .or(client.service_plan_id.as_ref())
+        {
+            Some(v) => v.clone(),
+            None => {
+                return Err(sinch_sdk_runtime::Error::Request {
+                    operation: "GetDeliveryReports",
+                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
+                        .into(),
+                });
+            }
+        };
+        let mut request = sinch_sdk_runtime::Request::new(
+            "GetDeliveryReports",
+            sinch_sdk_runtime::reqwest::Method::GET,
+            [
+                "/xms/v1/",
+                &sinch_sdk_runtime::encode::path(&service_plan_id),
+                "/delivery_reports",
+            ]
+                .concat(),
+        );
+        request.headers.push(("accept", "application/json".to_string()));
+        if let Some(value) = &self.page {
+            request.query.push(("page", value.to_string()));
+        }
+        if let Some(value) = &self.page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+        if let Some(value) = &self.start_date {
+            request.query.push(("start_date", value.to_string()));
+        }
+        if let Some(value) = &self.end_date {
+            request.query.push(("end_date", value.to_string()));
+        }
+        if let Some(value) = &self.status {
+            request.query.push(("status", value.to_string()));
+        }
+        if let Some(value) = &self.code {
+            request.query.push(("code", value.to_string()));
+        }
+        if let Some(value) = &self.client_reference {
+            request.query.push(("client_reference", value.to_string()));
+        }
+        request.body = self
+            .body
+            .map_err(|e| sinch_sdk_runtime::Error::Request {
+                operation: "GetDeliveryReports",
+                source: e.into(),
+            })?;
+        let response = client
+            .http
+            .exchange(request, &self.options)
+            .await
+            .map_err(sinch_sdk_runtime::Error::widen)?;
+        let value = match response.status() {
+            200..=299 => response.json()?,
+            400 => {
+                return Err(response.into_error(Some(GetDeliveryReportsError::Status400)));
+            }
+            403 => {
+                return Err(response.into_error(Some(GetDeliveryReportsError::Status403)));
+            }
+            _ => return Err(response.into_error(None)),
+        };
+        Ok(response.with(value))
+    }
+    /// Every page, fetched lazily.
+    ///
+    /// Starts from the `page` set on this request (else 0) and counts up; ends after an empty
+    /// page or once `(page + 1) * page_size` reaches the response's `count`.
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](sinch_sdk_runtime::pagination)).
+    pub fn pages(
+        self,
+    ) -> impl sinch_sdk_runtime::futures_core::Stream<
+        Item = Result<
+            super::types::DeliveryReportList,
+            sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+        >,
+    > + 'a {
+        let first = self.page.unwrap_or(0);
+        let size = self.page_size;
+        sinch_sdk_runtime::pagination::numbered_pages(
+            first,
+            size,
+            move |page: i64| {
+                let mut call = self.clone();
+                call.page = Some(page);
+                call.send()
+            },
+            |response: &super::types::DeliveryReportList| sinch_sdk_runtime::pagination::PageInfo {
+                page: response.page,
+                page_size: response.page_size,
+                count: response.count,
+                items: response.delivery_reports.as_ref().map_or(0, Vec::len),
+            },
+        )
+    }
+    /// Every item (`delivery_reports`) of every page, fetched lazily: the items of [`pages`](Self::pages), in order.
+    ///
+    /// The next page is requested only when the stream is polled past the current one;
+    /// the stream ends after the last page or after the first error. Pin it before polling
+    /// (see [`pagination`](sinch_sdk_runtime::pagination)).
+    pub fn items(
+        self,
+    ) -> impl sinch_sdk_runtime::futures_core::Stream<
+        Item = Result<
+            super::types::GetDeliveryReportByPhoneNumberResponse,
+            sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+        >,
+    > + 'a {
+        sinch_sdk_runtime::pagination::items(
+            self.pages(),
+            |response: super::types::DeliveryReportList| {
+                response.delivery_reports.unwrap_or_default()
+            },
+        )
+    }
+}
+impl<'a> std::future::IntoFuture for GetDeliveryReportsCall<'a> {
+    type Output = Result<
+        super::types::DeliveryReportList,
+        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+    >;
+    type IntoFuture = std::pin::Pin<
+        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    #[inline]
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// The documented error responses of operation `GetDeliveryReports`, decoded by status.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum GetDeliveryReportsError {
+    /// There was an error with your request.
+    ///
+    /// Status 400.
+    Status400,
+    /// The system was not able to fulfill your request.
+    ///
+    /// Status 403.
+    Status403,
 }

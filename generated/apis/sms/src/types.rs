@@ -6,6 +6,105 @@
     clippy::doc_overindented_list_items,
     clippy::large_enum_variant
 )]
+/// The message content: a text (`mt_text`; Base64 for `mt_binary`), or the media of an `mt_media` batch.
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum BatchBody {
+    /// A `String`.
+    Text(String),
+    /// A `MediaBody`.
+    MediaBody(MediaBody),
+}
+impl serde::Serialize for BatchBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(v) => serde::Serialize::serialize(v, serializer),
+            Self::MediaBody(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl BatchBody {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
+            sinch_sdk_runtime::union::Shape {
+                kind: sinch_sdk_runtime::union::JsonKind::String,
+                required: &[],
+                known: &[],
+                values: &[],
+            },
+            sinch_sdk_runtime::union::Shape {
+                kind: sinch_sdk_runtime::union::JsonKind::Object,
+                required: &["url"],
+                known: &["message", "subject", "url"],
+                values: &[],
+            },
+        ];
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
+        let mut tried: Vec<String> = Vec::new();
+        for index in candidates {
+            let decoded = match index {
+                0usize => {
+                    <String as serde::Deserialize>::deserialize(&value)
+                        .map(Self::Text)
+                        .map_err(|e| format!("{}: {e}", "Text"))
+                }
+                1usize => {
+                    <MediaBody as serde::Deserialize>::deserialize(&value)
+                        .map(Self::MediaBody)
+                        .map_err(|e| format!("{}: {e}", "MediaBody"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(sinch_sdk_runtime::union::no_match("BatchBody", &value, SHAPES, &tried))
+    }
+}
+impl<'de> serde::Deserialize<'de> for BatchBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
+    }
+}
+impl BatchBody {
+    /// The `Text` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(value: impl Into<String>) -> Self {
+        Self::Text(value.into())
+    }
+    /// The `MediaBody` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn media_body(url: impl Into<String>) -> Self {
+        Self::MediaBody(MediaBody::new(url))
+    }
+}
+impl From<String> for BatchBody {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+impl From<&str> for BatchBody {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_owned())
+    }
+}
+impl From<MediaBody> for BatchBody {
+    fn from(value: MediaBody) -> Self {
+        Self::MediaBody(value)
+    }
+}
 /// `CreateGroupResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -42,6 +141,53 @@ sinch_sdk_runtime::object::setters! {
         size: i64 = "size";
         created_at: sinch_sdk_runtime::Timestamp = "created_at";
         modified_at: sinch_sdk_runtime::Timestamp = "modified_at";
+    }
+}
+/// The recipients whose delivery a batch with `feedback_enabled` confirms.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct DeliveryFeedbackRequest {
+    /// Phone numbers (MSISDNs) that received the message.
+    pub recipients: Vec<String>,
+}
+sinch_sdk_runtime::object::object! {
+    DeliveryFeedbackRequest strict {
+        0 recipients: req = "recipients";
+    }
+}
+sinch_sdk_runtime::object::constructor! {
+    DeliveryFeedbackRequest {
+        recipients: Vec<String>;
+    } {}
+}
+/// A page of recipient delivery reports.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct DeliveryReportList {
+    /// The total number of delivery reports matching the filters.
+    pub count: Option<i64>,
+    /// The delivery reports of this page.
+    pub delivery_reports: Option<Vec<GetDeliveryReportByPhoneNumberResponse>>,
+    /// The requested page.
+    pub page: Option<i64>,
+    /// The number of delivery reports in this page.
+    pub page_size: Option<i64>,
+}
+sinch_sdk_runtime::object::object! {
+    DeliveryReportList default {
+        0 count: opt = "count";
+        1 delivery_reports: opt = "delivery_reports";
+        2 page: opt = "page";
+        3 page_size: opt = "page_size";
+    }
+}
+sinch_sdk_runtime::object::constructor! { DeliveryReportList }
+sinch_sdk_runtime::object::setters! {
+    DeliveryReportList {
+        count: i64 = "count";
+        delivery_reports: Vec<GetDeliveryReportByPhoneNumberResponse> = "delivery_reports";
+        page: i64 = "page";
+        page_size: i64 = "page_size";
     }
 }
 /// `DryRunResponse`
@@ -306,6 +452,161 @@ sinch_sdk_runtime::object::setters! {
         second_word: String = "second_word";
     }
 }
+/// The message content: a text (`mo_text`; Base64 for `mo_binary`), or the media of an `mo_media` message.
+///
+/// Decoded by shape: the variant whose properties fit the data best.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum InboundBody {
+    /// A `String`.
+    Text(String),
+    /// A `InboundMediaBody`.
+    InboundMediaBody(InboundMediaBody),
+}
+impl serde::Serialize for InboundBody {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(v) => serde::Serialize::serialize(v, serializer),
+            Self::InboundMediaBody(v) => serde::Serialize::serialize(v, serializer),
+        }
+    }
+}
+impl InboundBody {
+    /// Decodes a value already read as JSON: how a struct hands its flattened union the
+    /// properties it does not name itself.
+    #[doc(hidden)]
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
+        const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
+            sinch_sdk_runtime::union::Shape {
+                kind: sinch_sdk_runtime::union::JsonKind::String,
+                required: &[],
+                known: &[],
+                values: &[],
+            },
+            sinch_sdk_runtime::union::Shape {
+                kind: sinch_sdk_runtime::union::JsonKind::Object,
+                required: &[],
+                known: &["media", "message", "subject"],
+                values: &[],
+            },
+        ];
+        let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
+        let mut tried: Vec<String> = Vec::new();
+        for index in candidates {
+            let decoded = match index {
+                0usize => {
+                    <String as serde::Deserialize>::deserialize(&value)
+                        .map(Self::Text)
+                        .map_err(|e| format!("{}: {e}", "Text"))
+                }
+                1usize => {
+                    <InboundMediaBody as serde::Deserialize>::deserialize(&value)
+                        .map(Self::InboundMediaBody)
+                        .map_err(|e| format!("{}: {e}", "InboundMediaBody"))
+                }
+                _ => continue,
+            };
+            match decoded {
+                Ok(decoded) => return Ok(decoded),
+                Err(e) => tried.push(e),
+            }
+        }
+        Err(sinch_sdk_runtime::union::no_match("InboundBody", &value, SHAPES, &tried))
+    }
+}
+impl<'de> serde::Deserialize<'de> for InboundBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        Self::from_json_value(value).map_err(serde::de::Error::custom)
+    }
+}
+impl InboundBody {
+    /// The `Text` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(value: impl Into<String>) -> Self {
+        Self::Text(value.into())
+    }
+    /// The `InboundMediaBody` variant.
+    #[allow(clippy::too_many_arguments)]
+    pub fn inbound_media_body() -> Self {
+        Self::InboundMediaBody(InboundMediaBody::new())
+    }
+}
+impl From<String> for InboundBody {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+impl From<&str> for InboundBody {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_owned())
+    }
+}
+impl From<InboundMediaBody> for InboundBody {
+    fn from(value: InboundMediaBody) -> Self {
+        Self::InboundMediaBody(value)
+    }
+}
+/// The content of a received MMS (`mo_media`).
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct InboundMediaBody {
+    /// The media files.
+    pub media: Option<Vec<InboundMediaItem>>,
+    /// The message text.
+    pub message: Option<String>,
+    /// The subject text.
+    pub subject: Option<String>,
+}
+sinch_sdk_runtime::object::object! {
+    InboundMediaBody default {
+        0 media: opt = "media";
+        1 message: opt = "message";
+        2 subject: opt = "subject";
+    }
+}
+sinch_sdk_runtime::object::constructor! { InboundMediaBody }
+sinch_sdk_runtime::object::setters! {
+    InboundMediaBody {
+        media: Vec<InboundMediaItem> = "media";
+        message: String = "message";
+        subject: String = "subject";
+    }
+}
+/// One media file of a received MMS.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct InboundMediaItem {
+    /// The status code of the media file's download.
+    pub code: Option<i64>,
+    /// The media file's content type.
+    pub content_type: Option<String>,
+    /// The status of the media file's download.
+    pub status: Option<String>,
+    /// URL to the media file.
+    pub url: Option<String>,
+}
+sinch_sdk_runtime::object::object! {
+    InboundMediaItem default {
+        0 code: opt = "code";
+        1 content_type: opt = "content_type";
+        2 status: opt = "status";
+        3 url: opt = "url";
+    }
+}
+sinch_sdk_runtime::object::constructor! { InboundMediaItem }
+sinch_sdk_runtime::object::setters! {
+    InboundMediaItem {
+        code: i64 = "code";
+        content_type: String = "content_type";
+        status: String = "status";
+        url: String = "url";
+    }
+}
 /// `InboundResponseObject`
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -348,8 +649,8 @@ pub struct InboundsObject {
     pub from: Option<String>,
     /// The destination phone number or short code. [More info](https://developers.sinch.com/docs/sms-rest#msisdn)
     pub to: Option<String>,
-    /// Message body, Base64 encoded if type is mo_binary.
-    pub body: Option<String>,
+    /// `body`
+    pub body: Option<InboundBody>,
     /// The MCCMNC of the sender's operator if known.
     pub operator_id: Option<String>,
     /// When the message left the originating device. Only available if provided by operator.
@@ -380,7 +681,7 @@ sinch_sdk_runtime::object::setters! {
         id: String = "id";
         from: String = "from";
         to: String = "to";
-        body: String = "body";
+        body: InboundBody = "body";
         operator_id: String = "operator_id";
         sent_at: sinch_sdk_runtime::Timestamp = "sent_at";
         received_at: sinch_sdk_runtime::Timestamp = "received_at";
@@ -444,6 +745,38 @@ sinch_sdk_runtime::object::setters! {
         page_size: i64 = "page_size";
         count: i64 = "count";
         groups: Vec<GroupObject> = "groups";
+    }
+}
+/// The content of an MMS (`mt_media`) batch: a URL to the media file, with optional text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct MediaBody {
+    /// The message text. Media messages with text only are rejected: send those as SMS.
+    pub message: Option<String>,
+    /// The subject text.
+    pub subject: Option<String>,
+    /// URL to the media file.
+    pub url: String,
+}
+sinch_sdk_runtime::object::object! {
+    MediaBody strict {
+        0 message: opt = "message";
+        1 subject: opt = "subject";
+        2 url: req = "url";
+    }
+}
+sinch_sdk_runtime::object::constructor! {
+    MediaBody {
+        url: String;
+    } {
+        message;
+        subject;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    MediaBody {
+        message: String = "message";
+        subject: String = "subject";
     }
 }
 /// A phonenumber
@@ -561,10 +894,8 @@ pub struct SendBatchCreated {
     /// Default:
     /// mt_text is regular SMS, mt_binary is a binary format.
     pub r#type: Option<SendBatchCreatedType>,
-    /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
-    ///
-    /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary.
-    pub body: Option<String>,
+    /// `body`
+    pub body: Option<BatchBody>,
     /// The UDH header of a binary message. Max 140 bytes together with body.
     ///
     /// Required if type is mt_binary.
@@ -649,7 +980,7 @@ sinch_sdk_runtime::object::setters! {
         to: Vec<Msisdn> = "to";
         from: String = "from";
         r#type: SendBatchCreatedType = "type";
-        body: String = "body";
+        body: BatchBody = "body";
         udh: String = "udh";
         delivery_report: SendBatchCreatedDeliveryReport = "delivery_report";
         send_at: sinch_sdk_runtime::Timestamp = "send_at";
@@ -722,6 +1053,8 @@ pub enum SendBatchCreatedType {
     MtText,
     /// `mt_binary`
     MtBinary,
+    /// `mt_media`
+    MtMedia,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -729,6 +1062,7 @@ sinch_sdk_runtime::open_enum::open_enum! {
     SendBatchCreatedType {
         MtText = "mt_text",
         MtBinary = "mt_binary",
+        MtMedia = "mt_media",
     }
 }
 /// `SendBatchObject`
@@ -746,10 +1080,8 @@ pub struct SendBatchObject {
     /// Default:
     /// mt_text
     pub r#type: SendBatchObjectType,
-    /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
-    ///
-    /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary.
-    pub body: String,
+    /// `body`
+    pub body: BatchBody,
     /// The UDH header of a binary message. Max 140 bytes together with body.
     ///
     /// Required if type is mt_binary.
@@ -818,7 +1150,7 @@ sinch_sdk_runtime::object::constructor! {
     SendBatchObject {
         to: Vec<Msisdn>;
         r#type: SendBatchObjectType;
-        body: String;
+        body: BatchBody;
         delivery_report: SendBatchObjectDeliveryReport;
     } {
         from;
@@ -972,6 +1304,8 @@ pub enum SendBatchObjectType {
     MtText,
     /// `mt_binary`
     MtBinary,
+    /// `mt_media`
+    MtMedia,
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
@@ -979,6 +1313,7 @@ sinch_sdk_runtime::open_enum::open_enum! {
     SendBatchObjectType {
         MtText = "mt_text",
         MtBinary = "mt_binary",
+        MtMedia = "mt_media",
     }
 }
 /// `UpdateBatchReq`
@@ -1000,11 +1335,8 @@ pub struct UpdateBatchReq {
     /// Default:
     /// Must be valid phone number, short code or alphanumeric.
     pub from: Option<String>,
-    /// The message content. Normal text string for mt_text and Base64 encoded for mt_binary.
-    ///
-    /// Constraints:
-    /// Max 1600 chars for mt_text and max 140 bytes together with udh for mt_binary
-    pub body: Option<String>,
+    /// `body`
+    pub body: Option<BatchBody>,
     /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
     ///
     /// Constraints:
@@ -1047,7 +1379,7 @@ sinch_sdk_runtime::object::setters! {
         to_add: Vec<String> = "toAdd";
         to_remove: Vec<String> = "toRemove";
         from: String = "from";
-        body: String = "body";
+        body: BatchBody = "body";
         delivery_report: UpdateBatchReqDeliveryReport = "delivery_report";
         send_at: sinch_sdk_runtime::Timestamp = "send_at";
         expire_at: sinch_sdk_runtime::Timestamp = "expire_at";

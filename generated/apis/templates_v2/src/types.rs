@@ -799,12 +799,7 @@ impl ChoiceTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ChoiceTypes", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ChoiceTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChoiceTypes {
@@ -1118,11 +1113,7 @@ impl ListItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of ListItem", tried.join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ListItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ListItem {
@@ -2236,12 +2227,7 @@ impl V2MessageTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            format!(
-                "{} ({})", "data did not match any variant of V2MessageTypes", tried
-                .join("; ")
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("V2MessageTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for V2MessageTypes {

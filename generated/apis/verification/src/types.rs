@@ -1475,10 +1475,11 @@ impl VerificationRequestEventResponse {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of VerificationRequestEventResponse",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "VerificationRequestEventResponse",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

@@ -651,10 +651,11 @@ impl ConferenceCalloutDestination {
             }
         }
         Err(
-            format!(
-                "{} ({})",
-                "data did not match any variant of ConferenceCalloutDestination", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "ConferenceCalloutDestination",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -919,9 +920,11 @@ impl CustomCalloutDestination {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of CustomCalloutDestination",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "CustomCalloutDestination",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1656,9 +1659,11 @@ impl GetCallResponseObjFrom {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of GetCallResponseObjFrom",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "GetCallResponseObjFrom",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -1844,9 +1849,11 @@ impl GetCallResponseObjTo {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of GetCallResponseObjTo",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "GetCallResponseObjTo",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -5557,9 +5564,11 @@ impl TtsCalloutDestination {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of TtsCalloutDestination",
-                tried.join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "TtsCalloutDestination",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }

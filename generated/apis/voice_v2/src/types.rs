@@ -6614,9 +6614,11 @@ impl WebhookRequestEvent {
             }
         }
         Err(
-            format!(
-                "{} ({})", "data did not match any variant of WebhookRequestEvent", tried
-                .join("; ")
+            sinch_sdk_runtime::union::no_match(
+                "WebhookRequestEvent",
+                &value,
+                SHAPES,
+                &tried,
             ),
         )
     }
@@ -6648,6 +6650,16 @@ impl WebhookRequestEvent {
 impl From<WebhookRequestEventVariant0> for WebhookRequestEvent {
     fn from(value: WebhookRequestEventVariant0) -> Self {
         Self::WebhookRequestEventVariant0(value)
+    }
+}
+impl From<String> for WebhookRequestEvent {
+    fn from(value: String) -> Self {
+        Self::String(value)
+    }
+}
+impl From<&str> for WebhookRequestEvent {
+    fn from(value: &str) -> Self {
+        Self::String(value.to_owned())
     }
 }
 /// `WebhookRequestEventVariant0`

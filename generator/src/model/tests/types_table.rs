@@ -173,6 +173,12 @@ fn schemas_become_these_types() {
             vec!["S = union [String(String), I64(I64)]"],
         ),
         (
+            "a plain member is named by its title",
+            json!({"S": {"oneOf": [{"type": "string", "title": "Text"}, {"$ref": "#/components/schemas/M"}]},
+                   "M": {"type": "object", "properties": {"url": {"type": "string"}}}}),
+            vec!["M = struct { url?: String }", "S = union [Text(String), M(Named(M))]"],
+        ),
+        (
             "oneOf with null is nullable",
             json!({"S": {"type": "object", "properties": {"a": {"oneOf": [{"$ref": "#/components/schemas/T"}, {"type": "null"}]}}},
                    "T": {"type": "string"}}),
