@@ -67,7 +67,7 @@ struct HandBatch {
     from: Option<String>,
     #[serde(rename = "type")]
     kind: HandBatchType,
-    body: String,
+    body: HandBody,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     udh: Option<String>,
     delivery_report: HandDeliveryReport,
@@ -87,11 +87,29 @@ struct HandBatch {
     max_number_of_message_parts: Option<i64>,
 }
 
+/// A text, or an MMS's media: what one writes by hand for "a string or an object".
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum HandBody {
+    Text(String),
+    Media(HandMedia),
+}
+
+#[derive(Serialize, Deserialize)]
+struct HandMedia {
+    url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum HandBatchType {
     MtText,
     MtBinary,
+    MtMedia,
     #[serde(other)]
     Unknown,
 }

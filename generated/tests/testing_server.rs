@@ -214,7 +214,7 @@ async fn invalid_requests_are_named_by_operation_and_violation() {
     assert!(
         message.contains("Operation::SmsSendingSmsSend")
             && message.contains("at `body`: ")
-            && message.contains("invalid type: number, expected a string or an object"),
+            && message.contains("invalid type: integer `5`, expected a string or an object"),
         "{message}"
     );
 }

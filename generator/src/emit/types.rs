@@ -614,6 +614,7 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             )
         }
     };
+    let by_kind_impl = by_kind(&name, u);
     let how = match &u.discriminator {
         Some(p) => format!(" Decoded by its `{p}` property; unknown values are kept in `Other`."),
         None if u.keeps_unknown() => {
@@ -621,8 +622,12 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
                                       the properties that tell the variants apart are kept in `Other`."
                 .to_string()
         }
+        None if by_kind_impl.is_some() => {
+            " Decoded by the kind of JSON value: each variant takes a kind of its own.".to_string()
+        }
         None => " Decoded by shape: the variant whose properties fit the data best.".to_string(),
     };
+    let deserialize_impl = by_kind_impl.unwrap_or_else(|| through_value(&name));
     quote! {
         #doc
         ///
@@ -649,6 +654,13 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             }
         }
 
+        #deserialize_impl
+    }
+}
+
+/// The `Deserialize` of a union that ranks its variants by shape: the value is read as JSON first.
+fn through_value(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
@@ -656,4 +668,97 @@ fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
             }
         }
     }
+}
+
+/// The runtime's `union::ByKind` for a union without a discriminator whose variants each take a
+/// different kind of JSON value (one string, one object, ...): it decodes by the kind it meets
+/// instead of reading a `serde_json::Value` first and ranking the variants by shape.
+fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
+    if u.discriminator.is_some() || u.keeps_unknown() || u.variants.is_empty() {
+        return None;
+    }
+    let kinds: Vec<JsonKind> = u.variants.iter().map(|v| v.kind).collect();
+    let distinct = kinds.iter().enumerate().all(|(i, k)| !kinds[..i].contains(k));
+    // A number variant also takes integers: beside an integer variant, the value decides nothing.
+    let overlapping = kinds.contains(&JsonKind::Integer) && kinds.contains(&JsonKind::Number);
+    if !distinct || overlapping || kinds.contains(&JsonKind::Any) {
+        return None;
+    }
+    let here = TokenStream::new();
+    let mut methods = Vec::new();
+    let mut expecting = Vec::new();
+    for v in &u.variants {
+        let t = ty(&v.ty, &here);
+        let id = format_ident!("{}", v.name);
+        let wrap = if v.boxed {
+            quote!(|v| Self::#id(Box::new(v)))
+        } else {
+            quote!(Self::#id)
+        };
+        let scalar = |method: TokenStream, arg: TokenStream, de: TokenStream| {
+            quote! {
+                fn #method<E: serde::de::Error>(v: #arg) -> Result<Self, E> {
+                    <#t as serde::Deserialize>::deserialize(serde::de::value::#de::<E>::new(v)).map(#wrap)
+                }
+            }
+        };
+        let (what, method) = match v.kind {
+            JsonKind::String => (
+                "a string",
+                scalar(quote!(string), quote!(String), quote!(StringDeserializer)),
+            ),
+            JsonKind::Bool => (
+                "a boolean",
+                scalar(quote!(boolean), quote!(bool), quote!(BoolDeserializer)),
+            ),
+            JsonKind::Integer => (
+                "an integer",
+                scalar(quote!(integer), quote!(i64), quote!(I64Deserializer)),
+            ),
+            JsonKind::Number => {
+                let number = scalar(quote!(number), quote!(f64), quote!(F64Deserializer));
+                let integer = quote! {
+                    fn integer<E: serde::de::Error>(v: i64) -> Result<Self, E> {
+                        Self::number(v as f64)
+                    }
+                };
+                ("a number", quote!(#number #integer))
+            }
+            JsonKind::Array => (
+                "an array",
+                quote! {
+                    fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
+                        <#t as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(#wrap)
+                    }
+                },
+            ),
+            JsonKind::Object => (
+                "an object",
+                quote! {
+                    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                        <#t as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(#wrap)
+                    }
+                },
+            ),
+            JsonKind::Any => return None,
+        };
+        expecting.push(what);
+        methods.push(method);
+    }
+    let expecting = match expecting.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => return None,
+    };
+    Some(quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::runtime::union::by_kind(deserializer)
+            }
+        }
+        impl crate::runtime::union::ByKind for #name {
+            const EXPECTING: &'static str = #expecting;
+            #(#methods)*
+        }
+    })
 }

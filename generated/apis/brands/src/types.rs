@@ -102,7 +102,7 @@ sinch_sdk_runtime::object::setters! {
 pub type BrandCategory = std::collections::BTreeMap<String, BrandCategoryValue>;
 /// `BrandCategoryValue`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BrandCategoryValue {
@@ -182,10 +182,28 @@ impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for BrandCategoryValue {
+    const EXPECTING: &'static str = "a string, an integer or a boolean";
+    fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
+        <String as serde::Deserialize>::deserialize(
+                serde::de::value::StringDeserializer::<E>::new(v),
+            )
+            .map(Self::String)
+    }
+    fn integer<E: serde::de::Error>(v: i64) -> Result<Self, E> {
+        <i64 as serde::Deserialize>::deserialize(
+                serde::de::value::I64Deserializer::<E>::new(v),
+            )
+            .map(Self::I64)
+    }
+    fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
+        <bool as serde::Deserialize>::deserialize(
+                serde::de::value::BoolDeserializer::<E>::new(v),
+            )
+            .map(Self::Bool)
     }
 }
 impl BrandCategoryValue {

@@ -1102,7 +1102,7 @@ sinch_sdk_runtime::object::setters! {
 ///
 /// For example: "https://developers.sinch.com/fax/fax.pdf, https://developers.sinch.com/" or if posting JSON `"contentUrl": ["https://developers.sinch.com/fax/fax.pdf", "https://developers.sinch.com/"]`
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum FaxContentUrl {
@@ -1166,10 +1166,24 @@ impl<'de> serde::Deserialize<'de> for FaxContentUrl {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for FaxContentUrl {
+    const EXPECTING: &'static str = "a string or an array";
+    fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
+        <String as serde::Deserialize>::deserialize(
+                serde::de::value::StringDeserializer::<E>::new(v),
+            )
+            .map(Self::String)
+    }
+    fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
+        <Vec<
+            String,
+        > as serde::Deserialize>::deserialize(
+                serde::de::value::SeqAccessDeserializer::new(seq),
+            )
+            .map(Self::VecString)
     }
 }
 impl FaxContentUrl {

@@ -750,7 +750,7 @@ sinch_sdk_runtime::object::setters! {
 ///
 /// If not provided or set to `false`, a Conversation Application will not be created.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BundlesInputBundlesDtoConvApp {
@@ -833,10 +833,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoConvApp {
+    const EXPECTING: &'static str = "an object or a boolean";
+    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )
+            .map(Self::BundlesConversationAppInputDto)
+    }
+    fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
+        <bool as serde::Deserialize>::deserialize(
+                serde::de::value::BoolDeserializer::<E>::new(v),
+            )
+            .map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoConvApp {
@@ -862,7 +874,7 @@ impl From<BundlesConversationAppInputDto> for BundlesInputBundlesDtoConvApp {
 ///
 /// If not provided or set to false, an SMS Application will not be created.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BundlesInputBundlesDtoSmsApp {
@@ -937,10 +949,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSmsApp {
+    const EXPECTING: &'static str = "an object or a boolean";
+    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )
+            .map(Self::BundlesInputBundlesSmsAppDto)
+    }
+    fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
+        <bool as serde::Deserialize>::deserialize(
+                serde::de::value::BoolDeserializer::<E>::new(v),
+            )
+            .map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoSmsApp {
@@ -966,7 +990,7 @@ impl From<BundlesInputBundlesSmsAppDto> for BundlesInputBundlesDtoSmsApp {
 ///
 /// If not provided or set to false, a subproject will not be created and instead all resources will be created under the projectId provided in the request.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BundlesInputBundlesDtoSubproject {
@@ -1041,10 +1065,22 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSubproject {
+    const EXPECTING: &'static str = "an object or a boolean";
+    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )
+            .map(Self::BundlesSubprojectInputDto)
+    }
+    fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
+        <bool as serde::Deserialize>::deserialize(
+                serde::de::value::BoolDeserializer::<E>::new(v),
+            )
+            .map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoSubproject {

@@ -8,7 +8,7 @@
 )]
 /// The message content: a text (`mt_text`; Base64 for `mt_binary`), or the media of an `mt_media` batch.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum BatchBody {
@@ -72,10 +72,22 @@ impl<'de> serde::Deserialize<'de> for BatchBody {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for BatchBody {
+    const EXPECTING: &'static str = "a string or an object";
+    fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
+        <String as serde::Deserialize>::deserialize(
+                serde::de::value::StringDeserializer::<E>::new(v),
+            )
+            .map(Self::Text)
+    }
+    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <MediaBody as serde::Deserialize>::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )
+            .map(Self::MediaBody)
     }
 }
 impl BatchBody {
@@ -454,7 +466,7 @@ sinch_sdk_runtime::object::setters! {
 }
 /// The message content: a text (`mo_text`; Base64 for `mo_binary`), or the media of an `mo_media` message.
 ///
-/// Decoded by shape: the variant whose properties fit the data best.
+/// Decoded by the kind of JSON value: each variant takes a kind of its own.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum InboundBody {
@@ -518,10 +530,22 @@ impl<'de> serde::Deserialize<'de> for InboundBody {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        Self::from_json_value(value).map_err(serde::de::Error::custom)
+        sinch_sdk_runtime::union::by_kind(deserializer)
+    }
+}
+impl sinch_sdk_runtime::union::ByKind for InboundBody {
+    const EXPECTING: &'static str = "a string or an object";
+    fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
+        <String as serde::Deserialize>::deserialize(
+                serde::de::value::StringDeserializer::<E>::new(v),
+            )
+            .map(Self::Text)
+    }
+    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+        <InboundMediaBody as serde::Deserialize>::deserialize(
+                serde::de::value::MapAccessDeserializer::new(map),
+            )
+            .map(Self::InboundMediaBody)
     }
 }
 impl InboundBody {
