@@ -354,8 +354,18 @@ mod tests {
 
     #[test]
     fn no_match_says_why_each_fitting_variant_failed_or_what_the_union_takes() {
-        let text = Shape { kind: JsonKind::String, required: &[], known: &[], values: &[] };
-        let media = Shape { kind: JsonKind::Object, required: &["url"], known: &["url"], values: &[] };
+        let text = Shape {
+            kind: JsonKind::String,
+            required: &[],
+            known: &[],
+            values: &[],
+        };
+        let media = Shape {
+            kind: JsonKind::Object,
+            required: &["url"],
+            known: &["url"],
+            values: &[],
+        };
         let shapes = [text, media];
         assert_eq!(
             no_match("Body", &json!(5), &shapes, &[]),
@@ -396,7 +406,14 @@ mod tests {
             decode("5"),
             Err("invalid type: integer `5`, expected a string or an object at line 1 column 1".into())
         );
-        assert!(decode(r#"{"a": "x"}"#).unwrap_err().contains("invalid type: string \"x\", expected i64"));
-        assert_eq!(by_kind::<Body, _>(json!(["x"])).unwrap_err().to_string(), "invalid type: sequence, expected a string or an object");
+        assert!(
+            decode(r#"{"a": "x"}"#)
+                .unwrap_err()
+                .contains("invalid type: string \"x\", expected i64")
+        );
+        assert_eq!(
+            by_kind::<Body, _>(json!(["x"])).unwrap_err().to_string(),
+            "invalid type: sequence, expected a string or an object"
+        );
     }
 }
