@@ -779,6 +779,11 @@ const SPEC_DEFECTS: &[(&str, &str, &[&str], &str)] = &[
 
 /// Valid descriptions Prism cannot serve as they are: Prism is given a copy with these textual
 /// replacements (API, text, replacement, how many times it occurs, why). They change no request.
+/// Operations the manifest's fixes add where the description leaves them out: Prism serves the
+/// description, so it has no answer for them (tests/client_api.rs calls them against a loopback
+/// server instead).
+const ADDED_BY_MANIFEST: &[(&str, &str)] = &[("sms", "DeliveryFeedback"), ("sms", "GetDeliveryReports")];
+
 const PRISM_LIMITATIONS: &[(&str, &str, &str, usize, &str)] = &[
     (
         "templates",
@@ -1229,6 +1234,12 @@ async fn run(api: Api) -> Vec<String> {
     let mut failed: Vec<(&str, Failure)> = Vec::new();
     let mut called = BTreeSet::new();
     for call in &api.calls {
+        if !samples.contains_key(call.id) {
+            if !ADDED_BY_MANIFEST.contains(&(api.key, call.id)) {
+                problems.push(format!("{}: not in the description Prism serves", call.id));
+            }
+            continue;
+        }
         let sample = Arc::new(samples.get(call.id).cloned().unwrap_or_default());
         let cx = Cx {
             url: prism.url.clone(),
