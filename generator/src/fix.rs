@@ -6,8 +6,8 @@ use crate::manifest::Fix;
 use serde_json::{Map, Value};
 use std::path::Path;
 
-/// Merges each fix into `doc` (or puts it in place of the object there, with `replace`); the first whose place is missing (or not an object) is an error
-/// naming that place.
+/// Merges each fix into `doc` (or, with `replace`, puts it in place of the object there); the
+/// first whose place is missing (or not an object) is an error naming that place.
 pub fn apply(file: &Path, doc: &mut Value, fixes: &[Fix]) -> Result<(), Error> {
     for fix in fixes {
         let pointer = fix.at.strip_prefix('#').unwrap_or(&fix.at);

@@ -38,6 +38,50 @@ pub struct Shape {
     pub values: &'static [(&'static str, &'static [&'static str])],
 }
 
+impl JsonKind {
+    /// The kind as an error names it: `a string`, `an object`.
+    fn described(self) -> &'static str {
+        match self {
+            JsonKind::Object => "an object",
+            JsonKind::Array => "an array",
+            JsonKind::String => "a string",
+            JsonKind::Integer => "an integer",
+            JsonKind::Number => "a number",
+            JsonKind::Bool => "a boolean",
+            JsonKind::Any => "any value",
+        }
+    }
+}
+
+/// What a union takes, for errors: its kinds, each once, `a string, an integer or an object`.
+struct Expecting<'a>(&'a [JsonKind]);
+
+impl fmt::Display for Expecting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut kinds: Vec<JsonKind> = Vec::with_capacity(self.0.len());
+        for k in self.0 {
+            if !kinds.contains(k) {
+                kinds.push(*k);
+            }
+        }
+        for (i, k) in kinds.iter().enumerate() {
+            let sep = match i {
+                0 => "",
+                i if i + 1 == kinds.len() => " or ",
+                _ => ", ",
+            };
+            write!(f, "{sep}{}", k.described())?;
+        }
+        Ok(())
+    }
+}
+
+impl de::Expected for Expecting<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 fn kind_fits(kind: JsonKind, value: &Value) -> bool {
     match kind {
         JsonKind::Object => value.is_object(),
@@ -56,34 +100,34 @@ fn kind_fits(kind: JsonKind, value: &Value) -> bool {
 /// batch with a text body decode at 0.87 of a hand-written struct's speed). Each method decodes
 /// the one variant of its kind; the others refuse with what the union takes.
 pub trait ByKind: Sized {
-    /// What the union takes, for errors: `a string or an object`.
-    const EXPECTING: &'static str;
+    /// The kinds its variants take, in order: what an error says the union expects.
+    const KINDS: &'static [JsonKind];
 
     /// The variant that takes a string.
     fn string<E: de::Error>(v: String) -> Result<Self, E> {
-        Err(E::invalid_type(Unexpected::Str(&v), &Expecting(Self::EXPECTING)))
+        Err(E::invalid_type(Unexpected::Str(&v), &Expecting(Self::KINDS)))
     }
     /// The variant that takes `true` or `false`.
     fn boolean<E: de::Error>(v: bool) -> Result<Self, E> {
-        Err(E::invalid_type(Unexpected::Bool(v), &Expecting(Self::EXPECTING)))
+        Err(E::invalid_type(Unexpected::Bool(v), &Expecting(Self::KINDS)))
     }
     /// The variant that takes an integer (or a number).
     fn integer<E: de::Error>(v: i64) -> Result<Self, E> {
-        Err(E::invalid_type(Unexpected::Signed(v), &Expecting(Self::EXPECTING)))
+        Err(E::invalid_type(Unexpected::Signed(v), &Expecting(Self::KINDS)))
     }
     /// The variant that takes a number.
     fn number<E: de::Error>(v: f64) -> Result<Self, E> {
-        Err(E::invalid_type(Unexpected::Float(v), &Expecting(Self::EXPECTING)))
+        Err(E::invalid_type(Unexpected::Float(v), &Expecting(Self::KINDS)))
     }
     /// The variant that takes an array.
     fn seq<'de, A: de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
         let _ = seq;
-        Err(de::Error::invalid_type(Unexpected::Seq, &Expecting(Self::EXPECTING)))
+        Err(de::Error::invalid_type(Unexpected::Seq, &Expecting(Self::KINDS)))
     }
     /// The variant that takes an object.
     fn map<'de, A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         let _ = map;
-        Err(de::Error::invalid_type(Unexpected::Map, &Expecting(Self::EXPECTING)))
+        Err(de::Error::invalid_type(Unexpected::Map, &Expecting(Self::KINDS)))
     }
 }
 
@@ -92,21 +136,13 @@ pub fn by_kind<'de, T: ByKind, D: de::Deserializer<'de>>(deserializer: D) -> Res
     deserializer.deserialize_any(KindVisitor(std::marker::PhantomData))
 }
 
-struct Expecting(&'static str);
-
-impl de::Expected for Expecting {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-}
-
 struct KindVisitor<T>(std::marker::PhantomData<T>);
 
 impl<'de, T: ByKind> de::Visitor<'de> for KindVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(T::EXPECTING)
+        fmt::Display::fmt(&Expecting(T::KINDS), f)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
         T::string(v.to_owned())
@@ -144,21 +180,7 @@ pub fn no_match(union: &str, value: &Value, shapes: &[Shape], tried: &[String]) 
     if !tried.is_empty() {
         return format!("data did not match any variant of {union} ({})", tried.join("; "));
     }
-    let mut expected: Vec<&str> = Vec::new();
-    for s in shapes {
-        let name = match s.kind {
-            JsonKind::Object => "an object",
-            JsonKind::Array => "an array",
-            JsonKind::String => "a string",
-            JsonKind::Integer => "an integer",
-            JsonKind::Number => "a number",
-            JsonKind::Bool => "a boolean",
-            JsonKind::Any => "any value",
-        };
-        if !expected.contains(&name) {
-            expected.push(name);
-        }
-    }
+    let kinds: Vec<JsonKind> = shapes.iter().map(|s| s.kind).collect();
     let found = match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
@@ -169,7 +191,7 @@ pub fn no_match(union: &str, value: &Value, shapes: &[Shape], tried: &[String]) 
     };
     format!(
         "data did not match any variant of {union} (invalid type: {found}, expected {})",
-        expected.join(" or ")
+        Expecting(&kinds)
     )
 }
 
@@ -385,7 +407,7 @@ mod tests {
     }
 
     impl ByKind for Body {
-        const EXPECTING: &'static str = "a string or an object";
+        const KINDS: &'static [JsonKind] = &[JsonKind::String, JsonKind::Object];
         fn string<E: de::Error>(v: String) -> Result<Self, E> {
             Ok(Body::Text(v))
         }

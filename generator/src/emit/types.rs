@@ -686,7 +686,6 @@ fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
     }
     let here = TokenStream::new();
     let mut methods = Vec::new();
-    let mut expecting = Vec::new();
     for v in &u.variants {
         let t = ty(&v.ty, &here);
         let id = format_ident!("{}", v.name);
@@ -702,19 +701,10 @@ fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
                 }
             }
         };
-        let (what, method) = match v.kind {
-            JsonKind::String => (
-                "a string",
-                scalar(quote!(string), quote!(String), quote!(StringDeserializer)),
-            ),
-            JsonKind::Bool => (
-                "a boolean",
-                scalar(quote!(boolean), quote!(bool), quote!(BoolDeserializer)),
-            ),
-            JsonKind::Integer => (
-                "an integer",
-                scalar(quote!(integer), quote!(i64), quote!(I64Deserializer)),
-            ),
+        let method = match v.kind {
+            JsonKind::String => scalar(quote!(string), quote!(String), quote!(StringDeserializer)),
+            JsonKind::Bool => scalar(quote!(boolean), quote!(bool), quote!(BoolDeserializer)),
+            JsonKind::Integer => scalar(quote!(integer), quote!(i64), quote!(I64Deserializer)),
             JsonKind::Number => {
                 let number = scalar(quote!(number), quote!(f64), quote!(F64Deserializer));
                 let integer = quote! {
@@ -722,34 +712,23 @@ fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
                         Self::number(v as f64)
                     }
                 };
-                ("a number", quote!(#number #integer))
+                quote!(#number #integer)
             }
-            JsonKind::Array => (
-                "an array",
-                quote! {
-                    fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
-                        <#t as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(#wrap)
-                    }
-                },
-            ),
-            JsonKind::Object => (
-                "an object",
-                quote! {
-                    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-                        <#t as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(#wrap)
-                    }
-                },
-            ),
+            JsonKind::Array => quote! {
+                fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
+                    <#t as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(#wrap)
+                }
+            },
+            JsonKind::Object => quote! {
+                fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
+                    <#t as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(#wrap)
+                }
+            },
             JsonKind::Any => return None,
         };
-        expecting.push(what);
         methods.push(method);
     }
-    let expecting = match expecting.split_last() {
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => return None,
-    };
+    let kinds = u.variants.iter().map(|v| kind_tokens(v.kind));
     Some(quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -757,7 +736,7 @@ fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
             }
         }
         impl crate::runtime::union::ByKind for #name {
-            const EXPECTING: &'static str = #expecting;
+            const KINDS: &'static [crate::runtime::union::JsonKind] = &[#(crate::runtime::union::JsonKind::#kinds),*];
             #(#methods)*
         }
     })

@@ -89,16 +89,12 @@ pub fn inline_foreign(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> 
         let Some(section) = section(kind) else {
             return Flow::Enter;
         };
-        let prefix = format!("/components/{section}/");
         let mut seen = Vec::new();
         while let Some(Value::String(r)) = map.get("$ref") {
             let Some(target) = r.strip_prefix('#').map(decode_fragment) else {
                 break;
             };
-            let in_section = target
-                .strip_prefix(&prefix)
-                .is_some_and(|name| !name.is_empty() && !name.contains('/'));
-            if in_section {
+            if is_component(&target, section) {
                 break;
             }
             if seen.contains(&target) {
@@ -150,7 +146,7 @@ pub fn hoist_schema_targets(file: &Path, doc: &mut Value, warnings: &mut Warning
         }
         if let Some(Value::String(r)) = map.get("$ref")
             && let Some(target) = r.strip_prefix('#').map(decode_fragment)
-            && !is_component_schema(&target)
+            && !is_component(&target, "schemas")
             && !targets.iter().any(|(t, _)| *t == target)
         {
             targets.push((target, pointer.to_string()));
@@ -201,9 +197,12 @@ pub fn hoist_schema_targets(file: &Path, doc: &mut Value, warnings: &mut Warning
     }
 }
 
-fn is_component_schema(pointer: &str) -> bool {
+/// Whether `pointer` names an entry of `#/components/<section>` itself (not something inside one).
+fn is_component(pointer: &str, section: &str) -> bool {
     pointer
-        .strip_prefix("/components/schemas/")
+        .strip_prefix("/components/")
+        .and_then(|rest| rest.strip_prefix(section))
+        .and_then(|rest| rest.strip_prefix('/'))
         .is_some_and(|name| !name.is_empty() && !name.contains('/'))
 }
 

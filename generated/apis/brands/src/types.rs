@@ -186,7 +186,11 @@ impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BrandCategoryValue {
-    const EXPECTING: &'static str = "a string, an integer or a boolean";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::String,
+        sinch_sdk_runtime::union::JsonKind::Integer,
+        sinch_sdk_runtime::union::JsonKind::Bool,
+    ];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
         <String as serde::Deserialize>::deserialize(
                 serde::de::value::StringDeserializer::<E>::new(v),

@@ -1170,7 +1170,10 @@ impl<'de> serde::Deserialize<'de> for FaxContentUrl {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for FaxContentUrl {
-    const EXPECTING: &'static str = "a string or an array";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::String,
+        sinch_sdk_runtime::union::JsonKind::Array,
+    ];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
         <String as serde::Deserialize>::deserialize(
                 serde::de::value::StringDeserializer::<E>::new(v),

@@ -9798,7 +9798,10 @@ impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for PostListsListAddressMembersJsonMembers {
-    const EXPECTING: &'static str = "a string or an array";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::String,
+        sinch_sdk_runtime::union::JsonKind::Array,
+    ];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
         <String as serde::Deserialize>::deserialize(
                 serde::de::value::StringDeserializer::<E>::new(v),

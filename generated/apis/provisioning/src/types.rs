@@ -837,7 +837,10 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoConvApp {
-    const EXPECTING: &'static str = "an object or a boolean";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::Object,
+        sinch_sdk_runtime::union::JsonKind::Bool,
+    ];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
                 serde::de::value::MapAccessDeserializer::new(map),
@@ -953,7 +956,10 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSmsApp {
-    const EXPECTING: &'static str = "an object or a boolean";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::Object,
+        sinch_sdk_runtime::union::JsonKind::Bool,
+    ];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
                 serde::de::value::MapAccessDeserializer::new(map),
@@ -1069,7 +1075,10 @@ impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSubproject {
-    const EXPECTING: &'static str = "an object or a boolean";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::Object,
+        sinch_sdk_runtime::union::JsonKind::Bool,
+    ];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
                 serde::de::value::MapAccessDeserializer::new(map),

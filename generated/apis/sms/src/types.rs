@@ -76,7 +76,10 @@ impl<'de> serde::Deserialize<'de> for BatchBody {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BatchBody {
-    const EXPECTING: &'static str = "a string or an object";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::String,
+        sinch_sdk_runtime::union::JsonKind::Object,
+    ];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
         <String as serde::Deserialize>::deserialize(
                 serde::de::value::StringDeserializer::<E>::new(v),
@@ -534,7 +537,10 @@ impl<'de> serde::Deserialize<'de> for InboundBody {
     }
 }
 impl sinch_sdk_runtime::union::ByKind for InboundBody {
-    const EXPECTING: &'static str = "a string or an object";
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
+        sinch_sdk_runtime::union::JsonKind::String,
+        sinch_sdk_runtime::union::JsonKind::Object,
+    ];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
         <String as serde::Deserialize>::deserialize(
                 serde::de::value::StringDeserializer::<E>::new(v),
