@@ -37,7 +37,10 @@ use sinch_sdk::voice::types as v;
 type Entry = (&'static str, fn(&Value) -> Result<(), String>);
 
 /// How many payloads decode today, with every API enabled. Raise it when more decode.
-const MIN_DECODED: usize = 410;
+const MIN_DECODED: usize = 413;
+
+/// The share of the original table (`ORIGINAL_DOMAINS`) that must type and decode, in percent.
+const GOAL_PERCENT: usize = 97;
 
 /// The folders of the payload directory this test covers.
 const DOMAINS: &[&str] = &[
@@ -221,6 +224,10 @@ fn java_sdk_payloads_decode() {
             decoded >= MIN_DECODED,
             "only {decoded} payloads decode, fewer than MIN_DECODED = {MIN_DECODED}"
         );
+        assert!(
+            original_decoded * 100 >= GOAL_PERCENT * original_total,
+            "{original_decoded} of {original_total} original payloads decode, under {GOAL_PERCENT}%"
+        );
     }
 }
 
@@ -273,7 +280,8 @@ const SMS: &[Entry] = &[
     // SMS errors have no schema in sms.yaml: every operation's error reads them as the
     // runtime's `SinchError::Sms`
     ("sms/v1/error-response.json", sms_error),
-    // `auto_update.to` is a number here; sms.yaml types it as a string
+    // `auto_update.to` is a number here; sms.yaml types it as a string, the manifest reads
+    // numbers there as text (`numbers_as_text`)
     ("sms/v1/CreateGroupRequestDto.json", decode::<s::GroupObject>),
     // mt_media (MMS): typed by the manifest's fixes
     ("sms/v1/MediaRequestDto.json", decode::<s::SendBatchObject>),
@@ -362,7 +370,7 @@ const SMS: &[Entry] = &[
         "sms/v1/groups/request/GroupUpdateRequestDto.json",
         decode::<s::UpdateGroupRequest>,
     ),
-    // `auto_update.to` is a number here; sms.yaml types it as a string
+    // `auto_update.to` is a number here, read as text (see CreateGroupRequestDto.json)
     (
         "sms/v1/groups/response/ListGroupsResponseDtoPage0.json",
         decode::<s::ListGroupsResponse>,
@@ -1904,3 +1912,18 @@ const TEMPLATES_V2: &[Entry] = &[
 
 /// Payload files the descriptions have no schema for, with what is missing.
 const NO_TYPE: &[(&str, &str)] = &[];
+
+/// A group's `auto_update.to` that Sinch writes as a number reads as its text, and goes back
+/// out as text: the manifest's `numbers_as_text` for it.
+#[cfg(feature = "sms")]
+#[test]
+fn a_number_sinch_writes_for_text_reads_as_its_text() {
+    let value = read(&payload_dir(), "sms/v1/CreateGroupRequestDto.json");
+    let group: s::GroupObject = serde_json::from_value(value).expect("decodes");
+    let auto = group.auto_update.clone().expect("auto_update");
+    assert_eq!(auto.to.as_deref(), Some("15551231234"));
+    let back = serde_json::to_value(&group).unwrap();
+    assert_eq!(back["auto_update"]["to"], serde_json::json!("15551231234"));
+    let e = serde_json::from_value::<s::GroupObject>(serde_json::json!({"auto_update": {"to": true}})).unwrap_err();
+    assert!(e.to_string().contains("expected a string or a number"), "{e}");
+}

@@ -24,6 +24,9 @@ pub struct ApiEntry {
     /// Property names Sinch's servers send that the description spells differently.
     #[serde(default)]
     pub aliases: Vec<Alias>,
+    /// Text properties Sinch also sends as JSON numbers: read as their decimal text.
+    #[serde(default)]
+    pub numbers_as_text: Vec<NumberAsText>,
     /// Paths the description writes differently from where Sinch serves them.
     #[serde(default)]
     pub paths: Vec<PathFix>,
@@ -76,6 +79,16 @@ pub struct PathFix {
 pub struct Alias {
     pub at: String,
     pub alias: String,
+}
+
+/// A text property Sinch also sends as a JSON number (`15551231234` for a phone number): `at`
+/// is the JSON pointer of the property in the description; `why` gives the evidence. The field
+/// stays a `String` and is sent as text; a number received is read as its decimal text.
+#[derive(Debug, Clone, Deserialize, Hash)]
+#[serde(deny_unknown_fields)]
+pub struct NumberAsText {
+    pub at: String,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Hash)]
@@ -229,6 +242,7 @@ impl ApiEntry {
             auth,
             regions,
             aliases: Vec::new(),
+            numbers_as_text: Vec::new(),
             paths: Vec::new(),
             api_key_header: None,
             client_params: Vec::new(),

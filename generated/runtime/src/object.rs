@@ -126,7 +126,8 @@ pub fn empty<'de, S: SeqAccess<'de>>(mut seq: S, expected: &dyn Expected) -> Res
 /// - `seq` is what `[]` reads as, a function of [`seq`]: `default` (the empty struct, for structs
 ///   whose fields are all optional) or `strict` (an error);
 /// - `mode` is how absence and null read and how the field is written, a function of [`take`] and
-///   of [`put`]: `req`, `null`, `opt` or `opt_null`.
+///   of [`put`]: `req`, `null`, `opt` or `opt_null`; `text` after it reads a JSON number into the
+///   text field as well (see [`text`]).
 ///
 /// The fields' types are the struct's: the slots they are read into are inferred from them.
 /// Properties the struct does not name are skipped; a property twice is an error, as with serde's
@@ -136,7 +137,7 @@ pub fn empty<'de, S: SeqAccess<'de>>(mut seq: S, expected: &dyn Expected) -> Res
 macro_rules! __object {
     (
         $name:ident $seq:ident {
-            $($i:literal $field:ident: $mode:ident = $json:literal $([$($alias:literal),+])?;)*
+            $($i:literal $field:ident: $mode:ident $($read:ident)? = $json:literal $([$($alias:literal),+])?;)*
         }
     ) => {
         impl<'de> serde::Deserialize<'de> for $name {
@@ -153,7 +154,7 @@ macro_rules! __object {
                         const FIELDS: __object::Fields = __object::Fields(&[$(($json, $i), $($(($alias, $i),)+)?)*]);
                         while let Some(key) = map.next_key_seed(FIELDS)? {
                             match key {
-                                $(Some($i) => __object::field(&mut map, &mut $field, $json)?,)*
+                                $(Some($i) => __object::$($read::)?field(&mut map, &mut $field, $json)?,)*
                                 _ => {
                                     map.next_value::<serde::de::IgnoredAny>()?;
                                 }
@@ -315,6 +316,110 @@ pub mod seq {
     /// An error: the struct has required fields.
     pub fn strict<T, E: Error>(expected: &dyn Expected) -> Result<T, E> {
         Err(E::invalid_type(Unexpected::Seq, expected))
+    }
+}
+
+/// Text properties Sinch also sends as JSON numbers (the manifest's `numbers_as_text`): a phone
+/// number written `15551231234` reads as the text `"15551231234"`, as Sinch's Java SDK reads it.
+/// The field stays a `String`, and is always sent as text.
+pub mod text {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, Visitor};
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// A value read from text or a number: `String`, or an `Option` of one (null is `None`).
+    pub trait Read: Sized {
+        /// Reads the value.
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+    }
+
+    struct Text;
+
+    impl Visitor<'_> for Text {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string or a number")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+        fn visit_string<E: Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+
+    impl Read for String {
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+            deserializer.deserialize_any(Text)
+        }
+    }
+
+    struct Nullable<T>(PhantomData<T>);
+
+    impl<'de, T: Read> Visitor<'de> for Nullable<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string, a number or null")
+        }
+        fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+            T::read(deserializer).map(Some)
+        }
+    }
+
+    impl<T: Read> Read for Option<T> {
+        fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+            deserializer.deserialize_option(Nullable(PhantomData))
+        }
+    }
+
+    struct Seed<T>(PhantomData<T>);
+
+    impl<'de, T: Read> DeserializeSeed<'de> for Seed<T> {
+        type Value = T;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+            T::read(deserializer)
+        }
+    }
+
+    /// [`field`](super::field) for a text field that takes numbers too, for [`object!`](super::object).
+    pub fn field<'de, A: MapAccess<'de>, T: Read>(
+        map: &mut A,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = Some(map.next_value_seed(Seed(PhantomData))?);
+        Ok(())
+    }
+
+    /// The same for a derived `Deserialize` (`#[serde(deserialize_with = "...")]`).
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Read>(deserializer: D) -> Result<T, D::Error> {
+        T::read(deserializer)
+    }
+
+    /// The same for an optional nullable field (`Option<Option<String>>`), beside
+    /// `serialize_with = "double_option::serialize"`: present is `Some(..)`, null `Some(None)`.
+    pub fn deserialize_present<'de, D: Deserializer<'de>, T: Read>(
+        deserializer: D,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        Option::<T>::read(deserializer).map(Some)
     }
 }
 
@@ -640,6 +745,82 @@ mod tests {
         assert!(e.contains("expected struct Strict"), "{e}");
         let e = read("3").unwrap_err();
         assert!(e.contains("expected struct Strict"), "{e}");
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Numbered {
+        to: String,
+        from: Option<String>,
+        via: Option<String>,
+        reply: Option<Option<String>>,
+    }
+    crate::__object! {
+        Numbered strict {
+            0 to: req text = "to";
+            1 from: null text = "from";
+            2 via: opt text = "via";
+            3 reply: opt_null text = "reply";
+        }
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Derived {
+        #[serde(deserialize_with = "text::deserialize")]
+        to: String,
+        #[serde(default, deserialize_with = "text::deserialize")]
+        via: Option<String>,
+        #[serde(default, deserialize_with = "text::deserialize_present")]
+        reply: Option<Option<String>>,
+    }
+
+    #[test]
+    fn text_fields_marked_so_read_numbers_as_their_text_and_write_text() {
+        let read = |json: &str| serde_json::from_str::<Numbered>(json).map_err(|e| e.to_string());
+        let got = read(r#"{"to": 15551231234, "from": -7, "via": 2.5, "reply": 12}"#).unwrap();
+        assert_eq!(
+            got,
+            Numbered {
+                to: "15551231234".into(),
+                from: Some("-7".into()),
+                via: Some("2.5".into()),
+                reply: Some(Some("12".into()))
+            }
+        );
+        assert_eq!(
+            serde_json::to_string(&got).unwrap(),
+            r#"{"to":"15551231234","from":"-7","via":"2.5","reply":"12"}"#
+        );
+        let got = read(r#"{"to": "+46", "from": null, "via": null, "reply": null}"#).unwrap();
+        assert_eq!(
+            (got.to.as_str(), got.from, got.via, got.reply),
+            ("+46", None, None, Some(None))
+        );
+        assert_eq!(read(r#"{"to": "x"}"#).unwrap().reply, None);
+        let e = read(r#"{"to": true}"#).unwrap_err();
+        assert!(
+            e.starts_with("invalid type: boolean `true`, expected a string or a number"),
+            "{e}"
+        );
+        let e = read(r#"{"to": 1, "via": [1]}"#).unwrap_err();
+        assert!(e.contains("expected a string or a number"), "{e}");
+        let e = read(r#"{"to": 1, "to": 2}"#).unwrap_err();
+        assert!(e.starts_with("duplicate field `to`"), "{e}");
+
+        let read = |json: &str| serde_json::from_str::<Derived>(json).map_err(|e| e.to_string());
+        let got = read(r#"{"to": 1, "via": 2, "reply": null}"#).unwrap();
+        assert_eq!(
+            got,
+            Derived {
+                to: "1".into(),
+                via: Some("2".into()),
+                reply: Some(None)
+            }
+        );
+        assert_eq!(
+            read(r#"{"to": "a", "reply": 3}"#).unwrap().reply,
+            Some(Some("3".into()))
+        );
+        assert_eq!(read(r#"{"to": "a"}"#).unwrap().reply, None);
     }
 
     #[derive(Debug, Default, PartialEq)]

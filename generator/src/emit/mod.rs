@@ -263,6 +263,7 @@ mod tests {
             boxed: false,
             doc: None,
             aliases: vec![],
+            number_as_text: false,
             flatten: false,
         }
     }
@@ -368,5 +369,46 @@ mod tests {
               DarkBlue = \"dark \\\"blue\\\"\",\n    }\n}"
             ]
         );
+    }
+
+    #[test]
+    fn text_fields_that_take_numbers_read_them_in_every_decoder() {
+        let mut to = field("to", "to", Ty::String, true, false);
+        to.number_as_text = true;
+        let mut reply = field("reply", "reply", Ty::String, false, true);
+        reply.number_as_text = true;
+        let fields = vec![to, reply, field("note", "note", Ty::String, false, false)];
+        let plain = TypeDef {
+            name: "Group".into(),
+            doc: None,
+            origin: "#/components/schemas/Group".into(),
+            kind: Kind::Struct(Struct {
+                fields: fields.clone(),
+                additional: None,
+            }),
+        };
+        let (_, tables) = without_tables(&text_of(&plain));
+        assert_eq!(
+            tables[0],
+            "crate::runtime::object::object! {\n    Group strict {\n        0 to: req text = \"to\";\n        \
+             1 reply: opt_null text = \"reply\";\n        2 note: opt = \"note\";\n    }\n}"
+        );
+        // With additional properties, the generated decoder reads each field itself.
+        let keeping = TypeDef {
+            kind: Kind::Struct(Struct {
+                fields,
+                additional: Some(Ty::Json),
+            }),
+            ..plain
+        };
+        let text = text_of(&keeping);
+        for read in [
+            "crate::runtime::object::text::field(&mut map, &mut f0, \"to\")",
+            "crate::runtime::object::text::field(&mut map, &mut f1, \"reply\")",
+            "crate::runtime::object::field(&mut map, &mut f2, \"note\")",
+        ] {
+            let flat = |t: &str| t.split_whitespace().collect::<String>().replace(",)", ")");
+            assert!(flat(&text).contains(&flat(read)), "{read} in {text}");
+        }
     }
 }

@@ -102,16 +102,23 @@ fn field(f: &Field) -> TokenStream {
             quote!(Option<#t>),
         ),
         // Optional and nullable: absent (`None`) and null (`Some(None)`) are different requests.
+        (false, true) if f.number_as_text => (
+            quote!(#[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "crate::runtime::double_option::serialize", deserialize_with = "crate::runtime::object::text::deserialize_present")]),
+            quote!(Option<Option<#t>>),
+        ),
         (false, true) => (
             quote!(#[serde(default, skip_serializing_if = "Option::is_none", with = "crate::runtime::double_option")]),
             quote!(Option<Option<#t>>),
         ),
     };
+    let text = (f.number_as_text && (f.required || !f.nullable))
+        .then(|| quote!(#[serde(deserialize_with = "crate::runtime::object::text::deserialize")]));
     quote! {
         #doc
         #rename
         #(#aliases)*
         #attr
+        #text
         pub #ident: #t,
     }
 }
@@ -198,6 +205,11 @@ fn object(name: &str, s: &Struct, all_optional: bool, out: &mut String) {
             (false, false) => "opt",
             (false, true) => "opt_null",
         };
+        let mode = if f.number_as_text {
+            format!("{mode} text")
+        } else {
+            mode.to_string()
+        };
         out.push_str(&format!(
             "        {i} {}: {mode} = {}",
             naming::escape(&f.name),
@@ -267,7 +279,11 @@ fn decoder(
     });
     let arms = named.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let json = &f.json;
-        quote!(crate::runtime::object::Key::Known(#i) => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
+        let read = match f.number_as_text {
+            true => quote!(crate::runtime::object::text::field),
+            false => quote!(crate::runtime::object::field),
+        };
+        quote!(crate::runtime::object::Key::Known(#i) => #read(&mut map, &mut #slot, #json)?,)
     });
     let inits = named.iter().zip(&slots).map(|(f, slot)| {
         let ident = naming::ident(&f.name);

@@ -147,6 +147,7 @@ fn named(
                     None if f.required && !f.nullable => return Err(format!("missing field `{}`", f.json)),
                     None => {}
                     Some((_, Value::Null)) if f.nullable || !f.required => {}
+                    Some((_, Value::Number(_))) if f.number_as_text => {}
                     Some((name, v)) => nested(at, name, |at| check(v, &f.ty, defs, at, depth + 1))?,
                 }
             }
@@ -193,6 +194,7 @@ mod tests {
             boxed: false,
             doc: None,
             aliases: Vec::new(),
+            number_as_text: false,
             flatten: false,
         }
     }

@@ -105,6 +105,8 @@ pub struct Field {
     pub doc: Option<String>,
     /// Other names the property arrives under (manifest facts).
     pub aliases: Vec<String>,
+    /// A text property Sinch also sends as a JSON number (manifest fact): read as its text.
+    pub number_as_text: bool,
     /// A union an `allOf` merges beside object members: its variant's properties sit in the
     /// same JSON object as the struct's own (`#[serde(flatten)]`), so `json` is empty.
     pub flatten: bool,
@@ -187,6 +189,7 @@ pub fn build(
     for a in &entry.aliases {
         types.aliases.entry(a.at.clone()).or_default().push(a.alias.clone());
     }
+    types.numbers_as_text = entry.numbers_as_text.iter().map(|n| n.at.clone()).collect();
     types.convert_components();
     for at in types
         .aliases
@@ -207,6 +210,13 @@ pub fn build(
         renames: entry.renames.clone(),
     };
     let mut groups = operations::convert(&mut types, &reserved, &settings)?;
+    for at in types.numbers_as_text.difference(&types.found_as_text) {
+        types.warnings.push(
+            file,
+            at,
+            "the manifest reads numbers as text in a property that is not there; ignored",
+        );
+    }
     let ops: Vec<&operations::Operation> = groups.values().flat_map(|g| &g.operations).collect();
     for name in &entry.client_params {
         if !ops.iter().any(|o| o.params.iter().any(|p| p.client && p.json == *name)) {

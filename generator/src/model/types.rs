@@ -133,6 +133,10 @@ pub struct Types<'a> {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// The aliased pointers that were found.
     pub aliased: BTreeSet<String>,
+    /// Text properties Sinch also sends as JSON numbers, by JSON pointer (manifest facts).
+    pub numbers_as_text: BTreeSet<String>,
+    /// Those found among the properties converted.
+    pub found_as_text: BTreeSet<String>,
 }
 
 fn doc_of(schema: &Schema) -> Option<String> {
@@ -164,6 +168,8 @@ impl<'a> Types<'a> {
             inline_done: BTreeMap::new(),
             aliases: BTreeMap::new(),
             aliased: BTreeSet::new(),
+            numbers_as_text: BTreeSet::new(),
+            found_as_text: BTreeSet::new(),
         }
     }
 
@@ -449,6 +455,26 @@ impl<'a> Types<'a> {
             if !aliases.is_empty() {
                 self.aliased.insert(p.clone());
             }
+            let mut doc = doc;
+            let number_as_text = self.numbers_as_text.contains(&p) && {
+                self.found_as_text.insert(p.clone());
+                if ty != Ty::String {
+                    self.warnings.push(
+                        self.file,
+                        &p,
+                        "the manifest reads numbers as text here, but the property is not text; ignored",
+                    );
+                }
+                ty == Ty::String
+            };
+            if number_as_text {
+                // Users see why a number in a payload does not fail to decode.
+                let note = "Sinch also sends it as a JSON number, which is read as its decimal text.";
+                doc = Some(match doc {
+                    Some(d) => format!("{d}\n\n{note}"),
+                    None => note.into(),
+                });
+            }
             fields.push(Field {
                 json: json.clone(),
                 name: rust,
@@ -460,6 +486,7 @@ impl<'a> Types<'a> {
                 boxed: false,
                 doc,
                 aliases,
+                number_as_text,
                 flatten: false,
             });
         }
@@ -519,6 +546,7 @@ impl<'a> Types<'a> {
                     doc.unwrap_or_else(|| "Which kind this is: the properties of one of the union's variants.".into()),
                 ),
                 aliases: Vec::new(),
+                number_as_text: false,
                 flatten: true,
             });
         }

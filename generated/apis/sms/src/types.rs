@@ -383,6 +383,8 @@ pub struct GroupObjectAutoUpdate {
     ///
     /// Constraints:
     /// Must be valid MSISDN or short code.
+    ///
+    /// Sinch also sends it as a JSON number, which is read as its decimal text.
     pub to: Option<String>,
     /// `add`
     pub add: Option<GroupObjectAutoUpdateAdd>,
@@ -391,7 +393,7 @@ pub struct GroupObjectAutoUpdate {
 }
 sinch_sdk_runtime::object::object! {
     GroupObjectAutoUpdate default {
-        0 to: opt = "to";
+        0 to: opt text = "to";
         1 add: opt = "add";
         2 remove: opt = "remove";
     }

@@ -247,3 +247,56 @@ fn schemas_become_these_types() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+#[test]
+fn the_manifest_reads_numbers_as_text_in_text_properties_only() {
+    let doc = json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+                     "components": {"schemas": {"G": {"type": "object", "properties": {
+                         "auto": {"type": "object", "properties": {"to": {"type": "string", "description": "A number."}}},
+                         "size": {"type": "integer"}}}}}});
+    let mut w = crate::diag::Warnings::default();
+    let file = Path::new("t.yaml");
+    let typed = crate::normalise::normalise(file, doc, &mut w).unwrap_or_else(|e| panic!("{e}"));
+    let mut entry = crate::manifest::ApiEntry::from_description("t", &typed);
+    for at in [
+        "/components/schemas/G/properties/auto/properties/to",
+        "/components/schemas/G/properties/size",
+        "/components/schemas/G/properties/gone",
+    ] {
+        entry.numbers_as_text.push(crate::manifest::NumberAsText {
+            at: at.into(),
+            why: "seen".into(),
+        });
+    }
+    let api = crate::model::build(&entry, file, &typed, &mut w).unwrap_or_else(|e| panic!("{e}"));
+    let fields = |name: &str| match &api.types[name].kind {
+        Kind::Struct(s) => s.fields.clone(),
+        other => panic!("{name} is {other:?}"),
+    };
+    let to = &fields("GAuto")[0];
+    assert!(to.number_as_text);
+    assert_eq!(
+        to.doc.as_deref(),
+        Some("A number.\n\nSinch also sends it as a JSON number, which is read as its decimal text.")
+    );
+    assert!(fields("G").iter().all(|f| !f.number_as_text));
+    let said: Vec<(&str, &str)> = w
+        .items
+        .iter()
+        .map(|x| (x.pointer.as_str(), x.message.as_str()))
+        .collect();
+    assert!(
+        said.contains(&(
+            "/components/schemas/G/properties/size",
+            "the manifest reads numbers as text here, but the property is not text; ignored"
+        )),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&(
+            "/components/schemas/G/properties/gone",
+            "the manifest reads numbers as text in a property that is not there; ignored"
+        )),
+        "{said:?}"
+    );
+}
