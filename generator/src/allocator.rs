@@ -10,7 +10,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// builds and drops token trees in waves, and clearing pages was a fifth of its profile (`perf`,
 /// debug build, `--no-cache`). And mimalloc asks for transparent huge pages, each zeroed whole
 /// (2 MiB) on its first touch: with them, clearing pages was a third of a regeneration that
-/// models every description and renders none, and its peak memory half as large again.
+/// models every description and renders none, and its peak memory half as large again. The
+/// `prctl` below covers what is touched after `main` starts; mimalloc is also built with
+/// `no_thp` (generator/Cargo.toml), because the regions it maps before `main` (the runtime's
+/// first allocations) were still advised huge: a tenth of a small description's `generate`.
 ///
 /// Call it first in `main`, before the work allocates.
 pub fn keep_freed_memory() {
