@@ -456,7 +456,8 @@ impl<'a> Types<'a> {
                 self.aliased.insert(p.clone());
             }
             let mut doc = doc;
-            let number_as_text = self.numbers_as_text.contains(&p) && {
+            let marked = self.numbers_as_text.contains(&p);
+            if marked {
                 self.found_as_text.insert(p.clone());
                 if ty != Ty::String {
                     self.warnings.push(
@@ -465,8 +466,8 @@ impl<'a> Types<'a> {
                         "the manifest reads numbers as text here, but the property is not text; ignored",
                     );
                 }
-                ty == Ty::String
-            };
+            }
+            let number_as_text = marked && ty == Ty::String;
             if number_as_text {
                 // Users see why a number in a payload does not fail to decode.
                 let note = "Sinch also sends it as a JSON number, which is read as its decimal text.";
