@@ -122,18 +122,29 @@ pub fn operation_samples(path: &Path) -> Result<BTreeMap<String, sample::Operati
 /// Generates every file of the SDK without touching the disk.
 pub fn generate(config: &Config) -> Result<Output, Error> {
     let manifest = manifest::Manifest::load(&config.manifest)?;
-    let mut paths = Vec::new();
-    for entry in &manifest.api {
-        // The cache only ever yields a copy whose pin it has checked; a mirror's is checked here.
-        let path = match &config.mirror {
-            Some(mirror) => {
+    // The cache only ever yields a copy whose pin it has checked; a mirror's is checked here, in
+    // parallel (hashing every description was a twentieth of a regeneration), and the first
+    // error in manifest order is the one reported.
+    let found: Vec<Result<PathBuf, Error>> = match &config.mirror {
+        Some(mirror) => manifest
+            .api
+            .par_iter()
+            .map(|entry| {
                 let path = source::in_mirror(mirror, &entry.key)?;
                 source::verify_pin(entry, &path, &config.manifest)?;
-                path
-            }
-            None => cached_or_fetched(config, entry)?,
-        };
-        paths.push((entry, path));
+                Ok(path)
+            })
+            .collect(),
+        // Downloads stay one at a time, with their progress.
+        None => manifest
+            .api
+            .iter()
+            .map(|entry| cached_or_fetched(config, entry))
+            .collect(),
+    };
+    let mut paths = Vec::new();
+    for (entry, path) in manifest.api.iter().zip(found) {
+        paths.push((entry, path?));
     }
     let build = || model_and_render(config, &paths);
     match &config.rendered {
@@ -265,8 +276,9 @@ fn api_files(
     let texts: Vec<String> = groups
         .par_iter()
         .map(|g| {
-            fix(emit::file(
-                emit::operations::module(g, &api.types),
+            fix(emit::operations::module(
+                g,
+                &api.types,
                 &format!("{} {}", api.key, g.module),
             ))
         })
@@ -377,50 +389,62 @@ pub fn render(
             PathBuf::from("src/testing/mod.rs"),
             emit::krate::copied(emit::krate::FACADE_TESTING, "sdk/testing.rs", "//"),
         );
-        files.insert(
-            PathBuf::from("src/testing/operations.rs"),
-            emit::file(emit::testing::facade(apis, &names), "testing operations"),
+        // The facade's generated files are rendered beside the API crates, not after them.
+        let facade_files: [&(dyn Fn() -> (&'static str, String) + Sync); 4] = [
+            &|| {
+                let text = emit::file(emit::testing::facade(apis, &names), "testing operations");
+                ("src/testing/operations.rs", text)
+            },
+            &|| ("src/sinch.rs", emit::file(emit::krate::sinch_rs(apis), "sinch.rs")),
+            &|| ("tests/contract/index.rs", emit::contract::index(apis)),
+            &|| ("tests/spec_examples/index.rs", emit::krate::examples_test(&models)),
+        ];
+        let (rendered, facade): (_, BTreeMap<PathBuf, String>) = rayon::join(
+            || {
+                in_parallel(apis, |entry, api, files| {
+                    let root = PathBuf::from("apis").join(&api.module);
+                    files.insert(
+                        root.join("src/testing.rs"),
+                        emit::krate::in_api_crate(&emit::file(
+                            emit::testing::api_table(api, &names),
+                            &format!("{} testing", api.key),
+                        )),
+                    );
+                    files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
+                    let render = || {
+                        let mut own = BTreeMap::new();
+                        let n = api_files(&mut own, &root.join("src"), "lib.rs", entry, api, &|t| {
+                            emit::krate::in_api_crate(&t)
+                        });
+                        (own, n)
+                    };
+                    let (own, n) = match cache {
+                        Some(cache) => cache.get_or_render(entry, api, render),
+                        None => render(),
+                    };
+                    files.extend(own);
+                    n
+                })
+            },
+            || {
+                facade_files
+                    .par_iter()
+                    .map(|f| {
+                        let (path, text) = f();
+                        (PathBuf::from(path), text)
+                    })
+                    .collect()
+            },
         );
-        for (rendered, n) in in_parallel(apis, |entry, api, files| {
-            let root = PathBuf::from("apis").join(&api.module);
-            files.insert(
-                root.join("src/testing.rs"),
-                emit::krate::in_api_crate(&emit::file(
-                    emit::testing::api_table(api, &names),
-                    &format!("{} testing", api.key),
-                )),
-            );
-            files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
-            let render = || {
-                let mut own = BTreeMap::new();
-                let n = api_files(&mut own, &root.join("src"), "lib.rs", entry, api, &|t| {
-                    emit::krate::in_api_crate(&t)
-                });
-                (own, n)
-            };
-            let (own, n) = match cache {
-                Some(cache) => cache.get_or_render(entry, api, render),
-                None => render(),
-            };
-            files.extend(own);
-            n
-        }) {
+        for (rendered, n) in rendered {
             files.extend(rendered);
             operations += n;
         }
-        files.insert(
-            PathBuf::from("src/sinch.rs"),
-            emit::file(emit::krate::sinch_rs(apis), "sinch.rs"),
-        );
+        files.extend(facade);
         files.insert(PathBuf::from("tests/spec_examples.rs"), emit::krate::examples_harness());
         files.insert(
             PathBuf::from("tests/contract.rs"),
             emit::krate::copied(emit::krate::CONTRACT_TEST, "contract.rs.in", "//"),
-        );
-        files.insert(PathBuf::from("tests/contract/index.rs"), emit::contract::index(apis));
-        files.insert(
-            PathBuf::from("tests/spec_examples/index.rs"),
-            emit::krate::examples_test(&models),
         );
     }
     let mut warnings = warnings.items;

@@ -5,6 +5,7 @@
 //! per-call options a user may set, and a success value with the response's status and headers.
 
 use super::body::Body;
+use super::error::Error;
 use super::retry::RetryPolicy;
 use std::time::Duration;
 
@@ -114,3 +115,62 @@ macro_rules! __call_options {
     };
 }
 pub use __call_options as call_options;
+
+/// The value of a client-level parameter (a project id, a service plan) for one call: the call's
+/// own, else the client's. Unset in both is an error with `unset`, which says where to set it.
+pub fn client_param<E>(
+    own: &Option<String>,
+    client: &Option<String>,
+    operation: &'static str,
+    unset: &'static str,
+) -> Result<String, Error<E>> {
+    match own.as_ref().or(client.as_ref()) {
+        Some(value) => Ok(value.clone()),
+        None => Err(Error::Request {
+            operation,
+            source: unset.into(),
+        }),
+    }
+}
+
+/// The body a request builder encoded when it was given, or why it could not be encoded.
+pub fn body<E>(body: Result<Body, String>, operation: &'static str) -> Result<Body, Error<E>> {
+    body.map_err(|e| Error::Request {
+        operation,
+        source: e.into(),
+    })
+}
+
+/// A request builder's `send` and its `IntoFuture`, for a builder `$call<'a>` whose
+/// `send_with_response` gives `WithResponse<$ok>` or `Error<$err>`: awaiting the builder sends it.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __send {
+    ($call:ident, $ok:ty, $err:ty $(,)?) => {
+        #[allow(deprecated)]
+        impl<'a> $call<'a> {
+            /// Sends the request.
+            pub async fn send(self) -> ::core::result::Result<$ok, $crate::__runtime::Error<$err>> {
+                self.send_with_response()
+                    .await
+                    .map($crate::__runtime::WithResponse::into_value)
+            }
+        }
+        #[allow(deprecated)]
+        impl<'a> ::core::future::IntoFuture for $call<'a> {
+            type Output = ::core::result::Result<$ok, $crate::__runtime::Error<$err>>;
+            type IntoFuture = ::core::pin::Pin<
+                ::std::boxed::Box<dyn ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'a>,
+            >;
+            // Inline, so the operation's body (its state machine and the decoding of its
+            // response) is compiled in the crate that awaits it, as generic code is, and an
+            // application compiles only the operations it calls. Boxing it here compiled every
+            // operation into the API crate: three quarters of Engage's code.
+            #[inline]
+            fn into_future(self) -> Self::IntoFuture {
+                ::std::boxed::Box::pin(self.send())
+            }
+        }
+    };
+}
+pub use __send as send;

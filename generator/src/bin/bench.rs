@@ -245,10 +245,17 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: &[String]) 
     }
     println!(
         "generation, median of {runs} run(s), {} ({} CPUs)",
-        if cfg!(debug_assertions) {
-            "debug build"
-        } else {
-            "release build"
+        // The workspace builds the generator optimised and without debug assertions in both
+        // profiles, so the profile is told by the target directory the binary runs from.
+        match std::env::current_exe()
+            .ok()
+            .as_deref()
+            .and_then(|p| p.parent())
+            .and_then(|p| p.file_name())
+        {
+            Some(dir) if dir == "release" => "release build",
+            Some(dir) if dir == "debug" => "debug build",
+            _ => "build of unknown profile",
         },
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );

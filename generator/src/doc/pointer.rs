@@ -10,7 +10,11 @@ pub fn escape(token: &str) -> String {
     out
 }
 
-fn push_escaped(out: &mut String, token: &str) {
+pub(super) fn push_escaped(out: &mut String, token: &str) {
+    if !token.contains(['~', '/']) {
+        out.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),

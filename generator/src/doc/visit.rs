@@ -3,7 +3,7 @@
 //! examples and other data are never entered, so a `$ref` inside them is left alone.
 
 use super::grammar::{Child, Kind, child};
-use super::pointer::join;
+use super::pointer::push_escaped;
 use serde_json::{Map, Value};
 
 /// What the visitor may do after seeing an object.
@@ -21,10 +21,22 @@ pub fn walk_mut<F>(node: &mut Value, kind: Kind, pointer: &str, visit: &mut F)
 where
     F: FnMut(&mut Map<String, Value>, Kind, &str) -> Flow,
 {
+    walk_mut_at(node, kind, &mut pointer.to_string(), visit);
+}
+
+/// [`walk_mut`] with one pointer buffer for the whole walk, each member's token pushed before
+/// its walk and cut after (the walks visit every node of a description, and a pointer string
+/// per node and member, leaves included, was a twentieth of a generation).
+fn walk_mut_at<F>(node: &mut Value, kind: Kind, pointer: &mut String, visit: &mut F)
+where
+    F: FnMut(&mut Map<String, Value>, Kind, &str) -> Flow,
+{
     match node {
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                walk_mut(item, kind, &format!("{pointer}/{i}"), visit);
+                let len = push_index(pointer, i);
+                walk_mut_at(item, kind, pointer, visit);
+                pointer.truncate(len);
             }
         }
         Value::Object(map) => {
@@ -32,20 +44,27 @@ where
                 return;
             }
             for (key, value) in map.iter_mut() {
-                let here = join(pointer, key);
-                match child(kind, key) {
+                let child = child(kind, key);
+                if child == Child::Leaf {
+                    continue;
+                }
+                let len = push(pointer, key);
+                match child {
                     Child::Leaf => {}
-                    Child::One(k) => walk_mut(value, k, &here, visit),
+                    Child::One(k) => walk_mut_at(value, k, pointer, visit),
                     Child::Map(k) => {
                         if let Value::Object(entries) = value {
                             for (name, entry) in entries.iter_mut() {
                                 if !name.starts_with("x-") {
-                                    walk_mut(entry, k, &join(&here, name), visit);
+                                    let inner = push(pointer, name);
+                                    walk_mut_at(entry, k, pointer, visit);
+                                    pointer.truncate(inner);
                                 }
                             }
                         }
                     }
                 }
+                pointer.truncate(len);
             }
         }
         _ => {}
@@ -57,10 +76,19 @@ pub fn walk<F>(node: &Value, kind: Kind, pointer: &str, visit: &mut F)
 where
     F: FnMut(&Map<String, Value>, Kind, &str) -> Flow,
 {
+    walk_at(node, kind, &mut pointer.to_string(), visit);
+}
+
+fn walk_at<F>(node: &Value, kind: Kind, pointer: &mut String, visit: &mut F)
+where
+    F: FnMut(&Map<String, Value>, Kind, &str) -> Flow,
+{
     match node {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, kind, &format!("{pointer}/{i}"), visit);
+                let len = push_index(pointer, i);
+                walk_at(item, kind, pointer, visit);
+                pointer.truncate(len);
             }
         }
         Value::Object(map) => {
@@ -68,24 +96,46 @@ where
                 return;
             }
             for (key, value) in map {
-                let here = join(pointer, key);
-                match child(kind, key) {
+                let child = child(kind, key);
+                if child == Child::Leaf {
+                    continue;
+                }
+                let len = push(pointer, key);
+                match child {
                     Child::Leaf => {}
-                    Child::One(k) => walk(value, k, &here, visit),
+                    Child::One(k) => walk_at(value, k, pointer, visit),
                     Child::Map(k) => {
                         if let Value::Object(entries) = value {
                             for (name, entry) in entries {
                                 if !name.starts_with("x-") {
-                                    walk(entry, k, &join(&here, name), visit);
+                                    let inner = push(pointer, name);
+                                    walk_at(entry, k, pointer, visit);
+                                    pointer.truncate(inner);
                                 }
                             }
                         }
                     }
                 }
+                pointer.truncate(len);
             }
         }
         _ => {}
     }
+}
+
+/// Appends `/token` (escaped) to the pointer; returns its length before, to cut back to.
+fn push(pointer: &mut String, token: &str) -> usize {
+    let len = pointer.len();
+    pointer.push('/');
+    push_escaped(pointer, token);
+    len
+}
+
+fn push_index(pointer: &mut String, i: usize) -> usize {
+    use std::fmt::Write as _;
+    let len = pointer.len();
+    let _ = write!(pointer, "/{i}");
+    len
 }
 
 #[cfg(test)]

@@ -95,6 +95,17 @@ fn format_into(out: &mut String, tokens: TokenStream, what: &str) {
     out.push_str(&prettyplease::unparse(&syntax));
 }
 
+/// Impl items (methods) formatted as prettyplease prints them inside an `impl` block, for a
+/// block whose other items are written as text.
+fn format_impl_items(out: &mut String, items: TokenStream, what: &str) {
+    let mut text = String::new();
+    format_into(&mut text, quote!(impl W { #items }), what);
+    // Only an empty block prints on one line, and it has nothing to add.
+    if let Some(inner) = text.strip_prefix("impl W {\n").and_then(|t| t.strip_suffix("}\n")) {
+        out.push_str(inner);
+    }
+}
+
 /// `///` lines of a description at `indent`, as prettyplease prints [`docs`] of it.
 pub fn doc_text(out: &mut String, indent: &str, text: &str) {
     for line in doc_lines(text) {
@@ -191,7 +202,17 @@ pub fn ty(t: &Ty, types: &TokenStream) -> TokenStream {
 
 /// [`ty`] inside the `types` module, as prettyplease prints it.
 pub fn ty_text(t: &Ty) -> String {
-    t.written(true)
+    ty_text_in(t, "")
+}
+
+/// [`ty`] as prettyplease prints it, with `types` (`super::types::`) the path to the API's types.
+pub fn ty_text_in(t: &Ty, types: &str) -> String {
+    match t {
+        Ty::Named(n) => format!("{types}{n}"),
+        Ty::Vec(inner) => format!("Vec<{}>", ty_text_in(inner, types)),
+        Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", ty_text_in(inner, types)),
+        other => other.written(true),
+    }
 }
 
 /// Whether values of the type print as a plain string (path, query and header values).
@@ -238,6 +259,11 @@ mod tests {
             assert_eq!(
                 printed(quote!(type X = #tokens;)),
                 format!("type X = {};\n", ty_text(&t))
+            );
+            let qualified = ty(&t, &quote!(super::types::));
+            assert_eq!(
+                printed(quote!(type X = #qualified;)),
+                format!("type X = {};\n", ty_text_in(&t, "super::types::"))
             );
         }
         for text in [

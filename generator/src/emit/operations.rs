@@ -4,7 +4,7 @@
 //! chained setters; awaiting the builder (or `send`) makes the call, `send_with_response` also
 //! gives status and headers, and paged listings have `pages` and `items` streams.
 
-use super::{docs, docs_or, is_scalar, ty};
+use super::{Items, docs, docs_or, is_scalar, ty};
 use crate::model::operations::{Body, BodyKind, Group, Location, Operation, Param, Resp, Status};
 use crate::model::pagination::{FieldRef, Paging, PagingKind};
 use crate::model::{Kind, Ty, TypeDef};
@@ -12,6 +12,7 @@ use crate::naming;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 type Defs = BTreeMap<String, TypeDef>;
 
@@ -34,19 +35,15 @@ const BUILDER_METHODS: &[&str] = &[
 const BUILDER_FIELDS: &[&str] = &["client", "options", "body"];
 
 /// One tag's module: its accessor struct, one method per operation, and the operations'
-/// request builders, success and error types.
-pub fn module(group: &Group, defs: &Defs) -> TokenStream {
+/// request builders, success and error types (each operation's emitted and formatted apart, in
+/// parallel: a large API's groups are most of its time).
+pub fn module(group: &Group, defs: &Defs, what: &str) -> String {
     let types = quote!(super::types::);
     let name = format_ident!("{}", group.type_name);
     let tag_doc = format!(" Operations tagged `{}`.", group.tag);
     let struct_doc = format!(" The `{}` operations. Get one from the API's `Client`.", group.tag);
     let methods = group.operations.iter().map(|op| accessor_methods(op, defs, &types));
-    let support = group.operations.iter().map(|op| {
-        let builder = builder(op, defs, &types);
-        let extra = support_types(op, &types);
-        quote!(#builder #extra)
-    });
-    quote! {
+    let head = quote! {
         #![doc = #tag_doc]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant)]
 
@@ -59,9 +56,19 @@ pub fn module(group: &Group, defs: &Defs) -> TokenStream {
         impl<'a> #name<'a> {
             #(#methods)*
         }
-
-        #(#support)*
-    }
+    };
+    super::file_in_parts(
+        head,
+        &group.operations,
+        |op| {
+            let types = quote!(super::types::);
+            let mut items = Items::default();
+            builder(op, defs, &types, &mut items);
+            items.tokens(support_types(op, &types));
+            items
+        },
+        what,
+    )
 }
 
 /// `#[doc(alias = "<operationId>")]`, where rustc allows it: not the item's own name, no
@@ -172,7 +179,9 @@ fn accessor_method(
         Some(b) if body_is_argument(b, defs) => {
             let t = body_ty(b, types);
             args.push(quote!(body: impl Into<#t>));
-            let encode = encode_body(b, quote!(&body), defs);
+            let encode: TokenStream = encode_body(b, "&body", defs)
+                .parse()
+                .expect("a body's encoding is an expression");
             quote!(body: { let body: #t = body.into(); #encode },)
         }
         _ => quote!(body: Ok(crate::runtime::Body::Empty),),
@@ -214,21 +223,19 @@ fn body_is_argument(b: &Body, defs: &Defs) -> bool {
 
 /// An expression encoding `value` (a reference to the body) into a `runtime::Body`, as a
 /// `Result<Body, String>`.
-fn encode_body(b: &Body, value: TokenStream, defs: &Defs) -> TokenStream {
-    let media = &b.media;
+fn encode_body(b: &Body, value: &str, defs: &Defs) -> String {
+    let media = super::literal(&b.media);
     match b.kind {
-        BodyKind::Json => quote!(crate::runtime::Body::json(#value).map_err(|e| e.to_string())),
-        BodyKind::Form => quote!(crate::runtime::Body::form(#value).map_err(|e| e.to_string())),
+        BodyKind::Json => format!("crate::runtime::Body::json({value}).map_err(|e| e.to_string())"),
+        BodyKind::Form => format!("crate::runtime::Body::form({value}).map_err(|e| e.to_string())"),
         BodyKind::Binary => {
-            quote!(Ok(crate::runtime::Body::File(::std::clone::Clone::clone(#value), #media.to_string())))
+            format!("Ok(crate::runtime::Body::File(::std::clone::Clone::clone({value}), {media}.to_string()))")
         }
         BodyKind::Text => {
-            quote!(Ok(crate::runtime::Body::Text(::std::string::ToString::to_string(#value), #media.to_string())))
+            format!("Ok(crate::runtime::Body::Text(::std::string::ToString::to_string({value}), {media}.to_string()))")
         }
-        BodyKind::Multipart if struct_of(&b.ty, defs).is_some() => {
-            quote!(crate::runtime::Body::multipart(#value))
-        }
-        BodyKind::Multipart => quote!(Ok(crate::runtime::Body::Multipart(crate::runtime::body::parts_of(#value)))),
+        BodyKind::Multipart if struct_of(&b.ty, defs).is_some() => format!("crate::runtime::Body::multipart({value})"),
+        BodyKind::Multipart => format!("Ok(crate::runtime::Body::Multipart(crate::runtime::body::parts_of({value})))"),
     }
 }
 
@@ -330,109 +337,156 @@ fn multipart_parts(s: &crate::model::Struct, defs: &Defs) -> TokenStream {
     out
 }
 
-/// Code that adds one query or header value; `value` is a reference to the parameter.
-fn push_value(p: &Param, value: TokenStream, defs: &Defs) -> TokenStream {
-    let json = &p.json;
+/// Code that adds one query or header value (a reference to the parameter is `value`), as
+/// statements at `indent`.
+fn push_value(p: &Param, defs: &Defs, indent: &str) -> String {
+    let json = super::literal(&p.json);
     let (inner, is_list) = match &p.ty {
         Ty::Vec(inner) => (inner.as_ref(), true),
         other => (other, false),
     };
-    let text_of = |item: TokenStream| {
+    let text_of = |item: &str| {
         if is_scalar(inner, defs) {
-            quote!(#item.to_string())
+            format!("{item}.to_string()")
         } else {
-            quote!(crate::runtime::encode::json_text(#item))
+            format!("crate::runtime::encode::json_text({item})")
         }
     };
-    let add = |text: TokenStream| match p.location {
-        Location::Header => quote!(request.headers.push((#json, #text));),
-        _ => quote!(request.query.push((#json, #text));),
+    let list = match p.location {
+        Location::Header => "headers",
+        _ => "query",
     };
+    let add = |text: String| format!("request.{list}.push(({json}, {text}));");
     if !is_list {
-        return add(text_of(value));
+        return format!("{indent}{}\n", add(text_of("value")));
     }
     if p.explode && p.location == Location::Query {
-        let one = add(text_of(quote!(item)));
-        return quote!(for item in #value { #one });
+        return format!(
+            "{indent}for item in value {{\n{indent}    {}\n{indent}}}\n",
+            add(text_of("item"))
+        );
     }
     // Not exploded (and always for headers): one comma-separated value.
-    let item = text_of(quote!(item));
-    add(quote!(#value.iter().map(|item| #item).collect::<Vec<_>>().join(",")))
+    let joined = if is_scalar(inner, defs) {
+        "crate::runtime::encode::joined(value)"
+    } else {
+        "crate::runtime::encode::joined_json(value)"
+    };
+    format!("{indent}{}\n", add(joined.to_string()))
 }
 
-/// The request builder of one operation.
-fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
-    let call = format_ident!("{}", op.call_type);
-    let id = &op.id;
-    let names = field_names(op);
-    let (ok_ty, success, errors) = responses(op, types);
-    let err_ty = match &op.error_type {
-        Some(e) => {
-            let e = format_ident!("{}", e);
-            quote!(#e)
-        }
-        None => quote!(crate::runtime::NoErrorBody),
-    };
+/// The length of a line of generated text once in an API crate, where the runtime is
+/// `sinch_sdk_runtime::` (the longest place it lives).
+fn width(line: &str) -> usize {
+    line.chars().count() + 3 * line.matches("crate::runtime::").count()
+}
 
-    // Fields and setters.
-    let mut fields = Vec::new();
-    let mut setters = Vec::new();
+/// A call or signature: `head(args) tail` on one line when it fits in 100 columns, else one
+/// argument per line, as rustfmt and prettyplease lay them out.
+fn call_text(out: &mut String, indent: &str, head: &str, args: &[String], tail: &str) {
+    let one = format!("{indent}{head}({}){tail}", args.join(", "));
+    if width(&one) <= 100 {
+        out.push_str(&one);
+    } else {
+        let _ = writeln!(out, "{indent}{head}(");
+        for a in args {
+            let _ = writeln!(out, "{indent}    {a},");
+        }
+        let _ = write!(out, "{indent}){tail}");
+    }
+    out.push('\n');
+}
+
+/// The request builder of one operation: its struct, setters and `send_with_response` written as
+/// text (the same shapes for every operation, and most of a large API's generated code), the
+/// pagination streams formatted from tokens, then the runtime's `send!`.
+fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) {
+    let call = &op.call_type;
+    let id = super::literal(&op.id);
+    let names = field_names(op);
+    let (ok_ty, arms) = responses(op);
+    let err_ty = match &op.error_type {
+        Some(e) => e.clone(),
+        None => "crate::runtime::NoErrorBody".to_string(),
+    };
+    let out = items.text();
+
+    super::doc_text(
+        out,
+        "",
+        &format!(
+            "A request of operation `{}` (`{} {}`), ready to send: await it, or call `send`.\n\n\
+             Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.",
+            op.id, op.method, op.path
+        ),
+    );
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone)]\n#[must_use = \"a request does nothing until it is awaited or sent\"]\npub struct {call}<'a> {{\n    client: &'a super::Client,"
+    );
+    let mut setters = String::new();
     let mut setter_taken: BTreeSet<String> = BUILDER_METHODS.iter().map(|s| s.to_string()).collect();
     for p in &op.params {
         let f = naming::ident(&names[&key(p)]);
-        let t = param_ty(p, types);
+        let t = super::ty_text_in(&p.ty, "super::types::");
         let optional = p.client || !(p.location == Location::Path || p.required);
-        if optional {
-            fields.push(quote!(#f: Option<#t>,));
-            let base = names[&key(p)].clone();
-            let setter_name = if setter_taken.contains(&base) {
-                naming::unique(&format!("{base}_param"), &setter_taken)
-            } else {
-                base
-            };
-            setter_taken.insert(setter_name.clone());
-            let setter = naming::ident(&setter_name);
-            let doc = if p.client {
-                docs(&format!(
-                    "Sets `{}` for this call, instead of the client's (`with_{}`).",
-                    p.json, p.name
-                ))
-            } else {
-                let place = match p.location {
-                    Location::Header => "header",
-                    _ => "query parameter",
-                };
-                docs_or(p.doc.as_deref(), &format!("Sets the `{}` {place}.", p.json))
-            };
-            setters.push(quote! {
-                #doc
-                pub fn #setter(mut self, value: impl Into<#t>) -> Self {
-                    self.#f = Some(value.into());
-                    self
-                }
-            });
-        } else {
-            fields.push(quote!(#f: #t,));
+        if !optional {
+            let _ = writeln!(out, "    {f}: {t},");
+            continue;
         }
+        let _ = writeln!(out, "    {f}: Option<{t}>,");
+        let base = names[&key(p)].clone();
+        let setter_name = if setter_taken.contains(&base) {
+            naming::unique(&format!("{base}_param"), &setter_taken)
+        } else {
+            base
+        };
+        setter_taken.insert(setter_name.clone());
+        let setter = naming::ident(&setter_name);
+        if p.client {
+            let doc = format!(
+                "Sets `{}` for this call, instead of the client's (`with_{}`).",
+                p.json, p.name
+            );
+            super::doc_text(&mut setters, "    ", &doc);
+        } else {
+            let place = match p.location {
+                Location::Header => "header",
+                _ => "query parameter",
+            };
+            let fallback = format!("Sets the `{}` {place}.", p.json);
+            super::doc_text_or(&mut setters, "    ", p.doc.as_deref(), &fallback);
+        }
+        let args = ["mut self".to_string(), format!("value: impl Into<{t}>")];
+        call_text(&mut setters, "    ", &format!("pub fn {setter}"), &args, " -> Self {");
+        let _ = writeln!(setters, "        self.{f} = Some(value.into());\n        self\n    }}");
     }
+    let _ = writeln!(
+        out,
+        "    body: Result<crate::runtime::Body, String>,\n    options: crate::runtime::CallOptions,\n}}"
+    );
     // An optional body is a setter too.
     if let Some(b) = op.body.as_ref().filter(|b| !body_is_argument(b, defs)) {
-        let t = body_ty(b, types);
-        let encode = encode_body(b, quote!(&value), defs);
-        setters.push(quote! {
-            /// Sets the request body.
-            pub fn body(mut self, value: impl Into<#t>) -> Self {
-                let value: #t = value.into();
-                self.body = #encode;
-                self
-            }
-        });
+        let t = super::ty_text_in(&b.ty, "super::types::");
+        let encode = encode_body(b, "&value", defs);
+        setters.push_str("    /// Sets the request body.\n");
+        let args = ["mut self".to_string(), format!("value: impl Into<{t}>")];
+        call_text(&mut setters, "    ", "pub fn body", &args, " -> Self {");
+        let _ = writeln!(
+            setters,
+            "        let value: {t} = value.into();\n        self.body = {encode};\n        self\n    }}"
+        );
     }
-
-    // The request.
-    let path = path_expr(op, &names, defs);
-    let method = format_ident!("{}", op.method);
-    let mut setup = Vec::new();
+    if op.deprecated {
+        out.push_str("#[allow(deprecated)]\n");
+    }
+    let _ = writeln!(out, "impl<'a> {call}<'a> {{");
+    out.push_str(&setters);
+    out.push_str("    crate::runtime::call::call_options!();\n");
+    let _ = writeln!(
+        out,
+        "    /// Sends the request; the value comes with the response's status and headers.\n    pub async fn send_with_response(\n        self,\n    ) -> Result<\n        crate::runtime::WithResponse<{ok_ty}>,\n        crate::runtime::Error<{err_ty}>,\n    > {{\n        let client = self.client;"
+    );
     for p in op.params.iter().filter(|p| p.client) {
         let f = naming::ident(&names[&key(p)]);
         let client_field = naming::ident(&p.name);
@@ -446,121 +500,131 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
             p.name,
             names[&key(p)]
         );
-        setup.push(quote! {
-            let #f: String = match self.#f.as_ref().or(client.#client_field.as_ref()) {
-                Some(v) => v.clone(),
-                None => return Err(crate::runtime::Error::Request { operation: #id, source: #message.into() }),
-            };
-        });
+        let args = [
+            format!("&self.{f}"),
+            format!("&client.{client_field}"),
+            id.clone(),
+            super::literal(&message),
+        ];
+        call_text(
+            out,
+            "        ",
+            &format!("let {f} = crate::runtime::call::client_param"),
+            &args,
+            "?;",
+        );
     }
-    let server = op.server.as_ref().map(|s| quote!(request.server = Some(#s);));
+    let path = path_expr(op, &names, defs);
+    let args = [
+        id.clone(),
+        format!("crate::runtime::reqwest::Method::{}", op.method),
+        path,
+    ];
+    call_text(
+        out,
+        "        ",
+        "let mut request = crate::runtime::Request::new",
+        &args,
+        ";",
+    );
+    if let Some(s) = &op.server {
+        let _ = writeln!(out, "        request.server = Some({});", super::literal(s));
+    }
     // What the success is read as: JSON unless the description says text or bytes.
-    let accept = op
-        .responses
-        .iter()
-        .find(|r| r.success && r.ty.is_some())
-        .map(|r| match (r.kind, r.media.as_deref()) {
-            (BodyKind::Json, _) | (_, None) => "application/json".to_string(),
-            (_, Some(m)) if m.contains('*') => "*/*".to_string(),
-            (_, Some(m)) => m.to_string(),
-        })
-        .map(|a| quote!(request.headers.push(("accept", #a.to_string()));));
-    let mut params_setup = Vec::new();
+    let accept =
+        op.responses
+            .iter()
+            .find(|r| r.success && r.ty.is_some())
+            .map(|r| match (r.kind, r.media.as_deref()) {
+                (BodyKind::Json, _) | (_, None) => "application/json".to_string(),
+                (_, Some(m)) if m.contains('*') => "*/*".to_string(),
+                (_, Some(m)) => m.to_string(),
+            });
+    if let Some(a) = accept {
+        let _ = writeln!(
+            out,
+            "        request.headers.push((\"accept\", {}.to_string()));",
+            super::literal(&a)
+        );
+    }
     for p in op.params.iter().filter(|p| p.location != Location::Path) {
         let f = naming::ident(&names[&key(p)]);
+        let push = push_value(p, defs, "            ");
         if p.required {
-            let push = push_value(p, quote!(value), defs);
-            params_setup.push(quote!({ let value = &self.#f; #push }));
+            let _ = write!(
+                out,
+                "        {{\n            let value = &self.{f};\n{push}        }}\n"
+            );
         } else {
-            let push = push_value(p, quote!(value), defs);
-            params_setup.push(quote!(if let Some(value) = &self.#f { #push }));
+            let _ = write!(out, "        if let Some(value) = &self.{f} {{\n{push}        }}\n");
         }
     }
-
-    let paging = op
-        .paging
-        .as_ref()
-        .map(|p| paging_methods(op, p, &names, types, &err_ty));
-    let finish = if ok_ty.to_string() == "()" {
-        quote! {
-            match response.status() {
-                #success
-                #errors
-            }
-            Ok(response.with(()))
-        }
+    let args = ["self.body".to_string(), id.clone()];
+    call_text(
+        out,
+        "        ",
+        "request.body = crate::runtime::call::body",
+        &args,
+        "?;",
+    );
+    let _ = writeln!(
+        out,
+        "        let response = client\n            .http\n            .exchange(request, &self.options)\n            .await\n            .map_err(crate::runtime::Error::widen)?;"
+    );
+    let unit = ok_ty == "()";
+    out.push_str(if unit {
+        "        match response.status() {\n"
     } else {
-        quote! {
-            let value = match response.status() {
-                #success
-                #errors
-            };
-            Ok(response.with(value))
-        }
-    };
-    let doc = docs(&format!(
-        "A request of operation `{}` (`{} {}`), ready to send: await it, or call `send`.\n\n\
-         Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.",
-        op.id, op.method, op.path
-    ));
-    let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
-    quote! {
-        #doc
-        #[derive(Debug, Clone)]
-        #[must_use = "a request does nothing until it is awaited or sent"]
-        pub struct #call<'a> {
-            client: &'a super::Client,
-            #(#fields)*
-            body: Result<crate::runtime::Body, String>,
-            options: crate::runtime::CallOptions,
-        }
-
-        #deprecated
-        impl<'a> #call<'a> {
-            #(#setters)*
-
-            crate::runtime::call::call_options!();
-
-            /// Sends the request.
-            pub async fn send(self) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {
-                self.send_with_response().await.map(crate::runtime::WithResponse::into_value)
-            }
-
-            /// Sends the request; the value comes with the response's status and headers.
-            pub async fn send_with_response(self) -> Result<crate::runtime::WithResponse<#ok_ty>, crate::runtime::Error<#err_ty>> {
-                let client = self.client;
-                #(#setup)*
-                let mut request = crate::runtime::Request::new(#id, crate::runtime::reqwest::Method::#method, #path);
-                #server
-                #accept
-                #(#params_setup)*
-                request.body = self.body.map_err(|e| crate::runtime::Error::Request { operation: #id, source: e.into() })?;
-                let response = client.http.exchange(request, &self.options).await.map_err(crate::runtime::Error::widen)?;
-                #finish
-            }
-
-            #paging
-        }
-
-        impl<'a> std::future::IntoFuture for #call<'a> {
-            type Output = Result<#ok_ty, crate::runtime::Error<#err_ty>>;
-            type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
-            // Inline, so the operation's body (its state machine and the decoding of its
-            // response) is compiled in the crate that awaits it, as generic code is, and an
-            // application compiles only the operations it calls. Boxing it here compiled every
-            // operation into the API crate: three quarters of Engage's code.
-            #[inline]
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
+        "        let value = match response.status() {\n"
+    });
+    for (pattern, value) in &arms {
+        let comma = if value.ends_with('}') { "" } else { "," };
+        let one = format!("            {pattern} => {value}{comma}");
+        if width(&one) <= 100 {
+            let _ = writeln!(out, "{one}");
+        } else if let Some(early) = value.strip_prefix("return ") {
+            let _ = writeln!(
+                out,
+                "            {pattern} => {{\n                return {early};\n            }}"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "            {pattern} => {{\n                {value}\n            }}"
+            );
         }
     }
+    out.push_str(if unit {
+        "        }\n        Ok(response.with(()))\n    }\n"
+    } else {
+        "        };\n        Ok(response.with(value))\n    }\n"
+    });
+    if let Some(paging) = &op.paging {
+        let err = match &op.error_type {
+            Some(e) => {
+                let e = format_ident!("{}", e);
+                quote!(#e)
+            }
+            None => quote!(crate::runtime::NoErrorBody),
+        };
+        let methods = paging_methods(op, paging, &names, types, &err);
+        super::format_impl_items(out, methods, &op.id);
+    }
+    out.push_str("}\n");
+    // `send` and `IntoFuture` are the same for every builder: the runtime's macro writes them.
+    call_text(
+        out,
+        "",
+        "crate::runtime::call::send!",
+        &[call.clone(), ok_ty, err_ty],
+        ";",
+    );
 }
 
 /// The path with parameters percent-encoded (read from the builder's fields; client-level ones
-/// from locals resolved before).
-fn path_expr(op: &Operation, names: &BTreeMap<String, String>, defs: &Defs) -> TokenStream {
-    let mut pieces: Vec<TokenStream> = Vec::new();
+/// from locals resolved before), as an expression of type `String`.
+fn path_expr(op: &Operation, names: &BTreeMap<String, String>, defs: &Defs) -> String {
+    let mut pieces: Vec<String> = Vec::new();
     let mut rest = op.path.as_str();
     while let Some(start) = rest.find('{') {
         let Some(len) = rest[start..].find('}') else { break };
@@ -574,118 +638,114 @@ fn path_expr(op: &Operation, names: &BTreeMap<String, String>, defs: &Defs) -> T
         };
         let literal = &rest[..start];
         if !literal.is_empty() {
-            pieces.push(quote!(#literal));
+            pieces.push(super::literal(literal));
         }
         let f = naming::ident(&names[&key(p)]);
-        let value = if p.client { quote!(#f) } else { quote!(self.#f) };
+        let value = if p.client { f.to_string() } else { format!("self.{f}") };
         pieces.push(if p.ty == Ty::String {
-            quote!(&crate::runtime::encode::path(&#value))
+            format!("&crate::runtime::encode::path(&{value})")
         } else if is_scalar(&p.ty, defs) {
-            quote!(&crate::runtime::encode::path(&#value.to_string()))
+            format!("&crate::runtime::encode::path(&{value}.to_string())")
         } else {
-            quote!(&crate::runtime::encode::path(&crate::runtime::encode::json_text(&#value)))
+            format!("&crate::runtime::encode::path(&crate::runtime::encode::json_text(&{value}))")
         });
         rest = &rest[start + len + 1..];
     }
     if !rest.is_empty() {
-        pieces.push(quote!(#rest));
+        pieces.push(super::literal(rest));
     }
     match pieces.as_slice() {
-        [one] if !one.to_string().starts_with('&') => quote!(#one.to_string()),
-        _ => quote!([#(#pieces),*].concat()),
+        [one] if !one.starts_with('&') => format!("{one}.to_string()"),
+        _ => {
+            let one_line = format!("[{}].concat()", pieces.join(", "));
+            // An argument of `Request::new`, twelve columns in.
+            if width(&one_line) + 13 <= 100 {
+                one_line
+            } else {
+                let mut out = String::from("[\n");
+                for p in &pieces {
+                    let _ = writeln!(out, "                {p},");
+                }
+                out.push_str("            ]\n            .concat()");
+                out
+            }
+        }
     }
 }
 
-fn pattern(s: &Status) -> TokenStream {
+fn pattern(s: &Status) -> String {
     match s {
-        Status::Code(c) => {
-            let c = proc_macro2::Literal::u16_unsuffixed(*c);
-            quote!(#c)
-        }
-        Status::Range(r) => {
-            let lo = proc_macro2::Literal::u16_unsuffixed(r * 100);
-            let hi = proc_macro2::Literal::u16_unsuffixed(r * 100 + 99);
-            quote!(#lo..=#hi)
-        }
-        Status::Default => quote!(_),
+        Status::Code(c) => c.to_string(),
+        Status::Range(r) => format!("{}..={}", r * 100, r * 100 + 99),
+        Status::Default => "_".to_string(),
     }
 }
 
 /// How a success body is read.
-fn read(r: &Resp) -> TokenStream {
+fn read(r: &Resp) -> &'static str {
     match (&r.ty, r.kind) {
-        (None, _) => quote!(()),
-        (Some(_), BodyKind::Text) => quote!(response.text()?),
-        (Some(_), BodyKind::Binary) => quote!(response.bytes()?),
-        (Some(_), _) => quote!(response.json()?),
+        (None, _) => "()",
+        (Some(_), BodyKind::Text) => "response.text()?",
+        (Some(_), BodyKind::Binary) => "response.bytes()?",
+        (Some(_), _) => "response.json()?",
     }
 }
 
-/// The success type, and the `match` arms over the status code for successes and errors.
-fn responses(op: &Operation, types: &TokenStream) -> (TokenStream, TokenStream, TokenStream) {
+/// The success type, and the `match` arms over the status code (pattern, value): successes, then
+/// errors.
+fn responses(op: &Operation) -> (String, Vec<(String, String)>) {
     let successes: Vec<&Resp> = op.responses.iter().filter(|r| r.success).collect();
     let errors: Vec<&Resp> = op.responses.iter().filter(|r| !r.success).collect();
     let mut arms = Vec::new();
     let ok_ty = match (&op.success_type, successes.as_slice()) {
-        (Some(name), _) => {
-            let enum_ty = format_ident!("{}", name);
+        (Some(enum_ty), _) => {
             for r in &successes {
-                let v = format_ident!("{}", r.variant);
+                let v = &r.variant;
                 let pat = if r.status == Status::Default {
-                    quote!(200..=299)
+                    "200..=299".to_string()
                 } else {
                     pattern(&r.status)
                 };
                 arms.push(match &r.ty {
-                    Some(_) => {
-                        let d = read(r);
-                        quote!(#pat => #enum_ty::#v(#d),)
-                    }
-                    None => quote!(#pat => #enum_ty::#v,),
+                    Some(_) => (pat, format!("{enum_ty}::{v}({})", read(r))),
+                    None => (pat, format!("{enum_ty}::{v}")),
                 });
             }
-            quote!(#enum_ty)
+            enum_ty.clone()
         }
         (None, [only]) => {
             // One documented success: every 2xx status decodes as it.
-            let d = read(only);
-            arms.push(if only.ty.is_some() {
-                quote!(200..=299 => #d,)
-            } else {
-                quote!(200..=299 => {})
-            });
+            let value = if only.ty.is_some() { read(only) } else { "{}" };
+            arms.push(("200..=299".to_string(), value.to_string()));
             match (&only.ty, only.kind) {
-                (Some(_), BodyKind::Binary) => quote!(crate::runtime::bytes::Bytes),
-                (Some(t), _) => ty(t, types),
-                (None, _) => quote!(()),
+                (Some(_), BodyKind::Binary) => "crate::runtime::bytes::Bytes".to_string(),
+                (Some(t), _) => super::ty_text_in(t, "super::types::"),
+                (None, _) => "()".to_string(),
             }
         }
         (None, _) => {
-            arms.push(quote!(200..=299 => {}));
-            quote!(())
+            arms.push(("200..=299".to_string(), "{}".to_string()));
+            "()".to_string()
         }
     };
-    let mut error_arms = Vec::new();
-    let mut default_arm = quote!(_ => return Err(response.into_error(None)),);
-    if let Some(e) = &op.error_type {
-        let enum_ty = format_ident!("{}", e);
+    let mut default_error = "return Err(response.into_error(None))".to_string();
+    if let Some(enum_ty) = &op.error_type {
         for r in &errors {
-            let v = format_ident!("{}", r.variant);
+            let v = &r.variant;
             // The variant's constructor fixes the body type the status decodes as.
             let error = match &r.ty {
-                Some(_) => quote!(return Err(response.error_as(#enum_ty::#v))),
-                None => quote!(return Err(response.into_error(Some(#enum_ty::#v)))),
+                Some(_) => format!("return Err(response.error_as({enum_ty}::{v}))"),
+                None => format!("return Err(response.into_error(Some({enum_ty}::{v})))"),
             };
             if r.status == Status::Default {
-                default_arm = quote!(_ => #error,);
+                default_error = error;
             } else {
-                let pat = pattern(&r.status);
-                error_arms.push(quote!(#pat => #error,));
+                arms.push((pattern(&r.status), error));
             }
         }
     }
-    error_arms.push(default_arm);
-    (ok_ty, quote!(#(#arms)*), quote!(#(#error_arms)*))
+    arms.push(("_".to_string(), default_error));
+    (ok_ty, arms)
 }
 
 /// The per-operation types: several successes, typed errors.

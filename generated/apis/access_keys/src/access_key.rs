@@ -142,15 +142,6 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListAccessKeysResponse,
-        sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -159,25 +150,21 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "AccessKeyService_ListAccessKeys",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "AccessKeyService_ListAccessKeys",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "AccessKeyService_ListAccessKeys",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/accessKeys"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/accessKeys",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -186,12 +173,7 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AccessKeyService_ListAccessKeys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "AccessKeyService_ListAccessKeys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -200,27 +182,13 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(AccessKeyServiceListAccessKeysError::Status401)),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceListAccessKeysError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(Some(AccessKeyServiceListAccessKeysError::Status403)),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceListAccessKeysError::Status403)));
             }
-            500 => {
-                return Err(
-                    response.error_as(AccessKeyServiceListAccessKeysError::Status500),
-                );
-            }
-            503 => {
-                return Err(
-                    response.error_as(AccessKeyServiceListAccessKeysError::Status503),
-                );
-            }
+            500 => return Err(response.error_as(AccessKeyServiceListAccessKeysError::Status500)),
+            503 => return Err(response.error_as(AccessKeyServiceListAccessKeysError::Status503)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -274,19 +242,11 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AccessKeyServiceListAccessKeysCall<'a> {
-    type Output = Result<
-        super::types::ListAccessKeysResponse,
-        sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AccessKeyServiceListAccessKeysCall,
+    super::types::ListAccessKeysResponse,
+    AccessKeyServiceListAccessKeysError,
+);
 /// The documented error responses of operation `AccessKeyService_ListAccessKeys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -326,15 +286,6 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateAccessKeyResponse,
-        sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -343,33 +294,27 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
         sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "AccessKeyService_CreateAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "AccessKeyService_CreateAccessKey",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "AccessKeyService_CreateAccessKey",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/accessKeys"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/accessKeys",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AccessKeyService_CreateAccessKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "AccessKeyService_CreateAccessKey",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -377,60 +322,26 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(AccessKeyServiceCreateAccessKeyError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceCreateAccessKeyError::Status401),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceCreateAccessKeyError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceCreateAccessKeyError::Status403),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceCreateAccessKeyError::Status403)));
             }
-            409 => {
-                return Err(
-                    response.error_as(AccessKeyServiceCreateAccessKeyError::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(AccessKeyServiceCreateAccessKeyError::Status500),
-                );
-            }
-            503 => {
-                return Err(
-                    response.error_as(AccessKeyServiceCreateAccessKeyError::Status503),
-                );
-            }
+            409 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status409)),
+            500 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status500)),
+            503 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status503)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AccessKeyServiceCreateAccessKeyCall<'a> {
-    type Output = Result<
-        super::types::CreateAccessKeyResponse,
-        sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AccessKeyServiceCreateAccessKeyCall,
+    super::types::CreateAccessKeyResponse,
+    AccessKeyServiceCreateAccessKeyError,
+);
 /// The documented error responses of operation `AccessKeyService_CreateAccessKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -479,15 +390,6 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AccessKey,
-        sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -496,20 +398,12 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
         sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "AccessKeyService_GetAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "AccessKeyService_GetAccessKey",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "AccessKeyService_GetAccessKey",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -519,15 +413,10 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
                 "/accessKeys/",
                 &sinch_sdk_runtime::encode::path(&self.access_key_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AccessKeyService_GetAccessKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "AccessKeyService_GetAccessKey")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -536,50 +425,24 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(AccessKeyServiceGetAccessKeyError::Status401)),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceGetAccessKeyError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(Some(AccessKeyServiceGetAccessKeyError::Status403)),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceGetAccessKeyError::Status403)));
             }
-            404 => {
-                return Err(
-                    response.error_as(AccessKeyServiceGetAccessKeyError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(AccessKeyServiceGetAccessKeyError::Status500),
-                );
-            }
-            503 => {
-                return Err(
-                    response.error_as(AccessKeyServiceGetAccessKeyError::Status503),
-                );
-            }
+            404 => return Err(response.error_as(AccessKeyServiceGetAccessKeyError::Status404)),
+            500 => return Err(response.error_as(AccessKeyServiceGetAccessKeyError::Status500)),
+            503 => return Err(response.error_as(AccessKeyServiceGetAccessKeyError::Status503)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AccessKeyServiceGetAccessKeyCall<'a> {
-    type Output = Result<
-        super::types::AccessKey,
-        sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AccessKeyServiceGetAccessKeyCall,
+    super::types::AccessKey,
+    AccessKeyServiceGetAccessKeyError,
+);
 /// The documented error responses of operation `AccessKeyService_GetAccessKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -624,12 +487,6 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -638,20 +495,12 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
         sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "AccessKeyService_DeleteAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "AccessKeyService_DeleteAccessKey",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "AccessKeyService_DeleteAccessKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -661,14 +510,12 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
                 "/accessKeys/",
                 &sinch_sdk_runtime::encode::path(&self.access_key_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AccessKeyService_DeleteAccessKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "AccessKeyService_DeleteAccessKey",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -677,54 +524,24 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
         match response.status() {
             200..=299 => {}
             401 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceDeleteAccessKeyError::Status401),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceDeleteAccessKeyError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceDeleteAccessKeyError::Status403),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceDeleteAccessKeyError::Status403)));
             }
-            404 => {
-                return Err(
-                    response.error_as(AccessKeyServiceDeleteAccessKeyError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(AccessKeyServiceDeleteAccessKeyError::Status500),
-                );
-            }
-            503 => {
-                return Err(
-                    response.error_as(AccessKeyServiceDeleteAccessKeyError::Status503),
-                );
-            }
+            404 => return Err(response.error_as(AccessKeyServiceDeleteAccessKeyError::Status404)),
+            500 => return Err(response.error_as(AccessKeyServiceDeleteAccessKeyError::Status500)),
+            503 => return Err(response.error_as(AccessKeyServiceDeleteAccessKeyError::Status503)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for AccessKeyServiceDeleteAccessKeyCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AccessKeyServiceDeleteAccessKeyCall,
+    (),
+    AccessKeyServiceDeleteAccessKeyError,
+);
 /// The documented error responses of operation `AccessKeyService_DeleteAccessKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -769,15 +586,6 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AccessKey,
-        sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -786,20 +594,12 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
         sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "AccessKeyService_UpdateAccessKey",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "AccessKeyService_UpdateAccessKey",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "AccessKeyService_UpdateAccessKey",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -809,15 +609,13 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
                 "/accessKeys/",
                 &sinch_sdk_runtime::encode::path(&self.access_key_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AccessKeyService_UpdateAccessKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "AccessKeyService_UpdateAccessKey",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -826,59 +624,25 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceUpdateAccessKeyError::Status401),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceUpdateAccessKeyError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(AccessKeyServiceUpdateAccessKeyError::Status403),
-                        ),
-                );
+                return Err(response.into_error(Some(AccessKeyServiceUpdateAccessKeyError::Status403)));
             }
-            404 => {
-                return Err(
-                    response.error_as(AccessKeyServiceUpdateAccessKeyError::Status404),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(AccessKeyServiceUpdateAccessKeyError::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(AccessKeyServiceUpdateAccessKeyError::Status500),
-                );
-            }
-            503 => {
-                return Err(
-                    response.error_as(AccessKeyServiceUpdateAccessKeyError::Status503),
-                );
-            }
+            404 => return Err(response.error_as(AccessKeyServiceUpdateAccessKeyError::Status404)),
+            409 => return Err(response.error_as(AccessKeyServiceUpdateAccessKeyError::Status409)),
+            500 => return Err(response.error_as(AccessKeyServiceUpdateAccessKeyError::Status500)),
+            503 => return Err(response.error_as(AccessKeyServiceUpdateAccessKeyError::Status503)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AccessKeyServiceUpdateAccessKeyCall<'a> {
-    type Output = Result<
-        super::types::AccessKey,
-        sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AccessKeyServiceUpdateAccessKeyCall,
+    super::types::AccessKey,
+    AccessKeyServiceUpdateAccessKeyError,
+);
 /// The documented error responses of operation `AccessKeyService_UpdateAccessKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

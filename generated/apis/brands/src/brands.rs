@@ -200,15 +200,6 @@ impl<'a> ListBrandsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        Vec<super::types::ListBrandResponse>,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -217,25 +208,16 @@ impl<'a> ListBrandsCall<'a> {
         sinch_sdk_runtime::Error<ListBrandsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listBrands",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listBrands",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listBrands",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/brands"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/brands"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -258,12 +240,7 @@ impl<'a> ListBrandsCall<'a> {
         if let Some(value) = &self.brand_name {
             request.query.push(("brandName", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listBrands",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listBrands")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -278,19 +255,11 @@ impl<'a> ListBrandsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListBrandsCall<'a> {
-    type Output = Result<
-        Vec<super::types::ListBrandResponse>,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListBrandsCall,
+    Vec<super::types::ListBrandResponse>,
+    ListBrandsError,
+);
 /// The documented error responses of operation `listBrands`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -328,12 +297,6 @@ impl<'a> CreateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<CreateBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -342,33 +305,19 @@ impl<'a> CreateBrandCall<'a> {
         sinch_sdk_runtime::Error<CreateBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createBrand",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/brands"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/brands"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -384,16 +333,7 @@ impl<'a> CreateBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<CreateBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateBrandCall, super::types::Brand, CreateBrandError);
 /// The documented error responses of operation `createBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -430,12 +370,6 @@ impl<'a> GetBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<GetBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -444,20 +378,12 @@ impl<'a> GetBrandCall<'a> {
         sinch_sdk_runtime::Error<GetBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBrand",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -467,15 +393,10 @@ impl<'a> GetBrandCall<'a> {
                 "/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -490,16 +411,7 @@ impl<'a> GetBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<GetBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetBrandCall, super::types::Brand, GetBrandError);
 /// The documented error responses of operation `getBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -538,12 +450,6 @@ impl<'a> UpdateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<UpdateBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -552,20 +458,12 @@ impl<'a> UpdateBrandCall<'a> {
         sinch_sdk_runtime::Error<UpdateBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateBrand",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -575,15 +473,10 @@ impl<'a> UpdateBrandCall<'a> {
                 "/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -599,16 +492,7 @@ impl<'a> UpdateBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<UpdateBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(UpdateBrandCall, super::types::Brand, UpdateBrandError);
 /// The documented error responses of operation `updateBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -645,10 +529,6 @@ impl<'a> DeleteBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -657,20 +537,12 @@ impl<'a> DeleteBrandCall<'a> {
         sinch_sdk_runtime::Error<DeleteBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteBrand",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -680,14 +552,9 @@ impl<'a> DeleteBrandCall<'a> {
                 "/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -702,16 +569,7 @@ impl<'a> DeleteBrandCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteBrandCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteBrandCall, (), DeleteBrandError);
 /// The documented error responses of operation `deleteBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -744,12 +602,6 @@ impl<'a> SubmitBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<SubmitBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -758,20 +610,12 @@ impl<'a> SubmitBrandCall<'a> {
         sinch_sdk_runtime::Error<SubmitBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "submitBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "submitBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "submitBrand",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -782,15 +626,10 @@ impl<'a> SubmitBrandCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
                 ":submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "submitBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "submitBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -806,16 +645,7 @@ impl<'a> SubmitBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubmitBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<SubmitBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(SubmitBrandCall, super::types::Brand, SubmitBrandError);
 /// The documented error responses of operation `submitBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -851,12 +681,6 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<CreateAndSubmitBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -865,20 +689,12 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
         sinch_sdk_runtime::Error<CreateAndSubmitBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createAndSubmitBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createAndSubmitBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createAndSubmitBrand",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -887,15 +703,10 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/brands:submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createAndSubmitBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createAndSubmitBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -910,19 +721,11 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateAndSubmitBrandCall<'a> {
-    type Output = Result<
-        super::types::Brand,
-        sinch_sdk_runtime::Error<CreateAndSubmitBrandError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateAndSubmitBrandCall,
+    super::types::Brand,
+    CreateAndSubmitBrandError,
+);
 /// The documented error responses of operation `createAndSubmitBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -955,15 +758,6 @@ impl<'a> GetBrandMetadataCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandMetadata,
-        sinch_sdk_runtime::Error<GetBrandMetadataError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -972,20 +766,12 @@ impl<'a> GetBrandMetadataCall<'a> {
         sinch_sdk_runtime::Error<GetBrandMetadataError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBrandMetadata",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBrandMetadata",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBrandMetadata",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -994,19 +780,14 @@ impl<'a> GetBrandMetadataCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/brand-metadata",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.brand_type;
             request.query.push(("brandType", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBrandMetadata",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBrandMetadata")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1021,19 +802,11 @@ impl<'a> GetBrandMetadataCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBrandMetadataCall<'a> {
-    type Output = Result<
-        super::types::BrandMetadata,
-        sinch_sdk_runtime::Error<GetBrandMetadataError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetBrandMetadataCall,
+    super::types::BrandMetadata,
+    GetBrandMetadataError,
+);
 /// The documented error responses of operation `getBrandMetadata`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

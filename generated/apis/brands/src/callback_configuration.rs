@@ -60,15 +60,6 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfigurationResponse,
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -77,20 +68,12 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCallbackConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCallbackConfiguration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCallbackConfiguration",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -99,15 +82,10 @@ impl<'a> GetCallbackConfigurationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callback-configuration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCallbackConfiguration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCallbackConfiguration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -115,30 +93,18 @@ impl<'a> GetCallbackConfigurationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(response.error_as(GetCallbackConfigurationError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(GetCallbackConfigurationError::Status500));
-            }
+            404 => return Err(response.error_as(GetCallbackConfigurationError::Status404)),
+            500 => return Err(response.error_as(GetCallbackConfigurationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCallbackConfigurationCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfigurationResponse,
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCallbackConfigurationCall,
+    super::types::CallbackConfigurationResponse,
+    GetCallbackConfigurationError,
+);
 /// The documented error responses of operation `getCallbackConfiguration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -170,24 +136,12 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         self
     }
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::CallbackConfigurationUpdateBody>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::CallbackConfigurationUpdateBody>) -> Self {
         let value: super::types::CallbackConfigurationUpdateBody = value.into();
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfigurationResponse,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -196,20 +150,12 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateCallbackConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateCallbackConfiguration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCallbackConfiguration",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -218,15 +164,10 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callback-configuration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCallbackConfiguration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCallbackConfiguration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -234,39 +175,19 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(UpdateCallbackConfigurationError::Status400)),
+            404 => return Err(response.error_as(UpdateCallbackConfigurationError::Status404)),
+            500 => return Err(response.error_as(UpdateCallbackConfigurationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCallbackConfigurationCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfigurationResponse,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCallbackConfigurationCall,
+    super::types::CallbackConfigurationResponse,
+    UpdateCallbackConfigurationError,
+);
 /// The documented error responses of operation `updateCallbackConfiguration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

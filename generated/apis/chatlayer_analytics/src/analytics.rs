@@ -43,15 +43,6 @@ pub struct AnalyticsEchoCall<'a> {
 }
 impl<'a> AnalyticsEchoCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::EchoResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -66,12 +57,7 @@ impl<'a> AnalyticsEchoCall<'a> {
             "/v1/echo".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_Echo",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_Echo")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -84,16 +70,8 @@ impl<'a> AnalyticsEchoCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsEchoCall<'a> {
-    type Output = Result<
-        super::types::EchoResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsEchoCall,
+    super::types::EchoResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

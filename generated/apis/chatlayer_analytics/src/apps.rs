@@ -70,15 +70,6 @@ impl<'a> AnalyticsListAppIntegrationsLogsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListAppIntegrationsLogsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -90,8 +81,7 @@ impl<'a> AnalyticsListAppIntegrationsLogsCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ListAppIntegrationsLogs",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/apps/", &sinch_sdk_runtime::encode::path(&self.app_id), "/logs/stream"]
-                .concat(),
+            ["/v1/apps/", &sinch_sdk_runtime::encode::path(&self.app_id), "/logs/stream"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -111,12 +101,10 @@ impl<'a> AnalyticsListAppIntegrationsLogsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("page_token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListAppIntegrationsLogs",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_ListAppIntegrationsLogs",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -177,16 +165,8 @@ impl<'a> AnalyticsListAppIntegrationsLogsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListAppIntegrationsLogsCall<'a> {
-    type Output = Result<
-        super::types::ListAppIntegrationsLogsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListAppIntegrationsLogsCall,
+    super::types::ListAppIntegrationsLogsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

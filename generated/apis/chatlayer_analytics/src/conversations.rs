@@ -148,15 +148,6 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetConversationsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -165,21 +156,16 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetConversations",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetConversations",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetConversations",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/conversations"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/conversations"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -210,12 +196,7 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
         if let Some(value) = &self.group_by {
             request.query.push(("group_by", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetConversations",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetConversations")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -228,19 +209,11 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetConversationsCall<'a> {
-    type Output = Result<
-        super::types::GetConversationsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetConversationsCall,
+    super::types::GetConversationsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetConversationsInsights` (`GET /v1/bots/{bot_id}/conversations/insights`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -275,15 +248,6 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetConversationsInsightsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -292,16 +256,12 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetConversationsInsights",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetConversationsInsights",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetConversationsInsights",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -310,7 +270,7 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/conversations/insights",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -335,12 +295,10 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
             let value = &self.stat;
             request.query.push(("stat", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetConversationsInsights",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_GetConversationsInsights",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -353,19 +311,11 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetConversationsInsightsCall<'a> {
-    type Output = Result<
-        super::types::GetConversationsInsightsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetConversationsInsightsCall,
+    super::types::GetConversationsInsightsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetConversationFlow` (`GET /v1/bots/{bot_id}/conversations/{conversation_id}/flow`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -395,15 +345,6 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetConversationFlowResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -412,16 +353,12 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetConversationFlow",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetConversationFlow",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetConversationFlow",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -432,7 +369,7 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
                 "/flow",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -450,12 +387,7 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
         if let Some(value) = &self.message_id {
             request.query.push(("message_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetConversationFlow",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetConversationFlow")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -468,19 +400,11 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetConversationFlowCall<'a> {
-    type Output = Result<
-        super::types::GetConversationFlowResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetConversationFlowCall,
+    super::types::GetConversationFlowResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetTeamConversationsUsage` (`GET /v1/teams/{team_id}/conversations`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -503,15 +427,6 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetTeamUsageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -528,7 +443,7 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.team_id),
                 "/conversations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -546,12 +461,10 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
         if let Some(value) = &self.group_by {
             request.query.push(("group_by", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetTeamConversationsUsage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_GetTeamConversationsUsage",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -564,16 +477,8 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetTeamConversationsUsageCall<'a> {
-    type Output = Result<
-        super::types::GetTeamUsageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetTeamConversationsUsageCall,
+    super::types::GetTeamUsageResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -192,15 +192,6 @@ impl<'a> AnalyticsGetEventAttributeValuesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetEventAttributeValuesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -209,16 +200,12 @@ impl<'a> AnalyticsGetEventAttributeValuesCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetEventAttributeValues",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetEventAttributeValues",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetEventAttributeValues",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -229,15 +216,13 @@ impl<'a> AnalyticsGetEventAttributeValuesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.attribute_key),
                 "/values",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetEventAttributeValues",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_GetEventAttributeValues",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -250,19 +235,11 @@ impl<'a> AnalyticsGetEventAttributeValuesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetEventAttributeValuesCall<'a> {
-    type Output = Result<
-        super::types::GetEventAttributeValuesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetEventAttributeValuesCall,
+    super::types::GetEventAttributeValuesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ListEventDefinitions` (`GET /v1/bots/{bot_id}/events/definitions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -299,15 +276,6 @@ impl<'a> AnalyticsListEventDefinitionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListEventDefinitionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -316,21 +284,21 @@ impl<'a> AnalyticsListEventDefinitionsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ListEventDefinitions",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ListEventDefinitions",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ListEventDefinitions",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/definitions"]
-                .concat(),
+            [
+                "/v1/bots/",
+                &sinch_sdk_runtime::encode::path(&bot_id),
+                "/events/definitions",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -342,12 +310,7 @@ impl<'a> AnalyticsListEventDefinitionsCall<'a> {
         if let Some(value) = &self.team_id {
             request.query.push(("team_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListEventDefinitions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ListEventDefinitions")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -408,19 +371,11 @@ impl<'a> AnalyticsListEventDefinitionsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListEventDefinitionsCall<'a> {
-    type Output = Result<
-        super::types::ListEventDefinitionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListEventDefinitionsCall,
+    super::types::ListEventDefinitionsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_CreateEventDefinition` (`POST /v1/bots/{bot_id}/events/definitions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -439,15 +394,6 @@ impl<'a> AnalyticsCreateEventDefinitionCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateEventDefinitionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -456,29 +402,24 @@ impl<'a> AnalyticsCreateEventDefinitionCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_CreateEventDefinition",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_CreateEventDefinition",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_CreateEventDefinition",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/definitions"]
-                .concat(),
+            [
+                "/v1/bots/",
+                &sinch_sdk_runtime::encode::path(&bot_id),
+                "/events/definitions",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_CreateEventDefinition",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_CreateEventDefinition")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -491,19 +432,11 @@ impl<'a> AnalyticsCreateEventDefinitionCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsCreateEventDefinitionCall<'a> {
-    type Output = Result<
-        super::types::CreateEventDefinitionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsCreateEventDefinitionCall,
+    super::types::CreateEventDefinitionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ComputeEventsFunnel` (`POST /v1/bots/{bot_id}/events/funnel`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -522,15 +455,6 @@ impl<'a> AnalyticsComputeEventsFunnelCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ComputeFunnelResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -539,29 +463,19 @@ impl<'a> AnalyticsComputeEventsFunnelCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ComputeEventsFunnel",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ComputeEventsFunnel",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ComputeEventsFunnel",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/funnel"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/funnel"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ComputeEventsFunnel",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ComputeEventsFunnel")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -574,19 +488,11 @@ impl<'a> AnalyticsComputeEventsFunnelCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsComputeEventsFunnelCall<'a> {
-    type Output = Result<
-        super::types::ComputeFunnelResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsComputeEventsFunnelCall,
+    super::types::ComputeFunnelResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ListEvents` (`GET /v1/bots/{bot_id}/events/stream`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -647,15 +553,6 @@ impl<'a> AnalyticsListEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -664,21 +561,16 @@ impl<'a> AnalyticsListEventsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ListEvents",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ListEvents",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ListEvents",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/stream"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/stream"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -711,12 +603,7 @@ impl<'a> AnalyticsListEventsCall<'a> {
         if let Some(value) = &self.campaign_id {
             request.query.push(("campaign_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListEvents",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ListEvents")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -777,19 +664,11 @@ impl<'a> AnalyticsListEventsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListEventsCall<'a> {
-    type Output = Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListEventsCall,
+    super::types::ListEventsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ListEventsWithFilters` (`POST /v1/bots/{bot_id}/events/stream`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -808,15 +687,6 @@ impl<'a> AnalyticsListEventsWithFiltersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -825,29 +695,19 @@ impl<'a> AnalyticsListEventsWithFiltersCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ListEventsWithFilters",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ListEventsWithFilters",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ListEventsWithFilters",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/stream"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/stream"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListEventsWithFilters",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ListEventsWithFilters")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -860,19 +720,11 @@ impl<'a> AnalyticsListEventsWithFiltersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListEventsWithFiltersCall<'a> {
-    type Output = Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListEventsWithFiltersCall,
+    super::types::ListEventsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_TrackEvent` (`POST /v1/bots/{bot_id}/events/track`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -891,15 +743,6 @@ impl<'a> AnalyticsTrackEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TrackEventResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -908,29 +751,19 @@ impl<'a> AnalyticsTrackEventCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_TrackEvent",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_TrackEvent",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_TrackEvent",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/track"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/events/track"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_TrackEvent",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_TrackEvent")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -943,19 +776,11 @@ impl<'a> AnalyticsTrackEventCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsTrackEventCall<'a> {
-    type Output = Result<
-        super::types::TrackEventResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsTrackEventCall,
+    super::types::TrackEventResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetTeamEvents` (`GET /v1/teams/{team_id}/events`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -992,15 +817,6 @@ impl<'a> AnalyticsGetTeamEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetTeamEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1012,8 +828,7 @@ impl<'a> AnalyticsGetTeamEventsCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetTeamEvents",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/teams/", &sinch_sdk_runtime::encode::path(&self.team_id), "/events"]
-                .concat(),
+            ["/v1/teams/", &sinch_sdk_runtime::encode::path(&self.team_id), "/events"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.user_id {
@@ -1033,12 +848,7 @@ impl<'a> AnalyticsGetTeamEventsCall<'a> {
             let value = &self.end_time;
             request.query.push(("end_time", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetTeamEvents",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetTeamEvents")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1099,19 +909,11 @@ impl<'a> AnalyticsGetTeamEventsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetTeamEventsCall<'a> {
-    type Output = Result<
-        super::types::GetTeamEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetTeamEventsCall,
+    super::types::GetTeamEventsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ListTeamEventDefinitions` (`GET /v1/teams/{team_id}/events/definitions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1143,15 +945,6 @@ impl<'a> AnalyticsListTeamEventDefinitionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListEventDefinitionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1168,7 +961,7 @@ impl<'a> AnalyticsListTeamEventDefinitionsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.team_id),
                 "/events/definitions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.bot_id {
@@ -1180,12 +973,10 @@ impl<'a> AnalyticsListTeamEventDefinitionsCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("page_size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListTeamEventDefinitions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_ListTeamEventDefinitions",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1246,16 +1037,8 @@ impl<'a> AnalyticsListTeamEventDefinitionsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListTeamEventDefinitionsCall<'a> {
-    type Output = Result<
-        super::types::ListEventDefinitionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListTeamEventDefinitionsCall,
+    super::types::ListEventDefinitionsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -138,15 +138,6 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetFlowsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -155,16 +146,12 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetFlows",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetFlows",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetFlows",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -194,12 +181,7 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
                 request.query.push(("path", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetFlows",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetFlows")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -212,19 +194,11 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetFlowsCall<'a> {
-    type Output = Result<
-        super::types::GetFlowsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetFlowsCall,
+    super::types::GetFlowsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_ComputeFlowFunnel` (`POST /v1/bots/{bot_id}/flows/funnel`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -243,15 +217,6 @@ impl<'a> AnalyticsComputeFlowFunnelCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ComputeFunnelResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -260,29 +225,19 @@ impl<'a> AnalyticsComputeFlowFunnelCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ComputeFlowFunnel",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ComputeFlowFunnel",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ComputeFlowFunnel",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/flows/funnel"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/flows/funnel"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ComputeFlowFunnel",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ComputeFlowFunnel")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -295,19 +250,11 @@ impl<'a> AnalyticsComputeFlowFunnelCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsComputeFlowFunnelCall<'a> {
-    type Output = Result<
-        super::types::ComputeFunnelResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsComputeFlowFunnelCall,
+    super::types::ComputeFunnelResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetFlowStepDetails` (`GET /v1/bots/{bot_id}/flows/{step_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -342,15 +289,6 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetFlowStepDetailsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -359,16 +297,12 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetFlowStepDetails",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetFlowStepDetails",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetFlowStepDetails",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -378,7 +312,7 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
                 "/flows/",
                 &sinch_sdk_runtime::encode::path(&self.step_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -399,12 +333,7 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
         if let Some(value) = &self.language {
             request.query.push(("language", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetFlowStepDetails",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetFlowStepDetails")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -417,19 +346,11 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetFlowStepDetailsCall<'a> {
-    type Output = Result<
-        super::types::GetFlowStepDetailsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetFlowStepDetailsCall,
+    super::types::GetFlowStepDetailsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetFlowStepEdges` (`GET /v1/bots/{bot_id}/flows/{step_id}/edges`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -465,15 +386,6 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetFlowStepEdgesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -482,16 +394,12 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetFlowStepEdges",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetFlowStepEdges",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetFlowStepEdges",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -502,7 +410,7 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.step_id),
                 "/edges",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -527,12 +435,7 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
             let value = &self.r#type;
             request.query.push(("type", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetFlowStepEdges",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetFlowStepEdges")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -545,16 +448,8 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetFlowStepEdgesCall<'a> {
-    type Output = Result<
-        super::types::GetFlowStepEdgesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetFlowStepEdgesCall,
+    super::types::GetFlowStepEdgesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

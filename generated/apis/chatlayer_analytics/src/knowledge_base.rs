@@ -117,15 +117,6 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetKnowledgeBaseResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -134,21 +125,16 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetKnowledgeBaseUsage",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetKnowledgeBaseUsage",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetKnowledgeBaseUsage",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/knowledge_base"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/knowledge_base"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -172,12 +158,7 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
         if let Some(value) = &self.bucket {
             request.query.push(("bucket", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetKnowledgeBaseUsage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetKnowledgeBaseUsage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -190,19 +171,11 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetKnowledgeBaseUsageCall<'a> {
-    type Output = Result<
-        super::types::GetKnowledgeBaseResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetKnowledgeBaseUsageCall,
+    super::types::GetKnowledgeBaseResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetKnowledgeBaseTagsInsights` (`GET /v1/bots/{bot_id}/knowledge_base/tags`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -236,15 +209,6 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetKnowledgeBaseTagsInsightsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -253,21 +217,21 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetKnowledgeBaseTagsInsights",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetKnowledgeBaseTagsInsights",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetKnowledgeBaseTagsInsights",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/knowledge_base/tags"]
-                .concat(),
+            [
+                "/v1/bots/",
+                &sinch_sdk_runtime::encode::path(&bot_id),
+                "/knowledge_base/tags",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -288,12 +252,10 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
         if let Some(value) = &self.language {
             request.query.push(("language", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetKnowledgeBaseTagsInsights",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_GetKnowledgeBaseTagsInsights",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -306,19 +268,11 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
-    type Output = Result<
-        super::types::GetKnowledgeBaseTagsInsightsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetKnowledgeBaseTagsInsightsCall,
+    super::types::GetKnowledgeBaseTagsInsightsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetTeamKnowledgeBaseUsage` (`GET /v1/teams/{team_id}/knowledge_base`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -347,15 +301,6 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetTeamKnowledgeBaseResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -372,7 +317,7 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.team_id),
                 "/knowledge_base",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -393,12 +338,10 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
         if let Some(value) = &self.language {
             request.query.push(("language", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetTeamKnowledgeBaseUsage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Analytics_GetTeamKnowledgeBaseUsage",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -411,16 +354,8 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
-    type Output = Result<
-        super::types::GetTeamKnowledgeBaseResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetTeamKnowledgeBaseUsageCall,
+    super::types::GetTeamKnowledgeBaseResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -86,15 +86,6 @@ impl<'a> AnalyticsListSubscriptionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListSubscriptionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -103,21 +94,16 @@ impl<'a> AnalyticsListSubscriptionsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_ListSubscriptions",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_ListSubscriptions",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_ListSubscriptions",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/subscriptions"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/subscriptions"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -126,12 +112,7 @@ impl<'a> AnalyticsListSubscriptionsCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("page_size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_ListSubscriptions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_ListSubscriptions")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -192,19 +173,11 @@ impl<'a> AnalyticsListSubscriptionsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsListSubscriptionsCall<'a> {
-    type Output = Result<
-        super::types::ListSubscriptionsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsListSubscriptionsCall,
+    super::types::ListSubscriptionsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_CreateSubscription` (`POST /v1/bots/{bot_id}/subscriptions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -223,15 +196,6 @@ impl<'a> AnalyticsCreateSubscriptionCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateSubscriptionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -240,29 +204,19 @@ impl<'a> AnalyticsCreateSubscriptionCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_CreateSubscription",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_CreateSubscription",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_CreateSubscription",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/subscriptions"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/subscriptions"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_CreateSubscription",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_CreateSubscription")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -275,19 +229,11 @@ impl<'a> AnalyticsCreateSubscriptionCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsCreateSubscriptionCall<'a> {
-    type Output = Result<
-        super::types::CreateSubscriptionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsCreateSubscriptionCall,
+    super::types::CreateSubscriptionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_DeleteSubscription` (`DELETE /v1/bots/{bot_id}/subscriptions/{subscription_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -307,35 +253,20 @@ impl<'a> AnalyticsDeleteSubscriptionCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_DeleteSubscription",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_DeleteSubscription",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_DeleteSubscription",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -345,15 +276,10 @@ impl<'a> AnalyticsDeleteSubscriptionCall<'a> {
                 "/subscriptions/",
                 &sinch_sdk_runtime::encode::path(&self.subscription_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_DeleteSubscription",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_DeleteSubscription")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -366,16 +292,8 @@ impl<'a> AnalyticsDeleteSubscriptionCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsDeleteSubscriptionCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsDeleteSubscriptionCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    sinch_sdk_runtime::NoErrorBody,
+);

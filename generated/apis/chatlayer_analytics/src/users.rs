@@ -100,15 +100,6 @@ impl<'a> AnalyticsGetUsersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetUsersResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -117,16 +108,12 @@ impl<'a> AnalyticsGetUsersCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetUsers",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetUsers",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetUsers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -154,12 +141,7 @@ impl<'a> AnalyticsGetUsersCall<'a> {
         if let Some(value) = &self.bucket {
             request.query.push(("bucket", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetUsers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetUsers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -172,19 +154,11 @@ impl<'a> AnalyticsGetUsersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetUsersCall<'a> {
-    type Output = Result<
-        super::types::GetUsersResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetUsersCall,
+    super::types::GetUsersResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Analytics_GetUserActivity` (`GET /v1/bots/{bot_id}/users/activity`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -218,15 +192,6 @@ impl<'a> AnalyticsGetUserActivityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetUserActivityResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -235,21 +200,16 @@ impl<'a> AnalyticsGetUserActivityCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Analytics_GetUserActivity",
-                    source: "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Analytics_GetUserActivity",
+            "`bot_id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetUserActivity",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/users/activity"]
-                .concat(),
+            ["/v1/bots/", &sinch_sdk_runtime::encode::path(&bot_id), "/users/activity"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -270,12 +230,7 @@ impl<'a> AnalyticsGetUserActivityCall<'a> {
         if let Some(value) = &self.language {
             request.query.push(("language", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetUserActivity",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetUserActivity")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -288,16 +243,8 @@ impl<'a> AnalyticsGetUserActivityCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetUserActivityCall<'a> {
-    type Output = Result<
-        super::types::GetUserActivityResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetUserActivityCall,
+    super::types::GetUserActivityResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -62,15 +62,6 @@ impl<'a> AnalyticsGetVoiceAnalyticsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetVoiceAnalyticsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -87,7 +78,7 @@ impl<'a> AnalyticsGetVoiceAnalyticsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.team_id),
                 "/voice_minutes",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -104,12 +95,7 @@ impl<'a> AnalyticsGetVoiceAnalyticsCall<'a> {
         if let Some(value) = &self.bucket {
             request.query.push(("bucket", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Analytics_GetVoiceAnalytics",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetVoiceAnalytics")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -122,16 +108,8 @@ impl<'a> AnalyticsGetVoiceAnalyticsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AnalyticsGetVoiceAnalyticsCall<'a> {
-    type Output = Result<
-        super::types::GetVoiceAnalyticsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AnalyticsGetVoiceAnalyticsCall,
+    super::types::GetVoiceAnalyticsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

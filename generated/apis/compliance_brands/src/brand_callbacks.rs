@@ -89,15 +89,6 @@ impl<'a> GetCallbackConfigCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfigResponse,
-        sinch_sdk_runtime::Error<GetCallbackConfigError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -106,20 +97,12 @@ impl<'a> GetCallbackConfigCall<'a> {
         sinch_sdk_runtime::Error<GetCallbackConfigError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCallbackConfig",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCallbackConfig",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCallbackConfig",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -128,15 +111,10 @@ impl<'a> GetCallbackConfigCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callbackConfig",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCallbackConfig",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCallbackConfig")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -154,19 +132,11 @@ impl<'a> GetCallbackConfigCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCallbackConfigCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfigResponse,
-        sinch_sdk_runtime::Error<GetCallbackConfigError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCallbackConfigCall,
+    super::types::CallbackConfigResponse,
+    GetCallbackConfigError,
+);
 /// The documented error responses of operation `getCallbackConfig`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -210,15 +180,6 @@ impl<'a> UpdateCallbackConfigCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfigSecretResponse,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -227,20 +188,12 @@ impl<'a> UpdateCallbackConfigCall<'a> {
         sinch_sdk_runtime::Error<UpdateCallbackConfigError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateCallbackConfig",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateCallbackConfig",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCallbackConfig",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -249,15 +202,10 @@ impl<'a> UpdateCallbackConfigCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callbackConfig",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCallbackConfig",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCallbackConfig")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -276,19 +224,11 @@ impl<'a> UpdateCallbackConfigCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCallbackConfigCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfigSecretResponse,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCallbackConfigCall,
+    super::types::CallbackConfigSecretResponse,
+    UpdateCallbackConfigError,
+);
 /// The documented error responses of operation `updateCallbackConfig`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -336,15 +276,6 @@ impl<'a> RotateCallbackSecretCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfigSecretResponse,
-        sinch_sdk_runtime::Error<RotateCallbackSecretError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -353,20 +284,12 @@ impl<'a> RotateCallbackSecretCall<'a> {
         sinch_sdk_runtime::Error<RotateCallbackSecretError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "rotateCallbackSecret",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "rotateCallbackSecret",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "rotateCallbackSecret",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -375,15 +298,10 @@ impl<'a> RotateCallbackSecretCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callbackConfig/rotate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "rotateCallbackSecret",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "rotateCallbackSecret")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -401,19 +319,11 @@ impl<'a> RotateCallbackSecretCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RotateCallbackSecretCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfigSecretResponse,
-        sinch_sdk_runtime::Error<RotateCallbackSecretError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RotateCallbackSecretCall,
+    super::types::CallbackConfigSecretResponse,
+    RotateCallbackSecretError,
+);
 /// The documented error responses of operation `rotateCallbackSecret`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -262,15 +262,6 @@ impl<'a> ListBrandsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListBrandResponse,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -279,25 +270,16 @@ impl<'a> ListBrandsCall<'a> {
         sinch_sdk_runtime::Error<ListBrandsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listBrands",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listBrands",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listBrands",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/brands"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/brands"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -326,12 +308,7 @@ impl<'a> ListBrandsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listBrands",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listBrands")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -349,19 +326,7 @@ impl<'a> ListBrandsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListBrandsCall<'a> {
-    type Output = Result<
-        super::types::ListBrandResponse,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ListBrandsCall, super::types::ListBrandResponse, ListBrandsError);
 /// The documented error responses of operation `listBrands`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -405,12 +370,6 @@ impl<'a> CreateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<CreateBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -419,33 +378,19 @@ impl<'a> CreateBrandCall<'a> {
         sinch_sdk_runtime::Error<CreateBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createBrand",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/brands"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/brands"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -464,16 +409,7 @@ impl<'a> CreateBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<CreateBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateBrandCall, super::types::Brand, CreateBrandError);
 /// The documented error responses of operation `createBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -521,15 +457,6 @@ impl<'a> ImportBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ImportBrandResponse,
-        sinch_sdk_runtime::Error<ImportBrandError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -538,20 +465,12 @@ impl<'a> ImportBrandCall<'a> {
         sinch_sdk_runtime::Error<ImportBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "importBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "importBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "importBrand",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -560,15 +479,10 @@ impl<'a> ImportBrandCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/us/brands/import",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "importBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "importBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -587,19 +501,11 @@ impl<'a> ImportBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ImportBrandCall<'a> {
-    type Output = Result<
-        super::types::ImportBrandResponse,
-        sinch_sdk_runtime::Error<ImportBrandError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportBrandCall,
+    super::types::ImportBrandResponse,
+    ImportBrandError,
+);
 /// The documented error responses of operation `importBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -648,12 +554,6 @@ impl<'a> GetBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<GetBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -662,20 +562,12 @@ impl<'a> GetBrandCall<'a> {
         sinch_sdk_runtime::Error<GetBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBrand",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -685,15 +577,10 @@ impl<'a> GetBrandCall<'a> {
                 "/us/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -711,16 +598,7 @@ impl<'a> GetBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<GetBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetBrandCall, super::types::Brand, GetBrandError);
 /// The documented error responses of operation `getBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -765,10 +643,6 @@ impl<'a> DeleteBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -777,20 +651,12 @@ impl<'a> DeleteBrandCall<'a> {
         sinch_sdk_runtime::Error<DeleteBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteBrand",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -800,14 +666,9 @@ impl<'a> DeleteBrandCall<'a> {
                 "/us/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -825,16 +686,7 @@ impl<'a> DeleteBrandCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteBrandCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteBrandCall, (), DeleteBrandError);
 /// The documented error responses of operation `deleteBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -879,12 +731,6 @@ impl<'a> PatchBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Brand, sinch_sdk_runtime::Error<PatchBrandError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -893,20 +739,12 @@ impl<'a> PatchBrandCall<'a> {
         sinch_sdk_runtime::Error<PatchBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "patchBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "patchBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "patchBrand",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -916,15 +754,10 @@ impl<'a> PatchBrandCall<'a> {
                 "/us/brands/",
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "patchBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "patchBrand")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -943,16 +776,7 @@ impl<'a> PatchBrandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PatchBrandCall<'a> {
-    type Output = Result<super::types::Brand, sinch_sdk_runtime::Error<PatchBrandError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(PatchBrandCall, super::types::Brand, PatchBrandError);
 /// The documented error responses of operation `patchBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1001,15 +825,6 @@ impl<'a> UploadBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Attachment,
-        sinch_sdk_runtime::Error<UploadBrandAttachmentError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1018,20 +833,12 @@ impl<'a> UploadBrandAttachmentCall<'a> {
         sinch_sdk_runtime::Error<UploadBrandAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "uploadBrandAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "uploadBrandAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "uploadBrandAttachment",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1042,15 +849,10 @@ impl<'a> UploadBrandAttachmentCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
                 "/attachments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "uploadBrandAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "uploadBrandAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1068,19 +870,11 @@ impl<'a> UploadBrandAttachmentCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UploadBrandAttachmentCall<'a> {
-    type Output = Result<
-        super::types::Attachment,
-        sinch_sdk_runtime::Error<UploadBrandAttachmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UploadBrandAttachmentCall,
+    super::types::Attachment,
+    UploadBrandAttachmentError,
+);
 /// The documented error responses of operation `uploadBrandAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1126,15 +920,6 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<DownloadBrandAttachmentError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1143,20 +928,12 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
         sinch_sdk_runtime::Error<DownloadBrandAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "downloadBrandAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "downloadBrandAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "downloadBrandAttachment",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1168,15 +945,10 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
                 "/attachments/",
                 &sinch_sdk_runtime::encode::path(&self.attachment_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/octet-stream".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "downloadBrandAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "downloadBrandAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1194,19 +966,11 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DownloadBrandAttachmentCall<'a> {
-    type Output = Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<DownloadBrandAttachmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DownloadBrandAttachmentCall,
+    sinch_sdk_runtime::bytes::Bytes,
+    DownloadBrandAttachmentError,
+);
 /// The documented error responses of operation `downloadBrandAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1252,12 +1016,6 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandAttachmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1266,20 +1024,12 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
         sinch_sdk_runtime::Error<DeleteBrandAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteBrandAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteBrandAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteBrandAttachment",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1291,14 +1041,9 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
                 "/attachments/",
                 &sinch_sdk_runtime::encode::path(&self.attachment_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteBrandAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteBrandAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1316,16 +1061,7 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteBrandAttachmentCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteBrandAttachmentError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteBrandAttachmentCall, (), DeleteBrandAttachmentError);
 /// The documented error responses of operation `deleteBrandAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

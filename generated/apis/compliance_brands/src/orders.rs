@@ -233,18 +233,12 @@ impl<'a> ListBrandOrdersCall<'a> {
         self
     }
     /// The brand Order status to filter the brand orders.
-    pub fn status(
-        mut self,
-        value: impl Into<Vec<super::types::BrandOrderStatus>>,
-    ) -> Self {
+    pub fn status(mut self, value: impl Into<Vec<super::types::BrandOrderStatus>>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Filter brand orders by brand registration process metadata name.
-    pub fn metadata_name(
-        mut self,
-        value: impl Into<super::types::BrandOrderMetadata>,
-    ) -> Self {
+    pub fn metadata_name(mut self, value: impl Into<super::types::BrandOrderMetadata>) -> Self {
         self.metadata_name = Some(value.into());
         self
     }
@@ -264,15 +258,6 @@ impl<'a> ListBrandOrdersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListBrandOrderResponse,
-        sinch_sdk_runtime::Error<ListBrandOrdersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -281,25 +266,16 @@ impl<'a> ListBrandOrdersCall<'a> {
         sinch_sdk_runtime::Error<ListBrandOrdersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listBrandOrders",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listBrandOrders",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listBrandOrders",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/orders"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/us/orders"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -319,12 +295,7 @@ impl<'a> ListBrandOrdersCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listBrandOrders",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listBrandOrders")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -342,19 +313,11 @@ impl<'a> ListBrandOrdersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListBrandOrdersCall<'a> {
-    type Output = Result<
-        super::types::ListBrandOrderResponse,
-        sinch_sdk_runtime::Error<ListBrandOrdersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListBrandOrdersCall,
+    super::types::ListBrandOrderResponse,
+    ListBrandOrdersError,
+);
 /// The documented error responses of operation `listBrandOrders`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -404,18 +367,12 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         self
     }
     /// The brand Order status to filter the brand orders.
-    pub fn status(
-        mut self,
-        value: impl Into<Vec<super::types::BrandOrderStatus>>,
-    ) -> Self {
+    pub fn status(mut self, value: impl Into<Vec<super::types::BrandOrderStatus>>) -> Self {
         self.status = Some(value.into());
         self
     }
     /// Filter brand orders by brand registration process metadata name.
-    pub fn metadata_name(
-        mut self,
-        value: impl Into<super::types::BrandOrderMetadata>,
-    ) -> Self {
+    pub fn metadata_name(mut self, value: impl Into<super::types::BrandOrderMetadata>) -> Self {
         self.metadata_name = Some(value.into());
         self
     }
@@ -435,15 +392,6 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListBrandOrderResponse,
-        sinch_sdk_runtime::Error<ListBrandOrderByBrandIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -452,20 +400,12 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         sinch_sdk_runtime::Error<ListBrandOrderByBrandIdError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listBrandOrderByBrandId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listBrandOrderByBrandId",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listBrandOrderByBrandId",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -476,7 +416,7 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
                 "/orders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -496,12 +436,7 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listBrandOrderByBrandId",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listBrandOrderByBrandId")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -519,19 +454,11 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListBrandOrderByBrandIdCall<'a> {
-    type Output = Result<
-        super::types::ListBrandOrderResponse,
-        sinch_sdk_runtime::Error<ListBrandOrderByBrandIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListBrandOrderByBrandIdCall,
+    super::types::ListBrandOrderResponse,
+    ListBrandOrderByBrandIdError,
+);
 /// The documented error responses of operation `listBrandOrderByBrandId`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -576,12 +503,6 @@ impl<'a> CreateBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::BrandOrder, sinch_sdk_runtime::Error<CreateBrandOrderError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -590,20 +511,12 @@ impl<'a> CreateBrandOrderCall<'a> {
         sinch_sdk_runtime::Error<CreateBrandOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createBrandOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createBrandOrder",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -614,15 +527,10 @@ impl<'a> CreateBrandOrderCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_id),
                 "/orders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createBrandOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createBrandOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -641,19 +549,11 @@ impl<'a> CreateBrandOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateBrandOrderCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<CreateBrandOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateBrandOrderCall,
+    super::types::BrandOrder,
+    CreateBrandOrderError,
+);
 /// The documented error responses of operation `createBrandOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -703,12 +603,6 @@ impl<'a> GetBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::BrandOrder, sinch_sdk_runtime::Error<GetBrandOrderError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -717,20 +611,12 @@ impl<'a> GetBrandOrderCall<'a> {
         sinch_sdk_runtime::Error<GetBrandOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBrandOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBrandOrder",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -742,15 +628,10 @@ impl<'a> GetBrandOrderCall<'a> {
                 "/orders/",
                 &sinch_sdk_runtime::encode::path(&self.order_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBrandOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBrandOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -768,19 +649,7 @@ impl<'a> GetBrandOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBrandOrderCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<GetBrandOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetBrandOrderCall, super::types::BrandOrder, GetBrandOrderError);
 /// The documented error responses of operation `getBrandOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -826,10 +695,6 @@ impl<'a> DeleteBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandOrderError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -838,20 +703,12 @@ impl<'a> DeleteBrandOrderCall<'a> {
         sinch_sdk_runtime::Error<DeleteBrandOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteBrandOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteBrandOrder",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -863,14 +720,9 @@ impl<'a> DeleteBrandOrderCall<'a> {
                 "/orders/",
                 &sinch_sdk_runtime::encode::path(&self.order_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteBrandOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteBrandOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -888,16 +740,7 @@ impl<'a> DeleteBrandOrderCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteBrandOrderCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteBrandOrderError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteBrandOrderCall, (), DeleteBrandOrderError);
 /// The documented error responses of operation `deleteBrandOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -943,12 +786,6 @@ impl<'a> RetryBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::BrandOrder, sinch_sdk_runtime::Error<RetryBrandOrderError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -957,20 +794,12 @@ impl<'a> RetryBrandOrderCall<'a> {
         sinch_sdk_runtime::Error<RetryBrandOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "retryBrandOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "retryBrandOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "retryBrandOrder",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -983,15 +812,10 @@ impl<'a> RetryBrandOrderCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/retry",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "retryBrandOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "retryBrandOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1010,19 +834,7 @@ impl<'a> RetryBrandOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RetryBrandOrderCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<RetryBrandOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(RetryBrandOrderCall, super::types::BrandOrder, RetryBrandOrderError);
 /// The documented error responses of operation `retryBrandOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1072,15 +884,6 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderResendConfirmationEmailError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1089,20 +892,12 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
         sinch_sdk_runtime::Error<BrandOrderResendConfirmationEmailError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "brandOrderResendConfirmationEmail",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "brandOrderResendConfirmationEmail",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "brandOrderResendConfirmationEmail",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1115,15 +910,13 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/resendConfirmationEmail",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "brandOrderResendConfirmationEmail",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "brandOrderResendConfirmationEmail",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1131,54 +924,22 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status404),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status429),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(BrandOrderResendConfirmationEmailError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status400)),
+            401 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status401)),
+            403 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status403)),
+            404 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status404)),
+            429 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status429)),
+            500 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BrandOrderResendConfirmationEmailCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderResendConfirmationEmailError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandOrderResendConfirmationEmailCall,
+    super::types::BrandOrder,
+    BrandOrderResendConfirmationEmailError,
+);
 /// The documented error responses of operation `brandOrderResendConfirmationEmail`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1228,15 +989,6 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderVerifyOtpError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1245,20 +997,12 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
         sinch_sdk_runtime::Error<BrandOrderVerifyOtpError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "brandOrderVerifyOtp",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "brandOrderVerifyOtp",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "brandOrderVerifyOtp",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1271,15 +1015,10 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/verifyOtp",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "brandOrderVerifyOtp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "brandOrderVerifyOtp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1298,19 +1037,11 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BrandOrderVerifyOtpCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderVerifyOtpError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandOrderVerifyOtpCall,
+    super::types::BrandOrder,
+    BrandOrderVerifyOtpError,
+);
 /// The documented error responses of operation `brandOrderVerifyOtp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1360,15 +1091,6 @@ impl<'a> BrandOrderResendOtpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderResendOtpError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1377,20 +1099,12 @@ impl<'a> BrandOrderResendOtpCall<'a> {
         sinch_sdk_runtime::Error<BrandOrderResendOtpError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "brandOrderResendOtp",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "brandOrderResendOtp",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "brandOrderResendOtp",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1403,15 +1117,10 @@ impl<'a> BrandOrderResendOtpCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/resendOtp",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "brandOrderResendOtp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "brandOrderResendOtp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1430,19 +1139,11 @@ impl<'a> BrandOrderResendOtpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BrandOrderResendOtpCall<'a> {
-    type Output = Result<
-        super::types::BrandOrder,
-        sinch_sdk_runtime::Error<BrandOrderResendOtpError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandOrderResendOtpCall,
+    super::types::BrandOrder,
+    BrandOrderResendOtpError,
+);
 /// The documented error responses of operation `brandOrderResendOtp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -119,15 +119,6 @@ impl<'a> AppListAppsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListAppsResponse,
-        sinch_sdk_runtime::Error<AppListAppsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -136,33 +127,19 @@ impl<'a> AppListAppsCall<'a> {
         sinch_sdk_runtime::Error<AppListAppsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "App_ListApps",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "App_ListApps",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "App_ListApps",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/apps"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/apps"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "App_ListApps",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "App_ListApps")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -180,19 +157,7 @@ impl<'a> AppListAppsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AppListAppsCall<'a> {
-    type Output = Result<
-        super::types::ListAppsResponse,
-        sinch_sdk_runtime::Error<AppListAppsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AppListAppsCall, super::types::ListAppsResponse, AppListAppsError);
 /// The documented error responses of operation `App_ListApps`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -236,12 +201,6 @@ impl<'a> AppCreateAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::AppResponse, sinch_sdk_runtime::Error<AppCreateAppError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -250,33 +209,19 @@ impl<'a> AppCreateAppCall<'a> {
         sinch_sdk_runtime::Error<AppCreateAppError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "App_CreateApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "App_CreateApp",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "App_CreateApp",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/apps"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/apps"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "App_CreateApp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "App_CreateApp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -294,19 +239,7 @@ impl<'a> AppCreateAppCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AppCreateAppCall<'a> {
-    type Output = Result<
-        super::types::AppResponse,
-        sinch_sdk_runtime::Error<AppCreateAppError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AppCreateAppCall, super::types::AppResponse, AppCreateAppError);
 /// The documented error responses of operation `App_CreateApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -351,12 +284,6 @@ impl<'a> AppGetAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::AppResponse, sinch_sdk_runtime::Error<AppGetAppError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -365,20 +292,12 @@ impl<'a> AppGetAppCall<'a> {
         sinch_sdk_runtime::Error<AppGetAppError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "App_GetApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "App_GetApp",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "App_GetApp",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -388,15 +307,10 @@ impl<'a> AppGetAppCall<'a> {
                 "/apps/",
                 &sinch_sdk_runtime::encode::path(&self.app_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "App_GetApp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "App_GetApp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -414,19 +328,7 @@ impl<'a> AppGetAppCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AppGetAppCall<'a> {
-    type Output = Result<
-        super::types::AppResponse,
-        sinch_sdk_runtime::Error<AppGetAppError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AppGetAppCall, super::types::AppResponse, AppGetAppError);
 /// The documented error responses of operation `App_GetApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -471,10 +373,6 @@ impl<'a> AppDeleteAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<AppDeleteAppError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -483,20 +381,12 @@ impl<'a> AppDeleteAppCall<'a> {
         sinch_sdk_runtime::Error<AppDeleteAppError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "App_DeleteApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "App_DeleteApp",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "App_DeleteApp",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -506,14 +396,9 @@ impl<'a> AppDeleteAppCall<'a> {
                 "/apps/",
                 &sinch_sdk_runtime::encode::path(&self.app_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "App_DeleteApp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "App_DeleteApp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -531,16 +416,7 @@ impl<'a> AppDeleteAppCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for AppDeleteAppCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<AppDeleteAppError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AppDeleteAppCall, (), AppDeleteAppError);
 /// The documented error responses of operation `App_DeleteApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -591,12 +467,6 @@ impl<'a> AppUpdateAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::AppResponse, sinch_sdk_runtime::Error<AppUpdateAppError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -605,20 +475,12 @@ impl<'a> AppUpdateAppCall<'a> {
         sinch_sdk_runtime::Error<AppUpdateAppError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "App_UpdateApp",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "App_UpdateApp",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "App_UpdateApp",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -628,27 +490,13 @@ impl<'a> AppUpdateAppCall<'a> {
                 "/apps/",
                 &sinch_sdk_runtime::encode::path(&self.app_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.update_mask {
-            request
-                .query
-                .push((
-                    "update_mask",
-                    value
-                        .iter()
-                        .map(|item| item.to_string())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ));
+            request.query.push(("update_mask", sinch_sdk_runtime::encode::joined(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "App_UpdateApp",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "App_UpdateApp")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -666,19 +514,7 @@ impl<'a> AppUpdateAppCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AppUpdateAppCall<'a> {
-    type Output = Result<
-        super::types::AppResponse,
-        sinch_sdk_runtime::Error<AppUpdateAppError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AppUpdateAppCall, super::types::AppResponse, AppUpdateAppError);
 /// The documented error responses of operation `App_UpdateApp`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -52,15 +52,6 @@ impl<'a> CapabilityQueryCapabilityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::QueryCapabilityResponse,
-        sinch_sdk_runtime::Error<CapabilityQueryCapabilityError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -69,20 +60,12 @@ impl<'a> CapabilityQueryCapabilityCall<'a> {
         sinch_sdk_runtime::Error<CapabilityQueryCapabilityError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Capability_QueryCapability",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Capability_QueryCapability",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Capability_QueryCapability",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -91,15 +74,10 @@ impl<'a> CapabilityQueryCapabilityCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/capability:query",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Capability_QueryCapability",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Capability_QueryCapability")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -107,39 +85,21 @@ impl<'a> CapabilityQueryCapabilityCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(CapabilityQueryCapabilityError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(CapabilityQueryCapabilityError::Status401));
-            }
-            403 => {
-                return Err(response.error_as(CapabilityQueryCapabilityError::Status403));
-            }
-            500 => {
-                return Err(response.error_as(CapabilityQueryCapabilityError::Status500));
-            }
-            501 => {
-                return Err(response.error_as(CapabilityQueryCapabilityError::Status501));
-            }
+            400 => return Err(response.error_as(CapabilityQueryCapabilityError::Status400)),
+            401 => return Err(response.error_as(CapabilityQueryCapabilityError::Status401)),
+            403 => return Err(response.error_as(CapabilityQueryCapabilityError::Status403)),
+            500 => return Err(response.error_as(CapabilityQueryCapabilityError::Status500)),
+            501 => return Err(response.error_as(CapabilityQueryCapabilityError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CapabilityQueryCapabilityCall<'a> {
-    type Output = Result<
-        super::types::QueryCapabilityResponse,
-        sinch_sdk_runtime::Error<CapabilityQueryCapabilityError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CapabilityQueryCapabilityCall,
+    super::types::QueryCapabilityResponse,
+    CapabilityQueryCapabilityError,
+);
 /// The documented error responses of operation `Capability_QueryCapability`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

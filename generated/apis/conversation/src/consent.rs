@@ -97,15 +97,6 @@ impl<'a> ConsentsGetConsentsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetIdentitiesFromConsentResponse,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -114,20 +105,12 @@ impl<'a> ConsentsGetConsentsCall<'a> {
         sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Consents_GetConsents",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Consents_GetConsents",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Consents_GetConsents",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -139,7 +122,7 @@ impl<'a> ConsentsGetConsentsCall<'a> {
                 "/consents/",
                 &sinch_sdk_runtime::encode::path(&self.list_type.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -151,12 +134,7 @@ impl<'a> ConsentsGetConsentsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("page_token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Consents_GetConsents",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Consents_GetConsents")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -223,19 +201,11 @@ impl<'a> ConsentsGetConsentsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ConsentsGetConsentsCall<'a> {
-    type Output = Result<
-        super::types::GetIdentitiesFromConsentResponse,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConsentsGetConsentsCall,
+    super::types::GetIdentitiesFromConsentResponse,
+    ConsentsGetConsentsError,
+);
 /// The documented error responses of operation `Consents_GetConsents`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -285,15 +255,6 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetAuditRecordsFromConsentResponse,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -302,20 +263,12 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
         sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Consents_GetConsentsAuditRecords",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Consents_GetConsentsAuditRecords",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Consents_GetConsentsAuditRecords",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -327,15 +280,13 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
                 "/consents/identities/",
                 &sinch_sdk_runtime::encode::path(&self.identity),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Consents_GetConsentsAuditRecords",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Consents_GetConsentsAuditRecords",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -343,54 +294,22 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConsentsGetConsentsAuditRecordsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status400)),
+            401 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status401)),
+            403 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status403)),
+            404 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status404)),
+            500 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status500)),
+            501 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConsentsGetConsentsAuditRecordsCall<'a> {
-    type Output = Result<
-        super::types::GetAuditRecordsFromConsentResponse,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConsentsGetConsentsAuditRecordsCall,
+    super::types::GetAuditRecordsFromConsentResponse,
+    ConsentsGetConsentsAuditRecordsError,
+);
 /// The documented error responses of operation `Consents_GetConsentsAuditRecords`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

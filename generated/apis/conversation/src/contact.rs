@@ -218,10 +218,7 @@ impl<'a> ContactListContactsCall<'a> {
         self
     }
     /// Optional. Specifies a channel, and must be set to one of the enum values. If set, the `identity` parameter must be set and `external_id` can't be used. Used in conjunction with `identity` to uniquely identify the specified channel identity.
-    pub fn channel(
-        mut self,
-        value: impl Into<super::types::ConversationChannel>,
-    ) -> Self {
+    pub fn channel(mut self, value: impl Into<super::types::ConversationChannel>) -> Self {
         self.channel = Some(value.into());
         self
     }
@@ -231,15 +228,6 @@ impl<'a> ContactListContactsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListContactsResponse,
-        sinch_sdk_runtime::Error<ContactListContactsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -248,25 +236,16 @@ impl<'a> ContactListContactsCall<'a> {
         sinch_sdk_runtime::Error<ContactListContactsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_ListContacts",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_ListContacts",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_ListContacts",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/contacts"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/contacts"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -284,12 +263,7 @@ impl<'a> ContactListContactsCall<'a> {
         if let Some(value) = &self.identity {
             request.query.push(("identity", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_ListContacts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_ListContacts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -355,19 +329,11 @@ impl<'a> ContactListContactsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ContactListContactsCall<'a> {
-    type Output = Result<
-        super::types::ListContactsResponse,
-        sinch_sdk_runtime::Error<ContactListContactsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactListContactsCall,
+    super::types::ListContactsResponse,
+    ContactListContactsError,
+);
 /// The documented error responses of operation `Contact_ListContacts`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -411,15 +377,6 @@ impl<'a> ContactCreateContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactCreateContactError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -428,33 +385,19 @@ impl<'a> ContactCreateContactCall<'a> {
         sinch_sdk_runtime::Error<ContactCreateContactError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_CreateContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_CreateContact",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_CreateContact",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/contacts"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/contacts"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_CreateContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_CreateContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -472,19 +415,11 @@ impl<'a> ContactCreateContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ContactCreateContactCall<'a> {
-    type Output = Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactCreateContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactCreateContactCall,
+    super::types::Contact,
+    ContactCreateContactError,
+);
 /// The documented error responses of operation `Contact_CreateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -529,12 +464,6 @@ impl<'a> ContactGetContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Contact, sinch_sdk_runtime::Error<ContactGetContactError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -543,20 +472,12 @@ impl<'a> ContactGetContactCall<'a> {
         sinch_sdk_runtime::Error<ContactGetContactError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_GetContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_GetContact",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_GetContact",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -566,15 +487,10 @@ impl<'a> ContactGetContactCall<'a> {
                 "/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_GetContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_GetContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -592,19 +508,11 @@ impl<'a> ContactGetContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ContactGetContactCall<'a> {
-    type Output = Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactGetContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactGetContactCall,
+    super::types::Contact,
+    ContactGetContactError,
+);
 /// The documented error responses of operation `Contact_GetContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -649,12 +557,6 @@ impl<'a> ContactDeleteContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<ContactDeleteContactError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -663,20 +565,12 @@ impl<'a> ContactDeleteContactCall<'a> {
         sinch_sdk_runtime::Error<ContactDeleteContactError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_DeleteContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_DeleteContact",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_DeleteContact",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -686,14 +580,9 @@ impl<'a> ContactDeleteContactCall<'a> {
                 "/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_DeleteContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_DeleteContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -711,16 +600,7 @@ impl<'a> ContactDeleteContactCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ContactDeleteContactCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<ContactDeleteContactError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ContactDeleteContactCall, (), ContactDeleteContactError);
 /// The documented error responses of operation `Contact_DeleteContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -771,15 +651,6 @@ impl<'a> ContactUpdateContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactUpdateContactError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -788,20 +659,12 @@ impl<'a> ContactUpdateContactCall<'a> {
         sinch_sdk_runtime::Error<ContactUpdateContactError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_UpdateContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_UpdateContact",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_UpdateContact",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -811,27 +674,13 @@ impl<'a> ContactUpdateContactCall<'a> {
                 "/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.update_mask {
-            request
-                .query
-                .push((
-                    "update_mask",
-                    value
-                        .iter()
-                        .map(|item| item.to_string())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ));
+            request.query.push(("update_mask", sinch_sdk_runtime::encode::joined(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_UpdateContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_UpdateContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -849,19 +698,11 @@ impl<'a> ContactUpdateContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ContactUpdateContactCall<'a> {
-    type Output = Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactUpdateContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactUpdateContactCall,
+    super::types::Contact,
+    ContactUpdateContactError,
+);
 /// The documented error responses of operation `Contact_UpdateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -906,12 +747,6 @@ impl<'a> ContactMergeContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Contact, sinch_sdk_runtime::Error<ContactMergeContactError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -920,20 +755,12 @@ impl<'a> ContactMergeContactCall<'a> {
         sinch_sdk_runtime::Error<ContactMergeContactError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_MergeContact",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_MergeContact",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_MergeContact",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -944,15 +771,10 @@ impl<'a> ContactMergeContactCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.destination_id),
                 ":merge",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_MergeContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_MergeContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -970,19 +792,11 @@ impl<'a> ContactMergeContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ContactMergeContactCall<'a> {
-    type Output = Result<
-        super::types::Contact,
-        sinch_sdk_runtime::Error<ContactMergeContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactMergeContactCall,
+    super::types::Contact,
+    ContactMergeContactError,
+);
 /// The documented error responses of operation `Contact_MergeContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1026,15 +840,6 @@ impl<'a> ContactGetChannelProfileCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetChannelProfileResponse,
-        sinch_sdk_runtime::Error<ContactGetChannelProfileError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1043,20 +848,12 @@ impl<'a> ContactGetChannelProfileCall<'a> {
         sinch_sdk_runtime::Error<ContactGetChannelProfileError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_GetChannelProfile",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_GetChannelProfile",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_GetChannelProfile",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1065,15 +862,10 @@ impl<'a> ContactGetChannelProfileCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/contacts:getChannelProfile",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_GetChannelProfile",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_GetChannelProfile")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1081,39 +873,21 @@ impl<'a> ContactGetChannelProfileCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(ContactGetChannelProfileError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(ContactGetChannelProfileError::Status401));
-            }
-            403 => {
-                return Err(response.error_as(ContactGetChannelProfileError::Status403));
-            }
-            500 => {
-                return Err(response.error_as(ContactGetChannelProfileError::Status500));
-            }
-            501 => {
-                return Err(response.error_as(ContactGetChannelProfileError::Status501));
-            }
+            400 => return Err(response.error_as(ContactGetChannelProfileError::Status400)),
+            401 => return Err(response.error_as(ContactGetChannelProfileError::Status401)),
+            403 => return Err(response.error_as(ContactGetChannelProfileError::Status403)),
+            500 => return Err(response.error_as(ContactGetChannelProfileError::Status500)),
+            501 => return Err(response.error_as(ContactGetChannelProfileError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ContactGetChannelProfileCall<'a> {
-    type Output = Result<
-        super::types::GetChannelProfileResponse,
-        sinch_sdk_runtime::Error<ContactGetChannelProfileError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactGetChannelProfileCall,
+    super::types::GetChannelProfileResponse,
+    ContactGetChannelProfileError,
+);
 /// The documented error responses of operation `Contact_GetChannelProfile`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1169,15 +943,6 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ContactListIdentityConflictsResponse,
-        sinch_sdk_runtime::Error<ContactListIdentityConflictsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1186,20 +951,12 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
         sinch_sdk_runtime::Error<ContactListIdentityConflictsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Contact_ListIdentityConflicts",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Contact_ListIdentityConflicts",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Contact_ListIdentityConflicts",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1208,7 +965,7 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/contacts:identityConflicts",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -1217,12 +974,7 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("page_token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Contact_ListIdentityConflicts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Contact_ListIdentityConflicts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1230,31 +982,11 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ContactListIdentityConflictsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ContactListIdentityConflictsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ContactListIdentityConflictsError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ContactListIdentityConflictsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ContactListIdentityConflictsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ContactListIdentityConflictsError::Status400)),
+            401 => return Err(response.error_as(ContactListIdentityConflictsError::Status401)),
+            403 => return Err(response.error_as(ContactListIdentityConflictsError::Status403)),
+            500 => return Err(response.error_as(ContactListIdentityConflictsError::Status500)),
+            501 => return Err(response.error_as(ContactListIdentityConflictsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -1308,19 +1040,11 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ContactListIdentityConflictsCall<'a> {
-    type Output = Result<
-        super::types::ContactListIdentityConflictsResponse,
-        sinch_sdk_runtime::Error<ContactListIdentityConflictsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ContactListIdentityConflictsCall,
+    super::types::ContactListIdentityConflictsResponse,
+    ContactListIdentityConflictsError,
+);
 /// The documented error responses of operation `Contact_ListIdentityConflicts`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

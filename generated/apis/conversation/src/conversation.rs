@@ -259,23 +259,11 @@ impl<'a> ConversationListConversationsCall<'a> {
         self
     }
     /// Only fetch conversations from the `active_channel`
-    pub fn active_channel(
-        mut self,
-        value: impl Into<super::types::ConversationChannel>,
-    ) -> Self {
+    pub fn active_channel(mut self, value: impl Into<super::types::ConversationChannel>) -> Self {
         self.active_channel = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListConversationsResponse,
-        sinch_sdk_runtime::Error<ConversationListConversationsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -284,20 +272,12 @@ impl<'a> ConversationListConversationsCall<'a> {
         sinch_sdk_runtime::Error<ConversationListConversationsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_ListConversations",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_ListConversations",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_ListConversations",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -306,7 +286,7 @@ impl<'a> ConversationListConversationsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/conversations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.app_id {
@@ -327,12 +307,7 @@ impl<'a> ConversationListConversationsCall<'a> {
         if let Some(value) = &self.active_channel {
             request.query.push(("active_channel", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_ListConversations",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_ListConversations")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -340,31 +315,11 @@ impl<'a> ConversationListConversationsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ConversationListConversationsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConversationListConversationsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConversationListConversationsError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationListConversationsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConversationListConversationsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConversationListConversationsError::Status400)),
+            401 => return Err(response.error_as(ConversationListConversationsError::Status401)),
+            403 => return Err(response.error_as(ConversationListConversationsError::Status403)),
+            500 => return Err(response.error_as(ConversationListConversationsError::Status500)),
+            501 => return Err(response.error_as(ConversationListConversationsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -418,19 +373,11 @@ impl<'a> ConversationListConversationsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ConversationListConversationsCall<'a> {
-    type Output = Result<
-        super::types::ListConversationsResponse,
-        sinch_sdk_runtime::Error<ConversationListConversationsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationListConversationsCall,
+    super::types::ListConversationsResponse,
+    ConversationListConversationsError,
+);
 /// The documented error responses of operation `Conversation_ListConversations`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -474,15 +421,6 @@ impl<'a> ConversationCreateConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationCreateConversationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -491,20 +429,12 @@ impl<'a> ConversationCreateConversationCall<'a> {
         sinch_sdk_runtime::Error<ConversationCreateConversationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_CreateConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_CreateConversation",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_CreateConversation",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -513,15 +443,10 @@ impl<'a> ConversationCreateConversationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/conversations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_CreateConversation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_CreateConversation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -529,49 +454,21 @@ impl<'a> ConversationCreateConversationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ConversationCreateConversationError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConversationCreateConversationError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConversationCreateConversationError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationCreateConversationError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConversationCreateConversationError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConversationCreateConversationError::Status400)),
+            401 => return Err(response.error_as(ConversationCreateConversationError::Status401)),
+            403 => return Err(response.error_as(ConversationCreateConversationError::Status403)),
+            500 => return Err(response.error_as(ConversationCreateConversationError::Status500)),
+            501 => return Err(response.error_as(ConversationCreateConversationError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationCreateConversationCall<'a> {
-    type Output = Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationCreateConversationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationCreateConversationCall,
+    super::types::Conversation,
+    ConversationCreateConversationError,
+);
 /// The documented error responses of operation `Conversation_CreateConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -616,15 +513,6 @@ impl<'a> ConversationGetConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationGetConversationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -633,20 +521,12 @@ impl<'a> ConversationGetConversationCall<'a> {
         sinch_sdk_runtime::Error<ConversationGetConversationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_GetConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_GetConversation",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_GetConversation",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -656,15 +536,10 @@ impl<'a> ConversationGetConversationCall<'a> {
                 "/conversations/",
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_GetConversation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_GetConversation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -672,49 +547,21 @@ impl<'a> ConversationGetConversationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ConversationGetConversationError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConversationGetConversationError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConversationGetConversationError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationGetConversationError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConversationGetConversationError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConversationGetConversationError::Status400)),
+            401 => return Err(response.error_as(ConversationGetConversationError::Status401)),
+            403 => return Err(response.error_as(ConversationGetConversationError::Status403)),
+            500 => return Err(response.error_as(ConversationGetConversationError::Status500)),
+            501 => return Err(response.error_as(ConversationGetConversationError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationGetConversationCall<'a> {
-    type Output = Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationGetConversationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationGetConversationCall,
+    super::types::Conversation,
+    ConversationGetConversationError,
+);
 /// The documented error responses of operation `Conversation_GetConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -759,12 +606,6 @@ impl<'a> ConversationDeleteConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<ConversationDeleteConversationError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -773,20 +614,12 @@ impl<'a> ConversationDeleteConversationCall<'a> {
         sinch_sdk_runtime::Error<ConversationDeleteConversationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_DeleteConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_DeleteConversation",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_DeleteConversation",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -796,14 +629,9 @@ impl<'a> ConversationDeleteConversationCall<'a> {
                 "/conversations/",
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_DeleteConversation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_DeleteConversation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -811,46 +639,21 @@ impl<'a> ConversationDeleteConversationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(ConversationDeleteConversationError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConversationDeleteConversationError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConversationDeleteConversationError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationDeleteConversationError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConversationDeleteConversationError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConversationDeleteConversationError::Status400)),
+            401 => return Err(response.error_as(ConversationDeleteConversationError::Status401)),
+            403 => return Err(response.error_as(ConversationDeleteConversationError::Status403)),
+            500 => return Err(response.error_as(ConversationDeleteConversationError::Status500)),
+            501 => return Err(response.error_as(ConversationDeleteConversationError::Status501)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationDeleteConversationCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<ConversationDeleteConversationError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationDeleteConversationCall,
+    (),
+    ConversationDeleteConversationError,
+);
 /// The documented error responses of operation `Conversation_DeleteConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -910,15 +713,6 @@ impl<'a> ConversationUpdateConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -927,20 +721,12 @@ impl<'a> ConversationUpdateConversationCall<'a> {
         sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_UpdateConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_UpdateConversation",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_UpdateConversation",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -950,30 +736,16 @@ impl<'a> ConversationUpdateConversationCall<'a> {
                 "/conversations/",
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.update_mask {
-            request
-                .query
-                .push((
-                    "update_mask",
-                    value
-                        .iter()
-                        .map(|item| item.to_string())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ));
+            request.query.push(("update_mask", sinch_sdk_runtime::encode::joined(value)));
         }
         if let Some(value) = &self.metadata_update_strategy {
             request.query.push(("metadata_update_strategy", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_UpdateConversation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_UpdateConversation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -981,49 +753,21 @@ impl<'a> ConversationUpdateConversationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ConversationUpdateConversationError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConversationUpdateConversationError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ConversationUpdateConversationError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationUpdateConversationError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ConversationUpdateConversationError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ConversationUpdateConversationError::Status400)),
+            401 => return Err(response.error_as(ConversationUpdateConversationError::Status401)),
+            403 => return Err(response.error_as(ConversationUpdateConversationError::Status403)),
+            500 => return Err(response.error_as(ConversationUpdateConversationError::Status500)),
+            501 => return Err(response.error_as(ConversationUpdateConversationError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationUpdateConversationCall<'a> {
-    type Output = Result<
-        super::types::Conversation,
-        sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationUpdateConversationCall,
+    super::types::Conversation,
+    ConversationUpdateConversationError,
+);
 /// The documented error responses of operation `Conversation_UpdateConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1097,15 +841,6 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListRecentConversationsResponse,
-        sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1114,20 +849,12 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_ListRecentConversations",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_ListRecentConversations",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_ListRecentConversations",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1136,7 +863,7 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/conversations:recent",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -1155,12 +882,10 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         if let Some(value) = &self.order {
             request.query.push(("order", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_ListRecentConversations",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Conversation_ListRecentConversations",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1169,34 +894,19 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(ConversationListRecentConversationsError::Status400),
-                );
+                return Err(response.error_as(ConversationListRecentConversationsError::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(ConversationListRecentConversationsError::Status401),
-                );
+                return Err(response.error_as(ConversationListRecentConversationsError::Status401));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(ConversationListRecentConversationsError::Status403),
-                );
+                return Err(response.error_as(ConversationListRecentConversationsError::Status403));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ConversationListRecentConversationsError::Status500),
-                );
+                return Err(response.error_as(ConversationListRecentConversationsError::Status500));
             }
             501 => {
-                return Err(
-                    response
-                        .error_as(ConversationListRecentConversationsError::Status501),
-                );
+                return Err(response.error_as(ConversationListRecentConversationsError::Status501));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1251,19 +961,11 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ConversationListRecentConversationsCall<'a> {
-    type Output = Result<
-        super::types::ListRecentConversationsResponse,
-        sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationListRecentConversationsCall,
+    super::types::ListRecentConversationsResponse,
+    ConversationListRecentConversationsError,
+);
 /// The documented error responses of operation `Conversation_ListRecentConversations`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1308,15 +1010,6 @@ impl<'a> EventsInjectEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::InjectEventResponse,
-        sinch_sdk_runtime::Error<EventsInjectEventError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1325,20 +1018,12 @@ impl<'a> EventsInjectEventCall<'a> {
         sinch_sdk_runtime::Error<EventsInjectEventError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Events_InjectEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Events_InjectEvent",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Events_InjectEvent",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1349,15 +1034,10 @@ impl<'a> EventsInjectEventCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
                 ":inject-event",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Events_InjectEvent",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Events_InjectEvent")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1375,19 +1055,11 @@ impl<'a> EventsInjectEventCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for EventsInjectEventCall<'a> {
-    type Output = Result<
-        super::types::InjectEventResponse,
-        sinch_sdk_runtime::Error<EventsInjectEventError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    EventsInjectEventCall,
+    super::types::InjectEventResponse,
+    EventsInjectEventError,
+);
 /// The documented error responses of operation `Events_InjectEvent`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1432,12 +1104,6 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<ConversationStopActiveConversationError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1446,20 +1112,12 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
         sinch_sdk_runtime::Error<ConversationStopActiveConversationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_StopActiveConversation",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_StopActiveConversation",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_StopActiveConversation",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1470,14 +1128,12 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
                 ":stop",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_StopActiveConversation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Conversation_StopActiveConversation",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1486,48 +1142,30 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response.error_as(ConversationStopActiveConversationError::Status400),
-                );
+                return Err(response.error_as(ConversationStopActiveConversationError::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(ConversationStopActiveConversationError::Status401),
-                );
+                return Err(response.error_as(ConversationStopActiveConversationError::Status401));
             }
             403 => {
-                return Err(
-                    response.error_as(ConversationStopActiveConversationError::Status403),
-                );
+                return Err(response.error_as(ConversationStopActiveConversationError::Status403));
             }
             500 => {
-                return Err(
-                    response.error_as(ConversationStopActiveConversationError::Status500),
-                );
+                return Err(response.error_as(ConversationStopActiveConversationError::Status500));
             }
             501 => {
-                return Err(
-                    response.error_as(ConversationStopActiveConversationError::Status501),
-                );
+                return Err(response.error_as(ConversationStopActiveConversationError::Status501));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationStopActiveConversationCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<ConversationStopActiveConversationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationStopActiveConversationCall,
+    (),
+    ConversationStopActiveConversationError,
+);
 /// The documented error responses of operation `Conversation_StopActiveConversation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1572,12 +1210,6 @@ impl<'a> ConversationInjectMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<ConversationInjectMessageError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1586,20 +1218,12 @@ impl<'a> ConversationInjectMessageCall<'a> {
         sinch_sdk_runtime::Error<ConversationInjectMessageError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Conversation_InjectMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Conversation_InjectMessage",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Conversation_InjectMessage",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1610,14 +1234,9 @@ impl<'a> ConversationInjectMessageCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_id),
                 ":inject-message",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Conversation_InjectMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Conversation_InjectMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1625,36 +1244,17 @@ impl<'a> ConversationInjectMessageCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(response.error_as(ConversationInjectMessageError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(ConversationInjectMessageError::Status401));
-            }
-            403 => {
-                return Err(response.error_as(ConversationInjectMessageError::Status403));
-            }
-            500 => {
-                return Err(response.error_as(ConversationInjectMessageError::Status500));
-            }
-            501 => {
-                return Err(response.error_as(ConversationInjectMessageError::Status501));
-            }
+            400 => return Err(response.error_as(ConversationInjectMessageError::Status400)),
+            401 => return Err(response.error_as(ConversationInjectMessageError::Status401)),
+            403 => return Err(response.error_as(ConversationInjectMessageError::Status403)),
+            500 => return Err(response.error_as(ConversationInjectMessageError::Status500)),
+            501 => return Err(response.error_as(ConversationInjectMessageError::Status501)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationInjectMessageCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<ConversationInjectMessageError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ConversationInjectMessageCall, (), ConversationInjectMessageError);
 /// The documented error responses of operation `Conversation_InjectMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

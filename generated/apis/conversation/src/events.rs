@@ -102,15 +102,6 @@ impl<'a> EventsSendEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendEventResponse,
-        sinch_sdk_runtime::Error<EventsSendEventError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -119,33 +110,24 @@ impl<'a> EventsSendEventCall<'a> {
         sinch_sdk_runtime::Error<EventsSendEventError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Events_SendEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Events_SendEvent",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Events_SendEvent",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/events:send"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/events:send",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Events_SendEvent",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Events_SendEvent")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -163,19 +145,11 @@ impl<'a> EventsSendEventCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for EventsSendEventCall<'a> {
-    type Output = Result<
-        super::types::SendEventResponse,
-        sinch_sdk_runtime::Error<EventsSendEventError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    EventsSendEventCall,
+    super::types::SendEventResponse,
+    EventsSendEventError,
+);
 /// The documented error responses of operation `Events_SendEvent`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -220,15 +194,6 @@ impl<'a> EventsGetEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationEvent,
-        sinch_sdk_runtime::Error<EventsGetEventError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -237,20 +202,12 @@ impl<'a> EventsGetEventCall<'a> {
         sinch_sdk_runtime::Error<EventsGetEventError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Events_GetEvent",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Events_GetEvent",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Events_GetEvent",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -260,15 +217,10 @@ impl<'a> EventsGetEventCall<'a> {
                 "/events/",
                 &sinch_sdk_runtime::encode::path(&self.event_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Events_GetEvent",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Events_GetEvent")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -286,19 +238,11 @@ impl<'a> EventsGetEventCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for EventsGetEventCall<'a> {
-    type Output = Result<
-        super::types::ConversationEvent,
-        sinch_sdk_runtime::Error<EventsGetEventError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    EventsGetEventCall,
+    super::types::ConversationEvent,
+    EventsGetEventError,
+);
 /// The documented error responses of operation `Events_GetEvent`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -343,12 +287,6 @@ impl<'a> EventsDeleteEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<EventsDeleteEventsError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -357,20 +295,12 @@ impl<'a> EventsDeleteEventsCall<'a> {
         sinch_sdk_runtime::Error<EventsDeleteEventsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Events_DeleteEvents",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Events_DeleteEvents",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Events_DeleteEvents",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -380,14 +310,9 @@ impl<'a> EventsDeleteEventsCall<'a> {
                 "/events/",
                 &sinch_sdk_runtime::encode::path(&self.event_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Events_DeleteEvents",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Events_DeleteEvents")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -405,16 +330,7 @@ impl<'a> EventsDeleteEventsCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for EventsDeleteEventsCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<EventsDeleteEventsError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(EventsDeleteEventsCall, (), EventsDeleteEventsError);
 /// The documented error responses of operation `Events_DeleteEvents`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -484,15 +400,6 @@ impl<'a> EventsListEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<EventsListEventsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -501,25 +408,16 @@ impl<'a> EventsListEventsCall<'a> {
         sinch_sdk_runtime::Error<EventsListEventsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Events_ListEvents",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Events_ListEvents",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Events_ListEvents",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/events"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/events"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.conversation_id {
@@ -534,12 +432,7 @@ impl<'a> EventsListEventsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("page_token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Events_ListEvents",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Events_ListEvents")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -605,19 +498,11 @@ impl<'a> EventsListEventsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for EventsListEventsCall<'a> {
-    type Output = Result<
-        super::types::ListEventsResponse,
-        sinch_sdk_runtime::Error<EventsListEventsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    EventsListEventsCall,
+    super::types::ListEventsResponse,
+    EventsListEventsError,
+);
 /// The documented error responses of operation `Events_ListEvents`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -172,15 +172,6 @@ impl<'a> MessagesSendMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendMessageResponse,
-        sinch_sdk_runtime::Error<MessagesSendMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -189,20 +180,12 @@ impl<'a> MessagesSendMessageCall<'a> {
         sinch_sdk_runtime::Error<MessagesSendMessageError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_SendMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_SendMessage",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_SendMessage",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -211,15 +194,10 @@ impl<'a> MessagesSendMessageCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/messages:send",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_SendMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Messages_SendMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -237,19 +215,11 @@ impl<'a> MessagesSendMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for MessagesSendMessageCall<'a> {
-    type Output = Result<
-        super::types::SendMessageResponse,
-        sinch_sdk_runtime::Error<MessagesSendMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    MessagesSendMessageCall,
+    super::types::SendMessageResponse,
+    MessagesSendMessageError,
+);
 /// The documented error responses of operation `Messages_SendMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -295,23 +265,11 @@ impl<'a> MessagesGetMessageCall<'a> {
         self
     }
     /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
-    pub fn messages_source(
-        mut self,
-        value: impl Into<super::types::MessageSource>,
-    ) -> Self {
+    pub fn messages_source(mut self, value: impl Into<super::types::MessageSource>) -> Self {
         self.messages_source = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationMessage,
-        sinch_sdk_runtime::Error<MessagesGetMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -320,20 +278,12 @@ impl<'a> MessagesGetMessageCall<'a> {
         sinch_sdk_runtime::Error<MessagesGetMessageError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_GetMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_GetMessage",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_GetMessage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -343,18 +293,13 @@ impl<'a> MessagesGetMessageCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.message_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.messages_source {
             request.query.push(("messages_source", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_GetMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Messages_GetMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -372,19 +317,11 @@ impl<'a> MessagesGetMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for MessagesGetMessageCall<'a> {
-    type Output = Result<
-        super::types::ConversationMessage,
-        sinch_sdk_runtime::Error<MessagesGetMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    MessagesGetMessageCall,
+    super::types::ConversationMessage,
+    MessagesGetMessageError,
+);
 /// The documented error responses of operation `Messages_GetMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -430,20 +367,11 @@ impl<'a> MessagesDeleteMessageCall<'a> {
         self
     }
     /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
-    pub fn messages_source(
-        mut self,
-        value: impl Into<super::types::MessageSource>,
-    ) -> Self {
+    pub fn messages_source(mut self, value: impl Into<super::types::MessageSource>) -> Self {
         self.messages_source = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<MessagesDeleteMessageError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -452,20 +380,12 @@ impl<'a> MessagesDeleteMessageCall<'a> {
         sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_DeleteMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_DeleteMessage",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_DeleteMessage",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -475,17 +395,12 @@ impl<'a> MessagesDeleteMessageCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.message_id),
             ]
-                .concat(),
+            .concat(),
         );
         if let Some(value) = &self.messages_source {
             request.query.push(("messages_source", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_DeleteMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Messages_DeleteMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -503,16 +418,7 @@ impl<'a> MessagesDeleteMessageCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for MessagesDeleteMessageCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<MessagesDeleteMessageError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(MessagesDeleteMessageCall, (), MessagesDeleteMessageError);
 /// The documented error responses of operation `Messages_DeleteMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -558,23 +464,11 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
         self
     }
     /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
-    pub fn messages_source(
-        mut self,
-        value: impl Into<super::types::MessageSource>,
-    ) -> Self {
+    pub fn messages_source(mut self, value: impl Into<super::types::MessageSource>) -> Self {
         self.messages_source = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationMessage,
-        sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -583,20 +477,12 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
         sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_UpdateMessageMetadata",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_UpdateMessageMetadata",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_UpdateMessageMetadata",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -606,18 +492,13 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.message_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.messages_source {
             request.query.push(("messages_source", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_UpdateMessageMetadata",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Messages_UpdateMessageMetadata")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -625,49 +506,21 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(MessagesUpdateMessageMetadataError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(MessagesUpdateMessageMetadataError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(MessagesUpdateMessageMetadataError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(MessagesUpdateMessageMetadataError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(MessagesUpdateMessageMetadataError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status400)),
+            401 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status401)),
+            403 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status403)),
+            500 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status500)),
+            501 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for MessagesUpdateMessageMetadataCall<'a> {
-    type Output = Result<
-        super::types::ConversationMessage,
-        sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    MessagesUpdateMessageMetadataCall,
+    super::types::ConversationMessage,
+    MessagesUpdateMessageMetadataError,
+);
 /// The documented error responses of operation `Messages_UpdateMessageMetadata`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -766,18 +619,12 @@ impl<'a> MessagesListMessagesCall<'a> {
         self
     }
     /// Sets the `view` query parameter.
-    pub fn view(
-        mut self,
-        value: impl Into<super::types::ConversationMessagesView>,
-    ) -> Self {
+    pub fn view(mut self, value: impl Into<super::types::ConversationMessagesView>) -> Self {
         self.view = Some(value.into());
         self
     }
     /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
-    pub fn messages_source(
-        mut self,
-        value: impl Into<super::types::MessageSource>,
-    ) -> Self {
+    pub fn messages_source(mut self, value: impl Into<super::types::MessageSource>) -> Self {
         self.messages_source = Some(value.into());
         self
     }
@@ -787,31 +634,16 @@ impl<'a> MessagesListMessagesCall<'a> {
         self
     }
     /// Only fetch messages from the `channel`.
-    pub fn channel(
-        mut self,
-        value: impl Into<super::types::ConversationChannel>,
-    ) -> Self {
+    pub fn channel(mut self, value: impl Into<super::types::ConversationChannel>) -> Self {
         self.channel = Some(value.into());
         self
     }
     /// Optional. Only fetch messages with the specified `direction`. If direction is not specified, it will list both TO_APP and TO_CONTACT messages.
-    pub fn direction(
-        mut self,
-        value: impl Into<super::types::ConversationDirection>,
-    ) -> Self {
+    pub fn direction(mut self, value: impl Into<super::types::ConversationDirection>) -> Self {
         self.direction = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListMessagesResponse,
-        sinch_sdk_runtime::Error<MessagesListMessagesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -820,25 +652,16 @@ impl<'a> MessagesListMessagesCall<'a> {
         sinch_sdk_runtime::Error<MessagesListMessagesError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_ListMessages",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_ListMessages",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_ListMessages",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/messages"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/messages"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.conversation_id {
@@ -880,12 +703,7 @@ impl<'a> MessagesListMessagesCall<'a> {
         if let Some(value) = &self.direction {
             request.query.push(("direction", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_ListMessages",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Messages_ListMessages")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -951,19 +769,11 @@ impl<'a> MessagesListMessagesCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for MessagesListMessagesCall<'a> {
-    type Output = Result<
-        super::types::ListMessagesResponse,
-        sinch_sdk_runtime::Error<MessagesListMessagesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    MessagesListMessagesCall,
+    super::types::ListMessagesResponse,
+    MessagesListMessagesError,
+);
 /// The documented error responses of operation `Messages_ListMessages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1007,15 +817,6 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListMessagesResponse,
-        sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1024,20 +825,12 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
         sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Messages_ListMessagesByChannelIdentity",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Messages_ListMessagesByChannelIdentity",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Messages_ListMessagesByChannelIdentity",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1046,15 +839,13 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/messages:fetch-last-message",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Messages_ListMessagesByChannelIdentity",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Messages_ListMessagesByChannelIdentity",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1063,53 +854,30 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(MessagesListMessagesByChannelIdentityError::Status400),
-                );
+                return Err(response.error_as(MessagesListMessagesByChannelIdentityError::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(MessagesListMessagesByChannelIdentityError::Status401),
-                );
+                return Err(response.error_as(MessagesListMessagesByChannelIdentityError::Status401));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(MessagesListMessagesByChannelIdentityError::Status403),
-                );
+                return Err(response.error_as(MessagesListMessagesByChannelIdentityError::Status403));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(MessagesListMessagesByChannelIdentityError::Status500),
-                );
+                return Err(response.error_as(MessagesListMessagesByChannelIdentityError::Status500));
             }
             501 => {
-                return Err(
-                    response
-                        .error_as(MessagesListMessagesByChannelIdentityError::Status501),
-                );
+                return Err(response.error_as(MessagesListMessagesByChannelIdentityError::Status501));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for MessagesListMessagesByChannelIdentityCall<'a> {
-    type Output = Result<
-        super::types::ListMessagesResponse,
-        sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    MessagesListMessagesByChannelIdentityCall,
+    super::types::ListMessagesResponse,
+    MessagesListMessagesByChannelIdentityError,
+);
 /// The documented error responses of operation `Messages_ListMessagesByChannelIdentity`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

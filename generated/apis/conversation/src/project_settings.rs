@@ -100,15 +100,6 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsGetSettingsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -117,33 +108,19 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
         sinch_sdk_runtime::Error<ProjectSettingsGetSettingsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ProjectSettings_GetSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ProjectSettings_GetSettings",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ProjectSettings_GetSettings",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ProjectSettings_GetSettings",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ProjectSettings_GetSettings")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -151,39 +128,21 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(ProjectSettingsGetSettingsError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(ProjectSettingsGetSettingsError::Status401));
-            }
-            403 => {
-                return Err(response.error_as(ProjectSettingsGetSettingsError::Status403));
-            }
-            500 => {
-                return Err(response.error_as(ProjectSettingsGetSettingsError::Status500));
-            }
-            501 => {
-                return Err(response.error_as(ProjectSettingsGetSettingsError::Status501));
-            }
+            400 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status400)),
+            401 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status401)),
+            403 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status403)),
+            500 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status500)),
+            501 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProjectSettingsGetSettingsCall<'a> {
-    type Output = Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsGetSettingsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProjectSettingsGetSettingsCall,
+    super::types::ProjectSettings,
+    ProjectSettingsGetSettingsError,
+);
 /// The documented error responses of operation `ProjectSettings_GetSettings`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -227,15 +186,6 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsCreateSettingsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -244,33 +194,19 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
         sinch_sdk_runtime::Error<ProjectSettingsCreateSettingsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ProjectSettings_CreateSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ProjectSettings_CreateSettings",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ProjectSettings_CreateSettings",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ProjectSettings_CreateSettings",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ProjectSettings_CreateSettings")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -278,49 +214,21 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ProjectSettingsCreateSettingsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ProjectSettingsCreateSettingsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ProjectSettingsCreateSettingsError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ProjectSettingsCreateSettingsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ProjectSettingsCreateSettingsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status400)),
+            401 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status401)),
+            403 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status403)),
+            500 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status500)),
+            501 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProjectSettingsCreateSettingsCall<'a> {
-    type Output = Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsCreateSettingsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProjectSettingsCreateSettingsCall,
+    super::types::ProjectSettings,
+    ProjectSettingsCreateSettingsError,
+);
 /// The documented error responses of operation `ProjectSettings_CreateSettings`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -364,12 +272,6 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<ProjectSettingsDeleteSettingsError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -378,32 +280,18 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
         sinch_sdk_runtime::Error<ProjectSettingsDeleteSettingsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ProjectSettings_DeleteSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ProjectSettings_DeleteSettings",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ProjectSettings_DeleteSettings",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ProjectSettings_DeleteSettings",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ProjectSettings_DeleteSettings")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -411,46 +299,21 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(ProjectSettingsDeleteSettingsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ProjectSettingsDeleteSettingsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ProjectSettingsDeleteSettingsError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ProjectSettingsDeleteSettingsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ProjectSettingsDeleteSettingsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status400)),
+            401 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status401)),
+            403 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status403)),
+            500 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status500)),
+            501 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status501)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ProjectSettingsDeleteSettingsCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<ProjectSettingsDeleteSettingsError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProjectSettingsDeleteSettingsCall,
+    (),
+    ProjectSettingsDeleteSettingsError,
+);
 /// The documented error responses of operation `ProjectSettings_DeleteSettings`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -494,15 +357,6 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsUpdateSettingsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -511,33 +365,19 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
         sinch_sdk_runtime::Error<ProjectSettingsUpdateSettingsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ProjectSettings_UpdateSettings",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ProjectSettings_UpdateSettings",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ProjectSettings_UpdateSettings",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/settings"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ProjectSettings_UpdateSettings",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ProjectSettings_UpdateSettings")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -545,49 +385,21 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ProjectSettingsUpdateSettingsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ProjectSettingsUpdateSettingsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(ProjectSettingsUpdateSettingsError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ProjectSettingsUpdateSettingsError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(ProjectSettingsUpdateSettingsError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status400)),
+            401 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status401)),
+            403 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status403)),
+            500 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status500)),
+            501 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProjectSettingsUpdateSettingsCall<'a> {
-    type Output = Result<
-        super::types::ProjectSettings,
-        sinch_sdk_runtime::Error<ProjectSettingsUpdateSettingsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProjectSettingsUpdateSettingsCall,
+    super::types::ProjectSettings,
+    ProjectSettingsUpdateSettingsError,
+);
 /// The documented error responses of operation `ProjectSettings_UpdateSettings`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

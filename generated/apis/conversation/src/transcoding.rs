@@ -54,15 +54,6 @@ impl<'a> TranscodingTranscodeMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TranscodeMessageResponse,
-        sinch_sdk_runtime::Error<TranscodingTranscodeMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -71,20 +62,12 @@ impl<'a> TranscodingTranscodeMessageCall<'a> {
         sinch_sdk_runtime::Error<TranscodingTranscodeMessageError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Transcoding_TranscodeMessage",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Transcoding_TranscodeMessage",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Transcoding_TranscodeMessage",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -93,15 +76,10 @@ impl<'a> TranscodingTranscodeMessageCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/messages:transcode",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Transcoding_TranscodeMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Transcoding_TranscodeMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -109,49 +87,21 @@ impl<'a> TranscodingTranscodeMessageCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(TranscodingTranscodeMessageError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(TranscodingTranscodeMessageError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(TranscodingTranscodeMessageError::Status403),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(TranscodingTranscodeMessageError::Status500),
-                );
-            }
-            501 => {
-                return Err(
-                    response.error_as(TranscodingTranscodeMessageError::Status501),
-                );
-            }
+            400 => return Err(response.error_as(TranscodingTranscodeMessageError::Status400)),
+            401 => return Err(response.error_as(TranscodingTranscodeMessageError::Status401)),
+            403 => return Err(response.error_as(TranscodingTranscodeMessageError::Status403)),
+            500 => return Err(response.error_as(TranscodingTranscodeMessageError::Status500)),
+            501 => return Err(response.error_as(TranscodingTranscodeMessageError::Status501)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TranscodingTranscodeMessageCall<'a> {
-    type Output = Result<
-        super::types::TranscodeMessageResponse,
-        sinch_sdk_runtime::Error<TranscodingTranscodeMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TranscodingTranscodeMessageCall,
+    super::types::TranscodeMessageResponse,
+    TranscodingTranscodeMessageError,
+);
 /// The documented error responses of operation `Transcoding_TranscodeMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -125,15 +125,6 @@ impl<'a> WebhooksListWebhooksCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListWebhooksResponse,
-        sinch_sdk_runtime::Error<WebhooksListWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -142,20 +133,12 @@ impl<'a> WebhooksListWebhooksCall<'a> {
         sinch_sdk_runtime::Error<WebhooksListWebhooksError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Webhooks_ListWebhooks",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Webhooks_ListWebhooks",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Webhooks_ListWebhooks",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -166,15 +149,10 @@ impl<'a> WebhooksListWebhooksCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.app_id),
                 "/webhooks",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Webhooks_ListWebhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Webhooks_ListWebhooks")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -192,19 +170,11 @@ impl<'a> WebhooksListWebhooksCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhooksListWebhooksCall<'a> {
-    type Output = Result<
-        super::types::ListWebhooksResponse,
-        sinch_sdk_runtime::Error<WebhooksListWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhooksListWebhooksCall,
+    super::types::ListWebhooksResponse,
+    WebhooksListWebhooksError,
+);
 /// The documented error responses of operation `Webhooks_ListWebhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -248,15 +218,6 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Webhook,
-        sinch_sdk_runtime::Error<WebhooksCreateWebhookError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -265,33 +226,19 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
         sinch_sdk_runtime::Error<WebhooksCreateWebhookError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Webhooks_CreateWebhook",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Webhooks_CreateWebhook",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Webhooks_CreateWebhook",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Webhooks_CreateWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Webhooks_CreateWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -309,19 +256,11 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhooksCreateWebhookCall<'a> {
-    type Output = Result<
-        super::types::Webhook,
-        sinch_sdk_runtime::Error<WebhooksCreateWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhooksCreateWebhookCall,
+    super::types::Webhook,
+    WebhooksCreateWebhookError,
+);
 /// The documented error responses of operation `Webhooks_CreateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -366,12 +305,6 @@ impl<'a> WebhooksGetWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Webhook, sinch_sdk_runtime::Error<WebhooksGetWebhookError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -380,20 +313,12 @@ impl<'a> WebhooksGetWebhookCall<'a> {
         sinch_sdk_runtime::Error<WebhooksGetWebhookError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Webhooks_GetWebhook",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Webhooks_GetWebhook",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Webhooks_GetWebhook",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -403,15 +328,10 @@ impl<'a> WebhooksGetWebhookCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Webhooks_GetWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Webhooks_GetWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -429,19 +349,11 @@ impl<'a> WebhooksGetWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhooksGetWebhookCall<'a> {
-    type Output = Result<
-        super::types::Webhook,
-        sinch_sdk_runtime::Error<WebhooksGetWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhooksGetWebhookCall,
+    super::types::Webhook,
+    WebhooksGetWebhookError,
+);
 /// The documented error responses of operation `Webhooks_GetWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -486,12 +398,6 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<WebhooksDeleteWebhookError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -500,20 +406,12 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
         sinch_sdk_runtime::Error<WebhooksDeleteWebhookError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Webhooks_DeleteWebhook",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Webhooks_DeleteWebhook",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Webhooks_DeleteWebhook",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -523,14 +421,9 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Webhooks_DeleteWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Webhooks_DeleteWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -548,16 +441,7 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WebhooksDeleteWebhookCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<WebhooksDeleteWebhookError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(WebhooksDeleteWebhookCall, (), WebhooksDeleteWebhookError);
 /// The documented error responses of operation `Webhooks_DeleteWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -608,15 +492,6 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Webhook,
-        sinch_sdk_runtime::Error<WebhooksUpdateWebhookError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -625,20 +500,12 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
         sinch_sdk_runtime::Error<WebhooksUpdateWebhookError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Webhooks_UpdateWebhook",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Webhooks_UpdateWebhook",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Webhooks_UpdateWebhook",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -648,27 +515,13 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.update_mask {
-            request
-                .query
-                .push((
-                    "update_mask",
-                    value
-                        .iter()
-                        .map(|item| item.to_string())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ));
+            request.query.push(("update_mask", sinch_sdk_runtime::encode::joined(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Webhooks_UpdateWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Webhooks_UpdateWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -686,19 +539,11 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhooksUpdateWebhookCall<'a> {
-    type Output = Result<
-        super::types::Webhook,
-        sinch_sdk_runtime::Error<WebhooksUpdateWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhooksUpdateWebhookCall,
+    super::types::Webhook,
+    WebhooksUpdateWebhookError,
+);
 /// The documented error responses of operation `Webhooks_UpdateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -154,10 +154,7 @@ impl<'a> FindCallsCall<'a> {
         self
     }
     /// only include calls by on the direction(s), example direction=INBOUND,OUTBOUND will return all calls that are inbound or outbound.
-    pub fn direction(
-        mut self,
-        value: impl Into<super::types::FindCallsDirection>,
-    ) -> Self {
+    pub fn direction(mut self, value: impl Into<super::types::FindCallsDirection>) -> Self {
         self.direction = Some(value.into());
         self
     }
@@ -172,15 +169,6 @@ impl<'a> FindCallsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::FindCallsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -189,25 +177,16 @@ impl<'a> FindCallsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "findCalls",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "findCalls",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "findCalls",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/calls"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/calls"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.from {
@@ -234,12 +213,7 @@ impl<'a> FindCallsCall<'a> {
         if let Some(value) = &self.size {
             request.query.push(("size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "findCalls",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "findCalls")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -252,19 +226,11 @@ impl<'a> FindCallsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for FindCallsCall<'a> {
-    type Output = Result<
-        super::types::FindCallsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    FindCallsCall,
+    super::types::FindCallsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `exportCallRecords` (`GET /v1/projects/{projectId}/calls/export`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -331,10 +297,7 @@ impl<'a> ExportCallRecordsCall<'a> {
         self
     }
     /// only include calls by on the direction(s), example direction=INBOUND,OUTBOUND will return all calls that are inbound or outbound.
-    pub fn direction(
-        mut self,
-        value: impl Into<super::types::ExportCallRecordsDirection>,
-    ) -> Self {
+    pub fn direction(mut self, value: impl Into<super::types::ExportCallRecordsDirection>) -> Self {
         self.direction = Some(value.into());
         self
     }
@@ -405,12 +368,6 @@ impl<'a> ExportCallRecordsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<String, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -419,20 +376,12 @@ impl<'a> ExportCallRecordsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "exportCallRecords",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "exportCallRecords",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "exportCallRecords",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -441,7 +390,7 @@ impl<'a> ExportCallRecordsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/calls/export",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/csv".to_string()));
         if let Some(value) = &self.from {
@@ -498,12 +447,7 @@ impl<'a> ExportCallRecordsCall<'a> {
         if let Some(value) = &self.has_children {
             request.query.push(("hasChildren", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "exportCallRecords",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "exportCallRecords")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -516,16 +460,7 @@ impl<'a> ExportCallRecordsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ExportCallRecordsCall<'a> {
-    type Output = Result<String, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ExportCallRecordsCall, String, sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `getPcap` (`GET /v1/projects/{projectId}/calls/records/{pcapId}/pcap`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -546,23 +481,11 @@ impl<'a> GetPcapCall<'a> {
         self
     }
     /// Request a PCAP for the call leg specified by the direction. If this query parameter is not included, the default behavior is to return OUTBOUND calls.
-    pub fn direction(
-        mut self,
-        value: impl Into<super::types::GetPcapDirection>,
-    ) -> Self {
+    pub fn direction(mut self, value: impl Into<super::types::GetPcapDirection>) -> Self {
         self.direction = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -571,20 +494,12 @@ impl<'a> GetPcapCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getPcap",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getPcap",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getPcap",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -595,18 +510,13 @@ impl<'a> GetPcapCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.pcap_id),
                 "/pcap",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/octet-stream".to_string()));
         if let Some(value) = &self.direction {
             request.query.push(("direction", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getPcap",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getPcap")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -619,16 +529,8 @@ impl<'a> GetPcapCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetPcapCall<'a> {
-    type Output = Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetPcapCall,
+    sinch_sdk_runtime::bytes::Bytes,
+    sinch_sdk_runtime::NoErrorBody,
+);

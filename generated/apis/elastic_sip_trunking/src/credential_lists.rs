@@ -121,15 +121,6 @@ impl<'a> GetCredentialListByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -138,20 +129,12 @@ impl<'a> GetCredentialListByIdCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCredentialListById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCredentialListById",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCredentialListById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -161,15 +144,10 @@ impl<'a> GetCredentialListByIdCall<'a> {
                 "/credentialLists/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCredentialListById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCredentialListById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -182,19 +160,11 @@ impl<'a> GetCredentialListByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCredentialListByIdCall<'a> {
-    type Output = Result<
-        super::types::CredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCredentialListByIdCall,
+    super::types::CredentialListResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `updateCredentialList` (`PUT /v1/projects/{projectId}/credentialLists/{id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -214,15 +184,6 @@ impl<'a> UpdateCredentialListCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -231,20 +192,12 @@ impl<'a> UpdateCredentialListCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateCredentialList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateCredentialList",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCredentialList",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -254,15 +207,10 @@ impl<'a> UpdateCredentialListCall<'a> {
                 "/credentialLists/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCredentialList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCredentialList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -275,19 +223,11 @@ impl<'a> UpdateCredentialListCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCredentialListCall<'a> {
-    type Output = Result<
-        super::types::CredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCredentialListCall,
+    super::types::CredentialListResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `deleteCredentialList` (`DELETE /v1/projects/{projectId}/credentialLists/{id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -307,12 +247,6 @@ impl<'a> DeleteCredentialListCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -321,20 +255,12 @@ impl<'a> DeleteCredentialListCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteCredentialList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteCredentialList",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteCredentialList",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -344,14 +270,9 @@ impl<'a> DeleteCredentialListCall<'a> {
                 "/credentialLists/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteCredentialList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteCredentialList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -364,16 +285,7 @@ impl<'a> DeleteCredentialListCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteCredentialListCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteCredentialListCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `updateCredential` (`PUT /v1/projects/{projectId}/credentialLists/{credentialListId}/credentials/{username}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -394,15 +306,6 @@ impl<'a> UpdateCredentialCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Credential,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -411,20 +314,12 @@ impl<'a> UpdateCredentialCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateCredential",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateCredential",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCredential",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -436,15 +331,10 @@ impl<'a> UpdateCredentialCall<'a> {
                 "/credentials/",
                 &sinch_sdk_runtime::encode::path(&self.username),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCredential",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCredential")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -457,19 +347,11 @@ impl<'a> UpdateCredentialCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCredentialCall<'a> {
-    type Output = Result<
-        super::types::Credential,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCredentialCall,
+    super::types::Credential,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `trunksByCredentialList` (`GET /v1/projects/{projectId}/credentialLists/{id}/trunks`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -489,15 +371,6 @@ impl<'a> TrunksByCredentialListCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TrunksByCredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -506,20 +379,12 @@ impl<'a> TrunksByCredentialListCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "trunksByCredentialList",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "trunksByCredentialList",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "trunksByCredentialList",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -530,15 +395,10 @@ impl<'a> TrunksByCredentialListCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.id),
                 "/trunks",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "trunksByCredentialList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "trunksByCredentialList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -551,16 +411,8 @@ impl<'a> TrunksByCredentialListCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TrunksByCredentialListCall<'a> {
-    type Output = Result<
-        super::types::TrunksByCredentialListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TrunksByCredentialListCall,
+    super::types::TrunksByCredentialListResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -52,15 +52,6 @@ impl<'a> AddEstProjectsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AddEstProjectsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -69,33 +60,24 @@ impl<'a> AddEstProjectsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addEstProjects",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "addEstProjects",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addEstProjects",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/addProjects"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/addProjects",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addEstProjects",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addEstProjects")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -108,16 +90,8 @@ impl<'a> AddEstProjectsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddEstProjectsCall<'a> {
-    type Output = Result<
-        super::types::AddEstProjectsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddEstProjectsCall,
+    super::types::AddEstProjectsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

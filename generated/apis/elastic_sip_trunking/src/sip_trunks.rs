@@ -221,15 +221,6 @@ impl<'a> GetSipTrunksCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetSipTrunksResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -238,25 +229,16 @@ impl<'a> GetSipTrunksCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getSipTrunks",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getSipTrunks",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getSipTrunks",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/trunks"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/trunks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -268,12 +250,7 @@ impl<'a> GetSipTrunksCall<'a> {
         if let Some(value) = &self.domain {
             request.query.push(("domain", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getSipTrunks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getSipTrunks")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -286,19 +263,11 @@ impl<'a> GetSipTrunksCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSipTrunksCall<'a> {
-    type Output = Result<
-        super::types::GetSipTrunksResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetSipTrunksCall,
+    super::types::GetSipTrunksResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `createSipTrunk` (`POST /v1/projects/{projectId}/trunks`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -317,15 +286,6 @@ impl<'a> CreateSipTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -334,33 +294,19 @@ impl<'a> CreateSipTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createSipTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createSipTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createSipTrunk",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/trunks"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/trunks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createSipTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createSipTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -373,19 +319,11 @@ impl<'a> CreateSipTrunkCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateSipTrunkCall<'a> {
-    type Output = Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateSipTrunkCall,
+    super::types::SipTrunk,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `getSipTrunkById` (`GET /v1/projects/{projectId}/trunks/{sipTrunkId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -405,15 +343,6 @@ impl<'a> GetSipTrunkByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -422,20 +351,12 @@ impl<'a> GetSipTrunkByIdCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getSipTrunkById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getSipTrunkById",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getSipTrunkById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -445,15 +366,10 @@ impl<'a> GetSipTrunkByIdCall<'a> {
                 "/trunks/",
                 &sinch_sdk_runtime::encode::path(&self.sip_trunk_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getSipTrunkById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getSipTrunkById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -466,19 +382,11 @@ impl<'a> GetSipTrunkByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSipTrunkByIdCall<'a> {
-    type Output = Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetSipTrunkByIdCall,
+    super::types::SipTrunk,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `updateSipTrunk` (`PUT /v1/projects/{projectId}/trunks/{sipTrunkId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -498,15 +406,6 @@ impl<'a> UpdateSipTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -515,20 +414,12 @@ impl<'a> UpdateSipTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateSipTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateSipTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateSipTrunk",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -538,15 +429,10 @@ impl<'a> UpdateSipTrunkCall<'a> {
                 "/trunks/",
                 &sinch_sdk_runtime::encode::path(&self.sip_trunk_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateSipTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateSipTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -559,19 +445,11 @@ impl<'a> UpdateSipTrunkCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateSipTrunkCall<'a> {
-    type Output = Result<
-        super::types::SipTrunk,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateSipTrunkCall,
+    super::types::SipTrunk,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `deleteSipTrunk` (`DELETE /v1/projects/{projectId}/trunks/{sipTrunkId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -591,12 +469,6 @@ impl<'a> DeleteSipTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -605,20 +477,12 @@ impl<'a> DeleteSipTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteSipTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteSipTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteSipTrunk",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -628,14 +492,9 @@ impl<'a> DeleteSipTrunkCall<'a> {
                 "/trunks/",
                 &sinch_sdk_runtime::encode::path(&self.sip_trunk_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteSipTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteSipTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -648,16 +507,7 @@ impl<'a> DeleteSipTrunkCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteSipTrunkCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteSipTrunkCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `removeCredentialListFromTrunk` (`DELETE /v1/projects/{projectId}/trunks/{trunkId}/credentialLists/{credentialListId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -678,12 +528,6 @@ impl<'a> RemoveCredentialListFromTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -692,20 +536,12 @@ impl<'a> RemoveCredentialListFromTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "removeCredentialListFromTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "removeCredentialListFromTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "removeCredentialListFromTrunk",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -717,14 +553,9 @@ impl<'a> RemoveCredentialListFromTrunkCall<'a> {
                 "/credentialLists/",
                 &sinch_sdk_runtime::encode::path(&self.credential_list_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "removeCredentialListFromTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "removeCredentialListFromTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -737,16 +568,11 @@ impl<'a> RemoveCredentialListFromTrunkCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for RemoveCredentialListFromTrunkCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RemoveCredentialListFromTrunkCall,
+    (),
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `getCredentialListsForTrunk` (`GET /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -784,15 +610,6 @@ impl<'a> GetCredentialListsForTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetCredentialListsForTrunkResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -801,20 +618,12 @@ impl<'a> GetCredentialListsForTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCredentialListsForTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCredentialListsForTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCredentialListsForTrunk",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -825,7 +634,7 @@ impl<'a> GetCredentialListsForTrunkCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.trunk_id),
                 "/credentialLists",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -839,12 +648,7 @@ impl<'a> GetCredentialListsForTrunkCall<'a> {
                 request.query.push(("sort", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCredentialListsForTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCredentialListsForTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -857,19 +661,11 @@ impl<'a> GetCredentialListsForTrunkCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCredentialListsForTrunkCall<'a> {
-    type Output = Result<
-        super::types::GetCredentialListsForTrunkResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCredentialListsForTrunkCall,
+    super::types::GetCredentialListsForTrunkResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `bulkUpdateCredentialListsForTrunk` (`PUT /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -895,39 +691,20 @@ impl<'a> BulkUpdateCredentialListsForTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BulkUpdateCredentialListsForTrunkResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::BulkUpdateCredentialListsForTrunkResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::BulkUpdateCredentialListsForTrunkResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "bulkUpdateCredentialListsForTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "bulkUpdateCredentialListsForTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "bulkUpdateCredentialListsForTrunk",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -938,15 +715,13 @@ impl<'a> BulkUpdateCredentialListsForTrunkCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.trunk_id),
                 "/credentialLists",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "bulkUpdateCredentialListsForTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "bulkUpdateCredentialListsForTrunk",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -959,19 +734,11 @@ impl<'a> BulkUpdateCredentialListsForTrunkCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BulkUpdateCredentialListsForTrunkCall<'a> {
-    type Output = Result<
-        super::types::BulkUpdateCredentialListsForTrunkResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BulkUpdateCredentialListsForTrunkCall,
+    super::types::BulkUpdateCredentialListsForTrunkResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `addCredentialListToTrunk` (`POST /v1/projects/{projectId}/trunks/{trunkId}/credentialLists`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -991,15 +758,6 @@ impl<'a> AddCredentialListToTrunkCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CredentialListIds,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1008,20 +766,12 @@ impl<'a> AddCredentialListToTrunkCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addCredentialListToTrunk",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "addCredentialListToTrunk",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addCredentialListToTrunk",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1032,15 +782,10 @@ impl<'a> AddCredentialListToTrunkCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.trunk_id),
                 "/credentialLists",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addCredentialListToTrunk",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addCredentialListToTrunk")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1053,16 +798,8 @@ impl<'a> AddCredentialListToTrunkCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddCredentialListToTrunkCall<'a> {
-    type Output = Result<
-        super::types::CredentialListIds,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddCredentialListToTrunkCall,
+    super::types::CredentialListIds,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -359,15 +359,6 @@ pub struct GetContactsPageCall<'a> {
 }
 impl<'a> GetContactsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PageTokenDtoContactData,
-        sinch_sdk_runtime::Error<GetContactsPageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -386,12 +377,7 @@ impl<'a> GetContactsPageCall<'a> {
             let value = &self.request2;
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getContactsPage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getContactsPage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -413,19 +399,11 @@ impl<'a> GetContactsPageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetContactsPageCall<'a> {
-    type Output = Result<
-        super::types::PageTokenDtoContactData,
-        sinch_sdk_runtime::Error<GetContactsPageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetContactsPageCall,
+    super::types::PageTokenDtoContactData,
+    GetContactsPageError,
+);
 /// The documented error responses of operation `getContactsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -479,12 +457,6 @@ pub struct CreateContactCall<'a> {
 }
 impl<'a> CreateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ContactData, sinch_sdk_runtime::Error<CreateContactError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -499,12 +471,7 @@ impl<'a> CreateContactCall<'a> {
             "/api/v1/contacts/contacts".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -526,19 +493,7 @@ impl<'a> CreateContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateContactCall<'a> {
-    type Output = Result<
-        super::types::ContactData,
-        sinch_sdk_runtime::Error<CreateContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateContactCall, super::types::ContactData, CreateContactError);
 /// The documented error responses of operation `createContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -593,12 +548,6 @@ pub struct GetContactByIdCall<'a> {
 }
 impl<'a> GetContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ContactData, sinch_sdk_runtime::Error<GetContactByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -614,15 +563,10 @@ impl<'a> GetContactByIdCall<'a> {
                 "/api/v1/contacts/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getContactById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getContactById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -645,19 +589,7 @@ impl<'a> GetContactByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetContactByIdCall<'a> {
-    type Output = Result<
-        super::types::ContactData,
-        sinch_sdk_runtime::Error<GetContactByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetContactByIdCall, super::types::ContactData, GetContactByIdError);
 /// The documented error responses of operation `getContactById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -716,12 +648,6 @@ pub struct DeleteContactByIdCall<'a> {
 }
 impl<'a> DeleteContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteContactByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -737,14 +663,9 @@ impl<'a> DeleteContactByIdCall<'a> {
                 "/api/v1/contacts/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteContactById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteContactById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -753,42 +674,21 @@ impl<'a> DeleteContactByIdCall<'a> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactByIdError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(DeleteContactByIdError::Status401))),
+            403 => return Err(response.into_error(Some(DeleteContactByIdError::Status403))),
             404 => return Err(response.error_as(DeleteContactByIdError::Status404)),
             409 => return Err(response.error_as(DeleteContactByIdError::Status409)),
             500 => return Err(response.error_as(DeleteContactByIdError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(DeleteContactByIdError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(DeleteContactByIdError::Status501))),
+            502 => return Err(response.into_error(Some(DeleteContactByIdError::Status502))),
+            503 => return Err(response.into_error(Some(DeleteContactByIdError::Status503))),
+            504 => return Err(response.into_error(Some(DeleteContactByIdError::Status504))),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteContactByIdCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteContactByIdError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteContactByIdCall, (), DeleteContactByIdError);
 /// The documented error responses of operation `deleteContactById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -847,12 +747,6 @@ pub struct UpdateContactCall<'a> {
 }
 impl<'a> UpdateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ContactData, sinch_sdk_runtime::Error<UpdateContactError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -868,15 +762,10 @@ impl<'a> UpdateContactCall<'a> {
                 "/api/v1/contacts/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateContact",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateContact")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -899,19 +788,7 @@ impl<'a> UpdateContactCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateContactCall<'a> {
-    type Output = Result<
-        super::types::ContactData,
-        sinch_sdk_runtime::Error<UpdateContactError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(UpdateContactCall, super::types::ContactData, UpdateContactError);
 /// The documented error responses of operation `updateContact`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -970,15 +847,6 @@ pub struct GetContactListsPageCall<'a> {
 }
 impl<'a> GetContactListsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PageTokenDtoListData,
-        sinch_sdk_runtime::Error<GetContactListsPageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -997,12 +865,7 @@ impl<'a> GetContactListsPageCall<'a> {
             let value = &self.request2;
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getContactListsPage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getContactListsPage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1011,56 +874,24 @@ impl<'a> GetContactListsPageCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListsPageError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status401)),
-                );
-            }
-            403 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status403)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetContactListsPageError::Status401))),
+            403 => return Err(response.into_error(Some(GetContactListsPageError::Status403))),
             409 => return Err(response.error_as(GetContactListsPageError::Status409)),
             500 => return Err(response.error_as(GetContactListsPageError::Status500)),
-            501 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status501)),
-                );
-            }
-            502 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status502)),
-                );
-            }
-            503 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status503)),
-                );
-            }
-            504 => {
-                return Err(
-                    response.into_error(Some(GetContactListsPageError::Status504)),
-                );
-            }
+            501 => return Err(response.into_error(Some(GetContactListsPageError::Status501))),
+            502 => return Err(response.into_error(Some(GetContactListsPageError::Status502))),
+            503 => return Err(response.into_error(Some(GetContactListsPageError::Status503))),
+            504 => return Err(response.into_error(Some(GetContactListsPageError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetContactListsPageCall<'a> {
-    type Output = Result<
-        super::types::PageTokenDtoListData,
-        sinch_sdk_runtime::Error<GetContactListsPageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetContactListsPageCall,
+    super::types::PageTokenDtoListData,
+    GetContactListsPageError,
+);
 /// The documented error responses of operation `getContactListsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1114,12 +945,6 @@ pub struct CreateContactListCall<'a> {
 }
 impl<'a> CreateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ListData, sinch_sdk_runtime::Error<CreateContactListError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1134,12 +959,7 @@ impl<'a> CreateContactListCall<'a> {
             "/api/v1/contacts/lists".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createContactList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createContactList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1148,44 +968,24 @@ impl<'a> CreateContactListCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactListError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(CreateContactListError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(CreateContactListError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(CreateContactListError::Status401))),
+            403 => return Err(response.into_error(Some(CreateContactListError::Status403))),
             409 => return Err(response.error_as(CreateContactListError::Status409)),
             500 => return Err(response.error_as(CreateContactListError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(CreateContactListError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(CreateContactListError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(CreateContactListError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(CreateContactListError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(CreateContactListError::Status501))),
+            502 => return Err(response.into_error(Some(CreateContactListError::Status502))),
+            503 => return Err(response.into_error(Some(CreateContactListError::Status503))),
+            504 => return Err(response.into_error(Some(CreateContactListError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateContactListCall<'a> {
-    type Output = Result<
-        super::types::ListData,
-        sinch_sdk_runtime::Error<CreateContactListError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateContactListCall,
+    super::types::ListData,
+    CreateContactListError,
+);
 /// The documented error responses of operation `createContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1240,12 +1040,6 @@ pub struct GetContactListByIdCall<'a> {
 }
 impl<'a> GetContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ListData, sinch_sdk_runtime::Error<GetContactListByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1257,16 +1051,10 @@ impl<'a> GetContactListByIdCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactListById",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)]
-                .concat(),
+            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getContactListById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getContactListById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1275,45 +1063,25 @@ impl<'a> GetContactListByIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListByIdError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(GetContactListByIdError::Status401))),
+            403 => return Err(response.into_error(Some(GetContactListByIdError::Status403))),
             404 => return Err(response.error_as(GetContactListByIdError::Status404)),
             409 => return Err(response.error_as(GetContactListByIdError::Status409)),
             500 => return Err(response.error_as(GetContactListByIdError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(GetContactListByIdError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(GetContactListByIdError::Status501))),
+            502 => return Err(response.into_error(Some(GetContactListByIdError::Status502))),
+            503 => return Err(response.into_error(Some(GetContactListByIdError::Status503))),
+            504 => return Err(response.into_error(Some(GetContactListByIdError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetContactListByIdCall<'a> {
-    type Output = Result<
-        super::types::ListData,
-        sinch_sdk_runtime::Error<GetContactListByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetContactListByIdCall,
+    super::types::ListData,
+    GetContactListByIdError,
+);
 /// The documented error responses of operation `getContactListById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1372,12 +1140,6 @@ pub struct DeleteContactListByIdCall<'a> {
 }
 impl<'a> DeleteContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteContactListByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1389,15 +1151,9 @@ impl<'a> DeleteContactListByIdCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteContactListById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)]
-                .concat(),
+            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteContactListById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteContactListById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1406,54 +1162,21 @@ impl<'a> DeleteContactListByIdCall<'a> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactListByIdError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status401)),
-                );
-            }
-            403 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status403)),
-                );
-            }
+            401 => return Err(response.into_error(Some(DeleteContactListByIdError::Status401))),
+            403 => return Err(response.into_error(Some(DeleteContactListByIdError::Status403))),
             404 => return Err(response.error_as(DeleteContactListByIdError::Status404)),
             409 => return Err(response.error_as(DeleteContactListByIdError::Status409)),
             500 => return Err(response.error_as(DeleteContactListByIdError::Status500)),
-            501 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status501)),
-                );
-            }
-            502 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status502)),
-                );
-            }
-            503 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status503)),
-                );
-            }
-            504 => {
-                return Err(
-                    response.into_error(Some(DeleteContactListByIdError::Status504)),
-                );
-            }
+            501 => return Err(response.into_error(Some(DeleteContactListByIdError::Status501))),
+            502 => return Err(response.into_error(Some(DeleteContactListByIdError::Status502))),
+            503 => return Err(response.into_error(Some(DeleteContactListByIdError::Status503))),
+            504 => return Err(response.into_error(Some(DeleteContactListByIdError::Status504))),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteContactListByIdCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteContactListByIdError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteContactListByIdCall, (), DeleteContactListByIdError);
 /// The documented error responses of operation `deleteContactListById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1512,12 +1235,6 @@ pub struct UpdateContactListCall<'a> {
 }
 impl<'a> UpdateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::ListData, sinch_sdk_runtime::Error<UpdateContactListError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1529,16 +1246,10 @@ impl<'a> UpdateContactListCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updateContactList",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)]
-                .concat(),
+            ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateContactList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateContactList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1547,45 +1258,25 @@ impl<'a> UpdateContactListCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactListError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(UpdateContactListError::Status401))),
+            403 => return Err(response.into_error(Some(UpdateContactListError::Status403))),
             404 => return Err(response.error_as(UpdateContactListError::Status404)),
             409 => return Err(response.error_as(UpdateContactListError::Status409)),
             500 => return Err(response.error_as(UpdateContactListError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(UpdateContactListError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(UpdateContactListError::Status501))),
+            502 => return Err(response.into_error(Some(UpdateContactListError::Status502))),
+            503 => return Err(response.into_error(Some(UpdateContactListError::Status503))),
+            504 => return Err(response.into_error(Some(UpdateContactListError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateContactListCall<'a> {
-    type Output = Result<
-        super::types::ListData,
-        sinch_sdk_runtime::Error<UpdateContactListError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateContactListCall,
+    super::types::ListData,
+    UpdateContactListError,
+);
 /// The documented error responses of operation `updateContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1644,15 +1335,6 @@ pub struct ModifyContactsInContactListCall<'a> {
 }
 impl<'a> ModifyContactsInContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListData,
-        sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1669,15 +1351,10 @@ impl<'a> ModifyContactsInContactListCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.list_id),
                 "/contacts",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "modifyContactsInContactList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "modifyContactsInContactList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1685,75 +1362,37 @@ impl<'a> ModifyContactsInContactListCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ModifyContactsInContactListError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(ModifyContactsInContactListError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status401)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status403)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status403)));
             }
-            409 => {
-                return Err(
-                    response.error_as(ModifyContactsInContactListError::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ModifyContactsInContactListError::Status500),
-                );
-            }
+            409 => return Err(response.error_as(ModifyContactsInContactListError::Status409)),
+            500 => return Err(response.error_as(ModifyContactsInContactListError::Status500)),
             501 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status501)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status501)));
             }
             502 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status502)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status502)));
             }
             503 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status503)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status503)));
             }
             504 => {
-                return Err(
-                    response
-                        .into_error(Some(ModifyContactsInContactListError::Status504)),
-                );
+                return Err(response.into_error(Some(ModifyContactsInContactListError::Status504)));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ModifyContactsInContactListCall<'a> {
-    type Output = Result<
-        super::types::ListData,
-        sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ModifyContactsInContactListCall,
+    super::types::ListData,
+    ModifyContactsInContactListError,
+);
 /// The documented error responses of operation `modifyContactsInContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1809,15 +1448,6 @@ pub struct AddContactToContactListCall<'a> {
 }
 impl<'a> AddContactToContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        AddContactToContactListSuccess,
-        sinch_sdk_runtime::Error<AddContactToContactListError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1835,15 +1465,10 @@ impl<'a> AddContactToContactListCall<'a> {
                 "/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addContactToContactList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addContactToContactList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1853,56 +1478,24 @@ impl<'a> AddContactToContactListCall<'a> {
             200 => AddContactToContactListSuccess::Status200(response.json()?),
             201 => AddContactToContactListSuccess::Status201(response.json()?),
             400 => return Err(response.error_as(AddContactToContactListError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status401)),
-                );
-            }
-            403 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status403)),
-                );
-            }
+            401 => return Err(response.into_error(Some(AddContactToContactListError::Status401))),
+            403 => return Err(response.into_error(Some(AddContactToContactListError::Status403))),
             409 => return Err(response.error_as(AddContactToContactListError::Status409)),
             500 => return Err(response.error_as(AddContactToContactListError::Status500)),
-            501 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status501)),
-                );
-            }
-            502 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status502)),
-                );
-            }
-            503 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status503)),
-                );
-            }
-            504 => {
-                return Err(
-                    response.into_error(Some(AddContactToContactListError::Status504)),
-                );
-            }
+            501 => return Err(response.into_error(Some(AddContactToContactListError::Status501))),
+            502 => return Err(response.into_error(Some(AddContactToContactListError::Status502))),
+            503 => return Err(response.into_error(Some(AddContactToContactListError::Status503))),
+            504 => return Err(response.into_error(Some(AddContactToContactListError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddContactToContactListCall<'a> {
-    type Output = Result<
-        AddContactToContactListSuccess,
-        sinch_sdk_runtime::Error<AddContactToContactListError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddContactToContactListCall,
+    AddContactToContactListSuccess,
+    AddContactToContactListError,
+);
 /// The successful responses of operation `addContactToContactList`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1971,12 +1564,6 @@ pub struct RemoveContactFromContactListCall<'a> {
 }
 impl<'a> RemoveContactFromContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<RemoveContactFromContactListError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1994,14 +1581,9 @@ impl<'a> RemoveContactFromContactListCall<'a> {
                 "/contacts/",
                 &sinch_sdk_runtime::encode::path(&self.contact_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "removeContactFromContactList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "removeContactFromContactList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2009,72 +1591,37 @@ impl<'a> RemoveContactFromContactListCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(RemoveContactFromContactListError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(RemoveContactFromContactListError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status401)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status403)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status403)));
             }
-            409 => {
-                return Err(
-                    response.error_as(RemoveContactFromContactListError::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(RemoveContactFromContactListError::Status500),
-                );
-            }
+            409 => return Err(response.error_as(RemoveContactFromContactListError::Status409)),
+            500 => return Err(response.error_as(RemoveContactFromContactListError::Status500)),
             501 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status501)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status501)));
             }
             502 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status502)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status502)));
             }
             503 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status503)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status503)));
             }
             504 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveContactFromContactListError::Status504)),
-                );
+                return Err(response.into_error(Some(RemoveContactFromContactListError::Status504)));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for RemoveContactFromContactListCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<RemoveContactFromContactListError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RemoveContactFromContactListCall,
+    (),
+    RemoveContactFromContactListError,
+);
 /// The documented error responses of operation `removeContactFromContactList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2129,15 +1676,6 @@ pub struct GetCustomFieldsPageCall<'a> {
 }
 impl<'a> GetCustomFieldsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PageTokenDtoCustomFieldData,
-        sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2156,12 +1694,7 @@ impl<'a> GetCustomFieldsPageCall<'a> {
             let value = &self.request2;
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCustomFieldsPage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCustomFieldsPage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2170,56 +1703,24 @@ impl<'a> GetCustomFieldsPageCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldsPageError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status401)),
-                );
-            }
-            403 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status403)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status401))),
+            403 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status403))),
             409 => return Err(response.error_as(GetCustomFieldsPageError::Status409)),
             500 => return Err(response.error_as(GetCustomFieldsPageError::Status500)),
-            501 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status501)),
-                );
-            }
-            502 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status502)),
-                );
-            }
-            503 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status503)),
-                );
-            }
-            504 => {
-                return Err(
-                    response.into_error(Some(GetCustomFieldsPageError::Status504)),
-                );
-            }
+            501 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status501))),
+            502 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status502))),
+            503 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status503))),
+            504 => return Err(response.into_error(Some(GetCustomFieldsPageError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCustomFieldsPageCall<'a> {
-    type Output = Result<
-        super::types::PageTokenDtoCustomFieldData,
-        sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCustomFieldsPageCall,
+    super::types::PageTokenDtoCustomFieldData,
+    GetCustomFieldsPageError,
+);
 /// The documented error responses of operation `getCustomFieldsPage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2273,15 +1774,6 @@ pub struct CreateCustomFieldCall<'a> {
 }
 impl<'a> CreateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<CreateCustomFieldError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2296,12 +1788,7 @@ impl<'a> CreateCustomFieldCall<'a> {
             "/api/v1/contacts/custom-fields".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createCustomField",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createCustomField")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2310,44 +1797,24 @@ impl<'a> CreateCustomFieldCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCustomFieldError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(CreateCustomFieldError::Status401))),
+            403 => return Err(response.into_error(Some(CreateCustomFieldError::Status403))),
             409 => return Err(response.error_as(CreateCustomFieldError::Status409)),
             500 => return Err(response.error_as(CreateCustomFieldError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(CreateCustomFieldError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(CreateCustomFieldError::Status501))),
+            502 => return Err(response.into_error(Some(CreateCustomFieldError::Status502))),
+            503 => return Err(response.into_error(Some(CreateCustomFieldError::Status503))),
+            504 => return Err(response.into_error(Some(CreateCustomFieldError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateCustomFieldCall<'a> {
-    type Output = Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<CreateCustomFieldError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateCustomFieldCall,
+    super::types::CustomFieldData,
+    CreateCustomFieldError,
+);
 /// The documented error responses of operation `createCustomField`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2402,15 +1869,6 @@ pub struct GetCustomFieldByIdCall<'a> {
 }
 impl<'a> GetCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2426,15 +1884,10 @@ impl<'a> GetCustomFieldByIdCall<'a> {
                 "/api/v1/contacts/custom-fields/",
                 &sinch_sdk_runtime::encode::path(&self.custom_field_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCustomFieldById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCustomFieldById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2443,45 +1896,25 @@ impl<'a> GetCustomFieldByIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldByIdError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status401))),
+            403 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status403))),
             404 => return Err(response.error_as(GetCustomFieldByIdError::Status404)),
             409 => return Err(response.error_as(GetCustomFieldByIdError::Status409)),
             500 => return Err(response.error_as(GetCustomFieldByIdError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(GetCustomFieldByIdError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status501))),
+            502 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status502))),
+            503 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status503))),
+            504 => return Err(response.into_error(Some(GetCustomFieldByIdError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCustomFieldByIdCall<'a> {
-    type Output = Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCustomFieldByIdCall,
+    super::types::CustomFieldData,
+    GetCustomFieldByIdError,
+);
 /// The documented error responses of operation `getCustomFieldById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2540,12 +1973,6 @@ pub struct DeleteCustomFieldByIdCall<'a> {
 }
 impl<'a> DeleteCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2561,14 +1988,9 @@ impl<'a> DeleteCustomFieldByIdCall<'a> {
                 "/api/v1/contacts/custom-fields/",
                 &sinch_sdk_runtime::encode::path(&self.custom_field_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteCustomFieldById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteCustomFieldById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2577,54 +1999,21 @@ impl<'a> DeleteCustomFieldByIdCall<'a> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status401)),
-                );
-            }
-            403 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status403)),
-                );
-            }
+            401 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status401))),
+            403 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status403))),
             404 => return Err(response.error_as(DeleteCustomFieldByIdError::Status404)),
             409 => return Err(response.error_as(DeleteCustomFieldByIdError::Status409)),
             500 => return Err(response.error_as(DeleteCustomFieldByIdError::Status500)),
-            501 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status501)),
-                );
-            }
-            502 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status502)),
-                );
-            }
-            503 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status503)),
-                );
-            }
-            504 => {
-                return Err(
-                    response.into_error(Some(DeleteCustomFieldByIdError::Status504)),
-                );
-            }
+            501 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status501))),
+            502 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status502))),
+            503 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status503))),
+            504 => return Err(response.into_error(Some(DeleteCustomFieldByIdError::Status504))),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteCustomFieldByIdCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteCustomFieldByIdCall, (), DeleteCustomFieldByIdError);
 /// The documented error responses of operation `deleteCustomFieldById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2683,15 +2072,6 @@ pub struct UpdateCustomFieldCall<'a> {
 }
 impl<'a> UpdateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<UpdateCustomFieldError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2707,15 +2087,10 @@ impl<'a> UpdateCustomFieldCall<'a> {
                 "/api/v1/contacts/custom-fields/",
                 &sinch_sdk_runtime::encode::path(&self.custom_field_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCustomField",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCustomField")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2724,45 +2099,25 @@ impl<'a> UpdateCustomFieldCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCustomFieldError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status401)));
-            }
-            403 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status403)));
-            }
+            401 => return Err(response.into_error(Some(UpdateCustomFieldError::Status401))),
+            403 => return Err(response.into_error(Some(UpdateCustomFieldError::Status403))),
             404 => return Err(response.error_as(UpdateCustomFieldError::Status404)),
             409 => return Err(response.error_as(UpdateCustomFieldError::Status409)),
             500 => return Err(response.error_as(UpdateCustomFieldError::Status500)),
-            501 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status501)));
-            }
-            502 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status502)));
-            }
-            503 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status503)));
-            }
-            504 => {
-                return Err(response.into_error(Some(UpdateCustomFieldError::Status504)));
-            }
+            501 => return Err(response.into_error(Some(UpdateCustomFieldError::Status501))),
+            502 => return Err(response.into_error(Some(UpdateCustomFieldError::Status502))),
+            503 => return Err(response.into_error(Some(UpdateCustomFieldError::Status503))),
+            504 => return Err(response.into_error(Some(UpdateCustomFieldError::Status504))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCustomFieldCall<'a> {
-    type Output = Result<
-        super::types::CustomFieldData,
-        sinch_sdk_runtime::Error<UpdateCustomFieldError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCustomFieldCall,
+    super::types::CustomFieldData,
+    UpdateCustomFieldError,
+);
 /// The documented error responses of operation `updateCustomField`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

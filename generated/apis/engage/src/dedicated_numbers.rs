@@ -185,10 +185,7 @@ impl<'a> GetNumbersCall<'a> {
         self
     }
     /// filter results to include numbers with certain capabilities
-    pub fn service_types(
-        mut self,
-        value: impl Into<super::types::ServiceTypes>,
-    ) -> Self {
+    pub fn service_types(mut self, value: impl Into<super::types::ServiceTypes>) -> Self {
         self.service_types = Some(value.into());
         self
     }
@@ -203,15 +200,6 @@ impl<'a> GetNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::NumbersListResponse,
-        sinch_sdk_runtime::Error<GetNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -244,12 +232,7 @@ impl<'a> GetNumbersCall<'a> {
         if let Some(value) = &self.token {
             request.query.push(("token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -264,19 +247,7 @@ impl<'a> GetNumbersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetNumbersCall<'a> {
-    type Output = Result<
-        super::types::NumbersListResponse,
-        sinch_sdk_runtime::Error<GetNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetNumbersCall, super::types::NumbersListResponse, GetNumbersError);
 /// The documented error responses of operation `GetNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -303,15 +274,6 @@ pub struct GetNumberByIdCall<'a> {
 }
 impl<'a> GetNumberByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::DedicatedNumber,
-        sinch_sdk_runtime::Error<GetNumberByIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -323,16 +285,14 @@ impl<'a> GetNumberByIdCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumberById",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/messaging/numbers/dedicated/", &sinch_sdk_runtime::encode::path(&self.id)]
-                .concat(),
+            [
+                "/v1/messaging/numbers/dedicated/",
+                &sinch_sdk_runtime::encode::path(&self.id),
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetNumberById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetNumberById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -348,19 +308,11 @@ impl<'a> GetNumberByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetNumberByIdCall<'a> {
-    type Output = Result<
-        super::types::DedicatedNumber,
-        sinch_sdk_runtime::Error<GetNumberByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetNumberByIdCall,
+    super::types::DedicatedNumber,
+    GetNumberByIdError,
+);
 /// The documented error responses of operation `GetNumberById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -391,12 +343,6 @@ pub struct GetAssignmentCall<'a> {
 }
 impl<'a> GetAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Assignment, sinch_sdk_runtime::Error<GetAssignmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -413,15 +359,10 @@ impl<'a> GetAssignmentCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_id),
                 "/assignment",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAssignment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAssignment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -437,19 +378,7 @@ impl<'a> GetAssignmentCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAssignmentCall<'a> {
-    type Output = Result<
-        super::types::Assignment,
-        sinch_sdk_runtime::Error<GetAssignmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetAssignmentCall, super::types::Assignment, GetAssignmentError);
 /// The documented error responses of operation `GetAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -480,12 +409,6 @@ pub struct CreateAssignmentCall<'a> {
 }
 impl<'a> CreateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Assignment, sinch_sdk_runtime::Error<CreateAssignmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -502,15 +425,10 @@ impl<'a> CreateAssignmentCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_id),
                 "/assignment",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateAssignment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateAssignment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -518,9 +436,7 @@ impl<'a> CreateAssignmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(response.into_error(Some(CreateAssignmentError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(CreateAssignmentError::Status401))),
             403 => return Err(response.error_as(CreateAssignmentError::Status403)),
             404 => return Err(response.error_as(CreateAssignmentError::Status404)),
             _ => return Err(response.into_error(None)),
@@ -528,19 +444,11 @@ impl<'a> CreateAssignmentCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateAssignmentCall<'a> {
-    type Output = Result<
-        super::types::Assignment,
-        sinch_sdk_runtime::Error<CreateAssignmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateAssignmentCall,
+    super::types::Assignment,
+    CreateAssignmentError,
+);
 /// The documented error responses of operation `CreateAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -571,10 +479,6 @@ pub struct DeleteAssignmentCall<'a> {
 }
 impl<'a> DeleteAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteAssignmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -591,14 +495,9 @@ impl<'a> DeleteAssignmentCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_id),
                 "/assignment",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DeleteAssignment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DeleteAssignment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -606,25 +505,14 @@ impl<'a> DeleteAssignmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            401 => {
-                return Err(response.into_error(Some(DeleteAssignmentError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(DeleteAssignmentError::Status401))),
             403 => return Err(response.error_as(DeleteAssignmentError::Status403)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteAssignmentCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteAssignmentError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteAssignmentCall, (), DeleteAssignmentError);
 /// The documented error responses of operation `DeleteAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -651,10 +539,6 @@ pub struct UpdateAssignmentCall<'a> {
 }
 impl<'a> UpdateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<UpdateAssignmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -671,14 +555,9 @@ impl<'a> UpdateAssignmentCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_id),
                 "/assignment",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateAssignment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateAssignment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -686,25 +565,14 @@ impl<'a> UpdateAssignmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            401 => {
-                return Err(response.into_error(Some(UpdateAssignmentError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(UpdateAssignmentError::Status401))),
             403 => return Err(response.error_as(UpdateAssignmentError::Status403)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateAssignmentCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<UpdateAssignmentError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(UpdateAssignmentCall, (), UpdateAssignmentError);
 /// The documented error responses of operation `UpdateAssignment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -777,18 +645,12 @@ impl<'a> GetAssignedNumbersCall<'a> {
         self
     }
     /// Filter results by Number Classification
-    pub fn classification(
-        mut self,
-        value: impl Into<super::types::Classification>,
-    ) -> Self {
+    pub fn classification(mut self, value: impl Into<super::types::Classification>) -> Self {
         self.classification = Some(value.into());
         self
     }
     /// Filter results by capabilities
-    pub fn service_types(
-        mut self,
-        value: impl Into<super::types::ServiceTypes>,
-    ) -> Self {
+    pub fn service_types(mut self, value: impl Into<super::types::ServiceTypes>) -> Self {
         self.service_types = Some(value.into());
         self
     }
@@ -803,23 +665,11 @@ impl<'a> GetAssignedNumbersCall<'a> {
         self
     }
     /// Sort direction
-    pub fn sort_direction(
-        mut self,
-        value: impl Into<super::types::SortDirection>,
-    ) -> Self {
+    pub fn sort_direction(mut self, value: impl Into<super::types::SortDirection>) -> Self {
         self.sort_direction = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AssignedNumberListResponse,
-        sinch_sdk_runtime::Error<GetAssignedNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -870,12 +720,7 @@ impl<'a> GetAssignedNumbersCall<'a> {
         if let Some(value) = &self.sort_direction {
             request.query.push(("sort_direction", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAssignedNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAssignedNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -889,19 +734,11 @@ impl<'a> GetAssignedNumbersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAssignedNumbersCall<'a> {
-    type Output = Result<
-        super::types::AssignedNumberListResponse,
-        sinch_sdk_runtime::Error<GetAssignedNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAssignedNumbersCall,
+    super::types::AssignedNumberListResponse,
+    GetAssignedNumbersError,
+);
 /// The documented error responses of operation `GetAssignedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -140,15 +140,6 @@ pub struct CheckDeliveryReportsCall<'a> {
 }
 impl<'a> CheckDeliveryReportsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Checkdeliveryreportsresponse,
-        sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -163,12 +154,7 @@ impl<'a> CheckDeliveryReportsCall<'a> {
             "/v1/delivery_reports".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CheckDeliveryReports",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CheckDeliveryReports")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -183,19 +169,11 @@ impl<'a> CheckDeliveryReportsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CheckDeliveryReportsCall<'a> {
-    type Output = Result<
-        super::types::Checkdeliveryreportsresponse,
-        sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CheckDeliveryReportsCall,
+    super::types::Checkdeliveryreportsresponse,
+    CheckDeliveryReportsError,
+);
 /// The documented error responses of operation `CheckDeliveryReports`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -221,12 +199,6 @@ pub struct ConfirmDeliveryReportsAsReceivedCall<'a> {
 }
 impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<String, sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -241,12 +213,10 @@ impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
             "/v1/delivery_reports/confirmed".to_string(),
         );
         request.headers.push(("accept", "text/plain".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConfirmDeliveryReportsAsReceived",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ConfirmDeliveryReportsAsReceived",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -254,39 +224,19 @@ impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
-            400 => {
-                return Err(
-                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(ConfirmDeliveryReportsAsReceivedError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400)),
+            401 => return Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status401)),
+            404 => return Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConfirmDeliveryReportsAsReceivedCall<'a> {
-    type Output = Result<
-        String,
-        sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConfirmDeliveryReportsAsReceivedCall,
+    String,
+    ConfirmDeliveryReportsAsReceivedError,
+);
 /// The documented error responses of operation `ConfirmDeliveryReportsAsReceived`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -238,15 +238,6 @@ pub struct GetMessageStatusCall<'a> {
 }
 impl<'a> GetMessageStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Getmessagestatusresponse,
-        sinch_sdk_runtime::Error<GetMessageStatusError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -261,12 +252,7 @@ impl<'a> GetMessageStatusCall<'a> {
             ["/v1/messages/", &sinch_sdk_runtime::encode::path(&self.message_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetMessageStatus",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetMessageStatus")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -281,19 +267,11 @@ impl<'a> GetMessageStatusCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetMessageStatusCall<'a> {
-    type Output = Result<
-        super::types::Getmessagestatusresponse,
-        sinch_sdk_runtime::Error<GetMessageStatusError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetMessageStatusCall,
+    super::types::Getmessagestatusresponse,
+    GetMessageStatusError,
+);
 /// The documented error responses of operation `GetMessageStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -320,12 +298,6 @@ pub struct CancelScheduledMessageCall<'a> {
 }
 impl<'a> CancelScheduledMessageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<CancelScheduledMessageError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -339,12 +311,7 @@ impl<'a> CancelScheduledMessageCall<'a> {
             sinch_sdk_runtime::reqwest::Method::PUT,
             ["/v1/messages/", &sinch_sdk_runtime::encode::path(&self.message_id)].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CancelScheduledMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CancelScheduledMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -360,16 +327,7 @@ impl<'a> CancelScheduledMessageCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for CancelScheduledMessageCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<CancelScheduledMessageError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CancelScheduledMessageCall, (), CancelScheduledMessageError);
 /// The documented error responses of operation `CancelScheduledMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -399,15 +357,6 @@ pub struct SendMessagesCall<'a> {
 }
 impl<'a> SendMessagesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Sendmessagesresponse,
-        sinch_sdk_runtime::Error<SendMessagesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -422,12 +371,7 @@ impl<'a> SendMessagesCall<'a> {
             "/v1/messages".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SendMessages",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "SendMessages")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -442,19 +386,11 @@ impl<'a> SendMessagesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SendMessagesCall<'a> {
-    type Output = Result<
-        super::types::Sendmessagesresponse,
-        sinch_sdk_runtime::Error<SendMessagesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SendMessagesCall,
+    super::types::Sendmessagesresponse,
+    SendMessagesError,
+);
 /// The documented error responses of operation `SendMessages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

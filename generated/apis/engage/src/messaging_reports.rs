@@ -319,15 +319,6 @@ pub struct PostMetadataKeysCall<'a> {
 }
 impl<'a> PostMetadataKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Metakeyresponse,
-        sinch_sdk_runtime::Error<PostMetadataKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -342,12 +333,7 @@ impl<'a> PostMetadataKeysCall<'a> {
             "/v2-preview/reporting/messages/metakeys".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PostMetadataKeys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PostMetadataKeys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -356,27 +342,17 @@ impl<'a> PostMetadataKeysCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostMetadataKeysError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(PostMetadataKeysError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(PostMetadataKeysError::Status401))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostMetadataKeysCall<'a> {
-    type Output = Result<
-        super::types::Metakeyresponse,
-        sinch_sdk_runtime::Error<PostMetadataKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostMetadataKeysCall,
+    super::types::Metakeyresponse,
+    PostMetadataKeysError,
+);
 /// The documented error responses of operation `PostMetadataKeys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -402,15 +378,6 @@ pub struct PostDetailReportCall<'a> {
 }
 impl<'a> PostDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Detailresponse,
-        sinch_sdk_runtime::Error<PostDetailReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -425,12 +392,7 @@ impl<'a> PostDetailReportCall<'a> {
             "/v2-preview/reporting/messages/detail".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PostDetailReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PostDetailReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -445,19 +407,11 @@ impl<'a> PostDetailReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostDetailReportCall<'a> {
-    type Output = Result<
-        super::types::Detailresponse,
-        sinch_sdk_runtime::Error<PostDetailReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostDetailReportCall,
+    super::types::Detailresponse,
+    PostDetailReportError,
+);
 /// The documented error responses of operation `PostDetailReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -483,15 +437,6 @@ pub struct PostInsightReportCall<'a> {
 }
 impl<'a> PostInsightReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Insightsresponse,
-        sinch_sdk_runtime::Error<PostInsightReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -506,12 +451,7 @@ impl<'a> PostInsightReportCall<'a> {
             "/v2-preview/reporting/messages/insights".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PostInsightReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PostInsightReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -526,19 +466,11 @@ impl<'a> PostInsightReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostInsightReportCall<'a> {
-    type Output = Result<
-        super::types::Insightsresponse,
-        sinch_sdk_runtime::Error<PostInsightReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostInsightReportCall,
+    super::types::Insightsresponse,
+    PostInsightReportError,
+);
 /// The documented error responses of operation `PostInsightReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -564,15 +496,6 @@ pub struct PostAsyncDetailReportCall<'a> {
 }
 impl<'a> PostAsyncDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Asyncreportresponse,
-        sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -587,12 +510,7 @@ impl<'a> PostAsyncDetailReportCall<'a> {
             "/v2-preview/reporting/messages/async/detail".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PostAsyncDetailReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PostAsyncDetailReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -607,19 +525,11 @@ impl<'a> PostAsyncDetailReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostAsyncDetailReportCall<'a> {
-    type Output = Result<
-        super::types::Asyncreportresponse,
-        sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostAsyncDetailReportCall,
+    super::types::Asyncreportresponse,
+    PostAsyncDetailReportError,
+);
 /// The documented error responses of operation `PostAsyncDetailReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -645,15 +555,6 @@ pub struct PostAsyncSummaryReportCall<'a> {
 }
 impl<'a> PostAsyncSummaryReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Asyncreportresponse,
-        sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -668,12 +569,7 @@ impl<'a> PostAsyncSummaryReportCall<'a> {
             "/v2-preview/reporting/messages/async/summary".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PostAsyncSummaryReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PostAsyncSummaryReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -688,19 +584,11 @@ impl<'a> PostAsyncSummaryReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostAsyncSummaryReportCall<'a> {
-    type Output = Result<
-        super::types::Asyncreportresponse,
-        sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostAsyncSummaryReportCall,
+    super::types::Asyncreportresponse,
+    PostAsyncSummaryReportError,
+);
 /// The documented error responses of operation `PostAsyncSummaryReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -727,15 +615,6 @@ pub struct GetAsyncDetailStatusCall<'a> {
 }
 impl<'a> GetAsyncDetailStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Reportstatusresponse,
-        sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -754,12 +633,7 @@ impl<'a> GetAsyncDetailStatusCall<'a> {
             let value = &self.report_id;
             request.query.push(("report_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAsyncDetailStatus",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncDetailStatus")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -774,19 +648,11 @@ impl<'a> GetAsyncDetailStatusCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAsyncDetailStatusCall<'a> {
-    type Output = Result<
-        super::types::Reportstatusresponse,
-        sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAsyncDetailStatusCall,
+    super::types::Reportstatusresponse,
+    GetAsyncDetailStatusError,
+);
 /// The documented error responses of operation `GetAsyncDetailStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -812,15 +678,6 @@ pub struct GetAsyncDetailFieldsCall<'a> {
 }
 impl<'a> GetAsyncDetailFieldsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Fieldsresponse,
-        sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -835,12 +692,7 @@ impl<'a> GetAsyncDetailFieldsCall<'a> {
             "/v2-preview/reporting/messages/async/detail/fields".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAsyncDetailFields",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncDetailFields")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -855,19 +707,11 @@ impl<'a> GetAsyncDetailFieldsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAsyncDetailFieldsCall<'a> {
-    type Output = Result<
-        super::types::Fieldsresponse,
-        sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAsyncDetailFieldsCall,
+    super::types::Fieldsresponse,
+    GetAsyncDetailFieldsError,
+);
 /// The documented error responses of operation `GetAsyncDetailFields`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -941,15 +785,6 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Reporthistoryresponses,
-        sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -987,12 +822,7 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
         if let Some(value) = &self.sort_direction {
             request.query.push(("sort_direction", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAsyncReportHistory",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncReportHistory")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1055,19 +885,11 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for GetAsyncReportHistoryCall<'a> {
-    type Output = Result<
-        super::types::Reporthistoryresponses,
-        sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAsyncReportHistoryCall,
+    super::types::Reporthistoryresponses,
+    GetAsyncReportHistoryError,
+);
 /// The documented error responses of operation `GetAsyncReportHistory`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1094,15 +916,6 @@ pub struct GetAsyncReportDownloadUrlCall<'a> {
 }
 impl<'a> GetAsyncReportDownloadUrlCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Presignedurlresponse,
-        sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1119,15 +932,10 @@ impl<'a> GetAsyncReportDownloadUrlCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.report_id),
                 "/download-url",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAsyncReportDownloadUrl",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncReportDownloadUrl")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1135,32 +943,18 @@ impl<'a> GetAsyncReportDownloadUrlCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.into_error(Some(GetAsyncReportDownloadUrlError::Status401)),
-                );
-            }
-            404 => {
-                return Err(response.error_as(GetAsyncReportDownloadUrlError::Status404));
-            }
+            401 => return Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401))),
+            404 => return Err(response.error_as(GetAsyncReportDownloadUrlError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAsyncReportDownloadUrlCall<'a> {
-    type Output = Result<
-        super::types::Presignedurlresponse,
-        sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAsyncReportDownloadUrlCall,
+    super::types::Presignedurlresponse,
+    GetAsyncReportDownloadUrlError,
+);
 /// The documented error responses of operation `GetAsyncReportDownloadUrl`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1186,15 +980,6 @@ pub struct DetailscheduledreportCall<'a> {
 }
 impl<'a> DetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Scheduledreportresponse,
-        sinch_sdk_runtime::Error<DetailscheduledreportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1209,12 +994,7 @@ impl<'a> DetailscheduledreportCall<'a> {
             "/v2-preview/reporting/detail/scheduled".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "detailscheduledreport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "detailscheduledreport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1229,19 +1009,11 @@ impl<'a> DetailscheduledreportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DetailscheduledreportCall<'a> {
-    type Output = Result<
-        super::types::Scheduledreportresponse,
-        sinch_sdk_runtime::Error<DetailscheduledreportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DetailscheduledreportCall,
+    super::types::Scheduledreportresponse,
+    DetailscheduledreportError,
+);
 /// The documented error responses of operation `detailscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1268,15 +1040,6 @@ pub struct UpdatedetailscheduledreportCall<'a> {
 }
 impl<'a> UpdatedetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Scheduleddetailreportresponse,
-        sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1292,15 +1055,10 @@ impl<'a> UpdatedetailscheduledreportCall<'a> {
                 "/v2-preview/reporting/detail/scheduled/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updatedetailscheduledreport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updatedetailscheduledreport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1308,34 +1066,18 @@ impl<'a> UpdatedetailscheduledreportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdatedetailscheduledreportError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(UpdatedetailscheduledreportError::Status401),
-                );
-            }
+            400 => return Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
+            401 => return Err(response.error_as(UpdatedetailscheduledreportError::Status401)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdatedetailscheduledreportCall<'a> {
-    type Output = Result<
-        super::types::Scheduleddetailreportresponse,
-        sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdatedetailscheduledreportCall,
+    super::types::Scheduleddetailreportresponse,
+    UpdatedetailscheduledreportError,
+);
 /// The documented error responses of operation `updatedetailscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1361,15 +1103,6 @@ pub struct SummaryscheduledreportCall<'a> {
 }
 impl<'a> SummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Scheduledreportresponse,
-        sinch_sdk_runtime::Error<SummaryscheduledreportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1384,12 +1117,7 @@ impl<'a> SummaryscheduledreportCall<'a> {
             "/v2-preview/reporting/summary/scheduled".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "summaryscheduledreport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "summaryscheduledreport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1404,19 +1132,11 @@ impl<'a> SummaryscheduledreportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SummaryscheduledreportCall<'a> {
-    type Output = Result<
-        super::types::Scheduledreportresponse,
-        sinch_sdk_runtime::Error<SummaryscheduledreportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SummaryscheduledreportCall,
+    super::types::Scheduledreportresponse,
+    SummaryscheduledreportError,
+);
 /// The documented error responses of operation `summaryscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1443,15 +1163,6 @@ pub struct UpdatesummaryscheduledreportCall<'a> {
 }
 impl<'a> UpdatesummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Scheduledsummaryreportresposne,
-        sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1467,15 +1178,10 @@ impl<'a> UpdatesummaryscheduledreportCall<'a> {
                 "/v2-preview/reporting/summary/scheduled/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updatesummaryscheduledreport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updatesummaryscheduledreport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1483,34 +1189,18 @@ impl<'a> UpdatesummaryscheduledreportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdatesummaryscheduledreportError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(UpdatesummaryscheduledreportError::Status401),
-                );
-            }
+            400 => return Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
+            401 => return Err(response.error_as(UpdatesummaryscheduledreportError::Status401)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdatesummaryscheduledreportCall<'a> {
-    type Output = Result<
-        super::types::Scheduledsummaryreportresposne,
-        sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdatesummaryscheduledreportCall,
+    super::types::Scheduledsummaryreportresposne,
+    UpdatesummaryscheduledreportError,
+);
 /// The documented error responses of operation `updatesummaryscheduledreport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1548,15 +1238,6 @@ impl<'a> GetActiveReportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Chronosscheduleresponse,
-        sinch_sdk_runtime::Error<GetActiveReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1577,12 +1258,7 @@ impl<'a> GetActiveReportCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("page_token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetActiveReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetActiveReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1597,19 +1273,11 @@ impl<'a> GetActiveReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetActiveReportCall<'a> {
-    type Output = Result<
-        super::types::Chronosscheduleresponse,
-        sinch_sdk_runtime::Error<GetActiveReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetActiveReportCall,
+    super::types::Chronosscheduleresponse,
+    GetActiveReportError,
+);
 /// The documented error responses of operation `GetActiveReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1636,15 +1304,6 @@ pub struct GetScheduledReportCall<'a> {
 }
 impl<'a> GetScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Scheduledreport,
-        sinch_sdk_runtime::Error<GetScheduledReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1656,16 +1315,14 @@ impl<'a> GetScheduledReportCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetScheduledReport",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v2-preview/reporting/scheduled/", &sinch_sdk_runtime::encode::path(&self.id)]
-                .concat(),
+            [
+                "/v2-preview/reporting/scheduled/",
+                &sinch_sdk_runtime::encode::path(&self.id),
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetScheduledReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetScheduledReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1673,30 +1330,18 @@ impl<'a> GetScheduledReportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(response.into_error(Some(GetScheduledReportError::Status401)));
-            }
-            404 => {
-                return Err(response.into_error(Some(GetScheduledReportError::Status404)));
-            }
+            401 => return Err(response.into_error(Some(GetScheduledReportError::Status401))),
+            404 => return Err(response.into_error(Some(GetScheduledReportError::Status404))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetScheduledReportCall<'a> {
-    type Output = Result<
-        super::types::Scheduledreport,
-        sinch_sdk_runtime::Error<GetScheduledReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetScheduledReportCall,
+    super::types::Scheduledreport,
+    GetScheduledReportError,
+);
 /// The documented error responses of operation `GetScheduledReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1723,12 +1368,6 @@ pub struct DeleteScheduledReportCall<'a> {
 }
 impl<'a> DeleteScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteScheduledReportError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1740,15 +1379,13 @@ impl<'a> DeleteScheduledReportCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteScheduledReport",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v2-preview/reporting/scheduled/", &sinch_sdk_runtime::encode::path(&self.id)]
-                .concat(),
+            [
+                "/v2-preview/reporting/scheduled/",
+                &sinch_sdk_runtime::encode::path(&self.id),
+            ]
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DeleteScheduledReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DeleteScheduledReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1756,31 +1393,14 @@ impl<'a> DeleteScheduledReportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            401 => {
-                return Err(
-                    response.into_error(Some(DeleteScheduledReportError::Status401)),
-                );
-            }
-            404 => {
-                return Err(
-                    response.into_error(Some(DeleteScheduledReportError::Status404)),
-                );
-            }
+            401 => return Err(response.into_error(Some(DeleteScheduledReportError::Status401))),
+            404 => return Err(response.into_error(Some(DeleteScheduledReportError::Status404))),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteScheduledReportCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteScheduledReportError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteScheduledReportCall, (), DeleteScheduledReportError);
 /// The documented error responses of operation `DeleteScheduledReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

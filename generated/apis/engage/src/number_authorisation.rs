@@ -107,22 +107,11 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Getnumberauthorisationblacklistresponse,
-        sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::Getnumberauthorisationblacklistresponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
         sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
     > {
         let client = self.client;
@@ -135,12 +124,7 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
         if let Some(value) = &self.token {
             request.query.push(("token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ListAllBlockedNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ListAllBlockedNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -154,19 +138,11 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListAllBlockedNumbersCall<'a> {
-    type Output = Result<
-        super::types::Getnumberauthorisationblacklistresponse,
-        sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListAllBlockedNumbersCall,
+    super::types::Getnumberauthorisationblacklistresponse,
+    ListAllBlockedNumbersError,
+);
 /// The documented error responses of operation `ListAllBlockedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -188,22 +164,11 @@ pub struct AddOneOrMoreNumbersToYourBlacklistCall<'a> {
 }
 impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Addoneormorenumberstoyourblacklistresponse,
-        sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::Addoneormorenumberstoyourblacklistresponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
         sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
     > {
         let client = self.client;
@@ -213,12 +178,10 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
             "/v1/number_authorisation/mt/blacklist".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "AddOneOrMoreNumbersToYourBlacklist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "AddOneOrMoreNumbersToYourBlacklist",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -227,33 +190,21 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400),
-                );
+                return Err(response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status401),
-                );
+                return Err(response.error_as(AddOneOrMoreNumbersToYourBlacklistError::Status401));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddOneOrMoreNumbersToYourBlacklistCall<'a> {
-    type Output = Result<
-        super::types::Addoneormorenumberstoyourblacklistresponse,
-        sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddOneOrMoreNumbersToYourBlacklistCall,
+    super::types::Addoneormorenumberstoyourblacklistresponse,
+    AddOneOrMoreNumbersToYourBlacklistError,
+);
 /// The documented error responses of operation `AddOneOrMoreNumbersToYourBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -280,12 +231,6 @@ pub struct RemoveANumberFromTheBlacklistCall<'a> {
 }
 impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<String, sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -301,15 +246,10 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
                 "/v1/number_authorisation/mt/blacklist/",
                 &sinch_sdk_runtime::encode::path(&self.number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "text/plain".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RemoveANumberFromTheBlacklist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "RemoveANumberFromTheBlacklist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -318,35 +258,21 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
         let value = match response.status() {
             200..=299 => response.text()?,
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status401)),
-                );
+                return Err(response.into_error(Some(RemoveANumberFromTheBlacklistError::Status401)));
             }
             404 => {
-                return Err(
-                    response
-                        .into_error(Some(RemoveANumberFromTheBlacklistError::Status404)),
-                );
+                return Err(response.into_error(Some(RemoveANumberFromTheBlacklistError::Status404)));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RemoveANumberFromTheBlacklistCall<'a> {
-    type Output = Result<
-        String,
-        sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RemoveANumberFromTheBlacklistCall,
+    String,
+    RemoveANumberFromTheBlacklistError,
+);
 /// The documented error responses of operation `RemoveANumberFromTheBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -373,22 +299,11 @@ pub struct CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
 }
 impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-        sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
         sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
     > {
         let client = self.client;
@@ -397,19 +312,15 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
             sinch_sdk_runtime::reqwest::Method::GET,
             [
                 "/v1/number_authorisation/is_authorised/",
-                &sinch_sdk_runtime::encode::path(
-                    &sinch_sdk_runtime::encode::json_text(&self.numbers),
-                ),
+                &sinch_sdk_runtime::encode::path(&sinch_sdk_runtime::encode::json_text(&self.numbers)),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -418,40 +329,21 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401,
-                        ),
-                );
+                return Err(response.error_as(CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError::Status401));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
-    type Output = Result<
-        super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-        sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall,
+    super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
+    CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError,
+);
 /// The documented error responses of operation `CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -138,15 +138,6 @@ pub struct CheckRepliesCall<'a> {
 }
 impl<'a> CheckRepliesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Checkrepliesresponse,
-        sinch_sdk_runtime::Error<CheckRepliesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -161,12 +152,7 @@ impl<'a> CheckRepliesCall<'a> {
             "/v1/replies".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CheckReplies",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CheckReplies")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -181,19 +167,11 @@ impl<'a> CheckRepliesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CheckRepliesCall<'a> {
-    type Output = Result<
-        super::types::Checkrepliesresponse,
-        sinch_sdk_runtime::Error<CheckRepliesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CheckRepliesCall,
+    super::types::Checkrepliesresponse,
+    CheckRepliesError,
+);
 /// The documented error responses of operation `CheckReplies`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -219,12 +197,6 @@ pub struct ConfirmRepliesAsReceivedCall<'a> {
 }
 impl<'a> ConfirmRepliesAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<String, sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -239,12 +211,7 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
             "/v1/replies/confirmed".to_string(),
         );
         request.headers.push(("accept", "text/plain".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConfirmRepliesAsReceived",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ConfirmRepliesAsReceived")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -252,30 +219,15 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.text()?,
-            400 => {
-                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status401));
-            }
-            404 => {
-                return Err(response.error_as(ConfirmRepliesAsReceivedError::Status404));
-            }
+            400 => return Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),
+            401 => return Err(response.error_as(ConfirmRepliesAsReceivedError::Status401)),
+            404 => return Err(response.error_as(ConfirmRepliesAsReceivedError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConfirmRepliesAsReceivedCall<'a> {
-    type Output = Result<String, sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ConfirmRepliesAsReceivedCall, String, ConfirmRepliesAsReceivedError);
 /// The documented error responses of operation `ConfirmRepliesAsReceived`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -97,12 +97,6 @@ impl<'a> LogSummaryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::LogSummaryResult, sinch_sdk_runtime::Error<LogSummaryError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -135,12 +129,7 @@ impl<'a> LogSummaryCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "LogSummary",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "LogSummary")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -157,19 +146,7 @@ impl<'a> LogSummaryCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for LogSummaryCall<'a> {
-    type Output = Result<
-        super::types::LogSummaryResult,
-        sinch_sdk_runtime::Error<LogSummaryError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(LogSummaryCall, super::types::LogSummaryResult, LogSummaryError);
 /// The documented error responses of operation `LogSummary`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -216,12 +193,6 @@ impl<'a> LogDetailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::LogsDetailResult, sinch_sdk_runtime::Error<LogDetailError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -246,12 +217,7 @@ impl<'a> LogDetailCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "LogDetail",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "LogDetail")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -268,19 +234,7 @@ impl<'a> LogDetailCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for LogDetailCall<'a> {
-    type Output = Result<
-        super::types::LogsDetailResult,
-        sinch_sdk_runtime::Error<LogDetailError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(LogDetailCall, super::types::LogsDetailResult, LogDetailError);
 /// The documented error responses of operation `LogDetail`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -266,15 +266,6 @@ pub struct GetSignatureKeyListCall<'a> {
 }
 impl<'a> GetSignatureKeyListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        Vec<super::types::Getsignaturekeylistresponse>,
-        sinch_sdk_runtime::Error<GetSignatureKeyListError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -297,12 +288,7 @@ impl<'a> GetSignatureKeyListCall<'a> {
             let value = &self.page_size;
             request.query.push(("page_size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetSignatureKeyList",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetSignatureKeyList")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -311,30 +297,18 @@ impl<'a> GetSignatureKeyListCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyListError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(GetSignatureKeyListError::Status401)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetSignatureKeyListError::Status401))),
             403 => return Err(response.error_as(GetSignatureKeyListError::Status403)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSignatureKeyListCall<'a> {
-    type Output = Result<
-        Vec<super::types::Getsignaturekeylistresponse>,
-        sinch_sdk_runtime::Error<GetSignatureKeyListError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetSignatureKeyListCall,
+    Vec<super::types::Getsignaturekeylistresponse>,
+    GetSignatureKeyListError,
+);
 /// The documented error responses of operation `GetSignatureKeyList`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -364,15 +338,6 @@ pub struct CreateSignatureKeyCall<'a> {
 }
 impl<'a> CreateSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Createsignaturekeyresponse,
-        sinch_sdk_runtime::Error<CreateSignatureKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -387,12 +352,7 @@ impl<'a> CreateSignatureKeyCall<'a> {
             "/v1/iam/signature_keys".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateSignatureKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateSignatureKey")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -401,28 +361,18 @@ impl<'a> CreateSignatureKeyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateSignatureKeyError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(CreateSignatureKeyError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(CreateSignatureKeyError::Status401))),
             403 => return Err(response.error_as(CreateSignatureKeyError::Status403)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateSignatureKeyCall<'a> {
-    type Output = Result<
-        super::types::Createsignaturekeyresponse,
-        sinch_sdk_runtime::Error<CreateSignatureKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateSignatureKeyCall,
+    super::types::Createsignaturekeyresponse,
+    CreateSignatureKeyError,
+);
 /// The documented error responses of operation `CreateSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -453,15 +403,6 @@ pub struct GetSignatureKeyDetailCall<'a> {
 }
 impl<'a> GetSignatureKeyDetailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Getsignaturekeydetailresponse,
-        sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -473,16 +414,10 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSignatureKeyDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/iam/signature_keys/", &sinch_sdk_runtime::encode::path(&self.key_id)]
-                .concat(),
+            ["/v1/iam/signature_keys/", &sinch_sdk_runtime::encode::path(&self.key_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetSignatureKeyDetail",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetSignatureKeyDetail")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -491,11 +426,7 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyDetailError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(GetSignatureKeyDetailError::Status401)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetSignatureKeyDetailError::Status401))),
             403 => return Err(response.error_as(GetSignatureKeyDetailError::Status403)),
             404 => return Err(response.error_as(GetSignatureKeyDetailError::Status404)),
             _ => return Err(response.into_error(None)),
@@ -503,19 +434,11 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSignatureKeyDetailCall<'a> {
-    type Output = Result<
-        super::types::Getsignaturekeydetailresponse,
-        sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetSignatureKeyDetailCall,
+    super::types::Getsignaturekeydetailresponse,
+    GetSignatureKeyDetailError,
+);
 /// The documented error responses of operation `GetSignatureKeyDetail`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -550,12 +473,6 @@ pub struct DeleteSignatureKeyCall<'a> {
 }
 impl<'a> DeleteSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteSignatureKeyError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -567,15 +484,9 @@ impl<'a> DeleteSignatureKeyCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteSignatureKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/iam/signature_keys/", &sinch_sdk_runtime::encode::path(&self.key_id)]
-                .concat(),
+            ["/v1/iam/signature_keys/", &sinch_sdk_runtime::encode::path(&self.key_id)].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DeleteSignatureKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DeleteSignatureKey")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -583,9 +494,7 @@ impl<'a> DeleteSignatureKeyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            401 => {
-                return Err(response.into_error(Some(DeleteSignatureKeyError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(DeleteSignatureKeyError::Status401))),
             403 => return Err(response.error_as(DeleteSignatureKeyError::Status403)),
             404 => return Err(response.error_as(DeleteSignatureKeyError::Status404)),
             _ => return Err(response.into_error(None)),
@@ -593,16 +502,7 @@ impl<'a> DeleteSignatureKeyCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteSignatureKeyCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteSignatureKeyError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteSignatureKeyCall, (), DeleteSignatureKeyError);
 /// The documented error responses of operation `DeleteSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -632,15 +532,6 @@ pub struct GetEnabledSignatureKeyCall<'a> {
 }
 impl<'a> GetEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Getenabledsignaturekeyresponse,
-        sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -655,12 +546,7 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
             "/v1/iam/signature_keys/enabled".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetEnabledSignatureKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetEnabledSignatureKey")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -668,11 +554,7 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.into_error(Some(GetEnabledSignatureKeyError::Status401)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
             403 => return Err(response.error_as(GetEnabledSignatureKeyError::Status403)),
             404 => return Err(response.error_as(GetEnabledSignatureKeyError::Status404)),
             _ => return Err(response.into_error(None)),
@@ -680,19 +562,11 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetEnabledSignatureKeyCall<'a> {
-    type Output = Result<
-        super::types::Getenabledsignaturekeyresponse,
-        sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetEnabledSignatureKeyCall,
+    super::types::Getenabledsignaturekeyresponse,
+    GetEnabledSignatureKeyError,
+);
 /// The documented error responses of operation `GetEnabledSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -722,12 +596,6 @@ pub struct DisableTheCurrentEnabledSignatureKeyCall<'a> {
 }
 impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -741,12 +609,10 @@ impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
             sinch_sdk_runtime::reqwest::Method::DELETE,
             "/v1/iam/signature_keys/enabled".to_string(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DisableTheCurrentEnabledSignatureKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DisableTheCurrentEnabledSignatureKey",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -755,37 +621,21 @@ impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
         match response.status() {
             200..=299 => {}
             401 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(DisableTheCurrentEnabledSignatureKeyError::Status401),
-                        ),
-                );
+                return Err(response.into_error(Some(DisableTheCurrentEnabledSignatureKeyError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(DisableTheCurrentEnabledSignatureKeyError::Status403),
-                );
+                return Err(response.error_as(DisableTheCurrentEnabledSignatureKeyError::Status403));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DisableTheCurrentEnabledSignatureKeyCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DisableTheCurrentEnabledSignatureKeyCall,
+    (),
+    DisableTheCurrentEnabledSignatureKeyError,
+);
 /// The documented error responses of operation `DisableTheCurrentEnabledSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -811,15 +661,6 @@ pub struct EnableSignatureKeyCall<'a> {
 }
 impl<'a> EnableSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Enablesignaturekeyresponse,
-        sinch_sdk_runtime::Error<EnableSignatureKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -834,12 +675,7 @@ impl<'a> EnableSignatureKeyCall<'a> {
             "/v1/iam/signature_keys/enabled".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "EnableSignatureKey",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "EnableSignatureKey")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -848,9 +684,7 @@ impl<'a> EnableSignatureKeyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EnableSignatureKeyError::Status400)),
-            401 => {
-                return Err(response.into_error(Some(EnableSignatureKeyError::Status401)));
-            }
+            401 => return Err(response.into_error(Some(EnableSignatureKeyError::Status401))),
             403 => return Err(response.error_as(EnableSignatureKeyError::Status403)),
             404 => return Err(response.error_as(EnableSignatureKeyError::Status404)),
             _ => return Err(response.into_error(None)),
@@ -858,19 +692,11 @@ impl<'a> EnableSignatureKeyCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for EnableSignatureKeyCall<'a> {
-    type Output = Result<
-        super::types::Enablesignaturekeyresponse,
-        sinch_sdk_runtime::Error<EnableSignatureKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    EnableSignatureKeyCall,
+    super::types::Enablesignaturekeyresponse,
+    EnableSignatureKeyError,
+);
 /// The documented error responses of operation `EnableSignatureKey`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -286,22 +286,11 @@ pub struct RequestSenderAddressUsingPostCall<'a> {
 }
 impl<'a> RequestSenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RequestSenderAddressUsingPostResponse,
-        sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::RequestSenderAddressUsingPostResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
         sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
     > {
         let client = self.client;
@@ -311,12 +300,7 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
             "/v1/messaging/numbers/sender_address/requests".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "requestSenderAddressUsingPOST",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "requestSenderAddressUsingPOST")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -325,47 +309,27 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status400)),
-                );
+                return Err(response.into_error(Some(RequestSenderAddressUsingPostError::Status400)));
             }
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status401)),
-                );
+                return Err(response.into_error(Some(RequestSenderAddressUsingPostError::Status401)));
             }
             403 => {
-                return Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status403)),
-                );
+                return Err(response.into_error(Some(RequestSenderAddressUsingPostError::Status403)));
             }
             409 => {
-                return Err(
-                    response
-                        .into_error(Some(RequestSenderAddressUsingPostError::Status409)),
-                );
+                return Err(response.into_error(Some(RequestSenderAddressUsingPostError::Status409)));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RequestSenderAddressUsingPostCall<'a> {
-    type Output = Result<
-        super::types::RequestSenderAddressUsingPostResponse,
-        sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RequestSenderAddressUsingPostCall,
+    super::types::RequestSenderAddressUsingPostResponse,
+    RequestSenderAddressUsingPostError,
+);
 /// The documented error responses of operation `requestSenderAddressUsingPOST`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -400,15 +364,6 @@ pub struct SubmittingVerificationCodePostCall<'a> {
 }
 impl<'a> SubmittingVerificationCodePostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationCodeRequestItem,
-        sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -425,15 +380,10 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.id),
                 "/verify",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubmittingVerificationCodePost",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "SubmittingVerificationCodePost")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -441,45 +391,22 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubmittingVerificationCodePostError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(SubmittingVerificationCodePostError::Status401)),
-                );
+                return Err(response.into_error(Some(SubmittingVerificationCodePostError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(SubmittingVerificationCodePostError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SubmittingVerificationCodePostError::Status404),
-                );
-            }
+            403 => return Err(response.error_as(SubmittingVerificationCodePostError::Status403)),
+            404 => return Err(response.error_as(SubmittingVerificationCodePostError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubmittingVerificationCodePostCall<'a> {
-    type Output = Result<
-        super::types::VerificationCodeRequestItem,
-        sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubmittingVerificationCodePostCall,
+    super::types::VerificationCodeRequestItem,
+    SubmittingVerificationCodePostError,
+);
 /// The documented error responses of operation `SubmittingVerificationCodePost`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -514,15 +441,6 @@ pub struct ReVerifySenderAddressUsingPostCall<'a> {
 }
 impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ReVerifySenderAddressRequestItem,
-        sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -539,15 +457,10 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.id),
                 "/reverify",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "reVerifySenderAddressUsingPOST",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "reVerifySenderAddressUsingPOST")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -555,45 +468,22 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ReVerifySenderAddressUsingPostError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(ReVerifySenderAddressUsingPostError::Status401)),
-                );
+                return Err(response.into_error(Some(ReVerifySenderAddressUsingPostError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(ReVerifySenderAddressUsingPostError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(ReVerifySenderAddressUsingPostError::Status404),
-                );
-            }
+            403 => return Err(response.error_as(ReVerifySenderAddressUsingPostError::Status403)),
+            404 => return Err(response.error_as(ReVerifySenderAddressUsingPostError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ReVerifySenderAddressUsingPostCall<'a> {
-    type Output = Result<
-        super::types::ReVerifySenderAddressRequestItem,
-        sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ReVerifySenderAddressUsingPostCall,
+    super::types::ReVerifySenderAddressRequestItem,
+    ReVerifySenderAddressUsingPostError,
+);
 /// The documented error responses of operation `reVerifySenderAddressUsingPOST`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -628,15 +518,6 @@ pub struct GetStatusOfSenderAddressRequestCall<'a> {
 }
 impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AlphaTagRequestItem,
-        sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -652,15 +533,10 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
                 "/v1/messaging/numbers/sender_address/requests/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetStatusOfSenderAddressRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetStatusOfSenderAddressRequest")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -668,47 +544,22 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetStatusOfSenderAddressRequestError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(
-                            Some(GetStatusOfSenderAddressRequestError::Status401),
-                        ),
-                );
+                return Err(response.into_error(Some(GetStatusOfSenderAddressRequestError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(GetStatusOfSenderAddressRequestError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(GetStatusOfSenderAddressRequestError::Status404),
-                );
-            }
+            403 => return Err(response.error_as(GetStatusOfSenderAddressRequestError::Status403)),
+            404 => return Err(response.error_as(GetStatusOfSenderAddressRequestError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStatusOfSenderAddressRequestCall<'a> {
-    type Output = Result<
-        super::types::AlphaTagRequestItem,
-        sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStatusOfSenderAddressRequestCall,
+    super::types::AlphaTagRequestItem,
+    GetStatusOfSenderAddressRequestError,
+);
 /// The documented error responses of operation `GetStatusOfSenderAddressRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -738,9 +589,7 @@ pub enum GetStatusOfSenderAddressRequestError {
 pub struct GetAllApprovedSenderAddressesCall<'a> {
     client: &'a super::Client,
     sender_address: Option<String>,
-    sender_address_type: Option<
-        super::types::GetAllApprovedSenderAddressesSenderAddressType,
-    >,
+    sender_address_type: Option<super::types::GetAllApprovedSenderAddressesSenderAddressType>,
     usage_type: Option<super::types::GetAllApprovedSenderAddressesUsageType>,
     include_related_accounts: Option<bool>,
     expiry_status: Option<super::types::GetAllApprovedSenderAddressesExpiryStatus>,
@@ -796,15 +645,6 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetAllApprovedSenderAddresses,
-        sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -840,12 +680,7 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
         if let Some(value) = &self.token {
             request.query.push(("token", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetAllApprovedSenderAddresses",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetAllApprovedSenderAddresses")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -853,40 +688,21 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetAllApprovedSenderAddressesError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(GetAllApprovedSenderAddressesError::Status401)),
-                );
+                return Err(response.into_error(Some(GetAllApprovedSenderAddressesError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(GetAllApprovedSenderAddressesError::Status403),
-                );
-            }
+            403 => return Err(response.error_as(GetAllApprovedSenderAddressesError::Status403)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetAllApprovedSenderAddressesCall<'a> {
-    type Output = Result<
-        super::types::GetAllApprovedSenderAddresses,
-        sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetAllApprovedSenderAddressesCall,
+    super::types::GetAllApprovedSenderAddresses,
+    GetAllApprovedSenderAddressesError,
+);
 /// The documented error responses of operation `GetAllApprovedSenderAddresses`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -917,15 +733,6 @@ pub struct GetSenderAddressByIdCall<'a> {
 }
 impl<'a> GetSenderAddressByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetSenderAddress,
-        sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -941,15 +748,10 @@ impl<'a> GetSenderAddressByIdCall<'a> {
                 "/v1/messaging/numbers/sender_address/addresses/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetSenderAddressById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetSenderAddressById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -958,30 +760,18 @@ impl<'a> GetSenderAddressByIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSenderAddressByIdError::Status400)),
-            401 => {
-                return Err(
-                    response.into_error(Some(GetSenderAddressByIdError::Status401)),
-                );
-            }
+            401 => return Err(response.into_error(Some(GetSenderAddressByIdError::Status401))),
             403 => return Err(response.error_as(GetSenderAddressByIdError::Status403)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSenderAddressByIdCall<'a> {
-    type Output = Result<
-        super::types::GetSenderAddress,
-        sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetSenderAddressByIdCall,
+    super::types::GetSenderAddress,
+    GetSenderAddressByIdError,
+);
 /// The documented error responses of operation `GetSenderAddressById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1013,12 +803,6 @@ pub struct DeleteSenderAddressUsingDeleteCall<'a> {
 }
 impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1034,18 +818,13 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
                 "/v1/messaging/numbers/sender_address/addresses/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         {
             let value = &self.reason;
             request.query.push(("reason", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteSenderAddressUsingDELETE",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteSenderAddressUsingDELETE")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1053,42 +832,22 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(DeleteSenderAddressUsingDeleteError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(DeleteSenderAddressUsingDeleteError::Status401)),
-                );
+                return Err(response.into_error(Some(DeleteSenderAddressUsingDeleteError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(DeleteSenderAddressUsingDeleteError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteSenderAddressUsingDeleteError::Status404),
-                );
-            }
+            403 => return Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status403)),
+            404 => return Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status404)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteSenderAddressUsingDeleteCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteSenderAddressUsingDeleteCall,
+    (),
+    DeleteSenderAddressUsingDeleteError,
+);
 /// The documented error responses of operation `deleteSenderAddressUsingDELETE`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1123,15 +882,6 @@ pub struct UpdateSenderAddressUsingPatchCall<'a> {
 }
 impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetSenderAddress,
-        sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1147,15 +897,10 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
                 "/v1/messaging/numbers/sender_address/addresses/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateSenderAddressUsingPATCH",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateSenderAddressUsingPATCH")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1163,45 +908,22 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdateSenderAddressUsingPatchError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),
             401 => {
-                return Err(
-                    response
-                        .into_error(Some(UpdateSenderAddressUsingPatchError::Status401)),
-                );
+                return Err(response.into_error(Some(UpdateSenderAddressUsingPatchError::Status401)));
             }
-            403 => {
-                return Err(
-                    response.error_as(UpdateSenderAddressUsingPatchError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(UpdateSenderAddressUsingPatchError::Status404),
-                );
-            }
+            403 => return Err(response.error_as(UpdateSenderAddressUsingPatchError::Status403)),
+            404 => return Err(response.error_as(UpdateSenderAddressUsingPatchError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateSenderAddressUsingPatchCall<'a> {
-    type Output = Result<
-        super::types::GetSenderAddress,
-        sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateSenderAddressUsingPatchCall,
+    super::types::GetSenderAddress,
+    UpdateSenderAddressUsingPatchError,
+);
 /// The documented error responses of operation `updateSenderAddressUsingPATCH`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

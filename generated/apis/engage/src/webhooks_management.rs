@@ -325,15 +325,6 @@ impl<'a> RetrieveWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RetrieveWebhookresponse,
-        sinch_sdk_runtime::Error<RetrieveWebhookError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -354,12 +345,7 @@ impl<'a> RetrieveWebhookCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("page_size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RetrieveWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "RetrieveWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -374,19 +360,11 @@ impl<'a> RetrieveWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RetrieveWebhookCall<'a> {
-    type Output = Result<
-        super::types::RetrieveWebhookresponse,
-        sinch_sdk_runtime::Error<RetrieveWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RetrieveWebhookCall,
+    super::types::RetrieveWebhookresponse,
+    RetrieveWebhookError,
+);
 /// The documented error responses of operation `RetrieveWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -412,15 +390,6 @@ pub struct CreateWebhookCall<'a> {
 }
 impl<'a> CreateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateWebhookresponse,
-        sinch_sdk_runtime::Error<CreateWebhookError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -435,12 +404,7 @@ impl<'a> CreateWebhookCall<'a> {
             "/v1/webhooks/messages".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -456,19 +420,11 @@ impl<'a> CreateWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateWebhookCall<'a> {
-    type Output = Result<
-        super::types::CreateWebhookresponse,
-        sinch_sdk_runtime::Error<CreateWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateWebhookCall,
+    super::types::CreateWebhookresponse,
+    CreateWebhookError,
+);
 /// The documented error responses of operation `CreateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -499,10 +455,6 @@ pub struct DeleteWebhookCall<'a> {
 }
 impl<'a> DeleteWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteWebhookError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -514,15 +466,9 @@ impl<'a> DeleteWebhookCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteWebhook",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/webhooks/messages/", &sinch_sdk_runtime::encode::path(&self.webhook_id)]
-                .concat(),
+            ["/v1/webhooks/messages/", &sinch_sdk_runtime::encode::path(&self.webhook_id)].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DeleteWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DeleteWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -537,16 +483,7 @@ impl<'a> DeleteWebhookCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteWebhookCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteWebhookError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteWebhookCall, (), DeleteWebhookError);
 /// The documented error responses of operation `DeleteWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -573,15 +510,6 @@ pub struct UpdateWebhookCall<'a> {
 }
 impl<'a> UpdateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateWebhookresponse,
-        sinch_sdk_runtime::Error<UpdateWebhookError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -593,16 +521,10 @@ impl<'a> UpdateWebhookCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateWebhook",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/v1/webhooks/messages/", &sinch_sdk_runtime::encode::path(&self.webhook_id)]
-                .concat(),
+            ["/v1/webhooks/messages/", &sinch_sdk_runtime::encode::path(&self.webhook_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateWebhook",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateWebhook")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -618,19 +540,11 @@ impl<'a> UpdateWebhookCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateWebhookCall<'a> {
-    type Output = Result<
-        super::types::CreateWebhookresponse,
-        sinch_sdk_runtime::Error<UpdateWebhookError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateWebhookCall,
+    super::types::CreateWebhookresponse,
+    UpdateWebhookError,
+);
 /// The documented error responses of operation `UpdateWebhook`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -233,15 +233,6 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListHostingOrdersResponse,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -250,20 +241,12 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "HostingOrderService_ListHostingOrders",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "HostingOrderService_ListHostingOrders",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "HostingOrderService_ListHostingOrders",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -272,7 +255,7 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/hostingOrders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.region_code {
@@ -303,12 +286,10 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "HostingOrderService_ListHostingOrders",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "HostingOrderService_ListHostingOrders",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -317,16 +298,10 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(HostingOrderServiceListHostingOrdersError::Status404),
-                );
+                return Err(response.error_as(HostingOrderServiceListHostingOrdersError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(HostingOrderServiceListHostingOrdersError::Status500),
-                );
+                return Err(response.error_as(HostingOrderServiceListHostingOrdersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -381,19 +356,11 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for HostingOrderServiceListHostingOrdersCall<'a> {
-    type Output = Result<
-        super::types::ListHostingOrdersResponse,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    HostingOrderServiceListHostingOrdersCall,
+    super::types::ListHostingOrdersResponse,
+    HostingOrderServiceListHostingOrdersError,
+);
 /// The documented error responses of operation `HostingOrderService_ListHostingOrders`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -426,15 +393,6 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -443,20 +401,12 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
         sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "HostingOrderService_GetHostingOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "HostingOrderService_GetHostingOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "HostingOrderService_GetHostingOrder",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -466,15 +416,13 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
                 "/hostingOrders/",
                 &sinch_sdk_runtime::encode::path(&self.hosting_order_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "HostingOrderService_GetHostingOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "HostingOrderService_GetHostingOrder",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -483,33 +431,21 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response.error_as(HostingOrderServiceGetHostingOrderError::Status404),
-                );
+                return Err(response.error_as(HostingOrderServiceGetHostingOrderError::Status404));
             }
             500 => {
-                return Err(
-                    response.error_as(HostingOrderServiceGetHostingOrderError::Status500),
-                );
+                return Err(response.error_as(HostingOrderServiceGetHostingOrderError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for HostingOrderServiceGetHostingOrderCall<'a> {
-    type Output = Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    HostingOrderServiceGetHostingOrderCall,
+    super::types::HostingOrder,
+    HostingOrderServiceGetHostingOrderError,
+);
 /// The documented error responses of operation `HostingOrderService_GetHostingOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -542,15 +478,6 @@ impl<'a> GetHostingOrderReportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrderReport,
-        sinch_sdk_runtime::Error<GetHostingOrderReportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -559,20 +486,12 @@ impl<'a> GetHostingOrderReportCall<'a> {
         sinch_sdk_runtime::Error<GetHostingOrderReportError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetHostingOrderReport",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "GetHostingOrderReport",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetHostingOrderReport",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -583,15 +502,10 @@ impl<'a> GetHostingOrderReportCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.hosting_order_id),
                 "/report",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetHostingOrderReport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetHostingOrderReport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -606,19 +520,11 @@ impl<'a> GetHostingOrderReportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetHostingOrderReportCall<'a> {
-    type Output = Result<
-        super::types::HostingOrderReport,
-        sinch_sdk_runtime::Error<GetHostingOrderReportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetHostingOrderReportCall,
+    super::types::HostingOrderReport,
+    GetHostingOrderReportError,
+);
 /// The documented error responses of operation `GetHostingOrderReport`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -680,31 +586,16 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         self
     }
     /// Filter the results by the state of the campaign provisioning.
-    pub fn campaign_provisioning_state(
-        mut self,
-        value: impl Into<super::types::State>,
-    ) -> Self {
+    pub fn campaign_provisioning_state(mut self, value: impl Into<super::types::State>) -> Self {
         self.campaign_provisioning_state = Some(value.into());
         self
     }
     /// Filter the results by the state of the platform provisioning.
-    pub fn platform_provisioning_state(
-        mut self,
-        value: impl Into<super::types::State>,
-    ) -> Self {
+    pub fn platform_provisioning_state(mut self, value: impl Into<super::types::State>) -> Self {
         self.platform_provisioning_state = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListHostingOrderNumbersResponse,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -713,20 +604,12 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "HostingOrderService_ListHostingOrderNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "HostingOrderService_ListHostingOrderNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "HostingOrderService_ListHostingOrderNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -737,7 +620,7 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.hosting_order_id),
                 "/numbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.order_by {
@@ -758,12 +641,10 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         if let Some(value) = &self.platform_provisioning_state {
             request.query.push(("platformProvisioningState", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "HostingOrderService_ListHostingOrderNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "HostingOrderService_ListHostingOrderNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -772,20 +653,10 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            HostingOrderServiceListHostingOrderNumbersError::Status404,
-                        ),
-                );
+                return Err(response.error_as(HostingOrderServiceListHostingOrderNumbersError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            HostingOrderServiceListHostingOrderNumbersError::Status500,
-                        ),
-                );
+                return Err(response.error_as(HostingOrderServiceListHostingOrderNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -840,19 +711,11 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for HostingOrderServiceListHostingOrderNumbersCall<'a> {
-    type Output = Result<
-        super::types::ListHostingOrderNumbersResponse,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    HostingOrderServiceListHostingOrderNumbersCall,
+    super::types::ListHostingOrderNumbersResponse,
+    HostingOrderServiceListHostingOrderNumbersError,
+);
 /// The documented error responses of operation `HostingOrderService_ListHostingOrderNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -886,15 +749,6 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrderNumber,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -903,20 +757,12 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
         sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "HostingOrderService_GetHostingOrderNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "HostingOrderService_GetHostingOrderNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "HostingOrderService_GetHostingOrderNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -928,15 +774,13 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
                 "/numbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "HostingOrderService_GetHostingOrderNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "HostingOrderService_GetHostingOrderNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -945,39 +789,21 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            HostingOrderServiceGetHostingOrderNumberError::Status404,
-                        ),
-                );
+                return Err(response.error_as(HostingOrderServiceGetHostingOrderNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            HostingOrderServiceGetHostingOrderNumberError::Status500,
-                        ),
-                );
+                return Err(response.error_as(HostingOrderServiceGetHostingOrderNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for HostingOrderServiceGetHostingOrderNumberCall<'a> {
-    type Output = Result<
-        super::types::HostingOrderNumber,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    HostingOrderServiceGetHostingOrderNumberCall,
+    super::types::HostingOrderNumber,
+    HostingOrderServiceGetHostingOrderNumberError,
+);
 /// The documented error responses of operation `HostingOrderService_GetHostingOrderNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1009,15 +835,6 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ImportHostingOrder,
-        sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1026,20 +843,12 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
         sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "HostingOrderService_ImportNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "HostingOrderService_ImportNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "HostingOrderService_ImportNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1048,15 +857,13 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/hostingOrders:importNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "HostingOrderService_ImportNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "HostingOrderService_ImportNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1064,29 +871,17 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            500 => {
-                return Err(
-                    response.error_as(HostingOrderServiceImportNumbersError::Status500),
-                );
-            }
+            500 => return Err(response.error_as(HostingOrderServiceImportNumbersError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for HostingOrderServiceImportNumbersCall<'a> {
-    type Output = Result<
-        super::types::ImportHostingOrder,
-        sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    HostingOrderServiceImportNumbersCall,
+    super::types::ImportHostingOrder,
+    HostingOrderServiceImportNumbersError,
+);
 /// The documented error responses of operation `HostingOrderService_ImportNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1114,15 +909,6 @@ impl<'a> TextEnableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<TextEnableNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1131,20 +917,12 @@ impl<'a> TextEnableNumbersCall<'a> {
         sinch_sdk_runtime::Error<TextEnableNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TextEnableNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TextEnableNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TextEnableNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1153,15 +931,10 @@ impl<'a> TextEnableNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/hostingOrders:textEnableNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TextEnableNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "TextEnableNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1178,19 +951,11 @@ impl<'a> TextEnableNumbersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TextEnableNumbersCall<'a> {
-    type Output = Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<TextEnableNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TextEnableNumbersCall,
+    super::types::HostingOrder,
+    TextEnableNumbersError,
+);
 /// The documented error responses of operation `TextEnableNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1230,15 +995,6 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1247,20 +1003,12 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
         sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TextEnableTollFreeNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TextEnableTollFreeNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TextEnableTollFreeNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1269,15 +1017,10 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/hostingOrders:textEnableTollFreeNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TextEnableTollFreeNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "TextEnableTollFreeNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1285,36 +1028,20 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(TextEnableTollFreeNumbersError::Status400));
-            }
-            404 => {
-                return Err(response.error_as(TextEnableTollFreeNumbersError::Status404));
-            }
-            409 => {
-                return Err(response.error_as(TextEnableTollFreeNumbersError::Status409));
-            }
-            500 => {
-                return Err(response.error_as(TextEnableTollFreeNumbersError::Status500));
-            }
+            400 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status400)),
+            404 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status404)),
+            409 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status409)),
+            500 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TextEnableTollFreeNumbersCall<'a> {
-    type Output = Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TextEnableTollFreeNumbersCall,
+    super::types::HostingOrder,
+    TextEnableTollFreeNumbersError,
+);
 /// The documented error responses of operation `TextEnableTollFreeNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

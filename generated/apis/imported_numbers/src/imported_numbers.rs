@@ -134,9 +134,7 @@ pub struct ImportNumberServiceListImportedNumbersCall<'a> {
     project_id: Option<String>,
     region_code: Option<String>,
     number_pattern_pattern: Option<String>,
-    number_pattern_search_pattern: Option<
-        super::types::ImportNumberServiceListImportedNumbersNumberPatternSearchPattern,
-    >,
+    number_pattern_search_pattern: Option<super::types::ImportNumberServiceListImportedNumbersNumberPatternSearchPattern>,
     page_size: Option<i64>,
     page_token: Option<String>,
     order_by: Option<super::types::ImportNumberServiceListImportedNumbersOrderBy>,
@@ -166,9 +164,7 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
     /// Numbers that begin with the `numberPattern.pattern` entered. Often used to search for a specific area code.
     pub fn number_pattern_search_pattern(
         mut self,
-        value: impl Into<
-            super::types::ImportNumberServiceListImportedNumbersNumberPatternSearchPattern,
-        >,
+        value: impl Into<super::types::ImportNumberServiceListImportedNumbersNumberPatternSearchPattern>,
     ) -> Self {
         self.number_pattern_search_pattern = Some(value.into());
         self
@@ -192,15 +188,6 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListImportedNumbersResponse,
-        sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -209,20 +196,12 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
         sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ImportNumberService_ListImportedNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ImportNumberService_ListImportedNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ImportNumberService_ListImportedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -231,7 +210,7 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/importedNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.region_code {
@@ -260,12 +239,10 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
             let value = &self.campaign_id;
             request.query.push(("campaignId", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ImportNumberService_ListImportedNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ImportNumberService_ListImportedNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -274,16 +251,10 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(ImportNumberServiceListImportedNumbersError::Status400),
-                );
+                return Err(response.error_as(ImportNumberServiceListImportedNumbersError::Status400));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ImportNumberServiceListImportedNumbersError::Status500),
-                );
+                return Err(response.error_as(ImportNumberServiceListImportedNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -338,19 +309,11 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ImportNumberServiceListImportedNumbersCall<'a> {
-    type Output = Result<
-        super::types::ListImportedNumbersResponse,
-        sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportNumberServiceListImportedNumbersCall,
+    super::types::ListImportedNumbersResponse,
+    ImportNumberServiceListImportedNumbersError,
+);
 /// The documented error responses of operation `ImportNumberService_ListImportedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -382,15 +345,6 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ImportedNumber,
-        sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -399,20 +353,12 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
         sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ImportNumberService_ImportNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ImportNumberService_ImportNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ImportNumberService_ImportNumber",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -421,15 +367,13 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/importedNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ImportNumberService_ImportNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ImportNumberService_ImportNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -437,39 +381,19 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ImportNumberServiceImportNumberError::Status400),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(ImportNumberServiceImportNumberError::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ImportNumberServiceImportNumberError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(ImportNumberServiceImportNumberError::Status400)),
+            409 => return Err(response.error_as(ImportNumberServiceImportNumberError::Status409)),
+            500 => return Err(response.error_as(ImportNumberServiceImportNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ImportNumberServiceImportNumberCall<'a> {
-    type Output = Result<
-        super::types::ImportedNumber,
-        sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportNumberServiceImportNumberCall,
+    super::types::ImportedNumber,
+    ImportNumberServiceImportNumberError,
+);
 /// The documented error responses of operation `ImportNumberService_ImportNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -506,15 +430,6 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ImportedNumberResponse,
-        sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -523,20 +438,12 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
         sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ImportNumberService_GetImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ImportNumberService_GetImportedNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ImportNumberService_GetImportedNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -546,15 +453,13 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
                 "/importedNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ImportNumberService_GetImportedNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ImportNumberService_GetImportedNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -563,35 +468,21 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(ImportNumberServiceGetImportedNumberError::Status404),
-                );
+                return Err(response.error_as(ImportNumberServiceGetImportedNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ImportNumberServiceGetImportedNumberError::Status500),
-                );
+                return Err(response.error_as(ImportNumberServiceGetImportedNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ImportNumberServiceGetImportedNumberCall<'a> {
-    type Output = Result<
-        super::types::ImportedNumberResponse,
-        sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportNumberServiceGetImportedNumberCall,
+    super::types::ImportedNumberResponse,
+    ImportNumberServiceGetImportedNumberError,
+);
 /// The documented error responses of operation `ImportNumberService_GetImportedNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -624,15 +515,6 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -641,20 +523,12 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
         sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ImportNumberService_DeleteImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ImportNumberService_DeleteImportedNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ImportNumberService_DeleteImportedNumber",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -664,14 +538,12 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
                 "/importedNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ImportNumberService_DeleteImportedNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ImportNumberService_DeleteImportedNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -680,39 +552,21 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
         match response.status() {
             200..=299 => {}
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            ImportNumberServiceDeleteImportedNumberError::Status404,
-                        ),
-                );
+                return Err(response.error_as(ImportNumberServiceDeleteImportedNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            ImportNumberServiceDeleteImportedNumberError::Status500,
-                        ),
-                );
+                return Err(response.error_as(ImportNumberServiceDeleteImportedNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ImportNumberServiceDeleteImportedNumberCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportNumberServiceDeleteImportedNumberCall,
+    (),
+    ImportNumberServiceDeleteImportedNumberError,
+);
 /// The documented error responses of operation `ImportNumberService_DeleteImportedNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -745,15 +599,6 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ImportedNumber,
-        sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -762,20 +607,12 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
         sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ImportNumberService_UpdateImportedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ImportNumberService_UpdateImportedNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ImportNumberService_UpdateImportedNumber",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -785,15 +622,13 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
                 "/importedNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ImportNumberService_UpdateImportedNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ImportNumberService_UpdateImportedNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -802,47 +637,24 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            ImportNumberServiceUpdateImportedNumberError::Status400,
-                        ),
-                );
+                return Err(response.error_as(ImportNumberServiceUpdateImportedNumberError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            ImportNumberServiceUpdateImportedNumberError::Status404,
-                        ),
-                );
+                return Err(response.error_as(ImportNumberServiceUpdateImportedNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            ImportNumberServiceUpdateImportedNumberError::Status500,
-                        ),
-                );
+                return Err(response.error_as(ImportNumberServiceUpdateImportedNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ImportNumberServiceUpdateImportedNumberCall<'a> {
-    type Output = Result<
-        super::types::ImportedNumber,
-        sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ImportNumberServiceUpdateImportedNumberCall,
+    super::types::ImportedNumber,
+    ImportNumberServiceUpdateImportedNumberError,
+);
 /// The documented error responses of operation `ImportNumberService_UpdateImportedNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -60,15 +60,6 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfiguration,
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -77,20 +68,12 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetCallbackConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "GetCallbackConfiguration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetCallbackConfiguration",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -99,15 +82,10 @@ impl<'a> GetCallbackConfigurationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callbackConfiguration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetCallbackConfiguration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetCallbackConfiguration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -115,33 +93,19 @@ impl<'a> GetCallbackConfigurationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetCallbackConfigurationError::Status400));
-            }
-            404 => {
-                return Err(response.error_as(GetCallbackConfigurationError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(GetCallbackConfigurationError::Status500));
-            }
+            400 => return Err(response.error_as(GetCallbackConfigurationError::Status400)),
+            404 => return Err(response.error_as(GetCallbackConfigurationError::Status404)),
+            500 => return Err(response.error_as(GetCallbackConfigurationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCallbackConfigurationCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfiguration,
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetCallbackConfigurationCall,
+    super::types::CallbackConfiguration,
+    GetCallbackConfigurationError,
+);
 /// The documented error responses of operation `GetCallbackConfiguration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -177,24 +141,12 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         self
     }
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::CallbackConfigurationUpdate>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::CallbackConfigurationUpdate>) -> Self {
         let value: super::types::CallbackConfigurationUpdate = value.into();
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackConfiguration,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -203,20 +155,12 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "UpdateCallbackConfiguration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "UpdateCallbackConfiguration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateCallbackConfiguration",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -225,15 +169,10 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/callbackConfiguration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateCallbackConfiguration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateCallbackConfiguration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -241,39 +180,19 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(UpdateCallbackConfigurationError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(UpdateCallbackConfigurationError::Status400)),
+            404 => return Err(response.error_as(UpdateCallbackConfigurationError::Status404)),
+            500 => return Err(response.error_as(UpdateCallbackConfigurationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCallbackConfigurationCall<'a> {
-    type Output = Result<
-        super::types::CallbackConfiguration,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateCallbackConfigurationCall,
+    super::types::CallbackConfiguration,
+    UpdateCallbackConfigurationError,
+);
 /// The documented error responses of operation `UpdateCallbackConfiguration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

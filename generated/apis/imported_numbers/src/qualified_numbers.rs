@@ -218,15 +218,6 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListQualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -235,20 +226,12 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_ListQualifiedNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_ListQualifiedNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_ListQualifiedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -257,7 +240,7 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/qualifiedNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.region_code {
@@ -276,12 +259,10 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         if let Some(value) = &self.order_by {
             request.query.push(("orderBy", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_ListQualifiedNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_ListQualifiedNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -290,20 +271,10 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceListQualifiedNumbersError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceListQualifiedNumbersError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceListQualifiedNumbersError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceListQualifiedNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -358,19 +329,11 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumberServiceListQualifiedNumbersCall<'a> {
-    type Output = Result<
-        super::types::ListQualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceListQualifiedNumbersCall,
+    super::types::ListQualifiedNumber,
+    QualifiedNumberServiceListQualifiedNumbersError,
+);
 /// The documented error responses of operation `QualifiedNumberService_ListQualifiedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -403,15 +366,6 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -420,20 +374,12 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_GetQualifiedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_GetQualifiedNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_GetQualifiedNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -443,15 +389,13 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
                 "/qualifiedNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_GetQualifiedNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_GetQualifiedNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -460,39 +404,21 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceGetQualifiedNumberError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceGetQualifiedNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceGetQualifiedNumberError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceGetQualifiedNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumberServiceGetQualifiedNumberCall<'a> {
-    type Output = Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceGetQualifiedNumberCall,
+    super::types::QualifiedNumber,
+    QualifiedNumberServiceGetQualifiedNumberError,
+);
 /// The documented error responses of operation `QualifiedNumberService_GetQualifiedNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -525,15 +451,6 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -542,20 +459,12 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_DeleteQualifiedNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_DeleteQualifiedNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_DeleteQualifiedNumber",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -565,14 +474,12 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
                 "/qualifiedNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_DeleteQualifiedNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_DeleteQualifiedNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -581,40 +488,21 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
         match response.status() {
             200..=299 => {}
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceDeleteQualifiedNumberError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceDeleteQualifiedNumberError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceDeleteQualifiedNumberError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceDeleteQualifiedNumberError::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceDeleteQualifiedNumberCall,
+    (),
+    QualifiedNumberServiceDeleteQualifiedNumberError,
+);
 /// The documented error responses of operation `QualifiedNumberService_DeleteQualifiedNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -646,15 +534,6 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BatchCreateQualifiedNumbersResponse,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -663,20 +542,12 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_BatchCreateQualifiedNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_BatchCreateQualifiedNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_BatchCreateQualifiedNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -685,15 +556,13 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/qualifiedNumbers:addNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_BatchCreateQualifiedNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_BatchCreateQualifiedNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -702,40 +571,21 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceBatchCreateQualifiedNumbersError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceBatchCreateQualifiedNumbersError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceBatchCreateQualifiedNumbersError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceBatchCreateQualifiedNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
-    type Output = Result<
-        super::types::BatchCreateQualifiedNumbersResponse,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceBatchCreateQualifiedNumbersCall,
+    super::types::BatchCreateQualifiedNumbersResponse,
+    QualifiedNumberServiceBatchCreateQualifiedNumbersError,
+);
 /// The documented error responses of operation `QualifiedNumberService_BatchCreateQualifiedNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -767,15 +617,6 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TextEnableResponse,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -784,20 +625,12 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_TextEnableNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_TextEnableNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_TextEnableNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -806,15 +639,13 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/qualifiedNumbers:textEnableNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_TextEnableNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_TextEnableNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -823,39 +654,21 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceTextEnableNumbersError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceTextEnableNumbersError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceTextEnableNumbersError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceTextEnableNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumberServiceTextEnableNumbersCall<'a> {
-    type Output = Result<
-        super::types::TextEnableResponse,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceTextEnableNumbersCall,
+    super::types::TextEnableResponse,
+    QualifiedNumberServiceTextEnableNumbersError,
+);
 /// The documented error responses of operation `QualifiedNumberService_TextEnableNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -887,15 +700,6 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -904,20 +708,12 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumbersTextEnableTollFreeNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumbersTextEnableTollFreeNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumbersTextEnableTollFreeNumbers",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -926,15 +722,13 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/qualifiedNumbers:textEnableTollFreeNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumbersTextEnableTollFreeNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumbersTextEnableTollFreeNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -943,55 +737,27 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumbersTextEnableTollFreeNumbersError::Status400,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumbersTextEnableTollFreeNumbersError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumbersTextEnableTollFreeNumbersError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumbersTextEnableTollFreeNumbersError::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumbersTextEnableTollFreeNumbersError::Status409,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumbersTextEnableTollFreeNumbersError::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumbersTextEnableTollFreeNumbersError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumbersTextEnableTollFreeNumbersError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
-    type Output = Result<
-        super::types::HostingOrder,
-        sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumbersTextEnableTollFreeNumbersCall,
+    super::types::HostingOrder,
+    QualifiedNumbersTextEnableTollFreeNumbersError,
+);
 /// The documented error responses of operation `QualifiedNumbersTextEnableTollFreeNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1032,15 +798,6 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1049,20 +806,12 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_VerifyVoiceChallenge",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_VerifyVoiceChallenge",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_VerifyVoiceChallenge",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1073,15 +822,13 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 ":verifyVoiceChallenge",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_VerifyVoiceChallenge",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_VerifyVoiceChallenge",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1090,39 +837,21 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceVerifyVoiceChallengeError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceVerifyVoiceChallengeError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceVerifyVoiceChallengeError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceVerifyVoiceChallengeError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
-    type Output = Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceVerifyVoiceChallengeCall,
+    super::types::QualifiedNumber,
+    QualifiedNumberServiceVerifyVoiceChallengeError,
+);
 /// The documented error responses of operation `QualifiedNumberService_VerifyVoiceChallenge`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1155,15 +884,6 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1172,20 +892,12 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
         sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "QualifiedNumberService_SendVoiceChallenge",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "QualifiedNumberService_SendVoiceChallenge",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "QualifiedNumberService_SendVoiceChallenge",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1196,15 +908,13 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 ":sendVoiceChallenge",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "QualifiedNumberService_SendVoiceChallenge",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "QualifiedNumberService_SendVoiceChallenge",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1213,39 +923,21 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceSendVoiceChallengeError::Status404,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceSendVoiceChallengeError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            QualifiedNumberServiceSendVoiceChallengeError::Status500,
-                        ),
-                );
+                return Err(response.error_as(QualifiedNumberServiceSendVoiceChallengeError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for QualifiedNumberServiceSendVoiceChallengeCall<'a> {
-    type Output = Result<
-        super::types::QualifiedNumber,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    QualifiedNumberServiceSendVoiceChallengeCall,
+    super::types::QualifiedNumber,
+    QualifiedNumberServiceSendVoiceChallengeError,
+);
 /// The documented error responses of operation `QualifiedNumberService_SendVoiceChallenge`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

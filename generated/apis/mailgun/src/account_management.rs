@@ -159,22 +159,11 @@ impl<'a> PutV5AccountsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<PutV5AccountsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericMessage,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
         sinch_sdk_runtime::Error<PutV5AccountsError>,
     > {
         let client = self.client;
@@ -196,12 +185,7 @@ impl<'a> PutV5AccountsCall<'a> {
         if let Some(value) = &self.logout_redirect_url {
             request.query.push(("logout_redirect_url", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v5-accounts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "put-v5-accounts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -215,19 +199,11 @@ impl<'a> PutV5AccountsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV5AccountsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<PutV5AccountsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsCall,
+    super::types::GithubComMailgunAccountsApiGenericMessage,
+    PutV5AccountsError,
+);
 /// The documented error responses of operation `put-v5-accounts`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -249,22 +225,11 @@ pub struct GetV5AccountsHttpSigningKeyCall<'a> {
 }
 impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
         sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
     > {
         let client = self.client;
@@ -274,12 +239,10 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
             "/v5/accounts/http_signing_key".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-accounts-http_signing_key",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-v5-accounts-http_signing_key",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -287,29 +250,17 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV5AccountsHttpSigningKeyError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV5AccountsHttpSigningKeyError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5AccountsHttpSigningKeyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsHttpSigningKeyCall,
+    super::types::GithubComMailgunAccountsApiHttpSigningKey,
+    GetV5AccountsHttpSigningKeyError,
+);
 /// The documented error responses of operation `get-v5-accounts-http_signing_key`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -331,22 +282,11 @@ pub struct PostV5AccountsHttpSigningKeyCall<'a> {
 }
 impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -356,12 +296,10 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
             "/v5/accounts/http_signing_key".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-accounts-http_signing_key",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-v5-accounts-http_signing_key",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -374,19 +312,11 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV5AccountsHttpSigningKeyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiHttpSigningKey,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5AccountsHttpSigningKeyCall,
+    super::types::GithubComMailgunAccountsApiHttpSigningKey,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `get-v5-sandbox-auth_recipients` (`GET /v5/sandbox/auth_recipients`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -399,15 +329,6 @@ pub struct GetV5SandboxAuthRecipientsCall<'a> {
 }
 impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV5SandboxAuthRecipientsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -422,12 +343,7 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
             "/v5/sandbox/auth_recipients".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-sandbox-auth_recipients",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-sandbox-auth_recipients")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -440,19 +356,11 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5SandboxAuthRecipientsCall<'a> {
-    type Output = Result<
-        super::types::GetV5SandboxAuthRecipientsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5SandboxAuthRecipientsCall,
+    super::types::GetV5SandboxAuthRecipientsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `post-v5-sandbox-auth_recipients` (`POST /v5/sandbox/auth_recipients`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -466,15 +374,6 @@ pub struct PostV5SandboxAuthRecipientsCall<'a> {
 }
 impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostV5SandboxAuthRecipientsResponse,
-        sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -493,12 +392,7 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
             let value = &self.email;
             request.query.push(("email", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-sandbox-auth_recipients",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "post-v5-sandbox-auth_recipients")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -506,29 +400,17 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV5SandboxAuthRecipientsError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(PostV5SandboxAuthRecipientsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV5SandboxAuthRecipientsCall<'a> {
-    type Output = Result<
-        super::types::PostV5SandboxAuthRecipientsResponse,
-        sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5SandboxAuthRecipientsCall,
+    super::types::PostV5SandboxAuthRecipientsResponse,
+    PostV5SandboxAuthRecipientsError,
+);
 /// The documented error responses of operation `post-v5-sandbox-auth_recipients`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -551,38 +433,28 @@ pub struct DeleteV5SandboxAuthRecipientsEmailCall<'a> {
 }
 impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericMessage,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
         sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-sandbox-auth_recipients-email",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v5/sandbox/auth_recipients/", &sinch_sdk_runtime::encode::path(&self.email)]
-                .concat(),
+            [
+                "/v5/sandbox/auth_recipients/",
+                &sinch_sdk_runtime::encode::path(&self.email),
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v5-sandbox-auth_recipients-email",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "delete-v5-sandbox-auth_recipients-email",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -591,28 +463,18 @@ impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(DeleteV5SandboxAuthRecipientsEmailError::Status400),
-                );
+                return Err(response.error_as(DeleteV5SandboxAuthRecipientsEmailError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV5SandboxAuthRecipientsEmailCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV5SandboxAuthRecipientsEmailCall,
+    super::types::GithubComMailgunAccountsApiGenericMessage,
+    DeleteV5SandboxAuthRecipientsEmailError,
+);
 /// The documented error responses of operation `delete-v5-sandbox-auth_recipients-email`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -634,22 +496,11 @@ pub struct PostV5AccountsResendActivationEmailCall<'a> {
 }
 impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -659,12 +510,10 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
             "/v5/accounts/resend_activation_email".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-accounts-resend_activation_email",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-v5-accounts-resend_activation_email",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -677,16 +526,8 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV5AccountsResendActivationEmailCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5AccountsResendActivationEmailCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -116,22 +116,11 @@ pub struct GetV1ThresholdsAlertsSendCall<'a> {
 }
 impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertListResponse,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunThresholdsApiSendAlertListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
         sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
     > {
         let client = self.client;
@@ -141,12 +130,7 @@ impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
             "/v1/thresholds/alerts/send".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-thresholds-alerts-send",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-thresholds-alerts-send")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -159,19 +143,11 @@ impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1ThresholdsAlertsSendCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertListResponse,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1ThresholdsAlertsSendCall,
+    super::types::GithubComMailgunThresholdsApiSendAlertListResponse,
+    GetV1ThresholdsAlertsSendError,
+);
 /// The documented error responses of operation `GET-v1-thresholds-alerts-send`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -193,22 +169,11 @@ pub struct PostV1ThresholdsAlertsSendCall<'a> {
 }
 impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
         sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
     > {
         let client = self.client;
@@ -218,12 +183,7 @@ impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
             "/v1/thresholds/alerts/send".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-thresholds-alerts-send",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-thresholds-alerts-send")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -236,19 +196,11 @@ impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1ThresholdsAlertsSendCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1ThresholdsAlertsSendCall,
+    super::types::GithubComMailgunThresholdsApiSendAlertItem,
+    PostV1ThresholdsAlertsSendError,
+);
 /// The documented error responses of operation `POST-v1-thresholds-alerts-send`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -271,38 +223,24 @@ pub struct GetV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
         sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)]
-                .concat(),
+            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-thresholds-alerts-send--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-thresholds-alerts-send--name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -310,38 +248,18 @@ impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV1ThresholdsAlertsSendNameError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(GetV1ThresholdsAlertsSendNameError::Status404),
-                );
-            }
-            _ => {
-                return Err(
-                    response.error_as(GetV1ThresholdsAlertsSendNameError::Default),
-                );
-            }
+            400 => return Err(response.error_as(GetV1ThresholdsAlertsSendNameError::Status400)),
+            404 => return Err(response.error_as(GetV1ThresholdsAlertsSendNameError::Status404)),
+            _ => return Err(response.error_as(GetV1ThresholdsAlertsSendNameError::Default)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1ThresholdsAlertsSendNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunThresholdsApiSendAlertItem,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1ThresholdsAlertsSendNameCall,
+    super::types::GithubComMailgunThresholdsApiSendAlertItem,
+    GetV1ThresholdsAlertsSendNameError,
+);
 /// The documented error responses of operation `GET-v1-thresholds-alerts-send--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -372,38 +290,24 @@ pub struct PutV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
-            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)]
-                .concat(),
+            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v1-thresholds-alerts-send--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v1-thresholds-alerts-send--name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -411,38 +315,18 @@ impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PutV1ThresholdsAlertsSendNameError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PutV1ThresholdsAlertsSendNameError::Status404),
-                );
-            }
-            _ => {
-                return Err(
-                    response.error_as(PutV1ThresholdsAlertsSendNameError::Default),
-                );
-            }
+            400 => return Err(response.error_as(PutV1ThresholdsAlertsSendNameError::Status400)),
+            404 => return Err(response.error_as(PutV1ThresholdsAlertsSendNameError::Status404)),
+            _ => return Err(response.error_as(PutV1ThresholdsAlertsSendNameError::Default)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV1ThresholdsAlertsSendNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV1ThresholdsAlertsSendNameCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PutV1ThresholdsAlertsSendNameError,
+);
 /// The documented error responses of operation `PUT-v1-thresholds-alerts-send--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -473,38 +357,24 @@ pub struct DeleteV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)]
-                .concat(),
+            ["/v1/thresholds/alerts/send/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v1-thresholds-alerts-send--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v1-thresholds-alerts-send--name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -512,38 +382,18 @@ impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status404),
-                );
-            }
-            _ => {
-                return Err(
-                    response.error_as(DeleteV1ThresholdsAlertsSendNameError::Default),
-                );
-            }
+            400 => return Err(response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status400)),
+            404 => return Err(response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status404)),
+            _ => return Err(response.error_as(DeleteV1ThresholdsAlertsSendNameError::Default)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV1ThresholdsAlertsSendNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV1ThresholdsAlertsSendNameCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV1ThresholdsAlertsSendNameError,
+);
 /// The documented error responses of operation `DELETE-v1-thresholds-alerts-send--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -573,22 +423,11 @@ pub struct GetV1ThresholdsHitsCall<'a> {
 }
 impl<'a> GetV1ThresholdsHitsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunThresholdsApiHitListResponse,
-        sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunThresholdsApiHitListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiHitListResponse>,
         sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
     > {
         let client = self.client;
@@ -598,12 +437,7 @@ impl<'a> GetV1ThresholdsHitsCall<'a> {
             "/v1/thresholds/hits".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-thresholds-hits",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-thresholds-hits")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -616,19 +450,11 @@ impl<'a> GetV1ThresholdsHitsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1ThresholdsHitsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunThresholdsApiHitListResponse,
-        sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1ThresholdsHitsCall,
+    super::types::GithubComMailgunThresholdsApiHitListResponse,
+    GetV1ThresholdsHitsError,
+);
 /// The documented error responses of operation `GET-v1-thresholds-hits`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

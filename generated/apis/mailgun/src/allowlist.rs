@@ -150,52 +150,30 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsImportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsImportError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--whitelists-import",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--whitelists-import",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--whitelists-import",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/whitelists/import"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/whitelists/import"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--whitelists-import",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domainID--whitelists-import",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -203,34 +181,18 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainIdWhitelistsImportError::Status400),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(PostV3DomainIdWhitelistsImportError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainIdWhitelistsImportError::Status400)),
+            500 => return Err(response.error_as(PostV3DomainIdWhitelistsImportError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdWhitelistsImportCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsImportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdWhitelistsImportCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdWhitelistsImportError,
+);
 /// The documented error responses of operation `POST-v3--domainID--whitelists-import`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -263,39 +225,20 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookModelWhitelist,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsValueError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookModelWhitelist,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelWhitelist>,
         sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsValueError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--whitelists--value-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--whitelists--value-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--whitelists--value-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -305,15 +248,13 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
                 "/whitelists/",
                 &sinch_sdk_runtime::encode::path(&self.value),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--whitelists--value-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domainID--whitelists--value-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -321,29 +262,17 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(GetV3DomainIdWhitelistsValueError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(GetV3DomainIdWhitelistsValueError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdWhitelistsValueCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookModelWhitelist,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsValueError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdWhitelistsValueCall,
+    super::types::GithubComMailgunBlackbookModelWhitelist,
+    GetV3DomainIdWhitelistsValueError,
+);
 /// The documented error responses of operation `GET-v3--domainID--whitelists--value-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -372,39 +301,20 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsValueError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsValueError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--whitelists--value-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--whitelists--value-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--whitelists--value-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -414,15 +324,13 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
                 "/whitelists/",
                 &sinch_sdk_runtime::encode::path(&self.value),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--whitelists--value-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domainID--whitelists--value-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -430,29 +338,17 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdWhitelistsValueError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(DeleteV3DomainIdWhitelistsValueError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdWhitelistsValueCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsValueError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdWhitelistsValueCall,
+    super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
+    DeleteV3DomainIdWhitelistsValueError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--whitelists--value-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -494,39 +390,20 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse>,
         sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--whitelists",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--whitelists",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -547,12 +424,7 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
             let value = &self.term;
             request.query.push(("term", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--whitelists",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domainID--whitelists")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -566,19 +438,11 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdWhitelistsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdWhitelistsCall,
+    super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
+    GetV3DomainIdWhitelistsError,
+);
 /// The documented error responses of operation `GET-v3--domainID--whitelists`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -606,51 +470,27 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--whitelists",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--whitelists",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/whitelists"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--whitelists",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domainID--whitelists")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -658,27 +498,17 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PostV3DomainIdWhitelistsError::Status400));
-            }
+            400 => return Err(response.error_as(PostV3DomainIdWhitelistsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdWhitelistsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdWhitelistsCall,
+    super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
+    PostV3DomainIdWhitelistsError,
+);
 /// The documented error responses of operation `POST-v3--domainID--whitelists`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -706,51 +536,27 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--whitelists",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--whitelists",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--whitelists",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/whitelists"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--whitelists",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3--domainID--whitelists")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -758,27 +564,17 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(DeleteV3DomainIdWhitelistsError::Status400));
-            }
+            400 => return Err(response.error_as(DeleteV3DomainIdWhitelistsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdWhitelistsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdWhitelistsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainIdWhitelistsError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--whitelists`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -203,22 +203,11 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -237,12 +226,10 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
         if let Some(value) = &self.include_subaccounts {
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-stats",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-stats",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -255,19 +242,11 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1BounceClassificationStatsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationStatsCall,
+    super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-bounce-classification-domains` (`GET /v1/bounce-classification/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -305,22 +284,11 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -342,12 +310,10 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
         if let Some(value) = &self.include_subaccounts {
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-domains",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -360,19 +326,11 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1BounceClassificationDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationDomainsCall,
+    super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-bounce-classification-domains--domain--entities` (`GET /v1/bounce-classification/domains/{domain}/entities`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -393,22 +351,11 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -420,18 +367,16 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/entities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.include_subaccounts {
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-domains--domain--entities",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-domains--domain--entities",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -444,20 +389,11 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationDomainsDomainEntitiesCall,
+    super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-bounce-classification-domains--domain--entities--entity-id--rules` (`GET /v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -479,27 +415,12 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
-        sinch_sdk_runtime::Error<
-            GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
-        >,
-        sinch_sdk_runtime::Error<
-            GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp>,
+        sinch_sdk_runtime::Error<GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
@@ -512,18 +433,16 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.entity_id),
                 "/rules",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.include_subaccounts {
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -532,34 +451,18 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError::Status403,
-                        ),
-                );
+                return Err(response.error_as(GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError::Status403));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
-        sinch_sdk_runtime::Error<
-            GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall,
+    super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
+    GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError,
+);
 /// The documented error responses of operation `GET-v1-bounce-classification-domains--domain--entities--entity-id--rules`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -613,15 +516,6 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<GetV1BounceClassificationDomainsDomainEventsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -638,7 +532,7 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/events",
             ]
-                .concat(),
+            .concat(),
         );
         if let Some(value) = &self.rule_id {
             request.query.push(("rule-id", value.to_string()));
@@ -655,12 +549,10 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
         if let Some(value) = &self.limit {
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-domains--domain--events",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-domains--domain--events",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -669,40 +561,21 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
         match response.status() {
             200..=299 => {}
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV1BounceClassificationDomainsDomainEventsError::Status403,
-                        ),
-                );
+                return Err(response.error_as(GetV1BounceClassificationDomainsDomainEventsError::Status403));
             }
             410 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV1BounceClassificationDomainsDomainEventsError::Status410,
-                        ),
-                );
+                return Err(response.error_as(GetV1BounceClassificationDomainsDomainEventsError::Status410));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV1BounceClassificationDomainsDomainEventsCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<GetV1BounceClassificationDomainsDomainEventsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationDomainsDomainEventsCall,
+    (),
+    GetV1BounceClassificationDomainsDomainEventsError,
+);
 /// The documented error responses of operation `GET-v1-bounce-classification-domains--domain--events`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -729,22 +602,11 @@ pub struct GetV1BounceClassificationConfigEntitiesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalConfigEntities,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalConfigEntities,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalConfigEntities>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -754,12 +616,10 @@ impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
             "/v1/bounce-classification/config/entities".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-config-entities",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-config-entities",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -772,19 +632,11 @@ impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1BounceClassificationConfigEntitiesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalConfigEntities,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationConfigEntitiesCall,
+    super::types::GithubComMailgunBounceClassificationInternalConfigEntities,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-bounce-classification-config-rules` (`GET /v1/bounce-classification/config/rules`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -798,22 +650,11 @@ pub struct GetV1BounceClassificationConfigRulesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalConfigRules,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalConfigRules,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalConfigRules>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -823,12 +664,10 @@ impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
             "/v1/bounce-classification/config/rules".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-bounce-classification-config-rules",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-bounce-classification-config-rules",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -841,19 +680,11 @@ impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1BounceClassificationConfigRulesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalConfigRules,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1BounceClassificationConfigRulesCall,
+    super::types::GithubComMailgunBounceClassificationInternalConfigRules,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v2-bounce-classification-metrics` (`POST /v2/bounce-classification/metrics`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -866,22 +697,11 @@ pub struct PostV2BounceClassificationMetricsCall<'a> {
 }
 impl<'a> PostV2BounceClassificationMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -891,12 +711,10 @@ impl<'a> PostV2BounceClassificationMetricsCall<'a> {
             "/v2/bounce-classification/metrics".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v2-bounce-classification-metrics",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v2-bounce-classification-metrics",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -909,16 +727,8 @@ impl<'a> PostV2BounceClassificationMetricsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV2BounceClassificationMetricsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV2BounceClassificationMetricsCall,
+    super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

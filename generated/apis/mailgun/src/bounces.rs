@@ -172,52 +172,30 @@ impl<'a> PostV3DomainIdBouncesImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdBouncesImportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdBouncesImportError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--bounces-import",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--bounces-import",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--bounces-import",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/bounces/import"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/bounces/import"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--bounces-import",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domainID--bounces-import",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -225,34 +203,18 @@ impl<'a> PostV3DomainIdBouncesImportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainIdBouncesImportError::Status400),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(PostV3DomainIdBouncesImportError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainIdBouncesImportError::Status400)),
+            500 => return Err(response.error_as(PostV3DomainIdBouncesImportError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdBouncesImportCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdBouncesImportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdBouncesImportCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdBouncesImportError,
+);
 /// The documented error responses of operation `POST-v3--domainID--bounces-import`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -285,15 +247,6 @@ impl<'a> GetV3DomainIdBouncesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookModelBounce,
-        sinch_sdk_runtime::Error<GetV3DomainIdBouncesAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -302,20 +255,12 @@ impl<'a> GetV3DomainIdBouncesAddressCall<'a> {
         sinch_sdk_runtime::Error<GetV3DomainIdBouncesAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--bounces--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--bounces--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--bounces--address-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -325,15 +270,13 @@ impl<'a> GetV3DomainIdBouncesAddressCall<'a> {
                 "/bounces/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--bounces--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domainID--bounces--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -341,29 +284,17 @@ impl<'a> GetV3DomainIdBouncesAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(GetV3DomainIdBouncesAddressError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(GetV3DomainIdBouncesAddressError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdBouncesAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookModelBounce,
-        sinch_sdk_runtime::Error<GetV3DomainIdBouncesAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdBouncesAddressCall,
+    super::types::GithubComMailgunBlackbookModelBounce,
+    GetV3DomainIdBouncesAddressError,
+);
 /// The documented error responses of operation `GET-v3--domainID--bounces--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -392,39 +323,20 @@ impl<'a> DeleteV3DomainIdBouncesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--bounces--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--bounces--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--bounces--address-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -434,15 +346,13 @@ impl<'a> DeleteV3DomainIdBouncesAddressCall<'a> {
                 "/bounces/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--bounces--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domainID--bounces--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -450,34 +360,18 @@ impl<'a> DeleteV3DomainIdBouncesAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdBouncesAddressError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdBouncesAddressError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(DeleteV3DomainIdBouncesAddressError::Status400)),
+            404 => return Err(response.error_as(DeleteV3DomainIdBouncesAddressError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdBouncesAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdBouncesAddressCall,
+    super::types::GithubComMailgunBlackbookApiSuppressionResponse,
+    DeleteV3DomainIdBouncesAddressError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--bounces--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -512,39 +406,20 @@ impl<'a> GetV3DomainIdBouncesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdBouncesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse>,
         sinch_sdk_runtime::Error<GetV3DomainIdBouncesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--bounces",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--bounces",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--bounces",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -563,12 +438,7 @@ impl<'a> GetV3DomainIdBouncesCall<'a> {
             let value = &self.term;
             request.query.push(("term", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--bounces",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domainID--bounces")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -582,19 +452,11 @@ impl<'a> GetV3DomainIdBouncesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdBouncesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdBouncesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdBouncesCall,
+    super::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
+    GetV3DomainIdBouncesError,
+);
 /// The documented error responses of operation `GET-v3--domainID--bounces`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -622,51 +484,27 @@ impl<'a> PostV3DomainIdBouncesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdBouncesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdBouncesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--bounces",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--bounces",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--bounces",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/bounces"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--bounces",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domainID--bounces")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -680,19 +518,11 @@ impl<'a> PostV3DomainIdBouncesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdBouncesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdBouncesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdBouncesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdBouncesError,
+);
 /// The documented error responses of operation `POST-v3--domainID--bounces`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -720,51 +550,27 @@ impl<'a> DeleteV3DomainIdBouncesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--bounces",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--bounces",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--bounces",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/bounces"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--bounces",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3--domainID--bounces")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -779,19 +585,11 @@ impl<'a> DeleteV3DomainIdBouncesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdBouncesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdBouncesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdBouncesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainIdBouncesError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--bounces`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

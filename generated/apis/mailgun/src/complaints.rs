@@ -172,52 +172,30 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsImportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdComplaintsImportError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--complaints-import",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--complaints-import",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--complaints-import",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/complaints/import"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/complaints/import"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--complaints-import",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domainID--complaints-import",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -225,34 +203,18 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainIdComplaintsImportError::Status400),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(PostV3DomainIdComplaintsImportError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainIdComplaintsImportError::Status400)),
+            500 => return Err(response.error_as(PostV3DomainIdComplaintsImportError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdComplaintsImportCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsImportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdComplaintsImportCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdComplaintsImportError,
+);
 /// The documented error responses of operation `POST-v3--domainID--complaints-import`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -285,39 +247,20 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookModelComplaint,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookModelComplaint,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelComplaint>,
         sinch_sdk_runtime::Error<GetV3DomainIdComplaintsAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--complaints--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--complaints--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--complaints--address-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -327,15 +270,13 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
                 "/complaints/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--complaints--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domainID--complaints--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -343,29 +284,17 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(GetV3DomainIdComplaintsAddressError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(GetV3DomainIdComplaintsAddressError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdComplaintsAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookModelComplaint,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdComplaintsAddressCall,
+    super::types::GithubComMailgunBlackbookModelComplaint,
+    GetV3DomainIdComplaintsAddressError,
+);
 /// The documented error responses of operation `GET-v3--domainID--complaints--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -394,39 +323,20 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--complaints--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--complaints--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--complaints--address-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -436,15 +346,13 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
                 "/complaints/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--complaints--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domainID--complaints--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -452,29 +360,17 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdComplaintsAddressError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(DeleteV3DomainIdComplaintsAddressError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdComplaintsAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdComplaintsAddressCall,
+    super::types::GithubComMailgunBlackbookApiSuppressionResponse,
+    DeleteV3DomainIdComplaintsAddressError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--complaints--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -516,39 +412,20 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse>,
         sinch_sdk_runtime::Error<GetV3DomainIdComplaintsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--complaints",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--complaints",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--complaints",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -569,12 +446,7 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
             let value = &self.term;
             request.query.push(("term", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--complaints",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domainID--complaints")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -588,19 +460,11 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdComplaintsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdComplaintsCall,
+    super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
+    GetV3DomainIdComplaintsError,
+);
 /// The documented error responses of operation `GET-v3--domainID--complaints`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -628,51 +492,27 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdComplaintsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--complaints",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--complaints",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--complaints",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/complaints"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--complaints",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domainID--complaints")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -680,27 +520,17 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PostV3DomainIdComplaintsError::Status400));
-            }
+            400 => return Err(response.error_as(PostV3DomainIdComplaintsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdComplaintsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdComplaintsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdComplaintsError,
+);
 /// The documented error responses of operation `POST-v3--domainID--complaints`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -728,51 +558,27 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--complaints",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--complaints",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--complaints",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/complaints"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--complaints",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3--domainID--complaints")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -780,27 +586,17 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(DeleteV3DomainIdComplaintsError::Status400));
-            }
+            400 => return Err(response.error_as(DeleteV3DomainIdComplaintsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdComplaintsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdComplaintsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainIdComplaintsError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--complaints`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

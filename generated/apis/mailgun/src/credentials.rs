@@ -144,44 +144,29 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusCredentialsListCredsResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusCredentialsListCredsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
         sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3-domains--domain-name--credentials",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain-name--credentials",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&domain_name), "/credentials"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&domain_name),
+                "/credentials",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.skip {
@@ -190,12 +175,10 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
         if let Some(value) = &self.limit {
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain-name--credentials",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain-name--credentials",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -203,29 +186,17 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainsDomainNameCredentialsError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainsDomainNameCredentialsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameCredentialsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusCredentialsListCredsResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainNameCredentialsCall,
+    super::types::GithubComMailgunCerberusCredentialsListCredsResp,
+    GetV3DomainsDomainNameCredentialsError,
+);
 /// The documented error responses of operation `GET-v3-domains--domain-name--credentials`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -253,52 +224,35 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
         sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3-domains--domain-name--credentials",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--domain-name--credentials",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&domain_name), "/credentials"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&domain_name),
+                "/credentials",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-domains--domain-name--credentials",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-domains--domain-name--credentials",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -307,28 +261,18 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(PostV3DomainsDomainNameCredentialsError::Status400),
-                );
+                return Err(response.error_as(PostV3DomainsDomainNameCredentialsError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainsDomainNameCredentialsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainsDomainNameCredentialsCall,
+    super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
+    PostV3DomainsDomainNameCredentialsError,
+);
 /// The documented error responses of operation `POST-v3-domains--domain-name--credentials`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -356,52 +300,35 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3-domains--domain-name--credentials",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3-domains--domain-name--credentials",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--domain-name--credentials",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&domain_name), "/credentials"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&domain_name),
+                "/credentials",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--domain-name--credentials",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--domain-name--credentials",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -410,29 +337,18 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(DeleteV3DomainsDomainNameCredentialsError::Status400),
-                );
+                return Err(response.error_as(DeleteV3DomainsDomainNameCredentialsError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsDomainNameCredentialsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsDomainNameCredentialsCall,
+    super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
+    DeleteV3DomainsDomainNameCredentialsError,
+);
 /// The documented error responses of operation `DELETE-v3-domains--domain-name--credentials`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -461,39 +377,20 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
         sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "PUT-v3-domains--domain-name--credentials--spec-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "PUT-v3-domains--domain-name--credentials--spec-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--domain-name--credentials--spec-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -503,15 +400,13 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
                 "/credentials/",
                 &sinch_sdk_runtime::encode::path(&self.spec),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--domain-name--credentials--spec-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--domain-name--credentials--spec-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -520,29 +415,18 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(PutV3DomainsDomainNameCredentialsSpecError::Status404),
-                );
+                return Err(response.error_as(PutV3DomainsDomainNameCredentialsSpecError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsDomainNameCredentialsSpecCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsDomainNameCredentialsSpecCall,
+    super::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
+    PutV3DomainsDomainNameCredentialsSpecError,
+);
 /// The documented error responses of operation `PUT-v3-domains--domain-name--credentials--spec-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -571,39 +455,20 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3-domains--domain-name--credentials--spec-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3-domains--domain-name--credentials--spec-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--domain-name--credentials--spec-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -613,15 +478,13 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
                 "/credentials/",
                 &sinch_sdk_runtime::encode::path(&self.spec),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--domain-name--credentials--spec-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--domain-name--credentials--spec-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -630,31 +493,18 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV3DomainsDomainNameCredentialsSpecError::Status400,
-                        ),
-                );
+                return Err(response.error_as(DeleteV3DomainsDomainNameCredentialsSpecError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsDomainNameCredentialsSpecCall,
+    super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
+    DeleteV3DomainsDomainNameCredentialsSpecError,
+);
 /// The documented error responses of operation `DELETE-v3-domains--domain-name--credentials--spec-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

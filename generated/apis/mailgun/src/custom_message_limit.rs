@@ -88,22 +88,11 @@ pub struct GetV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
         sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
     > {
         let client = self.client;
@@ -113,12 +102,10 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
             "/v5/accounts/limit/custom/monthly".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-accounts-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-v5-accounts-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -126,29 +113,17 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(GetV5AccountsLimitCustomMonthlyError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(GetV5AccountsLimitCustomMonthlyError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5AccountsLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
+    GetV5AccountsLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `get-v5-accounts-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -171,22 +146,11 @@ pub struct PutV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
         sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
     > {
         let client = self.client;
@@ -200,12 +164,10 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
             let value = &self.limit;
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v5-accounts-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "put-v5-accounts-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -213,29 +175,17 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PutV5AccountsLimitCustomMonthlyError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(PutV5AccountsLimitCustomMonthlyError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV5AccountsLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    PutV5AccountsLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `put-v5-accounts-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -257,22 +207,11 @@ pub struct DeleteV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
         sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
     > {
         let client = self.client;
@@ -282,12 +221,10 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
             "/v5/accounts/limit/custom/monthly".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v5-accounts-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "delete-v5-accounts-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -296,28 +233,18 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(DeleteV5AccountsLimitCustomMonthlyError::Status400),
-                );
+                return Err(response.error_as(DeleteV5AccountsLimitCustomMonthlyError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV5AccountsLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV5AccountsLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    DeleteV5AccountsLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `delete-v5-accounts-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -339,22 +266,11 @@ pub struct PutV5AccountsLimitCustomEnableCall<'a> {
 }
 impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
         sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
     > {
         let client = self.client;
@@ -364,12 +280,10 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
             "/v5/accounts/limit/custom/enable".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v5-accounts-limit-custom-enable",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "put-v5-accounts-limit-custom-enable",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -377,29 +291,17 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PutV5AccountsLimitCustomEnableError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(PutV5AccountsLimitCustomEnableError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV5AccountsLimitCustomEnableCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsLimitCustomEnableCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    PutV5AccountsLimitCustomEnableError,
+);
 /// The documented error responses of operation `put-v5-accounts-limit-custom-enable`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

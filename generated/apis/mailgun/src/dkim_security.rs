@@ -68,22 +68,11 @@ pub struct PutV1DkimManagementDomainsNameRotationCall<'a> {
 }
 impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunPendulumApiDomainResponse,
-        sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunPendulumApiDomainResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunPendulumApiDomainResponse>,
         sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
     > {
         let client = self.client;
@@ -95,15 +84,13 @@ impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/rotation",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v1-dkim-management-domains--name--rotation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v1-dkim-management-domains--name--rotation",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -112,35 +99,21 @@ impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(PutV1DkimManagementDomainsNameRotationError::Status400),
-                );
+                return Err(response.error_as(PutV1DkimManagementDomainsNameRotationError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(PutV1DkimManagementDomainsNameRotationError::Status404),
-                );
+                return Err(response.error_as(PutV1DkimManagementDomainsNameRotationError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV1DkimManagementDomainsNameRotationCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunPendulumApiDomainResponse,
-        sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV1DkimManagementDomainsNameRotationCall,
+    super::types::GithubComMailgunPendulumApiDomainResponse,
+    PutV1DkimManagementDomainsNameRotationError,
+);
 /// The documented error responses of operation `PUT-v1-dkim-management-domains--name--rotation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -167,22 +140,11 @@ pub struct PostV1DkimManagementDomainsNameRotateCall<'a> {
 }
 impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
     > {
         let client = self.client;
@@ -194,15 +156,13 @@ impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/rotate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-dkim-management-domains--name--rotate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v1-dkim-management-domains--name--rotate",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -211,35 +171,21 @@ impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(PostV1DkimManagementDomainsNameRotateError::Status400),
-                );
+                return Err(response.error_as(PostV1DkimManagementDomainsNameRotateError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(PostV1DkimManagementDomainsNameRotateError::Status404),
-                );
+                return Err(response.error_as(PostV1DkimManagementDomainsNameRotateError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1DkimManagementDomainsNameRotateCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1DkimManagementDomainsNameRotateCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV1DkimManagementDomainsNameRotateError,
+);
 /// The documented error responses of operation `POST-v1-dkim-management-domains--name--rotate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

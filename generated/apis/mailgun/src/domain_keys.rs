@@ -190,22 +190,11 @@ pub struct GetV1DkimKeysCall<'a> {
 }
 impl<'a> GetV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
-        sinch_sdk_runtime::Error<GetV1DkimKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
         sinch_sdk_runtime::Error<GetV1DkimKeysError>,
     > {
         let client = self.client;
@@ -215,12 +204,7 @@ impl<'a> GetV1DkimKeysCall<'a> {
             "/v1/dkim/keys".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-dkim-keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dkim-keys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -234,19 +218,11 @@ impl<'a> GetV1DkimKeysCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1DkimKeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
-        sinch_sdk_runtime::Error<GetV1DkimKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1DkimKeysCall,
+    super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
+    GetV1DkimKeysError,
+);
 /// The documented error responses of operation `GET-v1-dkim-keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -268,22 +244,11 @@ pub struct PostV1DkimKeysCall<'a> {
 }
 impl<'a> PostV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
-        sinch_sdk_runtime::Error<PostV1DkimKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
         sinch_sdk_runtime::Error<PostV1DkimKeysError>,
     > {
         let client = self.client;
@@ -293,12 +258,7 @@ impl<'a> PostV1DkimKeysCall<'a> {
             "/v1/dkim/keys".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-dkim-keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-dkim-keys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -312,19 +272,11 @@ impl<'a> PostV1DkimKeysCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1DkimKeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
-        sinch_sdk_runtime::Error<PostV1DkimKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1DkimKeysCall,
+    super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
+    PostV1DkimKeysError,
+);
 /// The documented error responses of operation `POST-v1-dkim-keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -348,22 +300,11 @@ pub struct DeleteV1DkimKeysCall<'a> {
 }
 impl<'a> DeleteV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
     > {
         let client = self.client;
@@ -381,12 +322,7 @@ impl<'a> DeleteV1DkimKeysCall<'a> {
             let value = &self.selector;
             request.query.push(("selector", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v1-dkim-keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v1-dkim-keys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -402,19 +338,11 @@ impl<'a> DeleteV1DkimKeysCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV1DkimKeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV1DkimKeysCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV1DkimKeysError,
+);
 /// The documented error responses of operation `DELETE-v1-dkim-keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -446,22 +374,11 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
         sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
     > {
         let client = self.client;
@@ -475,15 +392,13 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.selector),
                 "/activate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v4-domains--authority-name--keys--selector--activate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v4-domains--authority-name--keys--selector--activate",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -492,40 +407,21 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV4DomainsAuthorityNameKeysSelectorActivateError::Status401,
-                        ),
-                );
+                return Err(response.error_as(PutV4DomainsAuthorityNameKeysSelectorActivateError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV4DomainsAuthorityNameKeysSelectorActivateError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PutV4DomainsAuthorityNameKeysSelectorActivateError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV4DomainsAuthorityNameKeysSelectorActivateCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
+    PutV4DomainsAuthorityNameKeysSelectorActivateError,
+);
 /// The documented error responses of operation `PUT-v4-domains--authority-name--keys--selector--activate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -552,22 +448,11 @@ pub struct GetV4DomainsAuthorityNameKeysCall<'a> {
 }
 impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
-        sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
         sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
     > {
         let client = self.client;
@@ -579,15 +464,13 @@ impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.authority_name),
                 "/keys",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v4-domains--authority-name--keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v4-domains--authority-name--keys",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -595,29 +478,17 @@ impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(GetV4DomainsAuthorityNameKeysError::Status401),
-                );
-            }
+            401 => return Err(response.error_as(GetV4DomainsAuthorityNameKeysError::Status401)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV4DomainsAuthorityNameKeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
-        sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV4DomainsAuthorityNameKeysCall,
+    super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
+    GetV4DomainsAuthorityNameKeysError,
+);
 /// The documented error responses of operation `GET-v4-domains--authority-name--keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -641,22 +512,11 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
         sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
     > {
         let client = self.client;
@@ -670,15 +530,13 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.selector),
                 "/deactivate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v4-domains--authority-name--keys--selector--deactivate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v4-domains--authority-name--keys--selector--deactivate",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -687,40 +545,21 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV4DomainsAuthorityNameKeysSelectorDeactivateError::Status401,
-                        ),
-                );
+                return Err(response.error_as(PutV4DomainsAuthorityNameKeysSelectorDeactivateError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV4DomainsAuthorityNameKeysSelectorDeactivateError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PutV4DomainsAuthorityNameKeysSelectorDeactivateError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV4DomainsAuthorityNameKeysSelectorDeactivateCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
+    PutV4DomainsAuthorityNameKeysSelectorDeactivateError,
+);
 /// The documented error responses of operation `PUT-v4-domains--authority-name--keys--selector--deactivate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -747,22 +586,11 @@ pub struct PutV3DomainsNameDkimAuthorityCall<'a> {
 }
 impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp>,
         sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
     > {
         let client = self.client;
@@ -774,15 +602,13 @@ impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/dkim_authority",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--name--dkim-authority",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--name--dkim-authority",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -790,34 +616,18 @@ impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameDkimAuthorityError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameDkimAuthorityError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(PutV3DomainsNameDkimAuthorityError::Status401)),
+            404 => return Err(response.error_as(PutV3DomainsNameDkimAuthorityError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsNameDkimAuthorityCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsNameDkimAuthorityCall,
+    super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp,
+    PutV3DomainsNameDkimAuthorityError,
+);
 /// The documented error responses of operation `PUT-v3-domains--name--dkim-authority`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -844,38 +654,29 @@ pub struct PutV3DomainsNameDkimSelectorCall<'a> {
 }
 impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--dkim-selector",
             sinch_sdk_runtime::reqwest::Method::PUT,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/dkim_selector"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.name),
+                "/dkim_selector",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--name--dkim-selector",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--name--dkim-selector",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -883,34 +684,18 @@ impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameDkimSelectorError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameDkimSelectorError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(PutV3DomainsNameDkimSelectorError::Status401)),
+            404 => return Err(response.error_as(PutV3DomainsNameDkimSelectorError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsNameDkimSelectorCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsNameDkimSelectorCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PutV3DomainsNameDkimSelectorError,
+);
 /// The documented error responses of operation `PUT-v3-domains--name--dkim-selector`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -167,38 +167,21 @@ pub struct GetV3DomainsNameTrackingCall<'a> {
 }
 impl<'a> GetV3DomainsNameTrackingCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
-        sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
         sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--name--tracking",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/tracking"]
-                .concat(),
+            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/tracking"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--name--tracking",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-domains--name--tracking")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -206,30 +189,18 @@ impl<'a> GetV3DomainsNameTrackingCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(response.error_as(GetV3DomainsNameTrackingError::Status401));
-            }
-            404 => {
-                return Err(response.error_as(GetV3DomainsNameTrackingError::Status404));
-            }
+            401 => return Err(response.error_as(GetV3DomainsNameTrackingError::Status401)),
+            404 => return Err(response.error_as(GetV3DomainsNameTrackingError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsNameTrackingCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
-        sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsNameTrackingCall,
+    super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
+    GetV3DomainsNameTrackingError,
+);
 /// The documented error responses of operation `GET-v3-domains--name--tracking`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -256,22 +227,11 @@ pub struct PutV3DomainsNameTrackingClickCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
     > {
         let client = self.client;
@@ -283,15 +243,13 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/tracking/click",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--name--tracking-click",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--name--tracking-click",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -299,34 +257,18 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameTrackingClickError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameTrackingClickError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(PutV3DomainsNameTrackingClickError::Status401)),
+            404 => return Err(response.error_as(PutV3DomainsNameTrackingClickError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsNameTrackingClickCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsNameTrackingClickCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
+    PutV3DomainsNameTrackingClickError,
+);
 /// The documented error responses of operation `PUT-v3-domains--name--tracking-click`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -353,38 +295,29 @@ pub struct PutV3DomainsNameTrackingOpenCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-open",
             sinch_sdk_runtime::reqwest::Method::PUT,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/tracking/open"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.name),
+                "/tracking/open",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--name--tracking-open",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--name--tracking-open",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -392,34 +325,18 @@ impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameTrackingOpenError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PutV3DomainsNameTrackingOpenError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(PutV3DomainsNameTrackingOpenError::Status401)),
+            404 => return Err(response.error_as(PutV3DomainsNameTrackingOpenError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsNameTrackingOpenCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsNameTrackingOpenCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
+    PutV3DomainsNameTrackingOpenError,
+);
 /// The documented error responses of operation `PUT-v3-domains--name--tracking-open`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -446,22 +363,11 @@ pub struct PutV3DomainsNameTrackingUnsubscribeCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
     > {
         let client = self.client;
@@ -473,15 +379,13 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/tracking/unsubscribe",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--name--tracking-unsubscribe",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--name--tracking-unsubscribe",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -490,35 +394,21 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(PutV3DomainsNameTrackingUnsubscribeError::Status401),
-                );
+                return Err(response.error_as(PutV3DomainsNameTrackingUnsubscribeError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(PutV3DomainsNameTrackingUnsubscribeError::Status404),
-                );
+                return Err(response.error_as(PutV3DomainsNameTrackingUnsubscribeError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsNameTrackingUnsubscribeCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsNameTrackingUnsubscribeCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
+    PutV3DomainsNameTrackingUnsubscribeError,
+);
 /// The documented error responses of operation `PUT-v3-domains--name--tracking-unsubscribe`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -545,38 +435,21 @@ pub struct GetV2X509DomainStatusCall<'a> {
 }
 impl<'a> GetV2X509DomainStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-        sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
         sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v2-x509--domain--status",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v2/x509/", &sinch_sdk_runtime::encode::path(&self.domain), "/status"]
-                .concat(),
+            ["/v2/x509/", &sinch_sdk_runtime::encode::path(&self.domain), "/status"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v2-x509--domain--status",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v2-x509--domain--status")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -590,19 +463,11 @@ impl<'a> GetV2X509DomainStatusCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV2X509DomainStatusCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-        sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV2X509DomainStatusCall,
+    super::types::GithubComMailgunTerminatorHttpapiStatusResponse,
+    GetV2X509DomainStatusError,
+);
 /// The documented error responses of operation `GET-v2-x509--domain--status`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -625,22 +490,11 @@ pub struct PutV2X509DomainCall<'a> {
 }
 impl<'a> PutV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        sinch_sdk_runtime::Error<PutV2X509DomainError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
         sinch_sdk_runtime::Error<PutV2X509DomainError>,
     > {
         let client = self.client;
@@ -650,12 +504,7 @@ impl<'a> PutV2X509DomainCall<'a> {
             ["/v2/x509/", &sinch_sdk_runtime::encode::path(&self.domain)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v2-x509--domain-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v2-x509--domain-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -673,19 +522,11 @@ impl<'a> PutV2X509DomainCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV2X509DomainCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        sinch_sdk_runtime::Error<PutV2X509DomainError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV2X509DomainCall,
+    super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
+    PutV2X509DomainError,
+);
 /// The documented error responses of operation `PUT-v2-x509--domain-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -724,22 +565,11 @@ pub struct PostV2X509DomainCall<'a> {
 }
 impl<'a> PostV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        sinch_sdk_runtime::Error<PostV2X509DomainError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
         sinch_sdk_runtime::Error<PostV2X509DomainError>,
     > {
         let client = self.client;
@@ -749,12 +579,7 @@ impl<'a> PostV2X509DomainCall<'a> {
             ["/v2/x509/", &sinch_sdk_runtime::encode::path(&self.domain)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v2-x509--domain-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v2-x509--domain-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -771,19 +596,11 @@ impl<'a> PostV2X509DomainCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV2X509DomainCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-        sinch_sdk_runtime::Error<PostV2X509DomainError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV2X509DomainCall,
+    super::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
+    PostV2X509DomainError,
+);
 /// The documented error responses of operation `POST-v2-x509--domain-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -181,22 +181,11 @@ impl<'a> GetV4DomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiListDomainResponse,
-        sinch_sdk_runtime::Error<GetV4DomainsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiListDomainResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
         sinch_sdk_runtime::Error<GetV4DomainsError>,
     > {
         let client = self.client;
@@ -227,12 +216,7 @@ impl<'a> GetV4DomainsCall<'a> {
         if let Some(value) = &self.include_subaccounts {
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v4-domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -246,19 +230,11 @@ impl<'a> GetV4DomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV4DomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiListDomainResponse,
-        sinch_sdk_runtime::Error<GetV4DomainsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV4DomainsCall,
+    super::types::GithubComMailgunDomainsHttpapiListDomainResponse,
+    GetV4DomainsError,
+);
 /// The documented error responses of operation `GET-v4-domains`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -280,22 +256,11 @@ pub struct PostV4DomainsCall<'a> {
 }
 impl<'a> PostV4DomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
-        sinch_sdk_runtime::Error<PostV4DomainsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
         sinch_sdk_runtime::Error<PostV4DomainsError>,
     > {
         let client = self.client;
@@ -305,12 +270,7 @@ impl<'a> PostV4DomainsCall<'a> {
             "/v4/domains".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v4-domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v4-domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -325,19 +285,11 @@ impl<'a> PostV4DomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV4DomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
-        sinch_sdk_runtime::Error<PostV4DomainsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV4DomainsCall,
+    super::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
+    PostV4DomainsError,
+);
 /// The documented error responses of operation `POST-v4-domains`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -364,22 +316,11 @@ pub struct GetV4DomainsNameCall<'a> {
 }
 impl<'a> GetV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
-        sinch_sdk_runtime::Error<GetV4DomainsNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
         sinch_sdk_runtime::Error<GetV4DomainsNameError>,
     > {
         let client = self.client;
@@ -389,12 +330,7 @@ impl<'a> GetV4DomainsNameCall<'a> {
             ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v4-domains--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-domains--name-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -409,19 +345,11 @@ impl<'a> GetV4DomainsNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV4DomainsNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
-        sinch_sdk_runtime::Error<GetV4DomainsNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV4DomainsNameCall,
+    super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
+    GetV4DomainsNameError,
+);
 /// The documented error responses of operation `GET-v4-domains--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -448,22 +376,11 @@ pub struct PutV4DomainsNameCall<'a> {
 }
 impl<'a> PutV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
-        sinch_sdk_runtime::Error<PutV4DomainsNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
         sinch_sdk_runtime::Error<PutV4DomainsNameError>,
     > {
         let client = self.client;
@@ -473,12 +390,7 @@ impl<'a> PutV4DomainsNameCall<'a> {
             ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v4-domains--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v4-domains--name-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -493,19 +405,11 @@ impl<'a> PutV4DomainsNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV4DomainsNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
-        sinch_sdk_runtime::Error<PutV4DomainsNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV4DomainsNameCall,
+    super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
+    PutV4DomainsNameError,
+);
 /// The documented error responses of operation `PUT-v4-domains--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -532,38 +436,21 @@ pub struct PutV4DomainsNameVerifyCall<'a> {
 }
 impl<'a> PutV4DomainsNameVerifyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
-        sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
         sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--name--verify",
             sinch_sdk_runtime::reqwest::Method::PUT,
-            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/verify"]
-                .concat(),
+            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/verify"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v4-domains--name--verify",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v4-domains--name--verify")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -579,19 +466,11 @@ impl<'a> PutV4DomainsNameVerifyCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV4DomainsNameVerifyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
-        sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV4DomainsNameVerifyCall,
+    super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
+    PutV4DomainsNameVerifyError,
+);
 /// The documented error responses of operation `PUT-v4-domains--name--verify`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -622,22 +501,11 @@ pub struct DeleteV3DomainsNameCall<'a> {
 }
 impl<'a> DeleteV3DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
     > {
         let client = self.client;
@@ -647,12 +515,7 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
             ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-domains--name-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -667,19 +530,11 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsNameCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainsNameError,
+);
 /// The documented error responses of operation `DELETE-v3-domains--name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -318,42 +318,33 @@ pub struct PostV3DomainsNameDynamicPoolsCall<'a> {
 }
 impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--name--dynamic-pools",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/dynamic_pools"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.name),
+                "/dynamic_pools",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.replacement_ip;
             request.query.push(("replacement_ip", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-domains--name--dynamic-pools",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-domains--name--dynamic-pools",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -366,19 +357,11 @@ impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainsNameDynamicPoolsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainsNameDynamicPoolsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-domains--name--dynamic-pools` (`DELETE /v3/domains/{name}/dynamic_pools`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -394,30 +377,23 @@ pub struct DeleteV3DomainsNameDynamicPoolsCall<'a> {
 }
 impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--name--dynamic-pools",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.name), "/dynamic_pools"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.name),
+                "/dynamic_pools",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -428,12 +404,10 @@ impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
             let value = &self.replacement_pool_id;
             request.query.push(("replacement_pool_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--name--dynamic-pools",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--name--dynamic-pools",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -446,19 +420,11 @@ impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsNameDynamicPoolsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsNameDynamicPoolsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-domains-dynamic-pools-assignable` (`GET /v3/domains/dynamic_pools/assignable`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -483,22 +449,11 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -514,12 +469,10 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
         if let Some(value) = &self.domain {
             request.query.push(("domain", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains-dynamic-pools-assignable",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains-dynamic-pools-assignable",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -532,19 +485,11 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDynamicPoolsAssignableCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDynamicPoolsAssignableCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-domains-all-dynamic-pools-enroll` (`POST /v3/domains/all/dynamic_pools/enroll`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -558,22 +503,11 @@ pub struct PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
 }
 impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -587,12 +521,10 @@ impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
             let value = &self.include_subaccounts;
             request.query.push(("include_subaccounts", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-domains-all-dynamic-pools-enroll",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-domains-all-dynamic-pools-enroll",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -605,19 +537,11 @@ impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainsAllDynamicPoolsEnrollCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-dynamic-pools` (`GET /v3/dynamic_pools`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -630,22 +554,11 @@ pub struct GetV3DynamicPoolsCall<'a> {
 }
 impl<'a> GetV3DynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -655,12 +568,7 @@ impl<'a> GetV3DynamicPoolsCall<'a> {
             "/v3/dynamic_pools".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-dynamic-pools",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-dynamic-pools")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -673,19 +581,11 @@ impl<'a> GetV3DynamicPoolsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DynamicPoolsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DynamicPoolsCall,
+    super::types::GithubComMailgunScaffoldHttpapiResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-dynamic-pools-all` (`POST /v3/dynamic_pools/all`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -698,22 +598,11 @@ pub struct PostV3DynamicPoolsAllCall<'a> {
 }
 impl<'a> PostV3DynamicPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -723,12 +612,7 @@ impl<'a> PostV3DynamicPoolsAllCall<'a> {
             "/v3/dynamic_pools/all".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-dynamic-pools-all",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-dynamic-pools-all")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -741,19 +625,11 @@ impl<'a> PostV3DynamicPoolsAllCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DynamicPoolsAllCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DynamicPoolsAllCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-dynamic-pools-all` (`DELETE /v3/dynamic_pools/all`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -766,22 +642,11 @@ pub struct DeleteV3DynamicPoolsAllCall<'a> {
 }
 impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -791,12 +656,7 @@ impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
             "/v3/dynamic_pools/all".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-dynamic-pools-all",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-dynamic-pools-all")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -809,19 +669,11 @@ impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DynamicPoolsAllCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DynamicPoolsAllCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-dynamic-pools--pool-name---ip-` (`POST /v3/dynamic_pools/{pool_name}/{ip}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -836,15 +688,6 @@ pub struct PostV3DynamicPoolsPoolNameIpCall<'a> {
 }
 impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -862,15 +705,13 @@ impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
                 "/",
                 &sinch_sdk_runtime::encode::path(&self.ip),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-dynamic-pools--pool-name---ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-dynamic-pools--pool-name---ip-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -883,19 +724,11 @@ impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DynamicPoolsPoolNameIpCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DynamicPoolsPoolNameIpCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PATCH-v3-dynamic-pools--pool-name-` (`PATCH /v3/dynamic_pools/{pool_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -909,15 +742,6 @@ pub struct PatchV3DynamicPoolsPoolNameCall<'a> {
 }
 impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -929,16 +753,13 @@ impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PATCH-v3-dynamic-pools--pool-name-",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/v3/dynamic_pools/", &sinch_sdk_runtime::encode::path(&self.pool_name)]
-                .concat(),
+            ["/v3/dynamic_pools/", &sinch_sdk_runtime::encode::path(&self.pool_name)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PATCH-v3-dynamic-pools--pool-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PATCH-v3-dynamic-pools--pool-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -951,19 +772,11 @@ impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PatchV3DynamicPoolsPoolNameCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PatchV3DynamicPoolsPoolNameCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-dynamic-pools-domains` (`GET /v1/dynamic_pools/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1012,22 +825,11 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBandersnatchApiDomainListResponse,
-        sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBandersnatchApiDomainListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiDomainListResponse>,
         sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
     > {
         let client = self.client;
@@ -1052,12 +854,7 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
         if let Some(value) = &self.sort_order {
             request.query.push(("sort_order", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-dynamic-pools-domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dynamic-pools-domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1065,27 +862,17 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetV1DynamicPoolsDomainsError::Status400));
-            }
+            400 => return Err(response.error_as(GetV1DynamicPoolsDomainsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBandersnatchApiDomainListResponse,
-        sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1DynamicPoolsDomainsCall,
+    super::types::GithubComMailgunBandersnatchApiDomainListResponse,
+    GetV1DynamicPoolsDomainsError,
+);
 /// The documented error responses of operation `GET-v1-dynamic-pools-domains`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1108,22 +895,11 @@ pub struct GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
 }
 impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -1135,15 +911,13 @@ impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/preview",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-dynamic-pools-domains--name--preview",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-dynamic-pools-domains--name--preview",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1156,19 +930,11 @@ impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1DynamicPoolsDomainsNamePreviewCall,
+    super::types::GithubComMailgunScaffoldHttpapiResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-dynamic-pools-domains--name--history` (`GET /v1/dynamic_pools/domains/{name}/history`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1182,22 +948,11 @@ pub struct GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
 }
 impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBandersnatchModelHistoryRecord,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBandersnatchModelHistoryRecord,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchModelHistoryRecord>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -1209,15 +964,13 @@ impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/history",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-dynamic-pools-domains--name--history",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-dynamic-pools-domains--name--history",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1230,19 +983,11 @@ impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBandersnatchModelHistoryRecord,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1DynamicPoolsDomainsNameHistoryCall,
+    super::types::GithubComMailgunBandersnatchModelHistoryRecord,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PUT-v1-dynamic-pools-domains--name--override` (`PUT /v1/dynamic_pools/domains/{name}/override`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1256,22 +1001,11 @@ pub struct PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
 }
 impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
         sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
     > {
         let client = self.client;
@@ -1283,15 +1017,13 @@ impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/override",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v1-dynamic-pools-domains--name--override",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v1-dynamic-pools-domains--name--override",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1300,29 +1032,18 @@ impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(PutV1DynamicPoolsDomainsNameOverrideError::Status400),
-                );
+                return Err(response.error_as(PutV1DynamicPoolsDomainsNameOverrideError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV1DynamicPoolsDomainsNameOverrideCall,
+    super::types::GithubComMailgunScaffoldHttpapiResponse,
+    PutV1DynamicPoolsDomainsNameOverrideError,
+);
 /// The documented error responses of operation `PUT-v1-dynamic-pools-domains--name--override`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1345,22 +1066,11 @@ pub struct DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
 }
 impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -1372,15 +1082,13 @@ impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/override",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v1-dynamic-pools-domains--name--override",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v1-dynamic-pools-domains--name--override",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1393,19 +1101,11 @@ impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV1DynamicPoolsDomainsNameOverrideCall,
+    super::types::GithubComMailgunScaffoldHttpapiResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v1-dynamic-pools-history` (`GET /v1/dynamic_pools/history`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1460,22 +1160,11 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBandersnatchApiListHistoryResponse,
-        sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBandersnatchApiListHistoryResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiListHistoryResponse>,
         sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
     > {
         let client = self.client;
@@ -1506,12 +1195,7 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
         if let Some(value) = &self.moved_from {
             request.query.push(("moved_from", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-dynamic-pools-history",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dynamic-pools-history")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1519,27 +1203,17 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetV1DynamicPoolsHistoryError::Status400));
-            }
+            400 => return Err(response.error_as(GetV1DynamicPoolsHistoryError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1DynamicPoolsHistoryCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBandersnatchApiListHistoryResponse,
-        sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1DynamicPoolsHistoryCall,
+    super::types::GithubComMailgunBandersnatchApiListHistoryResponse,
+    GetV1DynamicPoolsHistoryError,
+);
 /// The documented error responses of operation `GET-v1-dynamic-pools-history`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

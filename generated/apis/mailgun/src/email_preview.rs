@@ -44,22 +44,11 @@ pub struct GetV1PreviewTestsTestIdResultsCall<'a> {
 }
 impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse,
-        sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
         sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
     > {
         let client = self.client;
@@ -71,15 +60,13 @@ impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.test_id),
                 "/results",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-preview-tests-test_id-results",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v1-preview-tests-test_id-results",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -87,38 +74,18 @@ impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV1PreviewTestsTestIdResultsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(GetV1PreviewTestsTestIdResultsError::Status401),
-                );
-            }
-            _ => {
-                return Err(
-                    response.error_as(GetV1PreviewTestsTestIdResultsError::Default),
-                );
-            }
+            400 => return Err(response.error_as(GetV1PreviewTestsTestIdResultsError::Status400)),
+            401 => return Err(response.error_as(GetV1PreviewTestsTestIdResultsError::Status401)),
+            _ => return Err(response.error_as(GetV1PreviewTestsTestIdResultsError::Default)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1PreviewTestsTestIdResultsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse,
-        sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1PreviewTestsTestIdResultsCall,
+    super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse,
+    GetV1PreviewTestsTestIdResultsError,
+);
 /// The documented error responses of operation `GET-v1-preview-tests-test_id-results`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -152,10 +152,7 @@ impl<'a> GetV3DomainNameEventsCall<'a> {
         self
     }
     /// Filter by event severity, if exists. Currently for failed events only. See [Tracking Failures](https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#tracking-failures)
-    pub fn severity(
-        mut self,
-        value: impl Into<super::types::EventSeverityType>,
-    ) -> Self {
+    pub fn severity(mut self, value: impl Into<super::types::EventSeverityType>) -> Self {
         self.severity = Some(value.into());
         self
     }
@@ -165,15 +162,6 @@ impl<'a> GetV3DomainNameEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3DomainNameEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -182,20 +170,12 @@ impl<'a> GetV3DomainNameEventsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "get-v3-domain_name-events",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "get-v3-domain_name-events",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-domain_name-events",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -250,12 +230,7 @@ impl<'a> GetV3DomainNameEventsCall<'a> {
         if let Some(value) = &self.severity {
             request.query.push(("severity", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-domain_name-events",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-domain_name-events")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -268,16 +243,8 @@ impl<'a> GetV3DomainNameEventsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainNameEventsCall<'a> {
-    type Output = Result<
-        super::types::GetV3DomainNameEventsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainNameEventsCall,
+    super::types::GetV3DomainNameEventsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

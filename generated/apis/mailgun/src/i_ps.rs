@@ -279,22 +279,11 @@ impl<'a> DeleteV3DomainsNameIpsIpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -307,7 +296,7 @@ impl<'a> DeleteV3DomainsNameIpsIpCall<'a> {
                 "/ips/",
                 &sinch_sdk_runtime::encode::path(&self.ip),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.ip2 {
@@ -316,12 +305,10 @@ impl<'a> DeleteV3DomainsNameIpsIpCall<'a> {
         if let Some(value) = &self.pool_id {
             request.query.push(("pool_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--name--ips--ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--name--ips--ip-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -334,19 +321,11 @@ impl<'a> DeleteV3DomainsNameIpsIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsNameIpsIpCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsNameIpsIpCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-domains--name--pool--ip-` (`DELETE /v3/domains/{name}/pool/{ip}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -373,22 +352,11 @@ impl<'a> DeleteV3DomainsNamePoolIpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -401,7 +369,7 @@ impl<'a> DeleteV3DomainsNamePoolIpCall<'a> {
                 "/pool/",
                 &sinch_sdk_runtime::encode::path(&self.ip),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.ip2 {
@@ -410,12 +378,10 @@ impl<'a> DeleteV3DomainsNamePoolIpCall<'a> {
         if let Some(value) = &self.pool_id {
             request.query.push(("pool_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--name--pool--ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--name--pool--ip-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -428,19 +394,11 @@ impl<'a> DeleteV3DomainsNamePoolIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainsNamePoolIpCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsNamePoolIpCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-ips` (`GET /v3/ips`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -465,15 +423,6 @@ impl<'a> GetV3IpsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -494,12 +443,7 @@ impl<'a> GetV3IpsCall<'a> {
         if let Some(value) = &self.enabled {
             request.query.push(("enabled", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ips",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ips")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -512,19 +456,7 @@ impl<'a> GetV3IpsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpsCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetV3IpsCall, super::types::String2, sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `GET-v3-ips--ip-` (`GET /v3/ips/{ip}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -538,15 +470,6 @@ pub struct GetV3IpsIpCall<'a> {
 }
 impl<'a> GetV3IpsIpCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -561,12 +484,7 @@ impl<'a> GetV3IpsIpCall<'a> {
             ["/v3/ips/", &sinch_sdk_runtime::encode::path(&self.ip)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ips--ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ips--ip-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -579,19 +497,11 @@ impl<'a> GetV3IpsIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpsIpCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpsIpCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-ips--ip--domains` (`GET /v3/ips/{ip}/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -608,22 +518,11 @@ pub struct GetV3IpsIpDomainsCall<'a> {
 }
 impl<'a> GetV3IpsIpDomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiAccountDomainsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiAccountDomainsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiAccountDomainsResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -645,12 +544,7 @@ impl<'a> GetV3IpsIpDomainsCall<'a> {
             let value = &self.skip;
             request.query.push(("skip", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ips--ip--domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ips--ip--domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -663,19 +557,11 @@ impl<'a> GetV3IpsIpDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpsIpDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiAccountDomainsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpsIpDomainsCall,
+    super::types::GithubComMailgunTowerApiAccountDomainsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-ips--ip--domains` (`POST /v3/ips/{ip}/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -689,22 +575,11 @@ pub struct PostV3IpsIpDomainsCall<'a> {
 }
 impl<'a> PostV3IpsIpDomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiStartSagaResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -714,12 +589,7 @@ impl<'a> PostV3IpsIpDomainsCall<'a> {
             ["/v3/ips/", &sinch_sdk_runtime::encode::path(&self.ip), "/domains"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-ips--ip--domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-ips--ip--domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -732,19 +602,11 @@ impl<'a> PostV3IpsIpDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3IpsIpDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3IpsIpDomainsCall,
+    super::types::GithubComMailgunTowerApiStartSagaResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-ips--ip--domains` (`DELETE /v3/ips/{ip}/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -759,22 +621,11 @@ pub struct DeleteV3IpsIpDomainsCall<'a> {
 }
 impl<'a> DeleteV3IpsIpDomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiStartSagaResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -788,12 +639,7 @@ impl<'a> DeleteV3IpsIpDomainsCall<'a> {
             let value = &self.alternative;
             request.query.push(("alternative", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-ips--ip--domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-ips--ip--domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -806,19 +652,11 @@ impl<'a> DeleteV3IpsIpDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3IpsIpDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3IpsIpDomainsCall,
+    super::types::GithubComMailgunTowerApiStartSagaResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-ips--addr--ip-band` (`POST /v3/ips/{addr}/ip_band`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -832,15 +670,6 @@ pub struct PostV3IpsAddrIpBandCall<'a> {
 }
 impl<'a> PostV3IpsAddrIpBandCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -855,12 +684,7 @@ impl<'a> PostV3IpsAddrIpBandCall<'a> {
             ["/v3/ips/", &sinch_sdk_runtime::encode::path(&self.addr), "/ip_band"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-ips--addr--ip-band",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-ips--addr--ip-band")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -873,19 +697,11 @@ impl<'a> PostV3IpsAddrIpBandCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3IpsAddrIpBandCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3IpsAddrIpBandCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-ips-request-new` (`GET /v3/ips/request/new`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -898,15 +714,6 @@ pub struct GetV3IpsRequestNewCall<'a> {
 }
 impl<'a> GetV3IpsRequestNewCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -921,12 +728,7 @@ impl<'a> GetV3IpsRequestNewCall<'a> {
             "/v3/ips/request/new".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ips-request-new",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ips-request-new")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -939,19 +741,11 @@ impl<'a> GetV3IpsRequestNewCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpsRequestNewCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpsRequestNewCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-ips-request-new` (`POST /v3/ips/request/new`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -964,15 +758,6 @@ pub struct PostV3IpsRequestNewCall<'a> {
 }
 impl<'a> PostV3IpsRequestNewCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -987,12 +772,7 @@ impl<'a> PostV3IpsRequestNewCall<'a> {
             "/v3/ips/request/new".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-ips-request-new",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-ips-request-new")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1005,16 +785,8 @@ impl<'a> PostV3IpsRequestNewCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3IpsRequestNewCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3IpsRequestNewCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -51,22 +51,11 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse>,
         sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
     > {
         let client = self.client;
@@ -79,12 +68,7 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
         if let Some(value) = &self.provider {
             request.query.push(("provider", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v4-inbox-results-result",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-inbox-results-result")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -98,19 +82,11 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV4InboxResultsResultCall<'a> {
-    type Output = Result<
-        super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse,
-        sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV4InboxResultsResultCall,
+    super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse,
+    GetV4InboxResultsResultError,
+);
 /// The documented error responses of operation `GET-v4-inbox-results-result`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

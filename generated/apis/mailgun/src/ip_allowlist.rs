@@ -96,22 +96,11 @@ pub struct GetV2IpWhitelistCall<'a> {
 }
 impl<'a> GetV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
         sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
     > {
         let client = self.client;
@@ -121,12 +110,7 @@ impl<'a> GetV2IpWhitelistCall<'a> {
             "/v2/ip_whitelist".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v2-ip-whitelist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v2-ip-whitelist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -140,19 +124,11 @@ impl<'a> GetV2IpWhitelistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV2IpWhitelistCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV2IpWhitelistCall,
+    super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+    GetV2IpWhitelistError,
+);
 /// The documented error responses of operation `GET-v2-ip-whitelist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -174,22 +150,11 @@ pub struct PutV2IpWhitelistCall<'a> {
 }
 impl<'a> PutV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
         sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
     > {
         let client = self.client;
@@ -199,12 +164,7 @@ impl<'a> PutV2IpWhitelistCall<'a> {
             "/v2/ip_whitelist".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v2-ip-whitelist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v2-ip-whitelist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -218,19 +178,11 @@ impl<'a> PutV2IpWhitelistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV2IpWhitelistCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV2IpWhitelistCall,
+    super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+    PutV2IpWhitelistError,
+);
 /// The documented error responses of operation `PUT-v2-ip-whitelist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -252,22 +204,11 @@ pub struct PostV2IpWhitelistCall<'a> {
 }
 impl<'a> PostV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
         sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
     > {
         let client = self.client;
@@ -277,12 +218,7 @@ impl<'a> PostV2IpWhitelistCall<'a> {
             "/v2/ip_whitelist".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v2-ip-whitelist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v2-ip-whitelist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -296,19 +232,11 @@ impl<'a> PostV2IpWhitelistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV2IpWhitelistCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV2IpWhitelistCall,
+    super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+    PostV2IpWhitelistError,
+);
 /// The documented error responses of operation `POST-v2-ip-whitelist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -331,22 +259,11 @@ pub struct DeleteV2IpWhitelistCall<'a> {
 }
 impl<'a> DeleteV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
         sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
     > {
         let client = self.client;
@@ -360,12 +277,7 @@ impl<'a> DeleteV2IpWhitelistCall<'a> {
             let value = &self.address;
             request.query.push(("address", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v2-ip-whitelist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v2-ip-whitelist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -379,19 +291,11 @@ impl<'a> DeleteV2IpWhitelistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV2IpWhitelistCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-        sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV2IpWhitelistCall,
+    super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
+    DeleteV2IpWhitelistError,
+);
 /// The documented error responses of operation `DELETE-v2-ip-whitelist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

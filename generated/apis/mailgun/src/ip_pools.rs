@@ -267,15 +267,6 @@ pub struct GetV3IpPoolsCall<'a> {
 }
 impl<'a> GetV3IpPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -290,12 +281,7 @@ impl<'a> GetV3IpPoolsCall<'a> {
             "/v3/ip_pools".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ip-pools",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ip-pools")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -308,19 +294,11 @@ impl<'a> GetV3IpPoolsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpPoolsCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpPoolsCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-ip-pools` (`POST /v3/ip_pools`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -333,15 +311,6 @@ pub struct PostV3IpPoolsCall<'a> {
 }
 impl<'a> PostV3IpPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -356,12 +325,7 @@ impl<'a> PostV3IpPoolsCall<'a> {
             "/v3/ip_pools".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-ip-pools",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-ip-pools")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -374,19 +338,11 @@ impl<'a> PostV3IpPoolsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3IpPoolsCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3IpPoolsCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-ip-pools--pool-id-` (`GET /v3/ip_pools/{pool_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -400,15 +356,6 @@ pub struct GetV3IpPoolsPoolIdCall<'a> {
 }
 impl<'a> GetV3IpPoolsPoolIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -423,12 +370,7 @@ impl<'a> GetV3IpPoolsPoolIdCall<'a> {
             ["/v3/ip_pools/", &sinch_sdk_runtime::encode::path(&self.pool_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ip-pools--pool-id-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-ip-pools--pool-id-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -441,19 +383,11 @@ impl<'a> GetV3IpPoolsPoolIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpPoolsPoolIdCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpPoolsPoolIdCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-ip-pools--pool-id-` (`DELETE /v3/ip_pools/{pool_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -469,15 +403,6 @@ pub struct DeleteV3IpPoolsPoolIdCall<'a> {
 }
 impl<'a> DeleteV3IpPoolsPoolIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -500,12 +425,7 @@ impl<'a> DeleteV3IpPoolsPoolIdCall<'a> {
             let value = &self.pool_id2;
             request.query.push(("pool_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-ip-pools--pool-id-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-ip-pools--pool-id-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -518,19 +438,11 @@ impl<'a> DeleteV3IpPoolsPoolIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3IpPoolsPoolIdCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3IpPoolsPoolIdCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PATCH-v3-ip-pools--pool-id-` (`PATCH /v3/ip_pools/{pool_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -544,15 +456,6 @@ pub struct PatchV3IpPoolsPoolIdCall<'a> {
 }
 impl<'a> PatchV3IpPoolsPoolIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -567,12 +470,7 @@ impl<'a> PatchV3IpPoolsPoolIdCall<'a> {
             ["/v3/ip_pools/", &sinch_sdk_runtime::encode::path(&self.pool_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PATCH-v3-ip-pools--pool-id-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PATCH-v3-ip-pools--pool-id-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -585,19 +483,11 @@ impl<'a> PatchV3IpPoolsPoolIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PatchV3IpPoolsPoolIdCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PatchV3IpPoolsPoolIdCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-ip-pools--pool-id--domains` (`GET /v3/ip_pools/{pool_id}/domains`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -623,15 +513,6 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -643,8 +524,7 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-ip-pools--pool-id--domains",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/ip_pools/", &sinch_sdk_runtime::encode::path(&self.pool_id), "/domains"]
-                .concat(),
+            ["/v3/ip_pools/", &sinch_sdk_runtime::encode::path(&self.pool_id), "/domains"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.limit {
@@ -653,12 +533,10 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
         if let Some(value) = &self.page {
             request.query.push(("page", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-ip-pools--pool-id--domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-ip-pools--pool-id--domains",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -671,19 +549,11 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3IpPoolsPoolIdDomainsCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3IpPoolsPoolIdDomainsCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PUT-v3-ip-pools--pool-id--ips--ip-` (`PUT /v3/ip_pools/{pool_id}/ips/{ip}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -698,15 +568,6 @@ pub struct PutV3IpPoolsPoolIdIpsIpCall<'a> {
 }
 impl<'a> PutV3IpPoolsPoolIdIpsIpCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -724,15 +585,13 @@ impl<'a> PutV3IpPoolsPoolIdIpsIpCall<'a> {
                 "/ips/",
                 &sinch_sdk_runtime::encode::path(&self.ip),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-ip-pools--pool-id--ips--ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-ip-pools--pool-id--ips--ip-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -745,19 +604,11 @@ impl<'a> PutV3IpPoolsPoolIdIpsIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3IpPoolsPoolIdIpsIpCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3IpPoolsPoolIdIpsIpCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3-ip-pools--pool-id--ips--ip-` (`DELETE /v3/ip_pools/{pool_id}/ips/{ip}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -772,15 +623,6 @@ pub struct DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
 }
 impl<'a> DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -798,15 +640,13 @@ impl<'a> DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
                 "/ips/",
                 &sinch_sdk_runtime::encode::path(&self.ip),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-ip-pools--pool-id--ips--ip-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-ip-pools--pool-id--ips--ip-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -819,19 +659,11 @@ impl<'a> DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3IpPoolsPoolIdIpsIpCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3-ip-pools--pool-id--ips-json` (`POST /v3/ip_pools/{pool_id}/ips.json`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -845,15 +677,6 @@ pub struct PostV3IpPoolsPoolIdIpsJsonCall<'a> {
 }
 impl<'a> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -865,16 +688,18 @@ impl<'a> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-ip-pools--pool-id--ips-json",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/ip_pools/", &sinch_sdk_runtime::encode::path(&self.pool_id), "/ips.json"]
-                .concat(),
+            [
+                "/v3/ip_pools/",
+                &sinch_sdk_runtime::encode::path(&self.pool_id),
+                "/ips.json",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-ip-pools--pool-id--ips-json",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-ip-pools--pool-id--ips-json",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -887,16 +712,8 @@ impl<'a> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3IpPoolsPoolIdIpsJsonCall<'a> {
-    type Output = Result<
-        super::types::String2,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3IpPoolsPoolIdIpsJsonCall,
+    super::types::String2,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -103,15 +103,6 @@ impl<'a> GetV1KeysCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusKeysKeysResp,
-        sinch_sdk_runtime::Error<GetV1KeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -132,12 +123,7 @@ impl<'a> GetV1KeysCall<'a> {
         if let Some(value) = &self.kind {
             request.query.push(("kind", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-keys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -151,19 +137,11 @@ impl<'a> GetV1KeysCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1KeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusKeysKeysResp,
-        sinch_sdk_runtime::Error<GetV1KeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1KeysCall,
+    super::types::GithubComMailgunCerberusKeysKeysResp,
+    GetV1KeysError,
+);
 /// The documented error responses of operation `GET-v1-keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -185,22 +163,11 @@ pub struct PostV1KeysCall<'a> {
 }
 impl<'a> PostV1KeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusKeysCreateKeyResp,
-        sinch_sdk_runtime::Error<PostV1KeysError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusKeysCreateKeyResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysCreateKeyResp>,
         sinch_sdk_runtime::Error<PostV1KeysError>,
     > {
         let client = self.client;
@@ -210,12 +177,7 @@ impl<'a> PostV1KeysCall<'a> {
             "/v1/keys".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-keys",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-keys")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -229,19 +191,11 @@ impl<'a> PostV1KeysCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1KeysCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusKeysCreateKeyResp,
-        sinch_sdk_runtime::Error<PostV1KeysError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1KeysCall,
+    super::types::GithubComMailgunCerberusKeysCreateKeyResp,
+    PostV1KeysError,
+);
 /// The documented error responses of operation `POST-v1-keys`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -264,22 +218,11 @@ pub struct DeleteV1KeysKeyIdCall<'a> {
 }
 impl<'a> DeleteV1KeysKeyIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
     > {
         let client = self.client;
@@ -289,12 +232,7 @@ impl<'a> DeleteV1KeysKeyIdCall<'a> {
             ["/v1/keys/", &sinch_sdk_runtime::encode::path(&self.key_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v1-keys--key-id-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v1-keys--key-id-")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -308,19 +246,11 @@ impl<'a> DeleteV1KeysKeyIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV1KeysKeyIdCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV1KeysKeyIdCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV1KeysKeyIdError,
+);
 /// The documented error responses of operation `DELETE-v1-keys--key-id-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -342,22 +272,11 @@ pub struct PostV1KeysPublicCall<'a> {
 }
 impl<'a> PostV1KeysPublicCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunCerberusKeysPublicKeyResp,
-        sinch_sdk_runtime::Error<PostV1KeysPublicError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunCerberusKeysPublicKeyResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysPublicKeyResp>,
         sinch_sdk_runtime::Error<PostV1KeysPublicError>,
     > {
         let client = self.client;
@@ -367,12 +286,7 @@ impl<'a> PostV1KeysPublicCall<'a> {
             "/v1/keys/public".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-keys-public",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-keys-public")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -386,19 +300,11 @@ impl<'a> PostV1KeysPublicCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1KeysPublicCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunCerberusKeysPublicKeyResp,
-        sinch_sdk_runtime::Error<PostV1KeysPublicError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1KeysPublicCall,
+    super::types::GithubComMailgunCerberusKeysPublicKeyResp,
+    PostV1KeysPublicError,
+);
 /// The documented error responses of operation `POST-v1-keys-public`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -46,22 +46,11 @@ pub struct PostV1AnalyticsLogsCall<'a> {
 }
 impl<'a> PostV1AnalyticsLogsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
         sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
     > {
         let client = self.client;
@@ -71,12 +60,7 @@ impl<'a> PostV1AnalyticsLogsCall<'a> {
             "/v1/analytics/logs".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-analytics-logs",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-logs")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -90,19 +74,11 @@ impl<'a> PostV1AnalyticsLogsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1AnalyticsLogsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1AnalyticsLogsCall,
+    super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
+    PostV1AnalyticsLogsError,
+);
 /// The documented error responses of operation `POST-v1-analytics-logs`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -298,15 +298,6 @@ impl<'a> GetV3ListsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3ListsResponse,
-        sinch_sdk_runtime::Error<GetV3ListsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -330,12 +321,7 @@ impl<'a> GetV3ListsCall<'a> {
         if let Some(value) = &self.address {
             request.query.push(("address", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-lists",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -349,19 +335,7 @@ impl<'a> GetV3ListsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3ListsCall<'a> {
-    type Output = Result<
-        super::types::GetV3ListsResponse,
-        sinch_sdk_runtime::Error<GetV3ListsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetV3ListsCall, super::types::GetV3ListsResponse, GetV3ListsError);
 /// The documented error responses of operation `get-v3-lists`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -383,15 +357,6 @@ pub struct PostV3ListsCall<'a> {
 }
 impl<'a> PostV3ListsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostV3ListsResponse,
-        sinch_sdk_runtime::Error<PostV3ListsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -406,12 +371,7 @@ impl<'a> PostV3ListsCall<'a> {
             "/v3/lists".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v3-lists",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "post-v3-lists")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -426,19 +386,11 @@ impl<'a> PostV3ListsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3ListsCall<'a> {
-    type Output = Result<
-        super::types::PostV3ListsResponse,
-        sinch_sdk_runtime::Error<PostV3ListsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3ListsCall,
+    super::types::PostV3ListsResponse,
+    PostV3ListsError,
+);
 /// The documented error responses of operation `post-v3-lists`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -489,30 +441,23 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetListsStringListAddressMembersResponse,
-        sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GetListsStringListAddressMembersResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GetListsStringListAddressMembersResponse>,
         sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/lists/", &sinch_sdk_runtime::encode::path(&self.list_address), "/members"]
-                .concat(),
+            [
+                "/v3/lists/",
+                &sinch_sdk_runtime::encode::path(&self.list_address),
+                "/members",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.address {
@@ -527,12 +472,10 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
         if let Some(value) = &self.skip {
             request.query.push(("skip", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-lists-string:list_address-members",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-lists-string:list_address-members",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -540,29 +483,17 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            429 => {
-                return Err(
-                    response.error_as(GetListsStringListAddressMembersError::Status429),
-                );
-            }
+            429 => return Err(response.error_as(GetListsStringListAddressMembersError::Status429)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetListsStringListAddressMembersCall<'a> {
-    type Output = Result<
-        super::types::GetListsStringListAddressMembersResponse,
-        sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetListsStringListAddressMembersCall,
+    super::types::GetListsStringListAddressMembersResponse,
+    GetListsStringListAddressMembersError,
+);
 /// The documented error responses of operation `get-lists-string:list_address-members`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -594,38 +525,29 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostListsStringListAddressMembersResponse,
-        sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::PostListsStringListAddressMembersResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::PostListsStringListAddressMembersResponse>,
         sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/lists/", &sinch_sdk_runtime::encode::path(&self.list_address), "/members"]
-                .concat(),
+            [
+                "/v3/lists/",
+                &sinch_sdk_runtime::encode::path(&self.list_address),
+                "/members",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-lists-string:list_address-members",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-lists-string:list_address-members",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -633,34 +555,18 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostListsStringListAddressMembersError::Status400),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(PostListsStringListAddressMembersError::Status429),
-                );
-            }
+            400 => return Err(response.error_as(PostListsStringListAddressMembersError::Status400)),
+            429 => return Err(response.error_as(PostListsStringListAddressMembersError::Status429)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostListsStringListAddressMembersCall<'a> {
-    type Output = Result<
-        super::types::PostListsStringListAddressMembersResponse,
-        sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostListsStringListAddressMembersCall,
+    super::types::PostListsStringListAddressMembersResponse,
+    PostListsStringListAddressMembersError,
+);
 /// The documented error responses of operation `post-lists-string:list_address-members`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -694,22 +600,11 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostListsListAddressMembersJsonResponse,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::PostListsListAddressMembersJsonResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersJsonResponse>,
         sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
     > {
         let client = self.client;
@@ -721,7 +616,7 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.list_address),
                 "/members.json",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -731,12 +626,10 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
         if let Some(value) = &self.upsert {
             request.query.push(("upsert", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-lists-list_address-members.json",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-lists-list_address-members.json",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -744,34 +637,18 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(PostListsListAddressMembersJsonError::Status404),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(PostListsListAddressMembersJsonError::Status429),
-                );
-            }
+            404 => return Err(response.error_as(PostListsListAddressMembersJsonError::Status404)),
+            429 => return Err(response.error_as(PostListsListAddressMembersJsonError::Status429)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostListsListAddressMembersJsonCall<'a> {
-    type Output = Result<
-        super::types::PostListsListAddressMembersJsonResponse,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostListsListAddressMembersJsonCall,
+    super::types::PostListsListAddressMembersJsonResponse,
+    PostListsListAddressMembersJsonError,
+);
 /// The documented error responses of operation `post-lists-list_address-members.json`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -807,22 +684,11 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostListsListAddressMembersCsvResponse,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::PostListsListAddressMembersCsvResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersCsvResponse>,
         sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
     > {
         let client = self.client;
@@ -834,15 +700,13 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.list_address),
                 "/members.csv",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-lists-list_address-members.csv",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-lists-list_address-members.csv",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -850,39 +714,19 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostListsListAddressMembersCsvError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PostListsListAddressMembersCsvError::Status404),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(PostListsListAddressMembersCsvError::Status429),
-                );
-            }
+            400 => return Err(response.error_as(PostListsListAddressMembersCsvError::Status400)),
+            404 => return Err(response.error_as(PostListsListAddressMembersCsvError::Status404)),
+            429 => return Err(response.error_as(PostListsListAddressMembersCsvError::Status429)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostListsListAddressMembersCsvCall<'a> {
-    type Output = Result<
-        super::types::PostListsListAddressMembersCsvResponse,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostListsListAddressMembersCsvCall,
+    super::types::PostListsListAddressMembersCsvResponse,
+    PostListsListAddressMembersCsvError,
+);
 /// The documented error responses of operation `post-lists-list_address-members.csv`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -914,15 +758,6 @@ pub struct GetListsListAddressMembersMemberAddressCall<'a> {
 }
 impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListMemberResponse,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -940,15 +775,13 @@ impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
                 "/members/",
                 &sinch_sdk_runtime::encode::path(&self.member_address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-lists-list_address-members-member_address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-lists-list_address-members-member_address",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -957,31 +790,18 @@ impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetListsListAddressMembersMemberAddressError::Status429,
-                        ),
-                );
+                return Err(response.error_as(GetListsListAddressMembersMemberAddressError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetListsListAddressMembersMemberAddressCall<'a> {
-    type Output = Result<
-        super::types::ListMemberResponse,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetListsListAddressMembersMemberAddressCall,
+    super::types::ListMemberResponse,
+    GetListsListAddressMembersMemberAddressError,
+);
 /// The documented error responses of operation `get-lists-list_address-members-member_address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1009,28 +829,16 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
         mut self,
         value: impl Into<super::types::PutListsListAddressMembersMemberAddressRequest>,
     ) -> Self {
-        let value: super::types::PutListsListAddressMembersMemberAddressRequest = value
-            .into();
+        let value: super::types::PutListsListAddressMembersMemberAddressRequest = value.into();
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PutListsListAddressMembersMemberAddressResponse,
-        sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::PutListsListAddressMembersMemberAddressResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::PutListsListAddressMembersMemberAddressResponse>,
         sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
     > {
         let client = self.client;
@@ -1043,15 +851,13 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
                 "/members/",
                 &sinch_sdk_runtime::encode::path(&self.member_address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-lists-list_address-members-member_address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "put-lists-list_address-members-member_address",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1060,31 +866,18 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutListsListAddressMembersMemberAddressError::Status429,
-                        ),
-                );
+                return Err(response.error_as(PutListsListAddressMembersMemberAddressError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutListsListAddressMembersMemberAddressCall<'a> {
-    type Output = Result<
-        super::types::PutListsListAddressMembersMemberAddressResponse,
-        sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutListsListAddressMembersMemberAddressCall,
+    super::types::PutListsListAddressMembersMemberAddressResponse,
+    PutListsListAddressMembersMemberAddressError,
+);
 /// The documented error responses of operation `put-lists-list_address-members-member_address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1108,22 +901,11 @@ pub struct DeleteListsListAddressMembersMemberAddressCall<'a> {
 }
 impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::DeleteListsListAddressMembersMemberAddressResponse,
-        sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::DeleteListsListAddressMembersMemberAddressResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::DeleteListsListAddressMembersMemberAddressResponse>,
         sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
     > {
         let client = self.client;
@@ -1136,15 +918,13 @@ impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
                 "/members/",
                 &sinch_sdk_runtime::encode::path(&self.member_address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-lists-list_address-members-member_address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "delete-lists-list_address-members-member_address",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1153,39 +933,21 @@ impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteListsListAddressMembersMemberAddressError::Status404,
-                        ),
-                );
+                return Err(response.error_as(DeleteListsListAddressMembersMemberAddressError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteListsListAddressMembersMemberAddressError::Status429,
-                        ),
-                );
+                return Err(response.error_as(DeleteListsListAddressMembersMemberAddressError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteListsListAddressMembersMemberAddressCall<'a> {
-    type Output = Result<
-        super::types::DeleteListsListAddressMembersMemberAddressResponse,
-        sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteListsListAddressMembersMemberAddressCall,
+    super::types::DeleteListsListAddressMembersMemberAddressResponse,
+    DeleteListsListAddressMembersMemberAddressError,
+);
 /// The documented error responses of operation `delete-lists-list_address-members-member_address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1212,15 +974,6 @@ pub struct GetV3ListsAddressCall<'a> {
 }
 impl<'a> GetV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<GetV3ListsAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1235,12 +988,7 @@ impl<'a> GetV3ListsAddressCall<'a> {
             ["/v3/lists/", &sinch_sdk_runtime::encode::path(&self.list_address)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-lists-address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists-address")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1255,19 +1003,11 @@ impl<'a> GetV3ListsAddressCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3ListsAddressCall<'a> {
-    type Output = Result<
-        super::types::GetV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<GetV3ListsAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3ListsAddressCall,
+    super::types::GetV3ListsAddressResponse,
+    GetV3ListsAddressError,
+);
 /// The documented error responses of operation `get-v3-lists-address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1294,24 +1034,12 @@ pub struct PutV3ListsAddressCall<'a> {
 }
 impl<'a> PutV3ListsAddressCall<'a> {
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::PutV3ListsAddressRequest>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::PutV3ListsAddressRequest>) -> Self {
         let value: super::types::PutV3ListsAddressRequest = value.into();
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PutV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<PutV3ListsAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1326,12 +1054,7 @@ impl<'a> PutV3ListsAddressCall<'a> {
             ["/v3/lists/", &sinch_sdk_runtime::encode::path(&self.list_address)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v3-lists-address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "put-v3-lists-address")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1346,19 +1069,11 @@ impl<'a> PutV3ListsAddressCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3ListsAddressCall<'a> {
-    type Output = Result<
-        super::types::PutV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<PutV3ListsAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3ListsAddressCall,
+    super::types::PutV3ListsAddressResponse,
+    PutV3ListsAddressError,
+);
 /// The documented error responses of operation `put-v3-lists-address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1385,15 +1100,6 @@ pub struct DeleteV3ListsAddressCall<'a> {
 }
 impl<'a> DeleteV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::DeleteV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1408,12 +1114,7 @@ impl<'a> DeleteV3ListsAddressCall<'a> {
             ["/v3/lists/", &sinch_sdk_runtime::encode::path(&self.list_address)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v3-lists-address",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "delete-v3-lists-address")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1428,19 +1129,11 @@ impl<'a> DeleteV3ListsAddressCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3ListsAddressCall<'a> {
-    type Output = Result<
-        super::types::DeleteV3ListsAddressResponse,
-        sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3ListsAddressCall,
+    super::types::DeleteV3ListsAddressResponse,
+    DeleteV3ListsAddressError,
+);
 /// The documented error responses of operation `delete-v3-lists-address`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1472,15 +1165,6 @@ impl<'a> GetV3ListsPagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PaginateMailingListResponse,
-        sinch_sdk_runtime::Error<GetV3ListsPagesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1498,12 +1182,7 @@ impl<'a> GetV3ListsPagesCall<'a> {
         if let Some(value) = &self.limit {
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-lists-pages",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists-pages")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1517,19 +1196,11 @@ impl<'a> GetV3ListsPagesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3ListsPagesCall<'a> {
-    type Output = Result<
-        super::types::PaginateMailingListResponse,
-        sinch_sdk_runtime::Error<GetV3ListsPagesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3ListsPagesCall,
+    super::types::PaginateMailingListResponse,
+    GetV3ListsPagesError,
+);
 /// The documented error responses of operation `get-v3-lists-pages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1576,15 +1247,6 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PaginateListMemberResponse,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1601,7 +1263,7 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.list_address),
                 "/members/pages",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.subscribed {
@@ -1616,12 +1278,10 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
         if let Some(value) = &self.page {
             request.query.push(("page", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-lists-list_address-members-pages",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-lists-list_address-members-pages",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1629,29 +1289,17 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            429 => {
-                return Err(
-                    response.error_as(GetListsListAddressMembersPagesError::Status429),
-                );
-            }
+            429 => return Err(response.error_as(GetListsListAddressMembersPagesError::Status429)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetListsListAddressMembersPagesCall<'a> {
-    type Output = Result<
-        super::types::PaginateListMemberResponse,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetListsListAddressMembersPagesCall,
+    super::types::PaginateListMemberResponse,
+    GetListsListAddressMembersPagesError,
+);
 /// The documented error responses of operation `get-lists-list_address-members-pages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -154,51 +154,27 @@ impl<'a> PostV3DomainNameMessagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<PostV3DomainNameMessagesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
         sinch_sdk_runtime::Error<PostV3DomainNameMessagesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domain-name--messages",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domain-name--messages",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domain-name--messages",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/messages"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domain-name--messages",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domain-name--messages")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -206,36 +182,20 @@ impl<'a> PostV3DomainNameMessagesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PostV3DomainNameMessagesError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(PostV3DomainNameMessagesError::Status401));
-            }
-            429 => {
-                return Err(response.error_as(PostV3DomainNameMessagesError::Status429));
-            }
-            500 => {
-                return Err(response.error_as(PostV3DomainNameMessagesError::Status500));
-            }
+            400 => return Err(response.error_as(PostV3DomainNameMessagesError::Status400)),
+            401 => return Err(response.error_as(PostV3DomainNameMessagesError::Status401)),
+            429 => return Err(response.error_as(PostV3DomainNameMessagesError::Status429)),
+            500 => return Err(response.error_as(PostV3DomainNameMessagesError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainNameMessagesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<PostV3DomainNameMessagesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainNameMessagesCall,
+    super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+    PostV3DomainNameMessagesError,
+);
 /// The documented error responses of operation `POST-v3--domain-name--messages`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -275,52 +235,30 @@ impl<'a> PostV3DomainNameMessagesMimeCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<PostV3DomainNameMessagesMimeError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
         sinch_sdk_runtime::Error<PostV3DomainNameMessagesMimeError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domain-name--messages-mime",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domain-name--messages-mime",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domain-name--messages-mime",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/messages.mime"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/messages.mime"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domain-name--messages-mime",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domain-name--messages-mime",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -328,44 +266,20 @@ impl<'a> PostV3DomainNameMessagesMimeCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainNameMessagesMimeError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(PostV3DomainNameMessagesMimeError::Status401),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(PostV3DomainNameMessagesMimeError::Status429),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(PostV3DomainNameMessagesMimeError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainNameMessagesMimeError::Status400)),
+            401 => return Err(response.error_as(PostV3DomainNameMessagesMimeError::Status401)),
+            429 => return Err(response.error_as(PostV3DomainNameMessagesMimeError::Status429)),
+            500 => return Err(response.error_as(PostV3DomainNameMessagesMimeError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainNameMessagesMimeCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<PostV3DomainNameMessagesMimeError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainNameMessagesMimeCall,
+    super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+    PostV3DomainNameMessagesMimeError,
+);
 /// The documented error responses of operation `POST-v3--domain-name--messages-mime`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -406,39 +320,20 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameMessagesStorageKeyError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample>,
         sinch_sdk_runtime::Error<GetV3DomainsDomainNameMessagesStorageKeyError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3-domains--domain-name--messages--storage-key-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3-domains--domain-name--messages--storage-key-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain-name--messages--storage-key-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -448,15 +343,13 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.storage_key),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain-name--messages--storage-key-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain-name--messages--storage-key-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -465,39 +358,21 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV3DomainsDomainNameMessagesStorageKeyError::Status400,
-                        ),
-                );
+                return Err(response.error_as(GetV3DomainsDomainNameMessagesStorageKeyError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV3DomainsDomainNameMessagesStorageKeyError::Status404,
-                        ),
-                );
+                return Err(response.error_as(GetV3DomainsDomainNameMessagesStorageKeyError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameMessagesStorageKeyError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainNameMessagesStorageKeyCall,
+    super::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
+    GetV3DomainsDomainNameMessagesStorageKeyError,
+);
 /// The documented error responses of operation `GET-v3-domains--domain-name--messages--storage-key-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -530,39 +405,20 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3-domains--domain-name--messages--storage-key-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3-domains--domain-name--messages--storage-key-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--domain-name--messages--storage-key-",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -572,15 +428,13 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.storage_key),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-domains--domain-name--messages--storage-key-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-domains--domain-name--messages--storage-key-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -593,19 +447,11 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainsDomainNameMessagesStorageKeyCall,
+    super::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-domains--name--sending-queues` (`GET /v3/domains/{name}/sending_queues`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -619,22 +465,11 @@ pub struct GetV3DomainsNameSendingQueuesCall<'a> {
 }
 impl<'a> GetV3DomainsNameSendingQueuesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
-        sinch_sdk_runtime::Error<GetV3DomainsNameSendingQueuesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp>,
         sinch_sdk_runtime::Error<GetV3DomainsNameSendingQueuesError>,
     > {
         let client = self.client;
@@ -646,15 +481,13 @@ impl<'a> GetV3DomainsNameSendingQueuesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.name),
                 "/sending_queues",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--name--sending-queues",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--name--sending-queues",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -662,34 +495,18 @@ impl<'a> GetV3DomainsNameSendingQueuesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(GetV3DomainsNameSendingQueuesError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(GetV3DomainsNameSendingQueuesError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(GetV3DomainsNameSendingQueuesError::Status401)),
+            404 => return Err(response.error_as(GetV3DomainsNameSendingQueuesError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsNameSendingQueuesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
-        sinch_sdk_runtime::Error<GetV3DomainsNameSendingQueuesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsNameSendingQueuesCall,
+    super::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
+    GetV3DomainsNameSendingQueuesError,
+);
 /// The documented error responses of operation `GET-v3-domains--name--sending-queues`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -721,51 +538,30 @@ impl<'a> DeleteV3DomainNameEnvelopesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainNameEnvelopesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainNameEnvelopesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domain-name--envelopes",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domain-name--envelopes",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domain-name--envelopes",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/envelopes"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domain-name--envelopes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domain-name--envelopes",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -773,34 +569,18 @@ impl<'a> DeleteV3DomainNameEnvelopesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(DeleteV3DomainNameEnvelopesError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteV3DomainNameEnvelopesError::Status404),
-                );
-            }
+            401 => return Err(response.error_as(DeleteV3DomainNameEnvelopesError::Status401)),
+            404 => return Err(response.error_as(DeleteV3DomainNameEnvelopesError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainNameEnvelopesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainNameEnvelopesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainNameEnvelopesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainNameEnvelopesError,
+);
 /// The documented error responses of operation `DELETE-v3--domain-name--envelopes`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -66,22 +66,11 @@ pub struct PostV1AnalyticsMetricsCall<'a> {
 }
 impl<'a> PostV1AnalyticsMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
         sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
     > {
         let client = self.client;
@@ -91,12 +80,7 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
             "/v1/analytics/metrics".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-analytics-metrics",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-metrics")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -110,19 +94,11 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1AnalyticsMetricsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1AnalyticsMetricsCall,
+    super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
+    PostV1AnalyticsMetricsError,
+);
 /// The documented error responses of operation `POST-v1-analytics-metrics`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -144,22 +120,11 @@ pub struct PostV1AnalyticsUsageMetricsCall<'a> {
 }
 impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
         sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
     > {
         let client = self.client;
@@ -169,12 +134,7 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
             "/v1/analytics/usage/metrics".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-analytics-usage-metrics",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-usage-metrics")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -182,29 +142,17 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV1AnalyticsUsageMetricsError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(PostV1AnalyticsUsageMetricsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1AnalyticsUsageMetricsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1AnalyticsUsageMetricsCall,
+    super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
+    PostV1AnalyticsUsageMetricsError,
+);
 /// The documented error responses of operation `POST-v1-analytics-usage-metrics`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -82,38 +82,29 @@ pub struct GetV3DomainsDomainTagDevicesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagDevicesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatTypesResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatTypesResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--tag-devices",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/tag/devices"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.domain),
+                "/tag/devices",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain--tag-devices",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain--tag-devices",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -126,19 +117,11 @@ impl<'a> GetV3DomainsDomainTagDevicesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainTagDevicesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainTagDevicesCall,
+    super::types::GithubComMailgunScoutApiStatTypesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-domains--domain--tag-providers` (`GET /v3/domains/{domain}/tag/providers`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -153,22 +136,11 @@ pub struct GetV3DomainsDomainTagProvidersCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagProvidersCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatTypesResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatTypesResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -180,15 +152,13 @@ impl<'a> GetV3DomainsDomainTagProvidersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/tag/providers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain--tag-providers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain--tag-providers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -201,19 +171,11 @@ impl<'a> GetV3DomainsDomainTagProvidersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainTagProvidersCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainTagProvidersCall,
+    super::types::GithubComMailgunScoutApiStatTypesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3-domains--domain--tag-countries` (`GET /v3/domains/{domain}/tag/countries`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -228,22 +190,11 @@ pub struct GetV3DomainsDomainTagCountriesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagCountriesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatTypesResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatTypesResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -255,15 +206,13 @@ impl<'a> GetV3DomainsDomainTagCountriesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/tag/countries",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain--tag-countries",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain--tag-countries",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -276,16 +225,8 @@ impl<'a> GetV3DomainsDomainTagCountriesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainTagCountriesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatTypesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainTagCountriesCall,
+    super::types::GithubComMailgunScoutApiStatTypesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

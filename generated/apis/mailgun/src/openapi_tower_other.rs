@@ -92,22 +92,11 @@ pub struct GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
         sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
     > {
         let client = self.client;
@@ -117,12 +106,10 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
             "/v5/accounts/subaccounts/ip_pools/all".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v5-accounts-subaccounts-ip-pools-all",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v5-accounts-subaccounts-ip-pools-all",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -131,28 +118,18 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response.error_as(GetV5AccountsSubaccountsIpPoolsAllError::Status404),
-                );
+                return Err(response.error_as(GetV5AccountsSubaccountsIpPoolsAllError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsSubaccountsIpPoolsAllCall,
+    super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
+    GetV5AccountsSubaccountsIpPoolsAllError,
+);
 /// The documented error responses of operation `GET-v5-accounts-subaccounts-ip-pools-all`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -175,22 +152,11 @@ pub struct PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiStartSagaResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
         sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
     > {
         let client = self.client;
@@ -202,15 +168,13 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/ip_pool",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -219,39 +183,21 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV5AccountsSubaccountsSubaccountIdIpPoolError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PutV5AccountsSubaccountsSubaccountIdIpPoolError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV5AccountsSubaccountsSubaccountIdIpPoolError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PutV5AccountsSubaccountsSubaccountIdIpPoolError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsSubaccountsSubaccountIdIpPoolCall,
+    super::types::GithubComMailgunTowerApiStartSagaResponse,
+    PutV5AccountsSubaccountsSubaccountIdIpPoolError,
+);
 /// The documented error responses of operation `PUT-v5-accounts-subaccounts--subaccountId--ip-pool`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -279,22 +225,11 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTowerApiStartSagaResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
         sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
     > {
         let client = self.client;
@@ -306,19 +241,17 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/ip_pool",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.pool_id;
             request.query.push(("pool_id", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -327,40 +260,21 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV5AccountsSubaccountsSubaccountIdIpPoolError::Status400,
-                        ),
-                );
+                return Err(response.error_as(DeleteV5AccountsSubaccountsSubaccountIdIpPoolError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV5AccountsSubaccountsSubaccountIdIpPoolError::Status404,
-                        ),
-                );
+                return Err(response.error_as(DeleteV5AccountsSubaccountsSubaccountIdIpPoolError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTowerApiStartSagaResponse,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall,
+    super::types::GithubComMailgunTowerApiStartSagaResponse,
+    DeleteV5AccountsSubaccountsSubaccountIdIpPoolError,
+);
 /// The documented error responses of operation `DELETE-v5-accounts-subaccounts--subaccountId--ip-pool`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -134,15 +134,6 @@ impl<'a> GetV3RoutesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3RoutesResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -163,12 +154,7 @@ impl<'a> GetV3RoutesCall<'a> {
         if let Some(value) = &self.limit {
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-routes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -182,19 +168,11 @@ impl<'a> GetV3RoutesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3RoutesCall<'a> {
-    type Output = Result<
-        super::types::GetV3RoutesResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3RoutesCall,
+    super::types::GetV3RoutesResponse,
+    GetV3RoutesError,
+);
 /// The documented error responses of operation `get-v3-routes`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -216,15 +194,6 @@ pub struct PostV3RoutesCall<'a> {
 }
 impl<'a> PostV3RoutesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PostV3RoutesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -239,12 +208,7 @@ impl<'a> PostV3RoutesCall<'a> {
             "/v3/routes".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v3-routes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "post-v3-routes")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -257,19 +221,11 @@ impl<'a> PostV3RoutesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3RoutesCall<'a> {
-    type Output = Result<
-        super::types::PostV3RoutesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3RoutesCall,
+    super::types::PostV3RoutesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `get-v3-routes-id` (`GET /v3/routes/{id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -283,15 +239,6 @@ pub struct GetV3RoutesIdCall<'a> {
 }
 impl<'a> GetV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -306,12 +253,7 @@ impl<'a> GetV3RoutesIdCall<'a> {
             ["/v3/routes/", &sinch_sdk_runtime::encode::path(&self.id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-routes-id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes-id")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -325,19 +267,11 @@ impl<'a> GetV3RoutesIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3RoutesIdCall<'a> {
-    type Output = Result<
-        super::types::GetV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3RoutesIdCall,
+    super::types::GetV3RoutesIdResponse,
+    GetV3RoutesIdError,
+);
 /// The documented error responses of operation `get-v3-routes-id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -366,15 +300,6 @@ impl<'a> PutV3RoutesIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PutV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<PutV3RoutesIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -389,12 +314,7 @@ impl<'a> PutV3RoutesIdCall<'a> {
             ["/v3/routes/", &sinch_sdk_runtime::encode::path(&self.id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v3-routes-id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "put-v3-routes-id")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -408,19 +328,11 @@ impl<'a> PutV3RoutesIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3RoutesIdCall<'a> {
-    type Output = Result<
-        super::types::PutV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<PutV3RoutesIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3RoutesIdCall,
+    super::types::PutV3RoutesIdResponse,
+    PutV3RoutesIdError,
+);
 /// The documented error responses of operation `put-v3-routes-id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -443,15 +355,6 @@ pub struct DeleteV3RoutesIdCall<'a> {
 }
 impl<'a> DeleteV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::DeleteV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -466,12 +369,7 @@ impl<'a> DeleteV3RoutesIdCall<'a> {
             ["/v3/routes/", &sinch_sdk_runtime::encode::path(&self.id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v3-routes-id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "delete-v3-routes-id")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -485,19 +383,11 @@ impl<'a> DeleteV3RoutesIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3RoutesIdCall<'a> {
-    type Output = Result<
-        super::types::DeleteV3RoutesIdResponse,
-        sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3RoutesIdCall,
+    super::types::DeleteV3RoutesIdResponse,
+    DeleteV3RoutesIdError,
+);
 /// The documented error responses of operation `delete-v3-routes-id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -520,15 +410,6 @@ pub struct GetV3RoutesMatchCall<'a> {
 }
 impl<'a> GetV3RoutesMatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetV3RoutesMatchResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -547,12 +428,7 @@ impl<'a> GetV3RoutesMatchCall<'a> {
             let value = &self.address;
             request.query.push(("address", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v3-routes-match",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes-match")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -566,19 +442,11 @@ impl<'a> GetV3RoutesMatchCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3RoutesMatchCall<'a> {
-    type Output = Result<
-        super::types::GetV3RoutesMatchResponse,
-        sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3RoutesMatchCall,
+    super::types::GetV3RoutesMatchResponse,
+    GetV3RoutesMatchError,
+);
 /// The documented error responses of operation `get-v3-routes-match`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -198,22 +198,11 @@ impl<'a> GetV3StatsTotalCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsTotalError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
         sinch_sdk_runtime::Error<GetV3StatsTotalError>,
     > {
         let client = self.client;
@@ -239,12 +228,7 @@ impl<'a> GetV3StatsTotalCall<'a> {
             let value = &self.event;
             request.query.push(("event", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-stats-total",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-total")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -258,19 +242,11 @@ impl<'a> GetV3StatsTotalCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3StatsTotalCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsTotalError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3StatsTotalCall,
+    super::types::GithubComMailgunScoutApiStatsResponse,
+    GetV3StatsTotalError,
+);
 /// The documented error responses of operation `GET-v3-stats-total`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -319,30 +295,18 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
         sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--stats-total",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&self.domain), "/stats/total"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&self.domain), "/stats/total"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.start {
@@ -361,12 +325,7 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
             let value = &self.event;
             request.query.push(("event", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--stats-total",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain--stats-total")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -380,19 +339,11 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainStatsTotalCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainStatsTotalCall,
+    super::types::GithubComMailgunScoutApiStatsResponse,
+    GetV3DomainStatsTotalError,
+);
 /// The documented error responses of operation `GET-v3--domain--stats-total`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -429,22 +380,11 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
         sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
     > {
         let client = self.client;
@@ -468,12 +408,7 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
             let value = &self.timestamp;
             request.query.push(("timestamp", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-stats-total-domains",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-total-domains")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -487,19 +422,11 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3StatsTotalDomainsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3StatsTotalDomainsCall,
+    super::types::GithubComMailgunScoutApiStatsResponse,
+    GetV3StatsTotalDomainsError,
+);
 /// The documented error responses of operation `GET-v3-stats-total-domains`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -559,22 +486,11 @@ impl<'a> GetV3StatsFilterCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsFilterError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
         sinch_sdk_runtime::Error<GetV3StatsFilterError>,
     > {
         let client = self.client;
@@ -606,12 +522,7 @@ impl<'a> GetV3StatsFilterCall<'a> {
         if let Some(value) = &self.group {
             request.query.push(("group", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-stats-filter",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-filter")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -625,19 +536,11 @@ impl<'a> GetV3StatsFilterCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3StatsFilterCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3StatsFilterError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3StatsFilterCall,
+    super::types::GithubComMailgunScoutApiStatsResponse,
+    GetV3StatsFilterError,
+);
 /// The documented error responses of operation `GET-v3-stats-filter`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -661,22 +564,11 @@ pub struct GetV3DomainAggregatesProvidersCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiProvidersAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiProvidersAggregateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
         sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
     > {
         let client = self.client;
@@ -688,15 +580,13 @@ impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/aggregates/providers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--aggregates-providers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain--aggregates-providers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -704,29 +594,17 @@ impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainAggregatesProvidersError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainAggregatesProvidersError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainAggregatesProvidersCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiProvidersAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainAggregatesProvidersCall,
+    super::types::GithubComMailgunScoutApiProvidersAggregateResponse,
+    GetV3DomainAggregatesProvidersError,
+);
 /// The documented error responses of operation `GET-v3--domain--aggregates-providers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -750,38 +628,29 @@ pub struct GetV3DomainAggregatesDevicesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiDevicesAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiDevicesAggregateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
         sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-devices",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&self.domain), "/aggregates/devices"]
-                .concat(),
+            [
+                "/v3/",
+                &sinch_sdk_runtime::encode::path(&self.domain),
+                "/aggregates/devices",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--aggregates-devices",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain--aggregates-devices",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -789,29 +658,17 @@ impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainAggregatesDevicesError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainAggregatesDevicesError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainAggregatesDevicesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiDevicesAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainAggregatesDevicesCall,
+    super::types::GithubComMailgunScoutApiDevicesAggregateResponse,
+    GetV3DomainAggregatesDevicesError,
+);
 /// The documented error responses of operation `GET-v3--domain--aggregates-devices`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -835,22 +692,11 @@ pub struct GetV3DomainAggregatesCountriesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiCountriesAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiCountriesAggregateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
         sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
     > {
         let client = self.client;
@@ -862,15 +708,13 @@ impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/aggregates/countries",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--aggregates-countries",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain--aggregates-countries",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -878,29 +722,17 @@ impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainAggregatesCountriesError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainAggregatesCountriesError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainAggregatesCountriesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiCountriesAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainAggregatesCountriesCall,
+    super::types::GithubComMailgunScoutApiCountriesAggregateResponse,
+    GetV3DomainAggregatesCountriesError,
+);
 /// The documented error responses of operation `GET-v3--domain--aggregates-countries`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -203,22 +203,11 @@ pub struct GetV5AccountsSubaccountsSubaccountIdCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
         sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
     > {
         let client = self.client;
@@ -229,15 +218,13 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
                 "/v5/accounts/subaccounts/",
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-accounts-subaccounts-subaccount_id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-v5-accounts-subaccounts-subaccount_id",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -246,29 +233,18 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .error_as(GetV5AccountsSubaccountsSubaccountIdError::Status404),
-                );
+                return Err(response.error_as(GetV5AccountsSubaccountsSubaccountIdError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5AccountsSubaccountsSubaccountIdCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsSubaccountsSubaccountIdCall,
+    super::types::GithubComMailgunAccountsApiSubaccountResponse,
+    GetV5AccountsSubaccountsSubaccountIdError,
+);
 /// The documented error responses of operation `get-v5-accounts-subaccounts-subaccount_id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -296,10 +272,7 @@ pub struct GetV5AccountsSubaccountsCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsCall<'a> {
     /// Sort order
-    pub fn sort(
-        mut self,
-        value: impl Into<super::types::GetV5AccountsSubaccountsSort>,
-    ) -> Self {
+    pub fn sort(mut self, value: impl Into<super::types::GetV5AccountsSubaccountsSort>) -> Self {
         self.sort = Some(value.into());
         self
     }
@@ -329,22 +302,11 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiSubaccountListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiSubaccountListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -372,12 +334,7 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
         if let Some(value) = &self.closed {
             request.query.push(("closed", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-accounts-subaccounts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-accounts-subaccounts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -390,19 +347,11 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5AccountsSubaccountsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiSubaccountListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsSubaccountsCall,
+    super::types::GithubComMailgunAccountsApiSubaccountListResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `post-v5-accounts-subaccounts` (`POST /v5/accounts/subaccounts`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -416,22 +365,11 @@ pub struct PostV5AccountsSubaccountsCall<'a> {
 }
 impl<'a> PostV5AccountsSubaccountsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
     > {
         let client = self.client;
@@ -445,12 +383,7 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
             let value = &self.name;
             request.query.push(("name", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-accounts-subaccounts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "post-v5-accounts-subaccounts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -458,27 +391,17 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PostV5AccountsSubaccountsError::Status400));
-            }
+            400 => return Err(response.error_as(PostV5AccountsSubaccountsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV5AccountsSubaccountsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5AccountsSubaccountsCall,
+    super::types::GithubComMailgunAccountsApiSubaccountResponse,
+    PostV5AccountsSubaccountsError,
+);
 /// The documented error responses of operation `post-v5-accounts-subaccounts`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -501,22 +424,11 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericMessage,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
         sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
     > {
         let client = self.client;
@@ -530,12 +442,10 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
             let value = &self.x_mailgun_on_behalf_of;
             request.headers.push(("X-Mailgun-On-Behalf-Of", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v5-accounts-subaccounts-subaccount_id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "delete-v5-accounts-subaccounts-subaccount_id",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -544,39 +454,21 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV5AccountsSubaccountsSubaccountIdError::Status400,
-                        ),
-                );
+                return Err(response.error_as(DeleteV5AccountsSubaccountsSubaccountIdError::Status400));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV5AccountsSubaccountsSubaccountIdError::Status403,
-                        ),
-                );
+                return Err(response.error_as(DeleteV5AccountsSubaccountsSubaccountIdError::Status403));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericMessage,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV5AccountsSubaccountsSubaccountIdCall,
+    super::types::GithubComMailgunAccountsApiGenericMessage,
+    DeleteV5AccountsSubaccountsSubaccountIdError,
+);
 /// The documented error responses of operation `delete-v5-accounts-subaccounts-subaccount_id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -615,22 +507,11 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
     > {
         let client = self.client;
@@ -642,7 +523,7 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/disable",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.reason {
@@ -651,12 +532,10 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
         if let Some(value) = &self.note {
             request.query.push(("note", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-accounts-subaccounts-subaccount_id-disable",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-v5-accounts-subaccounts-subaccount_id-disable",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -665,40 +544,21 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PostV5AccountsSubaccountsSubaccountIdDisableError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PostV5AccountsSubaccountsSubaccountIdDisableError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PostV5AccountsSubaccountsSubaccountIdDisableError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PostV5AccountsSubaccountsSubaccountIdDisableError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5AccountsSubaccountsSubaccountIdDisableCall,
+    super::types::GithubComMailgunAccountsApiSubaccountResponse,
+    PostV5AccountsSubaccountsSubaccountIdDisableError,
+);
 /// The documented error responses of operation `post-v5-accounts-subaccounts-subaccount_id-disable`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -725,22 +585,11 @@ pub struct PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
 }
 impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
     > {
         let client = self.client;
@@ -752,15 +601,13 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/enable",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "post-v5-accounts-subaccounts-subaccount_id-enable",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "post-v5-accounts-subaccounts-subaccount_id-enable",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -769,40 +616,21 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PostV5AccountsSubaccountsSubaccountIdEnableError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PostV5AccountsSubaccountsSubaccountIdEnableError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PostV5AccountsSubaccountsSubaccountIdEnableError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PostV5AccountsSubaccountsSubaccountIdEnableError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiSubaccountResponse,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV5AccountsSubaccountsSubaccountIdEnableCall,
+    super::types::GithubComMailgunAccountsApiSubaccountResponse,
+    PostV5AccountsSubaccountsSubaccountIdEnableError,
+);
 /// The documented error responses of operation `post-v5-accounts-subaccounts-subaccount_id-enable`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -829,27 +657,12 @@ pub struct GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        sinch_sdk_runtime::Error<
-            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        >,
-        sinch_sdk_runtime::Error<
-            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
@@ -860,15 +673,13 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/limit/custom/monthly",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -877,50 +688,24 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400,
-                        ),
-                );
+                return Err(response.error_as(GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status403,
-                        ),
-                );
+                return Err(response.error_as(GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status403));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status404,
-                        ),
-                );
+                return Err(response.error_as(GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-        sinch_sdk_runtime::Error<
-            GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
+    GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -952,27 +737,12 @@ pub struct PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<
-            PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
-        sinch_sdk_runtime::Error<
-            PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
@@ -983,19 +753,17 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/limit/custom/monthly",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.limit;
             request.query.push(("limit", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1004,34 +772,18 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<
-            PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1054,27 +806,12 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<
-            DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunAccountsApiGenericSuccess,
-        >,
-        sinch_sdk_runtime::Error<
-            DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
@@ -1085,15 +822,13 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/limit/custom/monthly",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1102,34 +837,18 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400,
-                        ),
-                );
+                return Err(response.error_as(DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError::Status400));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunAccountsApiGenericSuccess,
-        sinch_sdk_runtime::Error<
-            DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall,
+    super::types::GithubComMailgunAccountsApiGenericSuccess,
+    DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError,
+);
 /// The documented error responses of operation `delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1154,32 +873,18 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
     /// Sets the request body.
     pub fn body(
         mut self,
-        value: impl Into<
-            super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest,
-        >,
+        value: impl Into<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest>,
     ) -> Self {
-        let value: super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest = value
-            .into();
+        let value: super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest = value.into();
         self.body = sinch_sdk_runtime::Body::form(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
         sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
     > {
         let client = self.client;
@@ -1191,15 +896,13 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.subaccount_id),
                 "/features",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "put-v5-accounts-subaccounts-subaccount_id-features",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "put-v5-accounts-subaccounts-subaccount_id-features",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1208,40 +911,21 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV5AccountsSubaccountsSubaccountIdFeaturesError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PutV5AccountsSubaccountsSubaccountIdFeaturesError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV5AccountsSubaccountsSubaccountIdFeaturesError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PutV5AccountsSubaccountsSubaccountIdFeaturesError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
-    type Output = Result<
-        super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV5AccountsSubaccountsSubaccountIdFeaturesCall,
+    super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
+    PutV5AccountsSubaccountsSubaccountIdFeaturesError,
+);
 /// The documented error responses of operation `put-v5-accounts-subaccounts-subaccount_id-features`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

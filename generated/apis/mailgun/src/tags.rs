@@ -203,22 +203,11 @@ impl<'a> GetV3DomainTagsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiTagListResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiTagListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiTagListResponse>,
         sinch_sdk_runtime::Error<GetV3DomainTagsError>,
     > {
         let client = self.client;
@@ -240,12 +229,7 @@ impl<'a> GetV3DomainTagsCall<'a> {
         if let Some(value) = &self.prefix {
             request.query.push(("prefix", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--tags",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain--tags")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -259,19 +243,11 @@ impl<'a> GetV3DomainTagsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainTagsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiTagListResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainTagsCall,
+    super::types::GithubComMailgunScoutApiTagListResponse,
+    GetV3DomainTagsError,
+);
 /// The documented error responses of operation `GET-v3--domain--tags`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -296,22 +272,11 @@ pub struct GetV3DomainTagCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutModelTagsTagItem,
-        sinch_sdk_runtime::Error<GetV3DomainTagError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutModelTagsTagItem,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutModelTagsTagItem>,
         sinch_sdk_runtime::Error<GetV3DomainTagError>,
     > {
         let client = self.client;
@@ -325,12 +290,7 @@ impl<'a> GetV3DomainTagCall<'a> {
             let value = &self.tag;
             request.query.push(("tag", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--tag",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain--tag")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -344,19 +304,11 @@ impl<'a> GetV3DomainTagCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainTagCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutModelTagsTagItem,
-        sinch_sdk_runtime::Error<GetV3DomainTagError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainTagCall,
+    super::types::GithubComMailgunScoutModelTagsTagItem,
+    GetV3DomainTagError,
+);
 /// The documented error responses of operation `GET-v3--domain--tag`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -387,22 +339,11 @@ impl<'a> PutV3DomainTagCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV3DomainTagError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PutV3DomainTagError>,
     > {
         let client = self.client;
@@ -419,12 +360,7 @@ impl<'a> PutV3DomainTagCall<'a> {
         if let Some(value) = &self.description {
             request.query.push(("description", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3--domain--tag",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v3--domain--tag")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -438,19 +374,11 @@ impl<'a> PutV3DomainTagCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainTagCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV3DomainTagError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainTagCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PutV3DomainTagError,
+);
 /// The documented error responses of operation `PUT-v3--domain--tag`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -480,22 +408,11 @@ impl<'a> DeleteV3DomainTagCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainTagError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainTagError>,
     > {
         let client = self.client;
@@ -508,12 +425,7 @@ impl<'a> DeleteV3DomainTagCall<'a> {
         if let Some(value) = &self.tag {
             request.query.push(("tag", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domain--tag",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3--domain--tag")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -527,19 +439,11 @@ impl<'a> DeleteV3DomainTagCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainTagCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainTagError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainTagCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainTagError,
+);
 /// The documented error responses of operation `DELETE-v3--domain--tag`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -565,22 +469,11 @@ pub struct GetV3DomainTagStatsAggregatesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiTagAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsAggregatesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiTagAggregateResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiTagAggregateResponse>,
         sinch_sdk_runtime::Error<GetV3DomainTagStatsAggregatesError>,
     > {
         let client = self.client;
@@ -592,7 +485,7 @@ impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.domain),
                 "/tag/stats/aggregates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -603,12 +496,10 @@ impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
             let value = &self.r#type;
             request.query.push(("type", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--tag-stats-aggregates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain--tag-stats-aggregates",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -616,29 +507,17 @@ impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainTagStatsAggregatesError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainTagStatsAggregatesError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainTagStatsAggregatesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiTagAggregateResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsAggregatesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainTagStatsAggregatesCall,
+    super::types::GithubComMailgunScoutApiTagAggregateResponse,
+    GetV3DomainTagStatsAggregatesError,
+);
 /// The documented error responses of operation `GET-v3--domain--tag-stats-aggregates`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -706,22 +585,11 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutApiStatsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
         sinch_sdk_runtime::Error<GetV3DomainTagStatsError>,
     > {
         let client = self.client;
@@ -760,12 +628,7 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
             let value = &self.tag;
             request.query.push(("tag", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain--tag-stats",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain--tag-stats")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -779,19 +642,11 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainTagStatsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutApiStatsResponse,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainTagStatsCall,
+    super::types::GithubComMailgunScoutApiStatsResponse,
+    GetV3DomainTagStatsError,
+);
 /// The documented error responses of operation `GET-v3--domain--tag-stats`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -815,38 +670,29 @@ pub struct GetV3DomainsDomainLimitsTagCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScoutModelTypesTagLimitItem,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainLimitsTagError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScoutModelTypesTagLimitItem,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutModelTypesTagLimitItem>,
         sinch_sdk_runtime::Error<GetV3DomainsDomainLimitsTagError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--limits-tag",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/limits/tag"]
-                .concat(),
+            [
+                "/v3/domains/",
+                &sinch_sdk_runtime::encode::path(&self.domain),
+                "/limits/tag",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain--limits-tag",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain--limits-tag",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -854,29 +700,17 @@ impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(GetV3DomainsDomainLimitsTagError::Status400),
-                );
-            }
+            400 => return Err(response.error_as(GetV3DomainsDomainLimitsTagError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainLimitsTagCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScoutModelTypesTagLimitItem,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainLimitsTagError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainLimitsTagCall,
+    super::types::GithubComMailgunScoutModelTypesTagLimitItem,
+    GetV3DomainsDomainLimitsTagError,
+);
 /// The documented error responses of operation `GET-v3-domains--domain--limits-tag`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

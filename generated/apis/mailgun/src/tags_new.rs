@@ -99,22 +99,11 @@ pub struct PutV1AnalyticsTagsCall<'a> {
 }
 impl<'a> PutV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV1AnalyticsTagsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PutV1AnalyticsTagsError>,
     > {
         let client = self.client;
@@ -124,12 +113,7 @@ impl<'a> PutV1AnalyticsTagsCall<'a> {
             "/v1/analytics/tags".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v1-analytics-tags",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v1-analytics-tags")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -143,19 +127,11 @@ impl<'a> PutV1AnalyticsTagsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV1AnalyticsTagsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PutV1AnalyticsTagsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV1AnalyticsTagsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PutV1AnalyticsTagsError,
+);
 /// The documented error responses of operation `PUT-v1-analytics-tags`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -177,22 +153,11 @@ pub struct PostV1AnalyticsTagsCall<'a> {
 }
 impl<'a> PostV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsTagsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse>,
         sinch_sdk_runtime::Error<PostV1AnalyticsTagsError>,
     > {
         let client = self.client;
@@ -202,12 +167,7 @@ impl<'a> PostV1AnalyticsTagsCall<'a> {
             "/v1/analytics/tags".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v1-analytics-tags",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-tags")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -221,19 +181,11 @@ impl<'a> PostV1AnalyticsTagsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV1AnalyticsTagsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
-        sinch_sdk_runtime::Error<PostV1AnalyticsTagsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV1AnalyticsTagsCall,
+    super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
+    PostV1AnalyticsTagsError,
+);
 /// The documented error responses of operation `POST-v1-analytics-tags`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -255,22 +207,11 @@ pub struct DeleteV1AnalyticsTagsCall<'a> {
 }
 impl<'a> DeleteV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1AnalyticsTagsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV1AnalyticsTagsError>,
     > {
         let client = self.client;
@@ -280,12 +221,7 @@ impl<'a> DeleteV1AnalyticsTagsCall<'a> {
             "/v1/analytics/tags".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v1-analytics-tags",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v1-analytics-tags")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -299,19 +235,11 @@ impl<'a> DeleteV1AnalyticsTagsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV1AnalyticsTagsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV1AnalyticsTagsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV1AnalyticsTagsCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV1AnalyticsTagsError,
+);
 /// The documented error responses of operation `DELETE-v1-analytics-tags`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -333,22 +261,11 @@ pub struct GetV1AnalyticsTagsLimitsCall<'a> {
 }
 impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse,
-        sinch_sdk_runtime::Error<GetV1AnalyticsTagsLimitsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse>,
         sinch_sdk_runtime::Error<GetV1AnalyticsTagsLimitsError>,
     > {
         let client = self.client;
@@ -358,12 +275,7 @@ impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
             "/v1/analytics/tags/limits".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v1-analytics-tags-limits",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-analytics-tags-limits")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -371,27 +283,17 @@ impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetV1AnalyticsTagsLimitsError::Status400));
-            }
+            400 => return Err(response.error_as(GetV1AnalyticsTagsLimitsError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV1AnalyticsTagsLimitsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse,
-        sinch_sdk_runtime::Error<GetV1AnalyticsTagsLimitsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV1AnalyticsTagsLimitsCall,
+    super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse,
+    GetV1AnalyticsTagsLimitsError,
+);
 /// The documented error responses of operation `GET-v1-analytics-tags-limits`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

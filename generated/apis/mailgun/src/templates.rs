@@ -297,10 +297,7 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
         self
     }
     /// Name of the page to retrieve. Value can be `first`, `last`, `next`, or `previous`. Defaults to `first`.
-    pub fn page(
-        mut self,
-        value: impl Into<super::types::GetV3DomainNameTemplatesPage>,
-    ) -> Self {
+    pub fn page(mut self, value: impl Into<super::types::GetV3DomainNameTemplatesPage>) -> Self {
         self.page = Some(value.into());
         self
     }
@@ -315,39 +312,20 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiGetPageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiGetPageResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetPageResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domain-name--templates",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain-name--templates",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -363,12 +341,7 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
         if let Some(value) = &self.p {
             request.query.push(("p", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain-name--templates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain-name--templates")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -381,19 +354,11 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainNameTemplatesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiGetPageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainNameTemplatesCall,
+    super::types::GithubComMailgunTempleHttpapiGetPageResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3--domain-name--templates` (`POST /v3/{domain_name}/templates`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -412,51 +377,27 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domain-name--templates",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domain-name--templates",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domain-name--templates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domain-name--templates")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -469,19 +410,11 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainNameTemplatesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainNameTemplatesCall,
+    super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3--domain-name--templates` (`DELETE /v3/{domain_name}/templates`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -500,51 +433,30 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domain-name--templates",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domain-name--templates",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domain-name--templates",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domain-name--templates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domain-name--templates",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -557,19 +469,11 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainNameTemplatesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainNameTemplatesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3--domain-name--templates--template-name--versions` (`GET /v3/{domain_name}/templates/{template_name}/versions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -610,39 +514,20 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domain-name--templates--template-name--versions",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domain-name--templates--template-name--versions",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain-name--templates--template-name--versions",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -653,7 +538,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_name),
                 "/versions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -665,12 +550,10 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         if let Some(value) = &self.p {
             request.query.push(("p", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain-name--templates--template-name--versions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain-name--templates--template-name--versions",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -683,20 +566,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainNameTemplatesTemplateNameVersionsCall,
+    super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `POST-v3--domain-name--templates--template-name--versions` (`POST /v3/{domain_name}/templates/{template_name}/versions`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -716,39 +590,20 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domain-name--templates--template-name--versions",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domain-name--templates--template-name--versions",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domain-name--templates--template-name--versions",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -759,15 +614,13 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_name),
                 "/versions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domain-name--templates--template-name--versions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domain-name--templates--template-name--versions",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -780,20 +633,11 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainNameTemplatesTemplateNameVersionsCall,
+    super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3--domain-name--templates--template-name-` (`GET /v3/{domain_name}/templates/{template_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -819,39 +663,20 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domain-name--templates--template-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain-name--templates--template-name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -861,18 +686,16 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.active {
             request.query.push(("active", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain-name--templates--template-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain-name--templates--template-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -885,19 +708,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainNameTemplatesTemplateNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainNameTemplatesTemplateNameCall,
+    super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PUT-v3--domain-name--templates--template-name-` (`PUT /v3/{domain_name}/templates/{template_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -917,39 +732,20 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "PUT-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "PUT-v3--domain-name--templates--template-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3--domain-name--templates--template-name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -959,15 +755,13 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3--domain-name--templates--template-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3--domain-name--templates--template-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -980,19 +774,11 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainNameTemplatesTemplateNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainNameTemplatesTemplateNameCall,
+    super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3--domain-name--templates--template-name-` (`DELETE /v3/{domain_name}/templates/{template_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1012,39 +798,20 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domain-name--templates--template-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domain-name--templates--template-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domain-name--templates--template-name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1054,15 +821,13 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domain-name--templates--template-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domain-name--templates--template-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1075,19 +840,11 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainNameTemplatesTemplateNameCall,
+    super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `GET-v3--domain-name--templates--template-name--versions--version-name-` (`GET /v3/{domain_name}/templates/{template_name}/versions/{version_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1108,39 +865,20 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domain-name--templates--template-name--versions--version-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain-name--templates--template-name--versions--version-name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1152,15 +890,13 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 "/versions/",
                 &sinch_sdk_runtime::encode::path(&self.version_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domain-name--templates--template-name--versions--version-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domain-name--templates--template-name--versions--version-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1173,20 +909,11 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall,
+    super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PUT-v3--domain-name--templates--template-name--versions--version-name-` (`PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1207,39 +934,20 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "PUT-v3--domain-name--templates--template-name--versions--version-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3--domain-name--templates--template-name--versions--version-name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1251,15 +959,13 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 "/versions/",
                 &sinch_sdk_runtime::encode::path(&self.version_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3--domain-name--templates--template-name--versions--version-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1272,20 +978,11 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall,
+    super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DELETE-v3--domain-name--templates--template-name--versions--version-name-` (`DELETE /v3/{domain_name}/templates/{template_name}/versions/{version_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -1306,39 +1003,20 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1350,15 +1028,13 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
                 "/versions/",
                 &sinch_sdk_runtime::encode::path(&self.version_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1371,28 +1047,17 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall,
+    super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-` (`PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
 #[derive(Debug, Clone)]
 #[must_use = "a request does nothing until it is awaited or sent"]
-pub struct PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<
-    'a,
-> {
+pub struct PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<'a> {
     client: &'a super::Client,
     domain_name: Option<String>,
     template_name: String,
@@ -1402,9 +1067,7 @@ pub struct PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersion
     body: Result<sinch_sdk_runtime::Body, String>,
     options: sinch_sdk_runtime::CallOptions,
 }
-impl<
-    'a,
-> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<'a> {
+impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<'a> {
     /// Sets `domain_name` for this call, instead of the client's (`with_domain_name`).
     pub fn domain_name(mut self, value: impl Into<String>) -> Self {
         self.domain_name = Some(value.into());
@@ -1416,39 +1079,20 @@ impl<
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiVersionCopyResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1462,18 +1106,16 @@ impl<
                 "/copy/",
                 &sinch_sdk_runtime::encode::path(&self.new_version_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.comment {
             request.query.push(("comment", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1486,17 +1128,8 @@ impl<
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall,
+    super::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -172,52 +172,35 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--unsubscribes-import",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--unsubscribes-import",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--unsubscribes-import",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes/import"]
-                .concat(),
+            [
+                "/v3/",
+                &sinch_sdk_runtime::encode::path(&domain_name),
+                "/unsubscribes/import",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--unsubscribes-import",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3--domainID--unsubscribes-import",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -225,34 +208,18 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainIdUnsubscribesImportError::Status400),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(PostV3DomainIdUnsubscribesImportError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainIdUnsubscribesImportError::Status400)),
+            500 => return Err(response.error_as(PostV3DomainIdUnsubscribesImportError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdUnsubscribesImportCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdUnsubscribesImportCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdUnsubscribesImportError,
+);
 /// The documented error responses of operation `POST-v3--domainID--unsubscribes-import`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -285,39 +252,20 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookModelUnsubscribe,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookModelUnsubscribe,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelUnsubscribe>,
         sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--unsubscribes--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--unsubscribes--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--unsubscribes--address-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -327,15 +275,13 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
                 "/unsubscribes/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--unsubscribes--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3--domainID--unsubscribes--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -343,29 +289,17 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.error_as(GetV3DomainIdUnsubscribesAddressError::Status404),
-                );
-            }
+            404 => return Err(response.error_as(GetV3DomainIdUnsubscribesAddressError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdUnsubscribesAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookModelUnsubscribe,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdUnsubscribesAddressCall,
+    super::types::GithubComMailgunBlackbookModelUnsubscribe,
+    GetV3DomainIdUnsubscribesAddressError,
+);
 /// The documented error responses of operation `GET-v3--domainID--unsubscribes--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -394,39 +328,20 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--unsubscribes--address-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--unsubscribes--address-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--unsubscribes--address-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -436,15 +351,13 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
                 "/unsubscribes/",
                 &sinch_sdk_runtime::encode::path(&self.address),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--unsubscribes--address-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domainID--unsubscribes--address-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -453,35 +366,21 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(DeleteV3DomainIdUnsubscribesAddressError::Status400),
-                );
+                return Err(response.error_as(DeleteV3DomainIdUnsubscribesAddressError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(DeleteV3DomainIdUnsubscribesAddressError::Status404),
-                );
+                return Err(response.error_as(DeleteV3DomainIdUnsubscribesAddressError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdUnsubscribesAddressCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiSuppressionResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdUnsubscribesAddressCall,
+    super::types::GithubComMailgunBlackbookApiSuppressionResponse,
+    DeleteV3DomainIdUnsubscribesAddressError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--unsubscribes--address-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -527,44 +426,24 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
         sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3--domainID--unsubscribes",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3--domainID--unsubscribes",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domainID--unsubscribes",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.limit {
@@ -581,12 +460,7 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
             let value = &self.term;
             request.query.push(("term", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3--domainID--unsubscribes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domainID--unsubscribes")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -594,27 +468,17 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetV3DomainIdUnsubscribesError::Status400));
-            }
+            400 => return Err(response.error_as(GetV3DomainIdUnsubscribesError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainIdUnsubscribesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainIdUnsubscribesCall,
+    super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
+    GetV3DomainIdUnsubscribesError,
+);
 /// The documented error responses of operation `GET-v3--domainID--unsubscribes`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -642,52 +506,27 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "POST-v3--domainID--unsubscribes",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "POST-v3--domainID--unsubscribes",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3--domainID--unsubscribes",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3--domainID--unsubscribes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domainID--unsubscribes")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -695,27 +534,17 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PostV3DomainIdUnsubscribesError::Status400));
-            }
+            400 => return Err(response.error_as(PostV3DomainIdUnsubscribesError::Status400)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainIdUnsubscribesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainIdUnsubscribesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    PostV3DomainIdUnsubscribesError,
+);
 /// The documented error responses of operation `POST-v3--domainID--unsubscribes`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -743,52 +572,30 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
         sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3--domainID--unsubscribes",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3--domainID--unsubscribes",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domainID--unsubscribes",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"]
-                .concat(),
+            ["/v3/", &sinch_sdk_runtime::encode::path(&domain_name), "/unsubscribes"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3--domainID--unsubscribes",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3--domainID--unsubscribes",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -796,34 +603,18 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdUnsubscribesError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteV3DomainIdUnsubscribesError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(DeleteV3DomainIdUnsubscribesError::Status400)),
+            404 => return Err(response.error_as(DeleteV3DomainIdUnsubscribesError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV3DomainIdUnsubscribesCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainIdUnsubscribesCall,
+    super::types::GithubComMailgunScaffoldHttpapiGenericResponse,
+    DeleteV3DomainIdUnsubscribesError,
+);
 /// The documented error responses of operation `DELETE-v3--domainID--unsubscribes`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

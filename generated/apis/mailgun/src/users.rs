@@ -90,22 +90,11 @@ impl<'a> GetV5UsersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunUsersApiUserListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunUsersApiUserListResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunUsersApiUserListResponse>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -124,12 +113,7 @@ impl<'a> GetV5UsersCall<'a> {
         if let Some(value) = &self.skip {
             request.query.push(("skip", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-users",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-users")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -142,19 +126,11 @@ impl<'a> GetV5UsersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5UsersCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunUsersApiUserListResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5UsersCall,
+    super::types::GithubComMailgunUsersApiUserListResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `get-v5-users-user_id` (`GET /v5/users/{user_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -168,15 +144,6 @@ pub struct GetV5UsersUserIdCall<'a> {
 }
 impl<'a> GetV5UsersUserIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunUsersApiUserResponse,
-        sinch_sdk_runtime::Error<GetV5UsersUserIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -191,12 +158,7 @@ impl<'a> GetV5UsersUserIdCall<'a> {
             ["/v5/users/", &sinch_sdk_runtime::encode::path(&self.user_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-users-user_id",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-users-user_id")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -210,19 +172,11 @@ impl<'a> GetV5UsersUserIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5UsersUserIdCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunUsersApiUserResponse,
-        sinch_sdk_runtime::Error<GetV5UsersUserIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5UsersUserIdCall,
+    super::types::GithubComMailgunUsersApiUserResponse,
+    GetV5UsersUserIdError,
+);
 /// The documented error responses of operation `get-v5-users-user_id`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -244,15 +198,6 @@ pub struct GetV5UsersMeCall<'a> {
 }
 impl<'a> GetV5UsersMeCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunUsersApiUserResponse,
-        sinch_sdk_runtime::Error<GetV5UsersMeError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -267,12 +212,7 @@ impl<'a> GetV5UsersMeCall<'a> {
             "/v5/users/me".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "get-v5-users-me",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-users-me")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -286,19 +226,11 @@ impl<'a> GetV5UsersMeCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV5UsersMeCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunUsersApiUserResponse,
-        sinch_sdk_runtime::Error<GetV5UsersMeError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV5UsersMeCall,
+    super::types::GithubComMailgunUsersApiUserResponse,
+    GetV5UsersMeError,
+);
 /// The documented error responses of operation `get-v5-users-me`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

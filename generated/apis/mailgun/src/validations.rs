@@ -51,22 +51,11 @@ impl<'a> GetV4AddressValidateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse,
-        sinch_sdk_runtime::Error<GetV4AddressValidateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse>,
         sinch_sdk_runtime::Error<GetV4AddressValidateError>,
     > {
         let client = self.client;
@@ -83,12 +72,7 @@ impl<'a> GetV4AddressValidateCall<'a> {
         if let Some(value) = &self.provider_lookup {
             request.query.push(("provider_lookup", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v4-address-validate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-address-validate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -101,19 +85,11 @@ impl<'a> GetV4AddressValidateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV4AddressValidateCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse,
-        sinch_sdk_runtime::Error<GetV4AddressValidateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV4AddressValidateCall,
+    super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse,
+    GetV4AddressValidateError,
+);
 /// The documented error responses of operation `GET-v4-address-validate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -196,38 +196,24 @@ pub struct GetV3DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
         sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"]
-                .concat(),
+            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain--webhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain--webhooks",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -235,30 +221,18 @@ impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status401));
-            }
-            404 => {
-                return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status404));
-            }
+            401 => return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status401)),
+            404 => return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainWebhooksCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainWebhooksCall,
+    super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+    GetV3DomainsDomainWebhooksError,
+);
 /// The documented error responses of operation `GET-v3-domains--domain--webhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -285,38 +259,24 @@ pub struct PostV3DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
         sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"]
-                .concat(),
+            ["/v3/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v3-domains--domain--webhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v3-domains--domain--webhooks",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -324,39 +284,19 @@ impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV3DomainsDomainWebhooksError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(PostV3DomainsDomainWebhooksError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PostV3DomainsDomainWebhooksError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(PostV3DomainsDomainWebhooksError::Status400)),
+            401 => return Err(response.error_as(PostV3DomainsDomainWebhooksError::Status401)),
+            404 => return Err(response.error_as(PostV3DomainsDomainWebhooksError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV3DomainsDomainWebhooksCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV3DomainsDomainWebhooksCall,
+    super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+    PostV3DomainsDomainWebhooksError,
+);
 /// The documented error responses of operation `POST-v3-domains--domain--webhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -393,39 +333,20 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
         sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GET-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "GET-v3-domains--domain-name--webhooks--webhook-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain-name--webhooks--webhook-name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -435,15 +356,13 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GET-v3-domains--domain-name--webhooks--webhook-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "GET-v3-domains--domain-name--webhooks--webhook-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -452,39 +371,21 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV3DomainsDomainNameWebhooksWebhookNameError::Status401,
-                        ),
-                );
+                return Err(response.error_as(GetV3DomainsDomainNameWebhooksWebhookNameError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            GetV3DomainsDomainNameWebhooksWebhookNameError::Status404,
-                        ),
-                );
+                return Err(response.error_as(GetV3DomainsDomainNameWebhooksWebhookNameError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetV3DomainsDomainNameWebhooksWebhookNameCall,
+    super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
+    GetV3DomainsDomainNameWebhooksWebhookNameError,
+);
 /// The documented error responses of operation `GET-v3-domains--domain-name--webhooks--webhook-name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -517,39 +418,20 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
         sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "PUT-v3-domains--domain-name--webhooks--webhook-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--domain-name--webhooks--webhook-name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -559,15 +441,13 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v3-domains--domain-name--webhooks--webhook-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -576,47 +456,24 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV3DomainsDomainNameWebhooksWebhookNameError::Status400,
-                        ),
-                );
+                return Err(response.error_as(PutV3DomainsDomainNameWebhooksWebhookNameError::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV3DomainsDomainNameWebhooksWebhookNameError::Status401,
-                        ),
-                );
+                return Err(response.error_as(PutV3DomainsDomainNameWebhooksWebhookNameError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            PutV3DomainsDomainNameWebhooksWebhookNameError::Status404,
-                        ),
-                );
+                return Err(response.error_as(PutV3DomainsDomainNameWebhooksWebhookNameError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV3DomainsDomainNameWebhooksWebhookNameCall,
+    super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+    PutV3DomainsDomainNameWebhooksWebhookNameError,
+);
 /// The documented error responses of operation `PUT-v3-domains--domain-name--webhooks--webhook-name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -653,39 +510,20 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
-        let domain_name: String = match self
-            .domain_name
-            .as_ref()
-            .or(client.domain_name.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
-                    source: "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let domain_name = sinch_sdk_runtime::call::client_param(
+            &self.domain_name,
+            &client.domain_name,
+            "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
+            "`domain_name` is not set: set it on the client (`with_domain_name`, or `SINCH_MAILGUN_DOMAIN` for `SinchClient`) or on this call (`.domain_name(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -695,15 +533,13 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -712,40 +548,21 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV3DomainsDomainNameWebhooksWebhookNameError::Status401,
-                        ),
-                );
+                return Err(response.error_as(DeleteV3DomainsDomainNameWebhooksWebhookNameError::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            DeleteV3DomainsDomainNameWebhooksWebhookNameError::Status404,
-                        ),
-                );
+                return Err(response.error_as(DeleteV3DomainsDomainNameWebhooksWebhookNameError::Status404));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV3DomainsDomainNameWebhooksWebhookNameCall,
+    super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
+    DeleteV3DomainsDomainNameWebhooksWebhookNameError,
+);
 /// The documented error responses of operation `DELETE-v3-domains--domain-name--webhooks--webhook-name-`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -772,38 +589,24 @@ pub struct PutV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
         sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::PUT,
-            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"]
-                .concat(),
+            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "PUT-v4-domains--domain--webhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "PUT-v4-domains--domain--webhooks",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -811,33 +614,19 @@ impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status401));
-            }
-            404 => {
-                return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status404));
-            }
+            400 => return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status400)),
+            401 => return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status401)),
+            404 => return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PutV4DomainsDomainWebhooksCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PutV4DomainsDomainWebhooksCall,
+    super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+    PutV4DomainsDomainWebhooksError,
+);
 /// The documented error responses of operation `PUT-v4-domains--domain--webhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -868,38 +657,24 @@ pub struct PostV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
         sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"]
-                .concat(),
+            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "POST-v4-domains--domain--webhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "POST-v4-domains--domain--webhooks",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -907,39 +682,19 @@ impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(PostV4DomainsDomainWebhooksError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(PostV4DomainsDomainWebhooksError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(PostV4DomainsDomainWebhooksError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(PostV4DomainsDomainWebhooksError::Status400)),
+            401 => return Err(response.error_as(PostV4DomainsDomainWebhooksError::Status401)),
+            404 => return Err(response.error_as(PostV4DomainsDomainWebhooksError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostV4DomainsDomainWebhooksCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    PostV4DomainsDomainWebhooksCall,
+    super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+    PostV4DomainsDomainWebhooksError,
+);
 /// The documented error responses of operation `POST-v4-domains--domain--webhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -971,42 +726,28 @@ pub struct DeleteV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
         sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
     > {
         let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"]
-                .concat(),
+            ["/v4/domains/", &sinch_sdk_runtime::encode::path(&self.domain), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.url;
             request.query.push(("url", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DELETE-v4-domains--domain--webhooks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "DELETE-v4-domains--domain--webhooks",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1014,39 +755,19 @@ impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(DeleteV4DomainsDomainWebhooksError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(DeleteV4DomainsDomainWebhooksError::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(DeleteV4DomainsDomainWebhooksError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(DeleteV4DomainsDomainWebhooksError::Status400)),
+            401 => return Err(response.error_as(DeleteV4DomainsDomainWebhooksError::Status401)),
+            404 => return Err(response.error_as(DeleteV4DomainsDomainWebhooksError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteV4DomainsDomainWebhooksCall<'a> {
-    type Output = Result<
-        super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-        sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteV4DomainsDomainWebhooksCall,
+    super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
+    DeleteV4DomainsDomainWebhooksError,
+);
 /// The documented error responses of operation `DELETE-v4-domains--domain--webhooks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

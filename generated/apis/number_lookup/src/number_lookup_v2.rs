@@ -50,15 +50,6 @@ impl<'a> NumberLookupV2LookupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::NumberLookupResponse,
-        sinch_sdk_runtime::Error<NumberLookupV2LookupError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -67,33 +58,19 @@ impl<'a> NumberLookupV2LookupCall<'a> {
         sinch_sdk_runtime::Error<NumberLookupV2LookupError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberLookupV2_Lookup",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberLookupV2_Lookup",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberLookupV2_Lookup",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/lookups"]
-                .concat(),
+            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/lookups"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberLookupV2_Lookup",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberLookupV2_Lookup")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -113,19 +90,11 @@ impl<'a> NumberLookupV2LookupCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberLookupV2LookupCall<'a> {
-    type Output = Result<
-        super::types::NumberLookupResponse,
-        sinch_sdk_runtime::Error<NumberLookupV2LookupError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberLookupV2LookupCall,
+    super::types::NumberLookupResponse,
+    NumberLookupV2LookupError,
+);
 /// The documented error responses of operation `NumberLookupV2_Lookup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

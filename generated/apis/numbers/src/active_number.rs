@@ -226,10 +226,7 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         self
     }
     /// Number capabilities to filter by SMS and/or VOICE.
-    pub fn capability(
-        mut self,
-        value: impl Into<Vec<super::types::NumberCapability>>,
-    ) -> Self {
+    pub fn capability(mut self, value: impl Into<Vec<super::types::NumberCapability>>) -> Self {
         self.capability = Some(value.into());
         self
     }
@@ -252,15 +249,6 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListActiveNumbersResponse,
-        sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -269,20 +257,12 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ListActiveNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ListActiveNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ListActiveNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -291,7 +271,7 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/activeNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.region_code {
@@ -320,12 +300,7 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         if let Some(value) = &self.order_by {
             request.query.push(("orderBy", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ListActiveNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_ListActiveNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -333,26 +308,10 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceListActiveNumbersError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceListActiveNumbersError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceListActiveNumbersError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceListActiveNumbersError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
+            403 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status403)),
+            404 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status404)),
+            500 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -406,19 +365,11 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceListActiveNumbersCall<'a> {
-    type Output = Result<
-        super::types::ListActiveNumbersResponse,
-        sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceListActiveNumbersCall,
+    super::types::ListActiveNumbersResponse,
+    NumberServiceListActiveNumbersError,
+);
 /// The documented error responses of operation `NumberService_ListActiveNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -459,15 +410,6 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -476,20 +418,12 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_GetActiveNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_GetActiveNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_GetActiveNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -499,15 +433,10 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
                 "/activeNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_GetActiveNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_GetActiveNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -515,39 +444,19 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceGetActiveNumberError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceGetActiveNumberError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceGetActiveNumberError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceGetActiveNumberError::Status400)),
+            404 => return Err(response.error_as(NumberServiceGetActiveNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceGetActiveNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceGetActiveNumberCall<'a> {
-    type Output = Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceGetActiveNumberCall,
+    super::types::ActiveNumberResponse,
+    NumberServiceGetActiveNumberError,
+);
 /// The documented error responses of operation `NumberService_GetActiveNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -590,15 +499,6 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -607,20 +507,12 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_UpdateActiveNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_UpdateActiveNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_UpdateActiveNumber",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -630,15 +522,13 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
                 "/activeNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_UpdateActiveNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_UpdateActiveNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -646,44 +536,20 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceUpdateActiveNumberError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceUpdateActiveNumberError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceUpdateActiveNumberError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceUpdateActiveNumberError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status400)),
+            403 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status403)),
+            404 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceUpdateActiveNumberCall<'a> {
-    type Output = Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceUpdateActiveNumberCall,
+    super::types::ActiveNumberResponse,
+    NumberServiceUpdateActiveNumberError,
+);
 /// The documented error responses of operation `NumberService_UpdateActiveNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -724,15 +590,6 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -741,20 +598,12 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ReleaseNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ReleaseNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ReleaseNumber",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -765,15 +614,10 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 ":release",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ReleaseNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_ReleaseNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -781,36 +625,20 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(NumberServiceReleaseNumberError::Status400));
-            }
-            403 => {
-                return Err(response.error_as(NumberServiceReleaseNumberError::Status403));
-            }
-            404 => {
-                return Err(response.error_as(NumberServiceReleaseNumberError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(NumberServiceReleaseNumberError::Status500));
-            }
+            400 => return Err(response.error_as(NumberServiceReleaseNumberError::Status400)),
+            403 => return Err(response.error_as(NumberServiceReleaseNumberError::Status403)),
+            404 => return Err(response.error_as(NumberServiceReleaseNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceReleaseNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceReleaseNumberCall<'a> {
-    type Output = Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceReleaseNumberCall,
+    super::types::ActiveNumberResponse,
+    NumberServiceReleaseNumberError,
+);
 /// The documented error responses of operation `NumberService_ReleaseNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -851,15 +679,6 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::EmergencyAddress,
-        sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -868,20 +687,12 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_GetEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_GetEmergencyAddress",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_GetEmergencyAddress",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -892,15 +703,13 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 "/emergencyAddress",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_GetEmergencyAddress",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_GetEmergencyAddress",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -908,44 +717,20 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceGetEmergencyAddressError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceGetEmergencyAddressError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceGetEmergencyAddressError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceGetEmergencyAddressError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status400)),
+            403 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status403)),
+            404 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status404)),
+            500 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceGetEmergencyAddressCall<'a> {
-    type Output = Result<
-        super::types::EmergencyAddress,
-        sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceGetEmergencyAddressCall,
+    super::types::EmergencyAddress,
+    NumberServiceGetEmergencyAddressError,
+);
 /// The documented error responses of operation `NumberService_GetEmergencyAddress`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -986,15 +771,6 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::EmergencyAddress,
-        sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1003,20 +779,12 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ProvisionEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ProvisionEmergencyAddress",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ProvisionEmergencyAddress",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1027,15 +795,13 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 "/emergencyAddress:provision",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ProvisionEmergencyAddress",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_ProvisionEmergencyAddress",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1044,47 +810,27 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceProvisionEmergencyAddressError::Status400),
-                );
+                return Err(response.error_as(NumberServiceProvisionEmergencyAddressError::Status400));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceProvisionEmergencyAddressError::Status403),
-                );
+                return Err(response.error_as(NumberServiceProvisionEmergencyAddressError::Status403));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceProvisionEmergencyAddressError::Status404),
-                );
+                return Err(response.error_as(NumberServiceProvisionEmergencyAddressError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceProvisionEmergencyAddressError::Status500),
-                );
+                return Err(response.error_as(NumberServiceProvisionEmergencyAddressError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceProvisionEmergencyAddressCall<'a> {
-    type Output = Result<
-        super::types::EmergencyAddress,
-        sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceProvisionEmergencyAddressCall,
+    super::types::EmergencyAddress,
+    NumberServiceProvisionEmergencyAddressError,
+);
 /// The documented error responses of operation `NumberService_ProvisionEmergencyAddress`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1125,15 +871,6 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1142,20 +879,12 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_DeprovisionEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_DeprovisionEmergencyAddress",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_DeprovisionEmergencyAddress",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1166,14 +895,12 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 "/emergencyAddress:deprovision",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_DeprovisionEmergencyAddress",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_DeprovisionEmergencyAddress",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1182,55 +909,27 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            NumberServiceDeprovisionEmergencyAddressError::Status400,
-                        ),
-                );
+                return Err(response.error_as(NumberServiceDeprovisionEmergencyAddressError::Status400));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            NumberServiceDeprovisionEmergencyAddressError::Status403,
-                        ),
-                );
+                return Err(response.error_as(NumberServiceDeprovisionEmergencyAddressError::Status403));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            NumberServiceDeprovisionEmergencyAddressError::Status404,
-                        ),
-                );
+                return Err(response.error_as(NumberServiceDeprovisionEmergencyAddressError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            NumberServiceDeprovisionEmergencyAddressError::Status500,
-                        ),
-                );
+                return Err(response.error_as(NumberServiceDeprovisionEmergencyAddressError::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceDeprovisionEmergencyAddressCall<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceDeprovisionEmergencyAddressCall,
+    (),
+    NumberServiceDeprovisionEmergencyAddressError,
+);
 /// The documented error responses of operation `NumberService_DeprovisionEmergencyAddress`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1271,15 +970,6 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ValidateAddressResponse,
-        sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1288,20 +978,12 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ValidateEmergencyAddress",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ValidateEmergencyAddress",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ValidateEmergencyAddress",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1312,15 +994,13 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 "/emergencyAddress:validate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ValidateEmergencyAddress",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_ValidateEmergencyAddress",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1329,41 +1009,24 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceValidateEmergencyAddressError::Status400),
-                );
+                return Err(response.error_as(NumberServiceValidateEmergencyAddressError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceValidateEmergencyAddressError::Status404),
-                );
+                return Err(response.error_as(NumberServiceValidateEmergencyAddressError::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(NumberServiceValidateEmergencyAddressError::Status500),
-                );
+                return Err(response.error_as(NumberServiceValidateEmergencyAddressError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceValidateEmergencyAddressCall<'a> {
-    type Output = Result<
-        super::types::ValidateAddressResponse,
-        sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceValidateEmergencyAddressCall,
+    super::types::ValidateAddressResponse,
+    NumberServiceValidateEmergencyAddressError,
+);
 /// The documented error responses of operation `NumberService_ValidateEmergencyAddress`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -138,15 +138,6 @@ impl<'a> NumberServiceRentNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceRentNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -155,20 +146,12 @@ impl<'a> NumberServiceRentNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceRentNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_RentNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_RentNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_RentNumber",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -179,15 +162,10 @@ impl<'a> NumberServiceRentNumberCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
                 ":rent",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_RentNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_RentNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -204,19 +182,11 @@ impl<'a> NumberServiceRentNumberCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceRentNumberCall<'a> {
-    type Output = Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceRentNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceRentNumberCall,
+    super::types::ActiveNumberResponse,
+    NumberServiceRentNumberError,
+);
 /// The documented error responses of operation `NumberService_RentNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -257,15 +227,6 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceRentAnyNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -274,20 +235,12 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceRentAnyNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_RentAnyNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_RentAnyNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_RentAnyNumber",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -296,15 +249,10 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/availableNumbers:rentAny",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_RentAnyNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_RentAnyNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -312,36 +260,20 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(NumberServiceRentAnyNumberError::Status400));
-            }
-            403 => {
-                return Err(response.error_as(NumberServiceRentAnyNumberError::Status403));
-            }
-            404 => {
-                return Err(response.error_as(NumberServiceRentAnyNumberError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(NumberServiceRentAnyNumberError::Status500));
-            }
+            400 => return Err(response.error_as(NumberServiceRentAnyNumberError::Status400)),
+            403 => return Err(response.error_as(NumberServiceRentAnyNumberError::Status403)),
+            404 => return Err(response.error_as(NumberServiceRentAnyNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceRentAnyNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceRentAnyNumberCall<'a> {
-    type Output = Result<
-        super::types::ActiveNumberResponse,
-        sinch_sdk_runtime::Error<NumberServiceRentAnyNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceRentAnyNumberCall,
+    super::types::ActiveNumberResponse,
+    NumberServiceRentAnyNumberError,
+);
 /// The documented error responses of operation `NumberService_RentAnyNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -400,10 +332,7 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
         self
     }
     /// Number capabilities to filter by SMS and/or VOICE.
-    pub fn capabilities(
-        mut self,
-        value: impl Into<Vec<super::types::NumberCapability>>,
-    ) -> Self {
+    pub fn capabilities(mut self, value: impl Into<Vec<super::types::NumberCapability>>) -> Self {
         self.capabilities = Some(value.into());
         self
     }
@@ -413,15 +342,6 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListAvailableNumbersResponse,
-        sinch_sdk_runtime::Error<NumberServiceListAvailableNumbersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -430,20 +350,12 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceListAvailableNumbersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ListAvailableNumbers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ListAvailableNumbers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ListAvailableNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -452,7 +364,7 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/availableNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.number_pattern_pattern {
@@ -477,12 +389,10 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
         if let Some(value) = &self.size {
             request.query.push(("size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ListAvailableNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_ListAvailableNumbers",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -490,44 +400,20 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableNumbersError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableNumbersError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableNumbersError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableNumbersError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceListAvailableNumbersError::Status400)),
+            403 => return Err(response.error_as(NumberServiceListAvailableNumbersError::Status403)),
+            404 => return Err(response.error_as(NumberServiceListAvailableNumbersError::Status404)),
+            500 => return Err(response.error_as(NumberServiceListAvailableNumbersError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceListAvailableNumbersCall<'a> {
-    type Output = Result<
-        super::types::ListAvailableNumbersResponse,
-        sinch_sdk_runtime::Error<NumberServiceListAvailableNumbersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceListAvailableNumbersCall,
+    super::types::ListAvailableNumbersResponse,
+    NumberServiceListAvailableNumbersError,
+);
 /// The documented error responses of operation `NumberService_ListAvailableNumbers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -568,15 +454,6 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::AvailableNumber,
-        sinch_sdk_runtime::Error<NumberServiceGetAvailableNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -585,20 +462,12 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceGetAvailableNumberError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_GetAvailableNumber",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_GetAvailableNumber",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_GetAvailableNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -608,15 +477,13 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
                 "/availableNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.phone_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_GetAvailableNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_GetAvailableNumber",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -624,44 +491,20 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceGetAvailableNumberError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceGetAvailableNumberError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceGetAvailableNumberError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceGetAvailableNumberError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceGetAvailableNumberError::Status400)),
+            403 => return Err(response.error_as(NumberServiceGetAvailableNumberError::Status403)),
+            404 => return Err(response.error_as(NumberServiceGetAvailableNumberError::Status404)),
+            500 => return Err(response.error_as(NumberServiceGetAvailableNumberError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceGetAvailableNumberCall<'a> {
-    type Output = Result<
-        super::types::AvailableNumber,
-        sinch_sdk_runtime::Error<NumberServiceGetAvailableNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceGetAvailableNumberCall,
+    super::types::AvailableNumber,
+    NumberServiceGetAvailableNumberError,
+);
 /// The documented error responses of operation `NumberService_GetAvailableNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -59,15 +59,6 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListAvailableRegionsResponse,
-        sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -76,20 +67,12 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
         sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "NumberService_ListAvailableRegions",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "NumberService_ListAvailableRegions",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "NumberService_ListAvailableRegions",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -98,7 +81,7 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/availableRegions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.types {
@@ -106,12 +89,10 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
                 request.query.push(("types", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "NumberService_ListAvailableRegions",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "NumberService_ListAvailableRegions",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -119,44 +100,20 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableRegionsError::Status400),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableRegionsError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableRegionsError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(NumberServiceListAvailableRegionsError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(NumberServiceListAvailableRegionsError::Status400)),
+            403 => return Err(response.error_as(NumberServiceListAvailableRegionsError::Status403)),
+            404 => return Err(response.error_as(NumberServiceListAvailableRegionsError::Status404)),
+            500 => return Err(response.error_as(NumberServiceListAvailableRegionsError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for NumberServiceListAvailableRegionsCall<'a> {
-    type Output = Result<
-        super::types::ListAvailableRegionsResponse,
-        sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    NumberServiceListAvailableRegionsCall,
+    super::types::ListAvailableRegionsResponse,
+    NumberServiceListAvailableRegionsError,
+);
 /// The documented error responses of operation `NumberService_ListAvailableRegions`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

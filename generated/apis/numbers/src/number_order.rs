@@ -190,15 +190,6 @@ impl<'a> LookupNumberRequirementsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::NumberRequirements,
-        sinch_sdk_runtime::Error<LookupNumberRequirementsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -207,20 +198,12 @@ impl<'a> LookupNumberRequirementsCall<'a> {
         sinch_sdk_runtime::Error<LookupNumberRequirementsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "LookupNumberRequirements",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "LookupNumberRequirements",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "LookupNumberRequirements",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -229,15 +212,10 @@ impl<'a> LookupNumberRequirementsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/numberOrders:lookupNumberRequirements",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "LookupNumberRequirements",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "LookupNumberRequirements")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -245,30 +223,18 @@ impl<'a> LookupNumberRequirementsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(LookupNumberRequirementsError::Status400));
-            }
-            500 => {
-                return Err(response.error_as(LookupNumberRequirementsError::Status500));
-            }
+            400 => return Err(response.error_as(LookupNumberRequirementsError::Status400)),
+            500 => return Err(response.error_as(LookupNumberRequirementsError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for LookupNumberRequirementsCall<'a> {
-    type Output = Result<
-        super::types::NumberRequirements,
-        sinch_sdk_runtime::Error<LookupNumberRequirementsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    LookupNumberRequirementsCall,
+    super::types::NumberRequirements,
+    LookupNumberRequirementsError,
+);
 /// The documented error responses of operation `LookupNumberRequirements`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -300,15 +266,6 @@ impl<'a> CreateNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::NumberOrder,
-        sinch_sdk_runtime::Error<CreateNumberOrderError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -317,20 +274,12 @@ impl<'a> CreateNumberOrderCall<'a> {
         sinch_sdk_runtime::Error<CreateNumberOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CreateNumberOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CreateNumberOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateNumberOrder",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -339,15 +288,10 @@ impl<'a> CreateNumberOrderCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/numberOrders:createNumberOrder",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateNumberOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateNumberOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -362,19 +306,11 @@ impl<'a> CreateNumberOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateNumberOrderCall<'a> {
-    type Output = Result<
-        super::types::NumberOrder,
-        sinch_sdk_runtime::Error<CreateNumberOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateNumberOrderCall,
+    super::types::NumberOrder,
+    CreateNumberOrderError,
+);
 /// The documented error responses of operation `CreateNumberOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -407,12 +343,6 @@ impl<'a> GetNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::NumberOrder, sinch_sdk_runtime::Error<GetNumberOrderError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -421,20 +351,12 @@ impl<'a> GetNumberOrderCall<'a> {
         sinch_sdk_runtime::Error<GetNumberOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetNumberOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "GetNumberOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumberOrder",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -444,15 +366,10 @@ impl<'a> GetNumberOrderCall<'a> {
                 "/numberOrders/",
                 &sinch_sdk_runtime::encode::path(&self.number_order_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetNumberOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetNumberOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -467,19 +384,7 @@ impl<'a> GetNumberOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetNumberOrderCall<'a> {
-    type Output = Result<
-        super::types::NumberOrder,
-        sinch_sdk_runtime::Error<GetNumberOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetNumberOrderCall, super::types::NumberOrder, GetNumberOrderError);
 /// The documented error responses of operation `GetNumberOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -512,15 +417,6 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Registration,
-        sinch_sdk_runtime::Error<GetNumberOrderRegistrationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -529,20 +425,12 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
         sinch_sdk_runtime::Error<GetNumberOrderRegistrationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetNumberOrderRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "GetNumberOrderRegistration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumberOrderRegistration",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -553,15 +441,10 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_order_id),
                 "/registration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetNumberOrderRegistration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetNumberOrderRegistration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -569,30 +452,18 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(response.error_as(GetNumberOrderRegistrationError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(GetNumberOrderRegistrationError::Status500));
-            }
+            404 => return Err(response.error_as(GetNumberOrderRegistrationError::Status404)),
+            500 => return Err(response.error_as(GetNumberOrderRegistrationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetNumberOrderRegistrationCall<'a> {
-    type Output = Result<
-        super::types::Registration,
-        sinch_sdk_runtime::Error<GetNumberOrderRegistrationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetNumberOrderRegistrationCall,
+    super::types::Registration,
+    GetNumberOrderRegistrationError,
+);
 /// The documented error responses of operation `GetNumberOrderRegistration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -625,15 +496,6 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Registration,
-        sinch_sdk_runtime::Error<UpdateNumberOrderRegistrationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -642,20 +504,12 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
         sinch_sdk_runtime::Error<UpdateNumberOrderRegistrationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "UpdateNumberOrderRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "UpdateNumberOrderRegistration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateNumberOrderRegistration",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -666,15 +520,10 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_order_id),
                 "/registration",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateNumberOrderRegistration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateNumberOrderRegistration")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -682,39 +531,19 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(UpdateNumberOrderRegistrationError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(UpdateNumberOrderRegistrationError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(UpdateNumberOrderRegistrationError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(UpdateNumberOrderRegistrationError::Status400)),
+            404 => return Err(response.error_as(UpdateNumberOrderRegistrationError::Status404)),
+            500 => return Err(response.error_as(UpdateNumberOrderRegistrationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateNumberOrderRegistrationCall<'a> {
-    type Output = Result<
-        super::types::Registration,
-        sinch_sdk_runtime::Error<UpdateNumberOrderRegistrationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateNumberOrderRegistrationCall,
+    super::types::Registration,
+    UpdateNumberOrderRegistrationError,
+);
 /// The documented error responses of operation `UpdateNumberOrderRegistration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -752,12 +581,6 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<UploadNumberOrderAttachmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -766,20 +589,12 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
         sinch_sdk_runtime::Error<UploadNumberOrderAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "UploadNumberOrderAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "UploadNumberOrderAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "UploadNumberOrderAttachment",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -791,14 +606,9 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
                 "/attachments/",
                 &sinch_sdk_runtime::encode::path(&self.attachment_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UploadNumberOrderAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UploadNumberOrderAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -806,41 +616,20 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(UploadNumberOrderAttachmentError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(UploadNumberOrderAttachmentError::Status404),
-                );
-            }
-            413 => {
-                return Err(
-                    response.error_as(UploadNumberOrderAttachmentError::Status413),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(UploadNumberOrderAttachmentError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(UploadNumberOrderAttachmentError::Status400)),
+            404 => return Err(response.error_as(UploadNumberOrderAttachmentError::Status404)),
+            413 => return Err(response.error_as(UploadNumberOrderAttachmentError::Status413)),
+            500 => return Err(response.error_as(UploadNumberOrderAttachmentError::Status500)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for UploadNumberOrderAttachmentCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<UploadNumberOrderAttachmentError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UploadNumberOrderAttachmentCall,
+    (),
+    UploadNumberOrderAttachmentError,
+);
 /// The documented error responses of operation `UploadNumberOrderAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -881,15 +670,6 @@ impl<'a> SubmitNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::NumberOrder,
-        sinch_sdk_runtime::Error<SubmitNumberOrderError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -898,20 +678,12 @@ impl<'a> SubmitNumberOrderCall<'a> {
         sinch_sdk_runtime::Error<SubmitNumberOrderError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SubmitNumberOrder",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SubmitNumberOrder",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubmitNumberOrder",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -922,15 +694,10 @@ impl<'a> SubmitNumberOrderCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.number_order_id),
                 "/submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubmitNumberOrder",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "SubmitNumberOrder")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -945,19 +712,11 @@ impl<'a> SubmitNumberOrderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubmitNumberOrderCall<'a> {
-    type Output = Result<
-        super::types::NumberOrder,
-        sinch_sdk_runtime::Error<SubmitNumberOrderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubmitNumberOrderCall,
+    super::types::NumberOrder,
+    SubmitNumberOrderError,
+);
 /// The documented error responses of operation `SubmitNumberOrder`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

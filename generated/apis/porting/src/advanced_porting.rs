@@ -75,39 +75,20 @@ impl<'a> GetPortInAvailableActivationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        Vec<super::types::GetPortInAvailableActivationResponseItem>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            Vec<super::types::GetPortInAvailableActivationResponseItem>,
-        >,
+        sinch_sdk_runtime::WithResponse<Vec<super::types::GetPortInAvailableActivationResponseItem>>,
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getPortInAvailableActivation",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getPortInAvailableActivation",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getPortInAvailableActivation",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -118,15 +99,10 @@ impl<'a> GetPortInAvailableActivationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/availableActivations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getPortInAvailableActivation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getPortInAvailableActivation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -139,19 +115,11 @@ impl<'a> GetPortInAvailableActivationCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetPortInAvailableActivationCall<'a> {
-    type Output = Result<
-        Vec<super::types::GetPortInAvailableActivationResponseItem>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetPortInAvailableActivationCall,
+    Vec<super::types::GetPortInAvailableActivationResponseItem>,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `activatePortIn` (`POST /v1/projects/{projectId}/orders/portIns/{orderId}/activate`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -171,24 +139,12 @@ impl<'a> ActivatePortInCall<'a> {
         self
     }
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::ActivatePortInRequest>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::ActivatePortInRequest>) -> Self {
         let value: super::types::ActivatePortInRequest = value.into();
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::PortInOrderGroup,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -197,20 +153,12 @@ impl<'a> ActivatePortInCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "activatePortIn",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "activatePortIn",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "activatePortIn",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -221,15 +169,10 @@ impl<'a> ActivatePortInCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.order_id),
                 "/activate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "activatePortIn",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "activatePortIn")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -242,16 +185,8 @@ impl<'a> ActivatePortInCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ActivatePortInCall<'a> {
-    type Output = Result<
-        super::types::PortInOrderGroup,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ActivatePortInCall,
+    super::types::PortInOrderGroup,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -122,15 +122,6 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BundlesListBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -139,25 +130,16 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
         sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BundlesBundlesController_list_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BundlesBundlesController_list_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BundlesBundlesController_list_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/bundles"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/bundles"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -181,12 +163,10 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
                 request.query.push(("filterStates", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BundlesBundlesController_list_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BundlesBundlesController_list_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -194,21 +174,9 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerListV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerListV1Error::Status401),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerListV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(BundlesBundlesControllerListV1Error::Status400)),
+            401 => return Err(response.error_as(BundlesBundlesControllerListV1Error::Status401)),
+            500 => return Err(response.error_as(BundlesBundlesControllerListV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -260,19 +228,11 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for BundlesBundlesControllerListV1Call<'a> {
-    type Output = Result<
-        super::types::BundlesListBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BundlesBundlesControllerListV1Call,
+    super::types::BundlesListBundlesDto,
+    BundlesBundlesControllerListV1Error,
+);
 /// The documented error responses of operation `BundlesBundlesController_list_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -308,15 +268,6 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BundlesBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -325,33 +276,22 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
         sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BundlesBundlesController_create_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BundlesBundlesController_create_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BundlesBundlesController_create_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/bundles"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/bundles"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BundlesBundlesController_create_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BundlesBundlesController_create_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -359,59 +299,23 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status404),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status409),
-                );
-            }
-            424 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status424),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerCreateV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status400)),
+            401 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status401)),
+            403 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status403)),
+            404 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status404)),
+            409 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status409)),
+            424 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status424)),
+            500 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BundlesBundlesControllerCreateV1Call<'a> {
-    type Output = Result<
-        super::types::BundlesBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BundlesBundlesControllerCreateV1Call,
+    super::types::BundlesBundlesDto,
+    BundlesBundlesControllerCreateV1Error,
+);
 /// The documented error responses of operation `BundlesBundlesController_create_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -464,15 +368,6 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BundlesBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -481,20 +376,12 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BundlesBundlesController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BundlesBundlesController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BundlesBundlesController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -504,15 +391,10 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
                 "/bundles/",
                 &sinch_sdk_runtime::encode::path(&self.bundle_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BundlesBundlesController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "BundlesBundlesController_get_v1")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -520,44 +402,20 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerGetV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerGetV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerGetV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(BundlesBundlesControllerGetV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status400)),
+            401 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status401)),
+            404 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status404)),
+            500 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BundlesBundlesControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::BundlesBundlesDto,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BundlesBundlesControllerGetV1Call,
+    super::types::BundlesBundlesDto,
+    BundlesBundlesControllerGetV1Error,
+);
 /// The documented error responses of operation `BundlesBundlesController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

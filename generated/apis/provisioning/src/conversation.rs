@@ -105,15 +105,6 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationInstagramInfoDto,
-        sinch_sdk_runtime::Error<ConversationInstagramControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -122,20 +113,12 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<ConversationInstagramControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ConversationInstagramController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ConversationInstagramController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConversationInstagramController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -146,15 +129,13 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_app_id),
                 "/instagram",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConversationInstagramController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ConversationInstagramController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -163,47 +144,27 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(ConversationInstagramControllerGetV1Error::Status400),
-                );
+                return Err(response.error_as(ConversationInstagramControllerGetV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(ConversationInstagramControllerGetV1Error::Status401),
-                );
+                return Err(response.error_as(ConversationInstagramControllerGetV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(ConversationInstagramControllerGetV1Error::Status404),
-                );
+                return Err(response.error_as(ConversationInstagramControllerGetV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ConversationInstagramControllerGetV1Error::Status500),
-                );
+                return Err(response.error_as(ConversationInstagramControllerGetV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationInstagramControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::ConversationInstagramInfoDto,
-        sinch_sdk_runtime::Error<ConversationInstagramControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationInstagramControllerGetV1Call,
+    super::types::ConversationInstagramInfoDto,
+    ConversationInstagramControllerGetV1Error,
+);
 /// The documented error responses of operation `ConversationInstagramController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -244,15 +205,6 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationMessengerInfoDto,
-        sinch_sdk_runtime::Error<ConversationMessengerControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -261,20 +213,12 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<ConversationMessengerControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ConversationMessengerController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ConversationMessengerController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConversationMessengerController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -285,15 +229,13 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_app_id),
                 "/messenger",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConversationMessengerController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ConversationMessengerController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -302,47 +244,27 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(ConversationMessengerControllerGetV1Error::Status400),
-                );
+                return Err(response.error_as(ConversationMessengerControllerGetV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(ConversationMessengerControllerGetV1Error::Status401),
-                );
+                return Err(response.error_as(ConversationMessengerControllerGetV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(ConversationMessengerControllerGetV1Error::Status404),
-                );
+                return Err(response.error_as(ConversationMessengerControllerGetV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ConversationMessengerControllerGetV1Error::Status500),
-                );
+                return Err(response.error_as(ConversationMessengerControllerGetV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationMessengerControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::ConversationMessengerInfoDto,
-        sinch_sdk_runtime::Error<ConversationMessengerControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationMessengerControllerGetV1Call,
+    super::types::ConversationMessengerInfoDto,
+    ConversationMessengerControllerGetV1Error,
+);
 /// The documented error responses of operation `ConversationMessengerController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -383,15 +305,6 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationTelegramBotInfoDto,
-        sinch_sdk_runtime::Error<ConversationTelegramControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -400,20 +313,12 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<ConversationTelegramControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ConversationTelegramController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ConversationTelegramController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConversationTelegramController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -424,15 +329,13 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_app_id),
                 "/telegram",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConversationTelegramController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ConversationTelegramController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -441,47 +344,27 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(ConversationTelegramControllerGetV1Error::Status400),
-                );
+                return Err(response.error_as(ConversationTelegramControllerGetV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(ConversationTelegramControllerGetV1Error::Status401),
-                );
+                return Err(response.error_as(ConversationTelegramControllerGetV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(ConversationTelegramControllerGetV1Error::Status404),
-                );
+                return Err(response.error_as(ConversationTelegramControllerGetV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(ConversationTelegramControllerGetV1Error::Status500),
-                );
+                return Err(response.error_as(ConversationTelegramControllerGetV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationTelegramControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::ConversationTelegramBotInfoDto,
-        sinch_sdk_runtime::Error<ConversationTelegramControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationTelegramControllerGetV1Call,
+    super::types::ConversationTelegramBotInfoDto,
+    ConversationTelegramControllerGetV1Error,
+);
 /// The documented error responses of operation `ConversationTelegramController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -522,15 +405,6 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ConversationViberBotInfoDto,
-        sinch_sdk_runtime::Error<ConversationViberControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -539,20 +413,12 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<ConversationViberControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ConversationViberController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "ConversationViberController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConversationViberController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -563,15 +429,13 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.conversation_app_id),
                 "/viber",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ConversationViberController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "ConversationViberController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -579,39 +443,19 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(ConversationViberControllerGetV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(ConversationViberControllerGetV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ConversationViberControllerGetV1Error::Status500),
-                );
-            }
+            401 => return Err(response.error_as(ConversationViberControllerGetV1Error::Status401)),
+            404 => return Err(response.error_as(ConversationViberControllerGetV1Error::Status404)),
+            500 => return Err(response.error_as(ConversationViberControllerGetV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConversationViberControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::ConversationViberBotInfoDto,
-        sinch_sdk_runtime::Error<ConversationViberControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConversationViberControllerGetV1Call,
+    super::types::ConversationViberBotInfoDto,
+    ConversationViberControllerGetV1Error,
+);
 /// The documented error responses of operation `ConversationViberController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

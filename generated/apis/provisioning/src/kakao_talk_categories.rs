@@ -68,15 +68,6 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderCategoryListDto,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -85,20 +76,12 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkCategoriesController_listSenderCategories_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkCategoriesController_listSenderCategories_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkCategoriesController_listSenderCategories_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -107,15 +90,13 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/kakaotalk/categories/senders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkCategoriesController_listSenderCategories_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkCategoriesController_listSenderCategories_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -124,48 +105,24 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerListSenderCategoriesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderCategoryListDto,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkCategoriesControllerListSenderCategoriesV1Call,
+    super::types::KakaotalkSenderCategoryListDto,
+    KakaotalkCategoriesControllerListSenderCategoriesV1Error,
+);
 /// The documented error responses of operation `KakaotalkCategoriesController_listSenderCategories_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -214,15 +171,6 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateCategoryListDto,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -231,20 +179,12 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkCategoriesController_getTemplateCategories_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkCategoriesController_getTemplateCategories_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkCategoriesController_getTemplateCategories_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -255,7 +195,7 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/templates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -264,12 +204,10 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkCategoriesController_getTemplateCategories_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkCategoriesController_getTemplateCategories_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -278,36 +216,16 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkCategoriesControllerGetTemplateCategoriesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -366,20 +284,11 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateCategoryListDto,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkCategoriesControllerGetTemplateCategoriesV1Call,
+    super::types::KakaotalkTemplateCategoryListDto,
+    KakaotalkCategoriesControllerGetTemplateCategoriesV1Error,
+);
 /// The documented error responses of operation `KakaotalkCategoriesController_getTemplateCategories_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

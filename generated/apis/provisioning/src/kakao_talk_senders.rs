@@ -258,15 +258,6 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderListDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -275,20 +266,12 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_listSenders_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_listSenders_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_listSenders_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -297,7 +280,7 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/kakaotalk/senders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -316,12 +299,10 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
                 request.query.push(("filterStatuses", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_listSenders_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_listSenders_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -330,36 +311,16 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListSendersV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListSendersV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListSendersV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListSendersV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListSendersV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListSendersV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListSendersV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListSendersV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -412,19 +373,11 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerListSendersV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderListDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerListSendersV1Call,
+    super::types::KakaotalkSenderListDto,
+    KakaotalkSendersControllerListSendersV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_listSenders_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -464,15 +417,6 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -481,20 +425,12 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_createSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_createSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_createSender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -503,15 +439,13 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/kakaotalk/senders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_createSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_createSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -520,71 +454,33 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status409));
             }
             412 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status412,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status412));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateSenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerCreateSenderV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerCreateSenderV1Call,
+    super::types::KakaotalkSenderDto,
+    KakaotalkSendersControllerCreateSenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_createSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -633,15 +529,6 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -650,20 +537,12 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_getSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_getSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_getSender_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -673,15 +552,13 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
                 "/kakaotalk/senders/",
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_getSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_getSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -690,47 +567,27 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(KakaotalkSendersControllerGetSenderV1Error::Status400),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerGetSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(KakaotalkSendersControllerGetSenderV1Error::Status401),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerGetSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(KakaotalkSendersControllerGetSenderV1Error::Status404),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerGetSenderV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(KakaotalkSendersControllerGetSenderV1Error::Status500),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerGetSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerGetSenderV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerGetSenderV1Call,
+    super::types::KakaotalkSenderDto,
+    KakaotalkSendersControllerGetSenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_getSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -771,15 +628,6 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -788,20 +636,12 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_deleteSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_deleteSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_deleteSender_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -811,14 +651,12 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
                 "/kakaotalk/senders/",
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_deleteSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_deleteSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -827,63 +665,30 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteSenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteSenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteSenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteSenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteSenderV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteSenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerDeleteSenderV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerDeleteSenderV1Call,
+    (),
+    KakaotalkSendersControllerDeleteSenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_deleteSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -928,15 +733,6 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -945,20 +741,12 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_updateSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_updateSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_updateSender_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -968,15 +756,13 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
                 "/kakaotalk/senders/",
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_updateSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_updateSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -985,63 +771,30 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerUpdateSenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerUpdateSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerUpdateSenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerUpdateSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerUpdateSenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerUpdateSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerUpdateSenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerUpdateSenderV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerUpdateSenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerUpdateSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerUpdateSenderV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerUpdateSenderV1Call,
+    super::types::KakaotalkSenderDto,
+    KakaotalkSendersControllerUpdateSenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_updateSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1098,15 +851,6 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderNotificationListDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1115,20 +859,12 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1139,7 +875,7 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -1148,12 +884,10 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1162,36 +896,16 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListActivitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListActivitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListActivitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerListActivitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1246,19 +960,11 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderNotificationListDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerListActivitiesV1Call,
+    super::types::KakaotalkSenderNotificationListDto,
+    KakaotalkSendersControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1299,15 +1005,6 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1316,20 +1013,12 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_deleteChanges_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_deleteChanges_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_deleteChanges_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1340,14 +1029,12 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/changes",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_deleteChanges_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_deleteChanges_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1356,63 +1043,30 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteChangesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteChangesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteChangesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteChangesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteChangesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteChangesV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteChangesV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteChangesV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerDeleteChangesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerDeleteChangesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerDeleteChangesV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerDeleteChangesV1Call,
+    (),
+    KakaotalkSendersControllerDeleteChangesV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_deleteChanges_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1457,15 +1111,6 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkCommentDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1474,20 +1119,12 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1498,15 +1135,13 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1515,55 +1150,27 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateCommentV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerCreateCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkCommentDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerCreateCommentV1Call,
+    super::types::KakaotalkCommentDto,
+    KakaotalkSendersControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1604,15 +1211,6 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1621,20 +1219,12 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_registerSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_registerSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_registerSender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1645,15 +1235,13 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/register",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_registerSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_registerSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1662,63 +1250,30 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerRegisterSenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerRegisterSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerRegisterSenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerRegisterSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerRegisterSenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerRegisterSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerRegisterSenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerRegisterSenderV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerRegisterSenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerRegisterSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerRegisterSenderV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerRegisterSenderV1Call,
+    super::types::KakaotalkSenderDto,
+    KakaotalkSendersControllerRegisterSenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_registerSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1763,15 +1318,6 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1780,20 +1326,12 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkSendersController_verifySender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkSendersController_verifySender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkSendersController_verifySender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1804,15 +1342,13 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/verify",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkSendersController_verifySender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkSendersController_verifySender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1821,63 +1357,30 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerVerifySenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerVerifySenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerVerifySenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerVerifySenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerVerifySenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerVerifySenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerVerifySenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerVerifySenderV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkSendersControllerVerifySenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkSendersControllerVerifySenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkSendersControllerVerifySenderV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkSenderDto,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkSendersControllerVerifySenderV1Call,
+    super::types::KakaotalkSenderDto,
+    KakaotalkSendersControllerVerifySenderV1Error,
+);
 /// The documented error responses of operation `KakaotalkSendersController_verifySender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

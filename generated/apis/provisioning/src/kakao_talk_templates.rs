@@ -246,15 +246,6 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateListDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -263,20 +254,12 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_listTemplates_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_listTemplates_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_listTemplates_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -287,7 +270,7 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/templates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.filter_states {
@@ -309,12 +292,10 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         if let Some(value) = &self.template_name {
             request.query.push(("templateName", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_listTemplates_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_listTemplates_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -323,36 +304,16 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListTemplatesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListTemplatesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListTemplatesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListTemplatesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListTemplatesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListTemplatesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListTemplatesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListTemplatesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -405,20 +366,11 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateListDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerListTemplatesV1Call,
+    super::types::KakaotalkTemplateListDto,
+    KakaotalkTemplatesControllerListTemplatesV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_listTemplates_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -459,15 +411,6 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -476,20 +419,12 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_createTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_createTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_createTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -500,15 +435,13 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.plus_friend_id),
                 "/templates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_createTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_createTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -517,72 +450,33 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status409));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status424));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerCreateTemplateV1Call,
+    super::types::KakaotalkTemplateDto,
+    KakaotalkTemplatesControllerCreateTemplateV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_createTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -632,15 +526,6 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -649,20 +534,12 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -674,15 +551,13 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_code),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -690,44 +565,20 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(KakaotalkTemplatesControllerGetV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(KakaotalkTemplatesControllerGetV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(KakaotalkTemplatesControllerGetV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(KakaotalkTemplatesControllerGetV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status400)),
+            401 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status401)),
+            404 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status404)),
+            500 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for KakaotalkTemplatesControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerGetV1Call,
+    super::types::KakaotalkTemplateDto,
+    KakaotalkTemplatesControllerGetV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -769,15 +620,6 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -786,20 +628,12 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_deleteTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_deleteTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_deleteTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -811,14 +645,12 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_code),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_deleteTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_deleteTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -827,56 +659,27 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerDeleteTemplateV1Call,
+    (),
+    KakaotalkTemplatesControllerDeleteTemplateV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_deleteTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -918,15 +721,6 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -935,20 +729,12 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_updateTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_updateTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_updateTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -960,15 +746,13 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_code),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_updateTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_updateTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -977,72 +761,33 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status409));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status424));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerUpdateTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerUpdateTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerUpdateTemplateV1Call,
+    super::types::KakaotalkTemplateDto,
+    KakaotalkTemplatesControllerUpdateTemplateV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_updateTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1104,15 +849,6 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkTemplateNotificationListDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1121,20 +857,12 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1147,7 +875,7 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_code),
                 "/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -1156,12 +884,10 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1170,36 +896,16 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListActivitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListActivitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListActivitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerListActivitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1254,20 +960,11 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkTemplateNotificationListDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerListActivitiesV1Call,
+    super::types::KakaotalkTemplateNotificationListDto,
+    KakaotalkTemplatesControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1309,15 +1006,6 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1326,20 +1014,12 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_deleteTemplateDraft_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_deleteTemplateDraft_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1352,14 +1032,12 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_code),
                 "/changes",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_deleteTemplateDraft_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1368,64 +1046,30 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerDeleteTemplateDraftV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerDeleteTemplateDraftV1Call,
+    (),
+    KakaotalkTemplatesControllerDeleteTemplateDraftV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_deleteTemplateDraft_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1471,15 +1115,6 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::KakaotalkCommentDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1488,20 +1123,12 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "KakaotalkTemplatesController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "KakaotalkTemplatesController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "KakaotalkTemplatesController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1514,15 +1141,13 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_code),
                 "/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "KakaotalkTemplatesController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "KakaotalkTemplatesController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1531,56 +1156,27 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateCommentV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            KakaotalkTemplatesControllerCreateCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(KakaotalkTemplatesControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::KakaotalkCommentDto,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    KakaotalkTemplatesControllerCreateCommentV1Call,
+    super::types::KakaotalkCommentDto,
+    KakaotalkTemplatesControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `KakaotalkTemplatesController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

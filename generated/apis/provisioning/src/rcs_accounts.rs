@@ -80,15 +80,6 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsAccountNotificationListDto,
-        sinch_sdk_runtime::Error<RcsAccountsControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -97,20 +88,12 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<RcsAccountsControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsAccountsController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsAccountsController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsAccountsController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -119,7 +102,7 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/rcs/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -128,12 +111,10 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsAccountsController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsAccountsController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -142,28 +123,16 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerListActivitiesV1Error::Status400),
-                );
+                return Err(response.error_as(RcsAccountsControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerListActivitiesV1Error::Status401),
-                );
+                return Err(response.error_as(RcsAccountsControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerListActivitiesV1Error::Status404),
-                );
+                return Err(response.error_as(RcsAccountsControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerListActivitiesV1Error::Status500),
-                );
+                return Err(response.error_as(RcsAccountsControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -218,19 +187,11 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for RcsAccountsControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::RcsAccountNotificationListDto,
-        sinch_sdk_runtime::Error<RcsAccountsControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsAccountsControllerListActivitiesV1Call,
+    super::types::RcsAccountNotificationListDto,
+    RcsAccountsControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `RcsAccountsController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -270,15 +231,6 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsCommentDto,
-        sinch_sdk_runtime::Error<RcsAccountsControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -287,20 +239,12 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<RcsAccountsControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsAccountsController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsAccountsController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsAccountsController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -309,15 +253,13 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/rcs/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsAccountsController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsAccountsController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -326,47 +268,27 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerCreateCommentV1Error::Status400),
-                );
+                return Err(response.error_as(RcsAccountsControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerCreateCommentV1Error::Status401),
-                );
+                return Err(response.error_as(RcsAccountsControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerCreateCommentV1Error::Status404),
-                );
+                return Err(response.error_as(RcsAccountsControllerCreateCommentV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsAccountsControllerCreateCommentV1Error::Status500),
-                );
+                return Err(response.error_as(RcsAccountsControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsAccountsControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::RcsCommentDto,
-        sinch_sdk_runtime::Error<RcsAccountsControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsAccountsControllerCreateCommentV1Call,
+    super::types::RcsCommentDto,
+    RcsAccountsControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `RcsAccountsController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

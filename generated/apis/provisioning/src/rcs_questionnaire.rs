@@ -47,9 +47,7 @@ pub struct RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
     project_id: Option<String>,
     use_case: super::types::RcsInputSenderUseCasesEnum,
     countries: Option<Vec<super::types::RcsInputRcsCountryCodesEnum>>,
-    us_questionnaire_brand_campaign_version: Option<
-        super::types::RcsUsQuestionnaireBrandCampaignVersionsEnum,
-    >,
+    us_questionnaire_brand_campaign_version: Option<super::types::RcsUsQuestionnaireBrandCampaignVersionsEnum>,
     us_questionnaire_version: Option<super::types::RcsUsQuestionnaireVersionsEnum>,
     body: Result<sinch_sdk_runtime::Body, String>,
     options: sinch_sdk_runtime::CallOptions,
@@ -85,15 +83,6 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderDetailsQuestionnaireBaseDto,
-        sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -102,20 +91,12 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
         sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsQuestionnaireController_getQuestions_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsQuestionnaireController_getQuestions_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsQuestionnaireController_getQuestions_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -125,7 +106,7 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
                 "/rcs/questionnaire/",
                 &sinch_sdk_runtime::encode::path(&self.use_case.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.countries {
@@ -134,19 +115,15 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
             }
         }
         if let Some(value) = &self.us_questionnaire_brand_campaign_version {
-            request
-                .query
-                .push(("usQuestionnaireBrandCampaignVersion", value.to_string()));
+            request.query.push(("usQuestionnaireBrandCampaignVersion", value.to_string()));
         }
         if let Some(value) = &self.us_questionnaire_version {
             request.query.push(("usQuestionnaireVersion", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsQuestionnaireController_getQuestions_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsQuestionnaireController_getQuestions_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -155,47 +132,24 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsQuestionnaireControllerGetQuestionsV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(RcsQuestionnaireControllerGetQuestionsV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsQuestionnaireControllerGetQuestionsV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(RcsQuestionnaireControllerGetQuestionsV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsQuestionnaireControllerGetQuestionsV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(RcsQuestionnaireControllerGetQuestionsV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderDetailsQuestionnaireBaseDto,
-        sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsQuestionnaireControllerGetQuestionsV1Call,
+    super::types::RcsSenderDetailsQuestionnaireBaseDto,
+    RcsQuestionnaireControllerGetQuestionsV1Error,
+);
 /// The documented error responses of operation `RcsQuestionnaireController_getQuestions_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

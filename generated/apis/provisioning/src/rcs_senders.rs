@@ -340,31 +340,16 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
         self
     }
     /// Optional query for sender sort column.
-    pub fn sort_column(
-        mut self,
-        value: impl Into<super::types::RcsSenderSortColumnsEnum>,
-    ) -> Self {
+    pub fn sort_column(mut self, value: impl Into<super::types::RcsSenderSortColumnsEnum>) -> Self {
         self.sort_column = Some(value.into());
         self
     }
     /// Optional query for sender sort direction.
-    pub fn sort_direction(
-        mut self,
-        value: impl Into<super::types::RcsSortDirectionsEnum>,
-    ) -> Self {
+    pub fn sort_direction(mut self, value: impl Into<super::types::RcsSortDirectionsEnum>) -> Self {
         self.sort_direction = Some(value.into());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderListDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -373,25 +358,21 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_listSenders_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_listSenders_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_listSenders_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/rcs/senders"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/rcs/senders",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -423,12 +404,10 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
         if let Some(value) = &self.sort_direction {
             request.query.push(("sortDirection", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_listSenders_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_listSenders_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -436,31 +415,11 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(RcsSendersControllerListSendersV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(RcsSendersControllerListSendersV1Error::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(RcsSendersControllerListSendersV1Error::Status403),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(RcsSendersControllerListSendersV1Error::Status429),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(RcsSendersControllerListSendersV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400)),
+            401 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status401)),
+            403 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status403)),
+            429 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status429)),
+            500 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -512,19 +471,11 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerListSendersV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderListDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerListSendersV1Call,
+    super::types::RcsSenderListDto,
+    RcsSendersControllerListSendersV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_listSenders_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -568,15 +519,6 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -585,33 +527,27 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_createSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_createSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_createSender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/rcs/senders"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/rcs/senders",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_createSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_createSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -620,58 +556,36 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status401));
             }
             403 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status403),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status403));
             }
             404 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status409),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status409));
             }
             429 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response.error_as(RcsSendersControllerCreateSenderV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerCreateSenderV1Call,
+    super::types::RcsSenderDto,
+    RcsSendersControllerCreateSenderV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_createSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -724,15 +638,6 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -741,20 +646,12 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_getSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_getSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_getSender_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -764,15 +661,13 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
                 "/rcs/senders/",
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_getSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_getSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -780,54 +675,22 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status404),
-                );
-            }
-            429 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status429),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(RcsSendersControllerGetSenderV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400)),
+            401 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status401)),
+            403 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status403)),
+            404 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status404)),
+            429 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status429)),
+            500 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerGetSenderV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerGetSenderV1Call,
+    super::types::RcsSenderDto,
+    RcsSendersControllerGetSenderV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_getSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -885,15 +748,6 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -902,20 +756,12 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_updateSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_updateSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_updateSender_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -925,18 +771,16 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
                 "/rcs/senders/",
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.us_questionnaire_version {
             request.query.push(("usQuestionnaireVersion", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_updateSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_updateSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -945,53 +789,33 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status401));
             }
             403 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status403),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status403));
             }
             404 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response.error_as(RcsSendersControllerUpdateSenderV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerUpdateSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerUpdateSenderV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerUpdateSenderV1Call,
+    super::types::RcsSenderDto,
+    RcsSendersControllerUpdateSenderV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_updateSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1052,15 +876,6 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderNotificationListDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1069,20 +884,12 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1093,7 +900,7 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -1102,12 +909,10 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1116,28 +921,16 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerListActivitiesV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerListActivitiesV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerListActivitiesV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerListActivitiesV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1190,19 +983,11 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderNotificationListDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerListActivitiesV1Call,
+    super::types::RcsSenderNotificationListDto,
+    RcsSendersControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1243,15 +1028,6 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsCommentDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1260,20 +1036,12 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_createSenderComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_createSenderComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_createSenderComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1284,15 +1052,13 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_createSenderComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_createSenderComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1301,55 +1067,27 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerCreateSenderCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerCreateSenderCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerCreateSenderCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderCommentV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerCreateSenderCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerCreateSenderCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerCreateSenderCommentV1Call<'a> {
-    type Output = Result<
-        super::types::RcsCommentDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerCreateSenderCommentV1Call,
+    super::types::RcsCommentDto,
+    RcsSendersControllerCreateSenderCommentV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_createSenderComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1390,15 +1128,6 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1407,20 +1136,12 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_launchSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_launchSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_launchSender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1431,15 +1152,13 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/launch",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_launchSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_launchSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1448,63 +1167,39 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status401));
             }
             403 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status403),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status403));
             }
             404 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status409),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status409));
             }
             412 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status412),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status412));
             }
             429 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response.error_as(RcsSendersControllerLaunchSenderV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerLaunchSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerLaunchSenderV1Call<'a> {
-    type Output = Result<
-        super::types::RcsSenderDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerLaunchSenderV1Call,
+    super::types::RcsSenderDto,
+    RcsSendersControllerLaunchSenderV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_launchSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1561,15 +1256,6 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsTestNumbersDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1578,20 +1264,12 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_addTestNumbers_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_addTestNumbers_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_addTestNumbers_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1602,15 +1280,13 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/testNumbers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_addTestNumbers_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_addTestNumbers_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1619,53 +1295,30 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerAddTestNumbersV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerAddTestNumbersV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerAddTestNumbersV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerAddTestNumbersV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerAddTestNumbersV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerAddTestNumbersV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerAddTestNumbersV1Call<'a> {
-    type Output = Result<
-        super::types::RcsTestNumbersDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerAddTestNumbersV1Call,
+    super::types::RcsTestNumbersDto,
+    RcsSendersControllerAddTestNumbersV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_addTestNumbers_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1711,15 +1364,6 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsTestNumberStateDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1728,20 +1372,12 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_getTestNumberState_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_getTestNumberState_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_getTestNumberState_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1753,15 +1389,13 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
                 "/testNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.test_number),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_getTestNumberState_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_getTestNumberState_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1770,63 +1404,30 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberStateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberStateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberStateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberStateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberStateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberStateV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberStateV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberStateV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberStateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberStateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerGetTestNumberStateV1Call<'a> {
-    type Output = Result<
-        super::types::RcsTestNumberStateDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerGetTestNumberStateV1Call,
+    super::types::RcsTestNumberStateDto,
+    RcsSendersControllerGetTestNumberStateV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_getTestNumberState_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1872,12 +1473,6 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1886,20 +1481,12 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_deleteTestNumber_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_deleteTestNumber_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_deleteTestNumber_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1911,14 +1498,12 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
                 "/testNumbers/",
                 &sinch_sdk_runtime::encode::path(&self.test_number),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_deleteTestNumber_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_deleteTestNumber_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1927,53 +1512,30 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerDeleteTestNumberV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerDeleteTestNumberV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerDeleteTestNumberV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerDeleteTestNumberV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerDeleteTestNumberV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerDeleteTestNumberV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerDeleteTestNumberV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerDeleteTestNumberV1Call,
+    (),
+    RcsSendersControllerDeleteTestNumberV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_deleteTestNumber_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2019,15 +1581,6 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsTestNumberCapabilitiesDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2036,20 +1589,12 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_getTestNumberCapabilities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_getTestNumberCapabilities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_getTestNumberCapabilities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -2062,15 +1607,13 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.test_number),
                 "/capabilities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_getTestNumberCapabilities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_getTestNumberCapabilities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2079,72 +1622,33 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status401));
             }
             403 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status403,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status403));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(RcsSendersControllerGetTestNumberCapabilitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
-    type Output = Result<
-        super::types::RcsTestNumberCapabilitiesDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerGetTestNumberCapabilitiesV1Call,
+    super::types::RcsTestNumberCapabilitiesDto,
+    RcsSendersControllerGetTestNumberCapabilitiesV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_getTestNumberCapabilities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2194,15 +1698,6 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RcsTestNumberStateDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2211,20 +1706,12 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
         sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RcsSendersController_retryTestNumber_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "RcsSendersController_retryTestNumber_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RcsSendersController_retryTestNumber_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -2237,15 +1724,13 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.test_number),
                 "/retry",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RcsSendersController_retryTestNumber_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "RcsSendersController_retryTestNumber_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2254,53 +1739,30 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status400),
-                );
+                return Err(response.error_as(RcsSendersControllerRetryTestNumberV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status401),
-                );
+                return Err(response.error_as(RcsSendersControllerRetryTestNumberV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status404),
-                );
+                return Err(response.error_as(RcsSendersControllerRetryTestNumberV1Error::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status429),
-                );
+                return Err(response.error_as(RcsSendersControllerRetryTestNumberV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(RcsSendersControllerRetryTestNumberV1Error::Status500),
-                );
+                return Err(response.error_as(RcsSendersControllerRetryTestNumberV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RcsSendersControllerRetryTestNumberV1Call<'a> {
-    type Output = Result<
-        super::types::RcsTestNumberStateDto,
-        sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RcsSendersControllerRetryTestNumberV1Call,
+    super::types::RcsTestNumberStateDto,
+    RcsSendersControllerRetryTestNumberV1Error,
+);
 /// The documented error responses of operation `RcsSendersController_retryTestNumber_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -136,15 +136,6 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SmsSmsAppListDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -153,25 +144,21 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
         sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SmsSmsAppsController_listSmsApps_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SmsSmsAppsController_listSmsApps_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SmsSmsAppsController_listSmsApps_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/sms/smsApps"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/sms/smsApps",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -180,12 +167,10 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SmsSmsAppsController_listSmsApps_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SmsSmsAppsController_listSmsApps_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -193,26 +178,10 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status400)),
+            401 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status401)),
+            404 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status404)),
+            500 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -264,19 +233,11 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for SmsSmsAppsControllerListSmsAppsV1Call<'a> {
-    type Output = Result<
-        super::types::SmsSmsAppListDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SmsSmsAppsControllerListSmsAppsV1Call,
+    super::types::SmsSmsAppListDto,
+    SmsSmsAppsControllerListSmsAppsV1Error,
+);
 /// The documented error responses of operation `SmsSmsAppsController_listSmsApps_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -316,15 +277,6 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -333,33 +285,27 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
         sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SmsSmsAppsController_createSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SmsSmsAppsController_createSmsApp_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SmsSmsAppsController_createSmsApp_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/sms/smsApps"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/sms/smsApps",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SmsSmsAppsController_createSmsApp_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SmsSmsAppsController_createSmsApp_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -368,38 +314,24 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status400),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status401),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status500),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerCreateSmsAppV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
-    type Output = Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SmsSmsAppsControllerCreateSmsAppV1Call,
+    super::types::SmsSmsAppDto,
+    SmsSmsAppsControllerCreateSmsAppV1Error,
+);
 /// The documented error responses of operation `SmsSmsAppsController_createSmsApp_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -436,15 +368,6 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -453,20 +376,12 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
         sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SmsSmsAppsController_getSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SmsSmsAppsController_getSmsApp_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SmsSmsAppsController_getSmsApp_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -476,15 +391,13 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
                 "/sms/smsApps/",
                 &sinch_sdk_runtime::encode::path(&self.sms_app_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SmsSmsAppsController_getSmsApp_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SmsSmsAppsController_getSmsApp_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -492,39 +405,19 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            401 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status500),
-                );
-            }
+            401 => return Err(response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status401)),
+            404 => return Err(response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status404)),
+            500 => return Err(response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SmsSmsAppsControllerGetSmsAppV1Call<'a> {
-    type Output = Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SmsSmsAppsControllerGetSmsAppV1Call,
+    super::types::SmsSmsAppDto,
+    SmsSmsAppsControllerGetSmsAppV1Error,
+);
 /// The documented error responses of operation `SmsSmsAppsController_getSmsApp_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -561,12 +454,6 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -575,20 +462,12 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
         sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SmsSmsAppsController_deleteSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SmsSmsAppsController_deleteSmsApp_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SmsSmsAppsController_deleteSmsApp_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -598,14 +477,12 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
                 "/sms/smsApps/",
                 &sinch_sdk_runtime::encode::path(&self.sms_app_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SmsSmsAppsController_deleteSmsApp_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SmsSmsAppsController_deleteSmsApp_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -614,43 +491,27 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status400),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status401),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status404),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status500),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerDeleteSmsAppV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SmsSmsAppsControllerDeleteSmsAppV1Call,
+    (),
+    SmsSmsAppsControllerDeleteSmsAppV1Error,
+);
 /// The documented error responses of operation `SmsSmsAppsController_deleteSmsApp_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -691,15 +552,6 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -708,20 +560,12 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
         sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SmsSmsAppsController_updateSmsApp_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "SmsSmsAppsController_updateSmsApp_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SmsSmsAppsController_updateSmsApp_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -731,15 +575,13 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
                 "/sms/smsApps/",
                 &sinch_sdk_runtime::encode::path(&self.sms_app_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SmsSmsAppsController_updateSmsApp_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SmsSmsAppsController_updateSmsApp_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -748,43 +590,27 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status400),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status401),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status404),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status500),
-                );
+                return Err(response.error_as(SmsSmsAppsControllerUpdateSmsAppV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
-    type Output = Result<
-        super::types::SmsSmsAppDto,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SmsSmsAppsControllerUpdateSmsAppV1Call,
+    super::types::SmsSmsAppDto,
+    SmsSmsAppsControllerUpdateSmsAppV1Error,
+);
 /// The documented error responses of operation `SmsSmsAppsController_updateSmsApp_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

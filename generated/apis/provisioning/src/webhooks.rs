@@ -160,15 +160,6 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WebhookWebhookListDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -177,25 +168,16 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_listWebhooks_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_listWebhooks_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_listWebhooks_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -204,12 +186,10 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_listWebhooks_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_listWebhooks_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -218,22 +198,13 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerListWebhooksV1Error::Status400),
-                );
+                return Err(response.error_as(WebhookWebhookControllerListWebhooksV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerListWebhooksV1Error::Status401),
-                );
+                return Err(response.error_as(WebhookWebhookControllerListWebhooksV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerListWebhooksV1Error::Status500),
-                );
+                return Err(response.error_as(WebhookWebhookControllerListWebhooksV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -286,19 +257,11 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerListWebhooksV1Call<'a> {
-    type Output = Result<
-        super::types::WebhookWebhookListDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerListWebhooksV1Call,
+    super::types::WebhookWebhookListDto,
+    WebhookWebhookControllerListWebhooksV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_listWebhooks_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -334,15 +297,6 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -351,33 +305,22 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_createWebhook_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_createWebhook_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_createWebhook_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/webhooks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_createWebhook_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_createWebhook_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -386,63 +329,30 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerCreateWebhookV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerCreateWebhookV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerCreateWebhookV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerCreateWebhookV1Error::Status401));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerCreateWebhookV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerCreateWebhookV1Error::Status409));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerCreateWebhookV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerCreateWebhookV1Error::Status424));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerCreateWebhookV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerCreateWebhookV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerCreateWebhookV1Call<'a> {
-    type Output = Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerCreateWebhookV1Call,
+    super::types::WebhookWebhookDto,
+    WebhookWebhookControllerCreateWebhookV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_createWebhook_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -487,15 +397,6 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -504,20 +405,12 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_getWebhook_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_getWebhook_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_getWebhook_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -527,15 +420,13 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_getWebhook_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_getWebhook_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -544,47 +435,27 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerGetWebhookV1Error::Status400),
-                );
+                return Err(response.error_as(WebhookWebhookControllerGetWebhookV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerGetWebhookV1Error::Status401),
-                );
+                return Err(response.error_as(WebhookWebhookControllerGetWebhookV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerGetWebhookV1Error::Status404),
-                );
+                return Err(response.error_as(WebhookWebhookControllerGetWebhookV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(WebhookWebhookControllerGetWebhookV1Error::Status500),
-                );
+                return Err(response.error_as(WebhookWebhookControllerGetWebhookV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerGetWebhookV1Call<'a> {
-    type Output = Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerGetWebhookV1Call,
+    super::types::WebhookWebhookDto,
+    WebhookWebhookControllerGetWebhookV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_getWebhook_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -625,15 +496,6 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -642,20 +504,12 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_replaceWebhook_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_replaceWebhook_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_replaceWebhook_v1",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -665,15 +519,13 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_replaceWebhook_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_replaceWebhook_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -682,63 +534,30 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerReplaceWebhookV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerReplaceWebhookV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerReplaceWebhookV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerReplaceWebhookV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerReplaceWebhookV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerReplaceWebhookV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerReplaceWebhookV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerReplaceWebhookV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerReplaceWebhookV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerReplaceWebhookV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerReplaceWebhookV1Call<'a> {
-    type Output = Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerReplaceWebhookV1Call,
+    super::types::WebhookWebhookDto,
+    WebhookWebhookControllerReplaceWebhookV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_replaceWebhook_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -783,15 +602,6 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -800,20 +610,12 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_deleteWebhook_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_deleteWebhook_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_deleteWebhook_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -823,14 +625,12 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_deleteWebhook_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_deleteWebhook_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -839,55 +639,27 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerDeleteWebhookV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerDeleteWebhookV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerDeleteWebhookV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerDeleteWebhookV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerDeleteWebhookV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerDeleteWebhookV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerDeleteWebhookV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerDeleteWebhookV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerDeleteWebhookV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerDeleteWebhookV1Call,
+    (),
+    WebhookWebhookControllerDeleteWebhookV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_deleteWebhook_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -928,15 +700,6 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -945,20 +708,12 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
         sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WebhookWebhookController_updateWebhook_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WebhookWebhookController_updateWebhook_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WebhookWebhookController_updateWebhook_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -968,15 +723,13 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
                 "/webhooks/",
                 &sinch_sdk_runtime::encode::path(&self.webhook_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WebhookWebhookController_updateWebhook_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WebhookWebhookController_updateWebhook_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -985,63 +738,30 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerUpdateWebhookV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerUpdateWebhookV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerUpdateWebhookV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerUpdateWebhookV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerUpdateWebhookV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerUpdateWebhookV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerUpdateWebhookV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerUpdateWebhookV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WebhookWebhookControllerUpdateWebhookV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WebhookWebhookControllerUpdateWebhookV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WebhookWebhookControllerUpdateWebhookV1Call<'a> {
-    type Output = Result<
-        super::types::WebhookWebhookDto,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WebhookWebhookControllerUpdateWebhookV1Call,
+    super::types::WebhookWebhookDto,
+    WebhookWebhookControllerUpdateWebhookV1Error,
+);
 /// The documented error responses of operation `WebhookWebhookController_updateWebhook_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -95,41 +95,20 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<
-            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<
-            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error,
-        >,
+        sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -138,14 +117,12 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/enableTemplateAnalytics",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -154,58 +131,27 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status401));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status424));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<
-            WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call,
+    (),
+    WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -246,41 +192,20 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappLongLivedAccessTokenDto,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error,
-        >,
+        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -289,15 +214,13 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/longLivedAccessToken",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -306,50 +229,24 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappLongLivedAccessTokenDto,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call,
+    super::types::WhatsappLongLivedAccessTokenDto,
+    WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error,
+);
 /// The documented error responses of operation `WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -386,41 +283,20 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappWabaDetailsListDto,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error,
-        >,
+        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -429,15 +305,13 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/wabaDetails",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -446,50 +320,24 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappWabaDetailsListDto,
-        sinch_sdk_runtime::Error<
-            WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call,
+    super::types::WhatsappWabaDetailsListDto,
+    WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error,
+);
 /// The documented error responses of operation `WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -141,15 +141,6 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -158,33 +149,22 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_getAccount_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_getAccount_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_getAccount_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_getAccount_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_getAccount_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -193,47 +173,27 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(WhatsappAccountsControllerGetAccountV1Error::Status401),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerGetAccountV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(WhatsappAccountsControllerGetAccountV1Error::Status404),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerGetAccountV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(WhatsappAccountsControllerGetAccountV1Error::Status409),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerGetAccountV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(WhatsappAccountsControllerGetAccountV1Error::Status500),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerGetAccountV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerGetAccountV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerGetAccountV1Call,
+    super::types::WhatsappAccountDto,
+    WhatsappAccountsControllerGetAccountV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_getAccount_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -273,15 +233,6 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -290,33 +241,22 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_createAccount_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_createAccount_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_createAccount_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_createAccount_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_createAccount_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -325,63 +265,30 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateAccountV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateAccountV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateAccountV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateAccountV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateAccountV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateAccountV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateAccountV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateAccountV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateAccountV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateAccountV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerCreateAccountV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerCreateAccountV1Call,
+    super::types::WhatsappAccountDto,
+    WhatsappAccountsControllerCreateAccountV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_createAccount_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -425,15 +332,6 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -442,32 +340,21 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_deleteAccount_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_deleteAccount_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_deleteAccount_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_deleteAccount_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_deleteAccount_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -476,55 +363,27 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerDeleteAccountV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerDeleteAccountV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerDeleteAccountV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerDeleteAccountV1Error::Status401));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerDeleteAccountV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerDeleteAccountV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerDeleteAccountV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerDeleteAccountV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerDeleteAccountV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerDeleteAccountV1Call,
+    (),
+    WhatsappAccountsControllerDeleteAccountV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_deleteAccount_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -564,15 +423,6 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -581,33 +431,22 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_updateAccount_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_updateAccount_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_updateAccount_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/whatsapp"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_updateAccount_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_updateAccount_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -616,63 +455,30 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerUpdateAccountV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerUpdateAccountV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerUpdateAccountV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerUpdateAccountV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerUpdateAccountV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerUpdateAccountV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerUpdateAccountV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerUpdateAccountV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerUpdateAccountV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerUpdateAccountV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerUpdateAccountV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappAccountDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerUpdateAccountV1Call,
+    super::types::WhatsappAccountDto,
+    WhatsappAccountsControllerUpdateAccountV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_updateAccount_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -728,15 +534,6 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappAccountNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -745,20 +542,12 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -767,7 +556,7 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -776,12 +565,10 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -790,36 +577,16 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerListActivitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerListActivitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerListActivitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerListActivitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -874,19 +641,11 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappAccountNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerListActivitiesV1Call,
+    super::types::WhatsappAccountNotificationListDto,
+    WhatsappAccountsControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -926,15 +685,6 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -943,20 +693,12 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappAccountsController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappAccountsController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappAccountsController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -965,15 +707,13 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappAccountsController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappAccountsController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -982,63 +722,30 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateCommentV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateCommentV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateCommentV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappAccountsControllerCreateCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappAccountsControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappAccountsControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappAccountsControllerCreateCommentV1Call,
+    super::types::WhatsappCommentDto,
+    WhatsappAccountsControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `WhatsappAccountsController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -78,15 +78,6 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappFlowListDto,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -95,20 +86,12 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappFlowsController_listFlows_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappFlowsController_listFlows_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappFlowsController_listFlows_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -117,7 +100,7 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/flows",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -126,12 +109,10 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappFlowsController_listFlows_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappFlowsController_listFlows_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -140,24 +121,16 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status400),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status401),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status404),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status500),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowsV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -210,19 +183,11 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappFlowsControllerListFlowsV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappFlowListDto,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappFlowsControllerListFlowsV1Call,
+    super::types::WhatsappFlowListDto,
+    WhatsappFlowsControllerListFlowsV1Error,
+);
 /// The documented error responses of operation `WhatsappFlowsController_listFlows_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -263,15 +228,6 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappFlowScreenListDto,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -280,20 +236,12 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappFlowsController_listFlowScreens_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappFlowsController_listFlowScreens_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappFlowsController_listFlowScreens_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -304,15 +252,13 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.flow_id),
                 "/screens",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappFlowsController_listFlowScreens_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappFlowsController_listFlowScreens_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -321,55 +267,27 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappFlowsControllerListFlowScreensV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowScreensV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappFlowsControllerListFlowScreensV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowScreensV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappFlowsControllerListFlowScreensV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowScreensV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappFlowsControllerListFlowScreensV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappFlowsControllerListFlowScreensV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappFlowsControllerListFlowScreensV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappFlowScreenListDto,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappFlowsControllerListFlowScreensV1Call,
+    super::types::WhatsappFlowScreenListDto,
+    WhatsappFlowsControllerListFlowScreensV1Error,
+);
 /// The documented error responses of operation `WhatsappFlowsController_listFlowScreens_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -291,15 +291,6 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderListDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -308,20 +299,12 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_listSenders_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_listSenders_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_listSenders_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -330,7 +313,7 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/senders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -349,12 +332,10 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
                 request.query.push(("filterStatuses", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_listSenders_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_listSenders_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -363,28 +344,16 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerListSendersV1Error::Status400),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListSendersV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerListSendersV1Error::Status401),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListSendersV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerListSendersV1Error::Status404),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListSendersV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerListSendersV1Error::Status500),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListSendersV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -437,19 +406,11 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerListSendersV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderListDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerListSendersV1Call,
+    super::types::WhatsappSenderListDto,
+    WhatsappSendersControllerListSendersV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_listSenders_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -489,15 +450,6 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -506,20 +458,12 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_createSender_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_createSender_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_createSender_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -528,15 +472,13 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/senders",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_createSender_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_createSender_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -545,63 +487,30 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateSenderV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateSenderV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateSenderV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateSenderV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateSenderV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateSenderV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateSenderV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateSenderV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateSenderV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateSenderV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerCreateSenderV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerCreateSenderV1Call,
+    super::types::WhatsappSenderDto,
+    WhatsappSendersControllerCreateSenderV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_createSender_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -646,15 +555,6 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -663,20 +563,12 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_get_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_get_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_get_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -686,15 +578,13 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
                 "/whatsapp/senders/",
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_get_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_get_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -702,44 +592,20 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerGetV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerGetV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerGetV1Error::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerGetV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status400)),
+            401 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status401)),
+            404 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status404)),
+            500 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerGetV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerGetV1Call,
+    super::types::WhatsappSenderDto,
+    WhatsappSendersControllerGetV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_get_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -780,12 +646,6 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -794,20 +654,12 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_delete_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_delete_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_delete_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -817,14 +669,12 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
                 "/whatsapp/senders/",
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_delete_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_delete_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -832,49 +682,21 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerDeleteV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerDeleteV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerDeleteV1Error::Status404),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerDeleteV1Error::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerDeleteV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status400)),
+            401 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status401)),
+            404 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status404)),
+            409 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status409)),
+            500 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerDeleteV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerDeleteV1Call,
+    (),
+    WhatsappSendersControllerDeleteV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_delete_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -919,15 +741,6 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -936,20 +749,12 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_update_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_update_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_update_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -959,15 +764,13 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
                 "/whatsapp/senders/",
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_update_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_update_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -975,49 +778,21 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerUpdateV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerUpdateV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerUpdateV1Error::Status404),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerUpdateV1Error::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerUpdateV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status400)),
+            401 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status401)),
+            404 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status404)),
+            409 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status409)),
+            500 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerUpdateV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerUpdateV1Call,
+    super::types::WhatsappSenderDto,
+    WhatsappSendersControllerUpdateV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_update_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1074,15 +849,6 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1091,20 +857,12 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1115,7 +873,7 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -1124,12 +882,10 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1138,36 +894,16 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerListActivitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerListActivitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerListActivitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerListActivitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1222,19 +958,11 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerListActivitiesV1Call,
+    super::types::WhatsappSenderNotificationListDto,
+    WhatsappSendersControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1275,15 +1003,6 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1292,20 +1011,12 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_deleteChanges_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_deleteChanges_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_deleteChanges_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1316,14 +1027,12 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/changes",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_deleteChanges_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_deleteChanges_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1332,63 +1041,30 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerDeleteChangesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerDeleteChangesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerDeleteChangesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerDeleteChangesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerDeleteChangesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerDeleteChangesV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerDeleteChangesV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerDeleteChangesV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerDeleteChangesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerDeleteChangesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerDeleteChangesV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerDeleteChangesV1Call,
+    (),
+    WhatsappSendersControllerDeleteChangesV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_deleteChanges_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1433,15 +1109,6 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1450,20 +1117,12 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1474,15 +1133,13 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1491,55 +1148,27 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateCommentV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerCreateCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerCreateCommentV1Call,
+    super::types::WhatsappCommentDto,
+    WhatsappSendersControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1580,15 +1209,6 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSenderRegisterDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1597,20 +1217,12 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_register_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_register_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_register_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1621,15 +1233,13 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/register",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_register_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_register_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1638,59 +1248,33 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status400),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status401),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status404),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status409),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status409));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status429),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(WhatsappSendersControllerRegisterV1Error::Status500),
-                );
+                return Err(response.error_as(WhatsappSendersControllerRegisterV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerRegisterV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSenderRegisterDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerRegisterV1Call,
+    super::types::WhatsappSenderRegisterDto,
+    WhatsappSendersControllerRegisterV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_register_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1739,15 +1323,6 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSuggestedUsernamesDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1756,20 +1331,12 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_getSuggestedUsernames_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_getSuggestedUsernames_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_getSuggestedUsernames_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1780,15 +1347,13 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/suggestedUsernames",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_getSuggestedUsernames_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_getSuggestedUsernames_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1797,56 +1362,27 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSendersControllerGetSuggestedUsernamesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSuggestedUsernamesDto,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerGetSuggestedUsernamesV1Call,
+    super::types::WhatsappSuggestedUsernamesDto,
+    WhatsappSendersControllerGetSuggestedUsernamesV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_getSuggestedUsernames_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1887,12 +1423,6 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1901,20 +1431,12 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSendersController_verify_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSendersController_verify_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSendersController_verify_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1925,14 +1447,12 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.sender_id),
                 "/verify",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSendersController_verify_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSendersController_verify_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1940,49 +1460,21 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerVerifyV1Error::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerVerifyV1Error::Status401),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerVerifyV1Error::Status404),
-                );
-            }
-            409 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerVerifyV1Error::Status409),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(WhatsappSendersControllerVerifyV1Error::Status500),
-                );
-            }
+            400 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status400)),
+            401 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status401)),
+            404 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status404)),
+            409 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status409)),
+            500 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status500)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSendersControllerVerifyV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSendersControllerVerifyV1Call,
+    (),
+    WhatsappSendersControllerVerifyV1Error,
+);
 /// The documented error responses of operation `WhatsappSendersController_verify_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -102,15 +102,6 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSolutionListDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -119,20 +110,12 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSolutionsController_listSolutions_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSolutionsController_listSolutions_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSolutionsController_listSolutions_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -141,15 +124,13 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/solutions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSolutionsController_listSolutions_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSolutionsController_listSolutions_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -158,47 +139,24 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerListSolutionsV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerListSolutionsV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerListSolutionsV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerListSolutionsV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerListSolutionsV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerListSolutionsV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSolutionsControllerListSolutionsV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSolutionListDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSolutionsControllerListSolutionsV1Call,
+    super::types::WhatsappSolutionListDto,
+    WhatsappSolutionsControllerListSolutionsV1Error,
+);
 /// The documented error responses of operation `WhatsappSolutionsController_listSolutions_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -234,15 +192,6 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappCreateSolutionListDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -251,20 +200,12 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSolutionsController_createSolution_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSolutionsController_createSolution_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSolutionsController_createSolution_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -273,15 +214,13 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/solutions",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSolutionsController_createSolution_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSolutionsController_createSolution_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -290,48 +229,24 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerCreateSolutionV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerCreateSolutionV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerCreateSolutionV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerCreateSolutionV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerCreateSolutionV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerCreateSolutionV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappCreateSolutionListDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSolutionsControllerCreateSolutionV1Call,
+    super::types::WhatsappCreateSolutionListDto,
+    WhatsappSolutionsControllerCreateSolutionV1Error,
+);
 /// The documented error responses of operation `WhatsappSolutionsController_createSolution_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -368,15 +283,6 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappSolutionDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -385,20 +291,12 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSolutionsController_getSolution_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSolutionsController_getSolution_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSolutionsController_getSolution_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -408,15 +306,13 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
                 "/whatsapp/solutions/",
                 &sinch_sdk_runtime::encode::path(&self.solution_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSolutionsController_getSolution_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSolutionsController_getSolution_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -425,47 +321,24 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerGetSolutionV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerGetSolutionV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerGetSolutionV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerGetSolutionV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerGetSolutionV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerGetSolutionV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappSolutionsControllerGetSolutionV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappSolutionDto,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSolutionsControllerGetSolutionV1Call,
+    super::types::WhatsappSolutionDto,
+    WhatsappSolutionsControllerGetSolutionV1Error,
+);
 /// The documented error responses of operation `WhatsappSolutionsController_getSolution_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -502,15 +375,6 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -519,20 +383,12 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappSolutionsController_assignSolution_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappSolutionsController_assignSolution_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappSolutionsController_assignSolution_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -543,14 +399,12 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.solution_id),
                 "/assign",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappSolutionsController_assignSolution_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappSolutionsController_assignSolution_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -559,56 +413,27 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
         match response.status() {
             200..=299 => {}
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerAssignSolutionV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerAssignSolutionV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerAssignSolutionV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerAssignSolutionV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerAssignSolutionV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerAssignSolutionV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappSolutionsControllerAssignSolutionV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappSolutionsControllerAssignSolutionV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappSolutionsControllerAssignSolutionV1Call,
+    (),
+    WhatsappSolutionsControllerAssignSolutionV1Error,
+);
 /// The documented error responses of operation `WhatsappSolutionsController_assignSolution_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -274,9 +274,7 @@ pub struct WhatsappTemplatesControllerListTemplatesV1Call<'a> {
     field_mask: Option<Vec<super::types::WhatsappTemplateDtoFieldMaskPathsEnum>>,
     filter_states: Option<Vec<super::types::WhatsappTemplateStatesEnum>>,
     filter_statuses: Option<Vec<super::types::WhatsappTemplateStatusesEnum>>,
-    template_analytics_date_range: Option<
-        super::types::WhatsappTemplateAnalyticsDateRangesEnum,
-    >,
+    template_analytics_date_range: Option<super::types::WhatsappTemplateAnalyticsDateRangesEnum>,
     template_name: Option<String>,
     body: Result<sinch_sdk_runtime::Body, String>,
     options: sinch_sdk_runtime::CallOptions,
@@ -335,39 +333,20 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplatesControllerListTemplatesV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::WhatsappTemplatesControllerListTemplatesV1Response,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_listTemplates_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_listTemplates_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_listTemplates_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -376,7 +355,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/templates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -406,12 +385,10 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
         if let Some(value) = &self.template_name {
             request.query.push(("templateName", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_listTemplates_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_listTemplates_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -420,47 +397,24 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesV1Error::Status401));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappTemplatesControllerListTemplatesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplatesControllerListTemplatesV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerListTemplatesV1Call,
+    super::types::WhatsappTemplatesControllerListTemplatesV1Response,
+    WhatsappTemplatesControllerListTemplatesV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_listTemplates_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -496,15 +450,6 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplateDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -513,20 +458,12 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_createTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_createTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_createTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -535,15 +472,13 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/templates",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_createTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_createTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -552,72 +487,33 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status401));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status409));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status424));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplateDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerCreateTemplateV1Call,
+    super::types::WhatsappTemplateDto,
+    WhatsappTemplatesControllerCreateTemplateV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_createTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -659,9 +555,7 @@ pub struct WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
     page_token: Option<String>,
     page_size: Option<f64>,
     field_mask: Option<Vec<super::types::WhatsappTemplateDtoFieldMaskPathsEnum>>,
-    template_analytics_date_range: Option<
-        super::types::WhatsappTemplateAnalyticsDateRangesEnum,
-    >,
+    template_analytics_date_range: Option<super::types::WhatsappTemplateAnalyticsDateRangesEnum>,
     body: Result<sinch_sdk_runtime::Body, String>,
     options: sinch_sdk_runtime::CallOptions,
 }
@@ -698,39 +592,20 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_listTemplatesByName_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_listTemplatesByName_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_listTemplatesByName_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -740,7 +615,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
                 "/whatsapp/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -757,12 +632,10 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
         if let Some(value) = &self.template_analytics_date_range {
             request.query.push(("templateAnalyticsDateRange", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_listTemplatesByName_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_listTemplatesByName_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -771,56 +644,27 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesByNameV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesByNameV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesByNameV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesByNameV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesByNameV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesByNameV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListTemplatesByNameV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListTemplatesByNameV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerListTemplatesByNameV1Call,
+    super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response,
+    WhatsappTemplatesControllerListTemplatesByNameV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_listTemplatesByName_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -861,15 +705,6 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -878,20 +713,12 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_deleteTemplatesByName_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_deleteTemplatesByName_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_deleteTemplatesByName_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -901,14 +728,12 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
                 "/whatsapp/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_name),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_deleteTemplatesByName_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_deleteTemplatesByName_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -917,72 +742,33 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status409));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplatesByNameV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerDeleteTemplatesByNameV1Call,
+    (),
+    WhatsappTemplatesControllerDeleteTemplatesByNameV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_deleteTemplatesByName_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1023,9 +809,7 @@ pub struct WhatsappTemplatesControllerGetTemplateV1Call<'a> {
     template_name: String,
     language_code: super::types::WhatsappTemplateLanguagesEnum,
     field_mask: Option<Vec<super::types::WhatsappTemplateDtoFieldMaskPathsEnum>>,
-    template_analytics_date_range: Option<
-        super::types::WhatsappTemplateAnalyticsDateRangesEnum,
-    >,
+    template_analytics_date_range: Option<super::types::WhatsappTemplateAnalyticsDateRangesEnum>,
     body: Result<sinch_sdk_runtime::Body, String>,
     options: sinch_sdk_runtime::CallOptions,
 }
@@ -1052,39 +836,20 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplatesControllerGetTemplateV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::WhatsappTemplatesControllerGetTemplateV1Response,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_getTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_getTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_getTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1096,7 +861,7 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
                 "/languages/",
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.field_mask {
@@ -1107,12 +872,10 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
         if let Some(value) = &self.template_analytics_date_range {
             request.query.push(("templateAnalyticsDateRange", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_getTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_getTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1121,55 +884,27 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerGetTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerGetTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerGetTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerGetTemplateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerGetTemplateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerGetTemplateV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerGetTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerGetTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappTemplatesControllerGetTemplateV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplatesControllerGetTemplateV1Response,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerGetTemplateV1Call,
+    super::types::WhatsappTemplatesControllerGetTemplateV1Response,
+    WhatsappTemplatesControllerGetTemplateV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_getTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1217,41 +952,20 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<
-            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<
-            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error,
-        >,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1263,17 +977,15 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
                 "/languages/",
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         if let Some(value) = &self.delete_submitted {
             request.query.push(("deleteSubmitted", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1282,66 +994,30 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<
-            WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call,
+    (),
+    WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1387,15 +1063,6 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplateDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1404,20 +1071,12 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_updateTemplate_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_updateTemplate_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_updateTemplate_v1",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1429,15 +1088,13 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
                 "/languages/",
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_updateTemplate_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_updateTemplate_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1446,80 +1103,36 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status409));
             }
             424 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status424,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status424));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerUpdateTemplateV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerUpdateTemplateV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplateDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerUpdateTemplateV1Call,
+    super::types::WhatsappTemplateDto,
+    WhatsappTemplatesControllerUpdateTemplateV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_updateTemplate_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1585,15 +1198,6 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplateNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1602,20 +1206,12 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_listActivities_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_listActivities_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_listActivities_v1",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1628,7 +1224,7 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
                 "/activities",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_token {
@@ -1637,12 +1233,10 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("pageSize", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_listActivities_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_listActivities_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1651,36 +1245,16 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListActivitiesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListActivitiesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListActivitiesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListActivitiesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListActivitiesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListActivitiesV1Error::Status404));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerListActivitiesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerListActivitiesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1735,20 +1309,11 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerListActivitiesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplateNotificationListDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerListActivitiesV1Call,
+    super::types::WhatsappTemplateNotificationListDto,
+    WhatsappTemplatesControllerListActivitiesV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_listActivities_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1790,15 +1355,6 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1807,20 +1363,12 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_createComment_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_createComment_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_createComment_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1833,15 +1381,13 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
                 "/comments",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_createComment_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_createComment_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1850,63 +1396,30 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateCommentV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateCommentV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateCommentV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateCommentV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateCommentV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateCommentV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateCommentV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateCommentV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCreateCommentV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCreateCommentV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappTemplatesControllerCreateCommentV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappCommentDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerCreateCommentV1Call,
+    super::types::WhatsappCommentDto,
+    WhatsappTemplatesControllerCreateCommentV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_createComment_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1952,15 +1465,6 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsappTemplateCompareDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1969,20 +1473,12 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_compareTemplates_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_compareTemplates_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_compareTemplates_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1995,15 +1491,13 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&self.language_code.to_string()),
                 "/compare",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_compareTemplates_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_compareTemplates_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2012,64 +1506,30 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCompareTemplatesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCompareTemplatesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCompareTemplatesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCompareTemplatesV1Error::Status401));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCompareTemplatesV1Error::Status404,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCompareTemplatesV1Error::Status404));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCompareTemplatesV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCompareTemplatesV1Error::Status409));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerCompareTemplatesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerCompareTemplatesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
-    type Output = Result<
-        super::types::WhatsappTemplateCompareDto,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerCompareTemplatesV1Call,
+    super::types::WhatsappTemplateCompareDto,
+    WhatsappTemplatesControllerCompareTemplatesV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_compareTemplates_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -2113,15 +1573,6 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -2130,20 +1581,12 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "WhatsappTemplatesController_syncTemplates_v1",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "WhatsappTemplatesController_syncTemplates_v1",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "WhatsappTemplatesController_syncTemplates_v1",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -2152,14 +1595,12 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/whatsapp/templates/sync",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "WhatsappTemplatesController_syncTemplates_v1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "WhatsappTemplatesController_syncTemplates_v1",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -2168,63 +1609,30 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
         match response.status() {
             200..=299 => {}
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerSyncTemplatesV1Error::Status400,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerSyncTemplatesV1Error::Status400));
             }
             401 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerSyncTemplatesV1Error::Status401,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerSyncTemplatesV1Error::Status401));
             }
             409 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerSyncTemplatesV1Error::Status409,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerSyncTemplatesV1Error::Status409));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerSyncTemplatesV1Error::Status429,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerSyncTemplatesV1Error::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            WhatsappTemplatesControllerSyncTemplatesV1Error::Status500,
-                        ),
-                );
+                return Err(response.error_as(WhatsappTemplatesControllerSyncTemplatesV1Error::Status500));
             }
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
-    type Output = Result<
-        (),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    WhatsappTemplatesControllerSyncTemplatesV1Call,
+    (),
+    WhatsappTemplatesControllerSyncTemplatesV1Error,
+);
 /// The documented error responses of operation `WhatsappTemplatesController_syncTemplates_v1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

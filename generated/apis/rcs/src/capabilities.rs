@@ -46,15 +46,6 @@ impl<'a> CapabilityQueryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CapabilitiesResponse,
-        sinch_sdk_runtime::Error<CapabilityQueryError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -63,16 +54,12 @@ impl<'a> CapabilityQueryCall<'a> {
         sinch_sdk_runtime::Error<CapabilityQueryError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Capability Query",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Capability Query",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Capability Query",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -83,12 +70,7 @@ impl<'a> CapabilityQueryCall<'a> {
             let value = &self.msisdn;
             request.query.push(("msisdn", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Capability Query",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Capability Query")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -104,19 +86,11 @@ impl<'a> CapabilityQueryCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CapabilityQueryCall<'a> {
-    type Output = Result<
-        super::types::CapabilitiesResponse,
-        sinch_sdk_runtime::Error<CapabilityQueryError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CapabilityQueryCall,
+    super::types::CapabilitiesResponse,
+    CapabilityQueryError,
+);
 /// The documented error responses of operation `Capability Query`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

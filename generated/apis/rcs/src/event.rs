@@ -51,10 +51,6 @@ impl<'a> SendAnEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<SendAnEventError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -63,27 +59,18 @@ impl<'a> SendAnEventCall<'a> {
         sinch_sdk_runtime::Error<SendAnEventError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Send an event",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Send an event",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Send an event",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/", &sinch_sdk_runtime::encode::path(&bot_id), "/events"].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Send an event",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Send an event")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -97,16 +84,7 @@ impl<'a> SendAnEventCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for SendAnEventCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<SendAnEventError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(SendAnEventCall, (), SendAnEventError);
 /// The documented error responses of operation `Send an event`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -71,15 +71,6 @@ impl<'a> SendAMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::MessageQueuedResponse,
-        sinch_sdk_runtime::Error<SendAMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -88,28 +79,19 @@ impl<'a> SendAMessageCall<'a> {
         sinch_sdk_runtime::Error<SendAMessageError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Send a message",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Send a message",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Send a message",
             sinch_sdk_runtime::reqwest::Method::POST,
             ["/", &sinch_sdk_runtime::encode::path(&bot_id), "/messages"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Send a message",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Send a message")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -124,19 +106,11 @@ impl<'a> SendAMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SendAMessageCall<'a> {
-    type Output = Result<
-        super::types::MessageQueuedResponse,
-        sinch_sdk_runtime::Error<SendAMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SendAMessageCall,
+    super::types::MessageQueuedResponse,
+    SendAMessageError,
+);
 /// The documented error responses of operation `Send a message`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -169,10 +143,6 @@ impl<'a> RevokeAMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<RevokeAMessageError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -181,16 +151,12 @@ impl<'a> RevokeAMessageCall<'a> {
         sinch_sdk_runtime::Error<RevokeAMessageError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Revoke a message",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "Revoke a message",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Revoke a message",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -200,14 +166,9 @@ impl<'a> RevokeAMessageCall<'a> {
                 "/messages/",
                 &sinch_sdk_runtime::encode::path(&self.message_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Revoke a message",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Revoke a message")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -222,16 +183,7 @@ impl<'a> RevokeAMessageCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for RevokeAMessageCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<RevokeAMessageError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(RevokeAMessageCall, (), RevokeAMessageError);
 /// The documented error responses of operation `Revoke a message`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -327,15 +327,6 @@ impl<'a> ListCampaignsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListCampaignResponse,
-        sinch_sdk_runtime::Error<ListCampaignsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -344,25 +335,16 @@ impl<'a> ListCampaignsCall<'a> {
         sinch_sdk_runtime::Error<ListCampaignsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listCampaigns",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listCampaigns",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listCampaigns",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/campaigns"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/campaigns"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -383,12 +365,7 @@ impl<'a> ListCampaignsCall<'a> {
         if let Some(value) = &self.page_token {
             request.query.push(("pageToken", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listCampaigns",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listCampaigns")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -451,19 +428,11 @@ impl<'a> ListCampaignsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ListCampaignsCall<'a> {
-    type Output = Result<
-        super::types::ListCampaignResponse,
-        sinch_sdk_runtime::Error<ListCampaignsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListCampaignsCall,
+    super::types::ListCampaignResponse,
+    ListCampaignsError,
+);
 /// The documented error responses of operation `listCampaigns`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -495,12 +464,6 @@ impl<'a> CreateCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Campaign, sinch_sdk_runtime::Error<CreateCampaignError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -509,33 +472,19 @@ impl<'a> CreateCampaignCall<'a> {
         sinch_sdk_runtime::Error<CreateCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createCampaign",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/campaigns"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/campaigns"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -551,19 +500,7 @@ impl<'a> CreateCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<CreateCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateCampaignCall, super::types::Campaign, CreateCampaignError);
 /// The documented error responses of operation `createCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -599,15 +536,6 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<CreateAndSubmitCampaignError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -616,20 +544,12 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
         sinch_sdk_runtime::Error<CreateAndSubmitCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createAndSubmitCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createAndSubmitCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createAndSubmitCampaign",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -638,15 +558,10 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/campaigns:submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createAndSubmitCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createAndSubmitCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -661,19 +576,11 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateAndSubmitCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<CreateAndSubmitCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateAndSubmitCampaignCall,
+    super::types::Campaign,
+    CreateAndSubmitCampaignError,
+);
 /// The documented error responses of operation `createAndSubmitCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -706,12 +613,6 @@ impl<'a> GetCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Campaign, sinch_sdk_runtime::Error<GetCampaignError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -720,20 +621,12 @@ impl<'a> GetCampaignCall<'a> {
         sinch_sdk_runtime::Error<GetCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCampaign",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -743,15 +636,10 @@ impl<'a> GetCampaignCall<'a> {
                 "/campaigns/",
                 &sinch_sdk_runtime::encode::path(&self.campaign_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -766,19 +654,7 @@ impl<'a> GetCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<GetCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetCampaignCall, super::types::Campaign, GetCampaignError);
 /// The documented error responses of operation `getCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -811,12 +687,6 @@ impl<'a> UpdateCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Campaign, sinch_sdk_runtime::Error<UpdateCampaignError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -825,20 +695,12 @@ impl<'a> UpdateCampaignCall<'a> {
         sinch_sdk_runtime::Error<UpdateCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "updateCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCampaign",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -848,15 +710,10 @@ impl<'a> UpdateCampaignCall<'a> {
                 "/campaigns/",
                 &sinch_sdk_runtime::encode::path(&self.campaign_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -872,19 +729,7 @@ impl<'a> UpdateCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<UpdateCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(UpdateCampaignCall, super::types::Campaign, UpdateCampaignError);
 /// The documented error responses of operation `updateCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -921,12 +766,6 @@ impl<'a> SubmitCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Campaign, sinch_sdk_runtime::Error<SubmitCampaignError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -935,20 +774,12 @@ impl<'a> SubmitCampaignCall<'a> {
         sinch_sdk_runtime::Error<SubmitCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "submitCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "submitCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "submitCampaign",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -959,15 +790,10 @@ impl<'a> SubmitCampaignCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.campaign_id),
                 ":submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "submitCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "submitCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -983,19 +809,7 @@ impl<'a> SubmitCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubmitCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<SubmitCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(SubmitCampaignCall, super::types::Campaign, SubmitCampaignError);
 /// The documented error responses of operation `submitCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1032,12 +846,6 @@ impl<'a> CancelCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Campaign, sinch_sdk_runtime::Error<CancelCampaignError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1046,20 +854,12 @@ impl<'a> CancelCampaignCall<'a> {
         sinch_sdk_runtime::Error<CancelCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "cancelCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "cancelCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "cancelCampaign",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1070,15 +870,10 @@ impl<'a> CancelCampaignCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.campaign_id),
                 ":cancel",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "cancelCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "cancelCampaign")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1094,19 +889,7 @@ impl<'a> CancelCampaignCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CancelCampaignCall<'a> {
-    type Output = Result<
-        super::types::Campaign,
-        sinch_sdk_runtime::Error<CancelCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CancelCampaignCall, super::types::Campaign, CancelCampaignError);
 /// The documented error responses of operation `cancelCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1149,12 +932,6 @@ impl<'a> AddCampaignNoteCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Note, sinch_sdk_runtime::Error<AddCampaignNoteError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1163,20 +940,12 @@ impl<'a> AddCampaignNoteCall<'a> {
         sinch_sdk_runtime::Error<AddCampaignNoteError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addCampaignNote",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "addCampaignNote",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addCampaignNote",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1187,15 +956,10 @@ impl<'a> AddCampaignNoteCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.campaign_id),
                 "/notes",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addCampaignNote",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addCampaignNote")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1210,19 +974,7 @@ impl<'a> AddCampaignNoteCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddCampaignNoteCall<'a> {
-    type Output = Result<
-        super::types::Note,
-        sinch_sdk_runtime::Error<AddCampaignNoteError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(AddCampaignNoteCall, super::types::Note, AddCampaignNoteError);
 /// The documented error responses of operation `addCampaignNote`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1262,12 +1014,6 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Note, sinch_sdk_runtime::Error<AddCarrierOrderNoteError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1276,20 +1022,12 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
         sinch_sdk_runtime::Error<AddCarrierOrderNoteError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addCarrierOrderNote",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "addCarrierOrderNote",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addCarrierOrderNote",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1302,15 +1040,10 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.carrier_order_id),
                 "/notes",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addCarrierOrderNote",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addCarrierOrderNote")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1325,19 +1058,11 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddCarrierOrderNoteCall<'a> {
-    type Output = Result<
-        super::types::Note,
-        sinch_sdk_runtime::Error<AddCarrierOrderNoteError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddCarrierOrderNoteCall,
+    super::types::Note,
+    AddCarrierOrderNoteError,
+);
 /// The documented error responses of operation `addCarrierOrderNote`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1371,15 +1096,6 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CarrierOrder,
-        sinch_sdk_runtime::Error<RequestCarrierOrderCertificationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1388,20 +1104,12 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
         sinch_sdk_runtime::Error<RequestCarrierOrderCertificationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "requestCarrierOrderCertification",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "requestCarrierOrderCertification",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "requestCarrierOrderCertification",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1414,15 +1122,13 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.carrier_order_id),
                 "/request-certification",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "requestCarrierOrderCertification",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "requestCarrierOrderCertification",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1430,39 +1136,19 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(RequestCarrierOrderCertificationError::Status400),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(RequestCarrierOrderCertificationError::Status404),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(RequestCarrierOrderCertificationError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(RequestCarrierOrderCertificationError::Status400)),
+            404 => return Err(response.error_as(RequestCarrierOrderCertificationError::Status404)),
+            500 => return Err(response.error_as(RequestCarrierOrderCertificationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RequestCarrierOrderCertificationCall<'a> {
-    type Output = Result<
-        super::types::CarrierOrder,
-        sinch_sdk_runtime::Error<RequestCarrierOrderCertificationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RequestCarrierOrderCertificationCall,
+    super::types::CarrierOrder,
+    RequestCarrierOrderCertificationError,
+);
 /// The documented error responses of operation `requestCarrierOrderCertification`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1498,12 +1184,6 @@ impl<'a> GetCarriersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::CarrierList, sinch_sdk_runtime::Error<GetCarriersError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1512,33 +1192,19 @@ impl<'a> GetCarriersCall<'a> {
         sinch_sdk_runtime::Error<GetCarriersError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCarriers",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCarriers",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCarriers",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/carriers"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/carriers"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCarriers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCarriers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1553,19 +1219,7 @@ impl<'a> GetCarriersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCarriersCall<'a> {
-    type Output = Result<
-        super::types::CarrierList,
-        sinch_sdk_runtime::Error<GetCarriersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetCarriersCall, super::types::CarrierList, GetCarriersError);
 /// The documented error responses of operation `getCarriers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1597,15 +1251,6 @@ impl<'a> UploadAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CampaignAttachment,
-        sinch_sdk_runtime::Error<UploadAttachmentError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1614,33 +1259,24 @@ impl<'a> UploadAttachmentCall<'a> {
         sinch_sdk_runtime::Error<UploadAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "uploadAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "uploadAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "uploadAttachment",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/attachments"]
-                .concat(),
+            [
+                "/v1/projects/",
+                &sinch_sdk_runtime::encode::path(&project_id),
+                "/attachments",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "uploadAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "uploadAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1655,19 +1291,11 @@ impl<'a> UploadAttachmentCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UploadAttachmentCall<'a> {
-    type Output = Result<
-        super::types::CampaignAttachment,
-        sinch_sdk_runtime::Error<UploadAttachmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UploadAttachmentCall,
+    super::types::CampaignAttachment,
+    UploadAttachmentError,
+);
 /// The documented error responses of operation `uploadAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1701,15 +1329,6 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<DownloadCampaignAttachmentError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1718,20 +1337,12 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
         sinch_sdk_runtime::Error<DownloadCampaignAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "downloadCampaignAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "downloadCampaignAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "downloadCampaignAttachment",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1743,15 +1354,10 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
                 "/attachments/",
                 &sinch_sdk_runtime::encode::path(&self.attachment_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/octet-stream".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "downloadCampaignAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "downloadCampaignAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1759,30 +1365,18 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.bytes()?,
-            404 => {
-                return Err(response.error_as(DownloadCampaignAttachmentError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(DownloadCampaignAttachmentError::Status500));
-            }
+            404 => return Err(response.error_as(DownloadCampaignAttachmentError::Status404)),
+            500 => return Err(response.error_as(DownloadCampaignAttachmentError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DownloadCampaignAttachmentCall<'a> {
-    type Output = Result<
-        sinch_sdk_runtime::bytes::Bytes,
-        sinch_sdk_runtime::Error<DownloadCampaignAttachmentError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DownloadCampaignAttachmentCall,
+    sinch_sdk_runtime::bytes::Bytes,
+    DownloadCampaignAttachmentError,
+);
 /// The documented error responses of operation `downloadCampaignAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1816,12 +1410,6 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<DeleteCampaignAttachmentError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1830,20 +1418,12 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
         sinch_sdk_runtime::Error<DeleteCampaignAttachmentError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteCampaignAttachment",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "deleteCampaignAttachment",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteCampaignAttachment",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1855,14 +1435,9 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
                 "/attachments/",
                 &sinch_sdk_runtime::encode::path(&self.attachment_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteCampaignAttachment",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteCampaignAttachment")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1870,27 +1445,14 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            404 => {
-                return Err(response.error_as(DeleteCampaignAttachmentError::Status404));
-            }
-            500 => {
-                return Err(response.error_as(DeleteCampaignAttachmentError::Status500));
-            }
+            404 => return Err(response.error_as(DeleteCampaignAttachmentError::Status404)),
+            500 => return Err(response.error_as(DeleteCampaignAttachmentError::Status500)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteCampaignAttachmentCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeleteCampaignAttachmentError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeleteCampaignAttachmentCall, (), DeleteCampaignAttachmentError);
 /// The documented error responses of operation `deleteCampaignAttachment`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

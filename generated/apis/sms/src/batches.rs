@@ -196,15 +196,6 @@ impl<'a> ListBatchesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListBatchesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -213,25 +204,16 @@ impl<'a> ListBatchesCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ListBatches",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "ListBatches",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ListBatches",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/batches"]
-                .concat(),
+            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/batches"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -249,12 +231,7 @@ impl<'a> ListBatchesCall<'a> {
         if let Some(value) = &self.end_date {
             request.query.push(("end_date", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ListBatches",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ListBatches")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -320,19 +297,11 @@ impl<'a> ListBatchesCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ListBatchesCall<'a> {
-    type Output = Result<
-        super::types::ListBatchesResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListBatchesCall,
+    super::types::ListBatchesResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Dry_Run` (`POST /xms/v1/{service_plan_id}/batches/dry_run`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -363,12 +332,6 @@ impl<'a> DryRunCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::DryRunResponse, sinch_sdk_runtime::Error<DryRunError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -377,20 +340,12 @@ impl<'a> DryRunCall<'a> {
         sinch_sdk_runtime::Error<DryRunError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Dry_Run",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "Dry_Run",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Dry_Run",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -399,7 +354,7 @@ impl<'a> DryRunCall<'a> {
                 &sinch_sdk_runtime::encode::path(&service_plan_id),
                 "/batches/dry_run",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.per_recipient {
@@ -408,12 +363,7 @@ impl<'a> DryRunCall<'a> {
         if let Some(value) = &self.number_of_recipients {
             request.query.push(("number_of_recipients", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Dry_Run",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Dry_Run")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -427,19 +377,7 @@ impl<'a> DryRunCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DryRunCall<'a> {
-    type Output = Result<
-        super::types::DryRunResponse,
-        sinch_sdk_runtime::Error<DryRunError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DryRunCall, super::types::DryRunResponse, DryRunError);
 /// The documented error responses of operation `Dry_Run`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -468,15 +406,6 @@ impl<'a> GetBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<GetBatchMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -485,20 +414,12 @@ impl<'a> GetBatchMessageCall<'a> {
         sinch_sdk_runtime::Error<GetBatchMessageError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "GetBatchMessage",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetBatchMessage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -508,15 +429,10 @@ impl<'a> GetBatchMessageCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetBatchMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetBatchMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -530,19 +446,11 @@ impl<'a> GetBatchMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBatchMessageCall<'a> {
-    type Output = Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<GetBatchMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetBatchMessageCall,
+    super::types::SendBatchCreated,
+    GetBatchMessageError,
+);
 /// The documented error responses of operation `GetBatchMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -571,15 +479,6 @@ impl<'a> ReplaceBatchCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<ReplaceBatchError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -588,20 +487,12 @@ impl<'a> ReplaceBatchCall<'a> {
         sinch_sdk_runtime::Error<ReplaceBatchError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ReplaceBatch",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "ReplaceBatch",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ReplaceBatch",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -611,15 +502,10 @@ impl<'a> ReplaceBatchCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ReplaceBatch",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ReplaceBatch")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -633,19 +519,7 @@ impl<'a> ReplaceBatchCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ReplaceBatchCall<'a> {
-    type Output = Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<ReplaceBatchError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ReplaceBatchCall, super::types::SendBatchCreated, ReplaceBatchError);
 /// The documented error responses of operation `ReplaceBatch`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -680,15 +554,6 @@ impl<'a> UpdateBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<UpdateBatchMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -697,20 +562,12 @@ impl<'a> UpdateBatchMessageCall<'a> {
         sinch_sdk_runtime::Error<UpdateBatchMessageError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "UpdateBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "UpdateBatchMessage",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateBatchMessage",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -720,15 +577,10 @@ impl<'a> UpdateBatchMessageCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateBatchMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateBatchMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -736,30 +588,18 @@ impl<'a> UpdateBatchMessageCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.into_error(Some(UpdateBatchMessageError::Status400)));
-            }
-            403 => {
-                return Err(response.into_error(Some(UpdateBatchMessageError::Status403)));
-            }
+            400 => return Err(response.into_error(Some(UpdateBatchMessageError::Status400))),
+            403 => return Err(response.into_error(Some(UpdateBatchMessageError::Status403))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateBatchMessageCall<'a> {
-    type Output = Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<UpdateBatchMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateBatchMessageCall,
+    super::types::SendBatchCreated,
+    UpdateBatchMessageError,
+);
 /// The documented error responses of operation `UpdateBatchMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -792,15 +632,6 @@ impl<'a> CancelBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SendBatchObject,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -809,20 +640,12 @@ impl<'a> CancelBatchMessageCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CancelBatchMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "CancelBatchMessage",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CancelBatchMessage",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -832,15 +655,10 @@ impl<'a> CancelBatchMessageCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CancelBatchMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CancelBatchMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -853,19 +671,11 @@ impl<'a> CancelBatchMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CancelBatchMessageCall<'a> {
-    type Output = Result<
-        super::types::SendBatchObject,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CancelBatchMessageCall,
+    super::types::SendBatchObject,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `DeliveryFeedback` (`POST /xms/v1/{service_plan_id}/batches/{batch_id}/delivery_feedback`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -885,10 +695,6 @@ impl<'a> DeliveryFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeliveryFeedbackError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -897,20 +703,12 @@ impl<'a> DeliveryFeedbackCall<'a> {
         sinch_sdk_runtime::Error<DeliveryFeedbackError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "DeliveryFeedback",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "DeliveryFeedback",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "DeliveryFeedback",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -921,14 +719,9 @@ impl<'a> DeliveryFeedbackCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
                 "/delivery_feedback",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "DeliveryFeedback",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "DeliveryFeedback")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -936,30 +729,15 @@ impl<'a> DeliveryFeedbackCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(response.into_error(Some(DeliveryFeedbackError::Status400)));
-            }
-            403 => {
-                return Err(response.into_error(Some(DeliveryFeedbackError::Status403)));
-            }
-            404 => {
-                return Err(response.into_error(Some(DeliveryFeedbackError::Status404)));
-            }
+            400 => return Err(response.into_error(Some(DeliveryFeedbackError::Status400))),
+            403 => return Err(response.into_error(Some(DeliveryFeedbackError::Status403))),
+            404 => return Err(response.into_error(Some(DeliveryFeedbackError::Status404))),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DeliveryFeedbackCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<DeliveryFeedbackError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DeliveryFeedbackCall, (), DeliveryFeedbackError);
 /// The documented error responses of operation `DeliveryFeedback`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

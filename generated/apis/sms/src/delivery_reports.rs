@@ -109,15 +109,6 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::RetrieveDeliveryResponseObj,
-        sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -126,20 +117,12 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetDeliveryReportByBatchId",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "GetDeliveryReportByBatchId",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetDeliveryReportByBatchId",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -150,7 +133,7 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.batch_id),
                 "/delivery_report",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -163,12 +146,7 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         if let Some(value) = &self.code {
             request.query.push(("code", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetDeliveryReportByBatchId",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReportByBatchId")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -177,28 +155,18 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)),
-                );
+                return Err(response.into_error(Some(GetDeliveryReportByBatchIdError::Status400)));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetDeliveryReportByBatchIdCall<'a> {
-    type Output = Result<
-        super::types::RetrieveDeliveryResponseObj,
-        sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetDeliveryReportByBatchIdCall,
+    super::types::RetrieveDeliveryResponseObj,
+    GetDeliveryReportByBatchIdError,
+);
 /// The documented error responses of operation `GetDeliveryReportByBatchId`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -228,39 +196,20 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetDeliveryReportByPhoneNumberResponse,
-        sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GetDeliveryReportByPhoneNumberResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GetDeliveryReportByPhoneNumberResponse>,
         sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetDeliveryReportByPhoneNumber",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "GetDeliveryReportByPhoneNumber",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetDeliveryReportByPhoneNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -272,15 +221,10 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
                 "/delivery_report/",
                 &sinch_sdk_runtime::encode::path(&self.recipient_msisdn),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetDeliveryReportByPhoneNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReportByPhoneNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -289,29 +233,18 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
-                return Err(
-                    response
-                        .into_error(Some(GetDeliveryReportByPhoneNumberError::Status404)),
-                );
+                return Err(response.into_error(Some(GetDeliveryReportByPhoneNumberError::Status404)));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetDeliveryReportByPhoneNumberCall<'a> {
-    type Output = Result<
-        super::types::GetDeliveryReportByPhoneNumberResponse,
-        sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetDeliveryReportByPhoneNumberCall,
+    super::types::GetDeliveryReportByPhoneNumberResponse,
+    GetDeliveryReportByPhoneNumberError,
+);
 /// The documented error responses of operation `GetDeliveryReportByPhoneNumber`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -381,15 +314,6 @@ impl<'a> GetDeliveryReportsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::DeliveryReportList,
-        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -398,20 +322,12 @@ impl<'a> GetDeliveryReportsCall<'a> {
         sinch_sdk_runtime::Error<GetDeliveryReportsError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetDeliveryReports",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "GetDeliveryReports",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetDeliveryReports",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -420,7 +336,7 @@ impl<'a> GetDeliveryReportsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&service_plan_id),
                 "/delivery_reports",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -444,12 +360,7 @@ impl<'a> GetDeliveryReportsCall<'a> {
         if let Some(value) = &self.client_reference {
             request.query.push(("client_reference", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetDeliveryReports",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReports")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -457,12 +368,8 @@ impl<'a> GetDeliveryReportsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.into_error(Some(GetDeliveryReportsError::Status400)));
-            }
-            403 => {
-                return Err(response.into_error(Some(GetDeliveryReportsError::Status403)));
-            }
+            400 => return Err(response.into_error(Some(GetDeliveryReportsError::Status400))),
+            403 => return Err(response.into_error(Some(GetDeliveryReportsError::Status403))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -521,19 +428,11 @@ impl<'a> GetDeliveryReportsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for GetDeliveryReportsCall<'a> {
-    type Output = Result<
-        super::types::DeliveryReportList,
-        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetDeliveryReportsCall,
+    super::types::DeliveryReportList,
+    GetDeliveryReportsError,
+);
 /// The documented error responses of operation `GetDeliveryReports`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

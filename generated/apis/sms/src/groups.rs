@@ -165,15 +165,6 @@ impl<'a> ListGroupsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListGroupsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -182,25 +173,16 @@ impl<'a> ListGroupsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ListGroups",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "ListGroups",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ListGroups",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/groups"]
-                .concat(),
+            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/groups"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -209,12 +191,7 @@ impl<'a> ListGroupsCall<'a> {
         if let Some(value) = &self.page_size {
             request.query.push(("page_size", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ListGroups",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ListGroups")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -280,19 +257,11 @@ impl<'a> ListGroupsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for ListGroupsCall<'a> {
-    type Output = Result<
-        super::types::ListGroupsResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListGroupsCall,
+    super::types::ListGroupsResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `CreateGroup` (`POST /xms/v1/{service_plan_id}/groups`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -317,15 +286,6 @@ impl<'a> CreateGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<CreateGroupError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -334,33 +294,19 @@ impl<'a> CreateGroupCall<'a> {
         sinch_sdk_runtime::Error<CreateGroupError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CreateGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "CreateGroup",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateGroup",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/groups"]
-                .concat(),
+            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/groups"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateGroup",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateGroup")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -375,19 +321,11 @@ impl<'a> CreateGroupCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateGroupCall<'a> {
-    type Output = Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<CreateGroupError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateGroupCall,
+    super::types::CreateGroupResponse,
+    CreateGroupError,
+);
 /// The documented error responses of operation `CreateGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -420,15 +358,6 @@ impl<'a> RetrieveGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<RetrieveGroupError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -437,20 +366,12 @@ impl<'a> RetrieveGroupCall<'a> {
         sinch_sdk_runtime::Error<RetrieveGroupError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RetrieveGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "RetrieveGroup",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RetrieveGroup",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -460,15 +381,10 @@ impl<'a> RetrieveGroupCall<'a> {
                 "/groups/",
                 &sinch_sdk_runtime::encode::path(&self.group_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RetrieveGroup",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "RetrieveGroup")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -482,19 +398,11 @@ impl<'a> RetrieveGroupCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RetrieveGroupCall<'a> {
-    type Output = Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<RetrieveGroupError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RetrieveGroupCall,
+    super::types::CreateGroupResponse,
+    RetrieveGroupError,
+);
 /// The documented error responses of operation `RetrieveGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -523,15 +431,6 @@ impl<'a> ReplaceGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<ReplaceGroupError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -540,20 +439,12 @@ impl<'a> ReplaceGroupCall<'a> {
         sinch_sdk_runtime::Error<ReplaceGroupError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "ReplaceGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "ReplaceGroup",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "ReplaceGroup",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -563,15 +454,10 @@ impl<'a> ReplaceGroupCall<'a> {
                 "/groups/",
                 &sinch_sdk_runtime::encode::path(&self.group_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ReplaceGroup",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ReplaceGroup")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -587,19 +473,11 @@ impl<'a> ReplaceGroupCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ReplaceGroupCall<'a> {
-    type Output = Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<ReplaceGroupError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ReplaceGroupCall,
+    super::types::CreateGroupResponse,
+    ReplaceGroupError,
+);
 /// The documented error responses of operation `ReplaceGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -642,15 +520,6 @@ impl<'a> UpdateGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<UpdateGroupError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -659,20 +528,12 @@ impl<'a> UpdateGroupCall<'a> {
         sinch_sdk_runtime::Error<UpdateGroupError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "UpdateGroup",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "UpdateGroup",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateGroup",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -682,15 +543,10 @@ impl<'a> UpdateGroupCall<'a> {
                 "/groups/",
                 &sinch_sdk_runtime::encode::path(&self.group_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "UpdateGroup",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "UpdateGroup")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -706,19 +562,11 @@ impl<'a> UpdateGroupCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateGroupCall<'a> {
-    type Output = Result<
-        super::types::CreateGroupResponse,
-        sinch_sdk_runtime::Error<UpdateGroupError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateGroupCall,
+    super::types::CreateGroupResponse,
+    UpdateGroupError,
+);
 /// The documented error responses of operation `UpdateGroup`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -755,12 +603,6 @@ impl<'a> GetMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<Vec<super::types::Msisdn>, sinch_sdk_runtime::Error<GetMembersError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -769,20 +611,12 @@ impl<'a> GetMembersCall<'a> {
         sinch_sdk_runtime::Error<GetMembersError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "GetMembers",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "GetMembers",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetMembers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -793,15 +627,10 @@ impl<'a> GetMembersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.group_id),
                 "/members",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "GetMembers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "GetMembers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -815,19 +644,7 @@ impl<'a> GetMembersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetMembersCall<'a> {
-    type Output = Result<
-        Vec<super::types::Msisdn>,
-        sinch_sdk_runtime::Error<GetMembersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetMembersCall, Vec<super::types::Msisdn>, GetMembersError);
 /// The documented error responses of operation `GetMembers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -114,15 +114,6 @@ impl<'a> InboundsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::InboundResponseObject,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -131,25 +122,16 @@ impl<'a> InboundsCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Inbounds",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "Inbounds",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Inbounds",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/inbounds"]
-                .concat(),
+            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/inbounds"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
@@ -167,12 +149,7 @@ impl<'a> InboundsCall<'a> {
         if let Some(value) = &self.end_date {
             request.query.push(("end_date", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Inbounds",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Inbounds")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -238,19 +215,11 @@ impl<'a> InboundsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for InboundsCall<'a> {
-    type Output = Result<
-        super::types::InboundResponseObject,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    InboundsCall,
+    super::types::InboundResponseObject,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `RetrieveInboundMessage` (`GET /xms/v1/{service_plan_id}/inbounds/{inbound_id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -270,15 +239,6 @@ impl<'a> RetrieveInboundMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::InboundResponseObject,
-        sinch_sdk_runtime::Error<RetrieveInboundMessageError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -287,20 +247,12 @@ impl<'a> RetrieveInboundMessageCall<'a> {
         sinch_sdk_runtime::Error<RetrieveInboundMessageError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "RetrieveInboundMessage",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "RetrieveInboundMessage",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "RetrieveInboundMessage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -310,15 +262,10 @@ impl<'a> RetrieveInboundMessageCall<'a> {
                 "/inbounds/",
                 &sinch_sdk_runtime::encode::path(&self.inbound_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "RetrieveInboundMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "RetrieveInboundMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -326,29 +273,17 @@ impl<'a> RetrieveInboundMessageCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            404 => {
-                return Err(
-                    response.into_error(Some(RetrieveInboundMessageError::Status404)),
-                );
-            }
+            404 => return Err(response.into_error(Some(RetrieveInboundMessageError::Status404))),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RetrieveInboundMessageCall<'a> {
-    type Output = Result<
-        super::types::InboundResponseObject,
-        sinch_sdk_runtime::Error<RetrieveInboundMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RetrieveInboundMessageCall,
+    super::types::InboundResponseObject,
+    RetrieveInboundMessageError,
+);
 /// The documented error responses of operation `RetrieveInboundMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

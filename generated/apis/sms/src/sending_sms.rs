@@ -56,12 +56,6 @@ impl<'a> SendSmsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::SendBatchCreated, sinch_sdk_runtime::Error<SendSmsError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -70,33 +64,19 @@ impl<'a> SendSmsCall<'a> {
         sinch_sdk_runtime::Error<SendSmsError>,
     > {
         let client = self.client;
-        let service_plan_id: String = match self
-            .service_plan_id
-            .as_ref()
-            .or(client.service_plan_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "SendSMS",
-                    source: "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let service_plan_id = sinch_sdk_runtime::call::client_param(
+            &self.service_plan_id,
+            &client.service_plan_id,
+            "SendSMS",
+            "`service_plan_id` is not set: set it on the client (`with_service_plan_id`, or `SINCH_SMS_SERVICE_PLAN_ID` for `SinchClient`) or on this call (`.service_plan_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "SendSMS",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/batches"]
-                .concat(),
+            ["/xms/v1/", &sinch_sdk_runtime::encode::path(&service_plan_id), "/batches"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SendSMS",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "SendSMS")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -111,19 +91,7 @@ impl<'a> SendSmsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SendSmsCall<'a> {
-    type Output = Result<
-        super::types::SendBatchCreated,
-        sinch_sdk_runtime::Error<SendSmsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(SendSmsCall, super::types::SendBatchCreated, SendSmsError);
 /// The documented error responses of operation `SendSMS`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

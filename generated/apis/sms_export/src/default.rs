@@ -78,12 +78,6 @@ pub struct CreateExportCall<'a> {
 }
 impl<'a> CreateExportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Job, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -98,12 +92,7 @@ impl<'a> CreateExportCall<'a> {
             "/v1/exports/jobs".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CreateExport",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "CreateExport")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -116,19 +105,7 @@ impl<'a> CreateExportCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateExportCall<'a> {
-    type Output = Result<
-        super::types::Job,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateExportCall, super::types::Job, sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `getJobDetail` (`GET /v1/exports/jobs/{jobId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -142,12 +119,6 @@ pub struct GetJobDetailCall<'a> {
 }
 impl<'a> GetJobDetailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Job, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -162,12 +133,7 @@ impl<'a> GetJobDetailCall<'a> {
             ["/v1/exports/jobs/", &sinch_sdk_runtime::encode::path(&self.job_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getJobDetail",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getJobDetail")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -180,19 +146,7 @@ impl<'a> GetJobDetailCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetJobDetailCall<'a> {
-    type Output = Result<
-        super::types::Job,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetJobDetailCall, super::types::Job, sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `downloadFile` (`GET /v1/exports/files/{fileId}.{extension}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -207,12 +161,6 @@ pub struct DownloadFileCall<'a> {
 }
 impl<'a> DownloadFileCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -230,14 +178,9 @@ impl<'a> DownloadFileCall<'a> {
                 ".",
                 &sinch_sdk_runtime::encode::path(&self.extension),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "downloadFile",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "downloadFile")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -250,13 +193,4 @@ impl<'a> DownloadFileCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for DownloadFileCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(DownloadFileCall, (), sinch_sdk_runtime::NoErrorBody);

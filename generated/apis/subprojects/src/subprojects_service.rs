@@ -147,15 +147,6 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListSubprojectsResponse,
-        sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -172,7 +163,7 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.parent_project_id),
                 "/subprojects",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page_size {
@@ -184,12 +175,10 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
         if let Some(value) = &self.show_deleted {
             request.query.push(("showDeleted", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubprojectService_ListSubprojects",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SubprojectService_ListSubprojects",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -197,21 +186,9 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubprojectServiceListSubprojectsError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SubprojectServiceListSubprojectsError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(SubprojectServiceListSubprojectsError::Status403),
-                );
-            }
+            400 => return Err(response.error_as(SubprojectServiceListSubprojectsError::Status400)),
+            401 => return Err(response.error_as(SubprojectServiceListSubprojectsError::Status401)),
+            403 => return Err(response.error_as(SubprojectServiceListSubprojectsError::Status403)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
@@ -265,19 +242,11 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture for SubprojectServiceListSubprojectsCall<'a> {
-    type Output = Result<
-        super::types::ListSubprojectsResponse,
-        sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubprojectServiceListSubprojectsCall,
+    super::types::ListSubprojectsResponse,
+    SubprojectServiceListSubprojectsError,
+);
 /// The documented error responses of operation `SubprojectService_ListSubprojects`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -308,15 +277,6 @@ pub struct SubprojectServiceCreateSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -333,15 +293,13 @@ impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.parent_project_id),
                 "/subprojects",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubprojectService_CreateSubproject",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SubprojectService_CreateSubproject",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -349,44 +307,20 @@ impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubprojectServiceCreateSubprojectError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SubprojectServiceCreateSubprojectError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(SubprojectServiceCreateSubprojectError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SubprojectServiceCreateSubprojectError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status400)),
+            401 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status401)),
+            403 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status403)),
+            404 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubprojectServiceCreateSubprojectCall<'a> {
-    type Output = Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubprojectServiceCreateSubprojectCall,
+    super::types::Subproject,
+    SubprojectServiceCreateSubprojectError,
+);
 /// The documented error responses of operation `SubprojectService_CreateSubproject`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -423,15 +357,6 @@ pub struct SubprojectServiceGetSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceGetSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -443,16 +368,10 @@ impl<'a> SubprojectServiceGetSubprojectCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_GetSubproject",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)]
-                .concat(),
+            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubprojectService_GetSubproject",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "SubprojectService_GetSubproject")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -460,44 +379,20 @@ impl<'a> SubprojectServiceGetSubprojectCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubprojectServiceGetSubprojectError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SubprojectServiceGetSubprojectError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(SubprojectServiceGetSubprojectError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SubprojectServiceGetSubprojectError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status400)),
+            401 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status401)),
+            403 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status403)),
+            404 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubprojectServiceGetSubprojectCall<'a> {
-    type Output = Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubprojectServiceGetSubprojectCall,
+    super::types::Subproject,
+    SubprojectServiceGetSubprojectError,
+);
 /// The documented error responses of operation `SubprojectService_GetSubproject`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -532,15 +427,6 @@ pub struct SubprojectServiceDeleteSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -552,16 +438,13 @@ impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_DeleteSubproject",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)]
-                .concat(),
+            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubprojectService_DeleteSubproject",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SubprojectService_DeleteSubproject",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -569,44 +452,20 @@ impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubprojectServiceDeleteSubprojectError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SubprojectServiceDeleteSubprojectError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(SubprojectServiceDeleteSubprojectError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SubprojectServiceDeleteSubprojectError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status400)),
+            401 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status401)),
+            403 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status403)),
+            404 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubprojectServiceDeleteSubprojectCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubprojectServiceDeleteSubprojectCall,
+    serde_json::Value,
+    SubprojectServiceDeleteSubprojectError,
+);
 /// The documented error responses of operation `SubprojectService_DeleteSubproject`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -641,15 +500,6 @@ pub struct SubprojectServiceUpdateSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -661,16 +511,13 @@ impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_UpdateSubproject",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)]
-                .concat(),
+            ["/v1/subprojects/", &sinch_sdk_runtime::encode::path(&self.subproject_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "SubprojectService_UpdateSubproject",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "SubprojectService_UpdateSubproject",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -678,44 +525,20 @@ impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(SubprojectServiceUpdateSubprojectError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(SubprojectServiceUpdateSubprojectError::Status401),
-                );
-            }
-            403 => {
-                return Err(
-                    response.error_as(SubprojectServiceUpdateSubprojectError::Status403),
-                );
-            }
-            404 => {
-                return Err(
-                    response.error_as(SubprojectServiceUpdateSubprojectError::Status404),
-                );
-            }
+            400 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status400)),
+            401 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status401)),
+            403 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status403)),
+            404 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status404)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for SubprojectServiceUpdateSubprojectCall<'a> {
-    type Output = Result<
-        super::types::Subproject,
-        sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    SubprojectServiceUpdateSubprojectCall,
+    super::types::Subproject,
+    SubprojectServiceUpdateSubprojectError,
+);
 /// The documented error responses of operation `SubprojectService_UpdateSubproject`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -112,15 +112,6 @@ impl<'a> TemplatesListTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListTemplatesResponse,
-        sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -129,33 +120,19 @@ impl<'a> TemplatesListTemplatesCall<'a> {
         sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_ListTemplates",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_ListTemplates",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_ListTemplates",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_ListTemplates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_ListTemplates")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -168,19 +145,11 @@ impl<'a> TemplatesListTemplatesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesListTemplatesCall<'a> {
-    type Output = Result<
-        super::types::ListTemplatesResponse,
-        sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesListTemplatesCall,
+    super::types::ListTemplatesResponse,
+    TemplatesListTemplatesError,
+);
 /// The documented error responses of operation `Templates_ListTemplates`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -208,15 +177,6 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -225,33 +185,19 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_CreateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_CreateTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_CreateTemplate",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"]
-                .concat(),
+            ["/v1/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_CreateTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_CreateTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -264,19 +210,11 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesCreateTemplateCall<'a> {
-    type Output = Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesCreateTemplateCall,
+    super::types::Template,
+    TemplatesCreateTemplateError,
+);
 /// The documented error responses of operation `Templates_CreateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -311,15 +249,6 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -328,20 +257,12 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_UpdateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_UpdateTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_UpdateTemplate",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -351,7 +272,7 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.update_mask_paths {
@@ -359,12 +280,7 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
                 request.query.push(("update_mask.paths", item.to_string()));
             }
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_UpdateTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_UpdateTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -377,19 +293,11 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesUpdateTemplateCall<'a> {
-    type Output = Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesUpdateTemplateCall,
+    super::types::Template,
+    TemplatesUpdateTemplateError,
+);
 /// The documented error responses of operation `Templates_UpdateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -418,15 +326,6 @@ impl<'a> TemplatesGetTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -435,20 +334,12 @@ impl<'a> TemplatesGetTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_GetTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_GetTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_GetTemplate",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -458,15 +349,10 @@ impl<'a> TemplatesGetTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_GetTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_GetTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -479,19 +365,11 @@ impl<'a> TemplatesGetTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesGetTemplateCall<'a> {
-    type Output = Result<
-        super::types::Template,
-        sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesGetTemplateCall,
+    super::types::Template,
+    TemplatesGetTemplateError,
+);
 /// The documented error responses of operation `Templates_GetTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -520,12 +398,6 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<serde_json::Value, sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -534,20 +406,12 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_DeleteTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_DeleteTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_DeleteTemplate",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -557,15 +421,10 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_DeleteTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_DeleteTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -578,19 +437,11 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesDeleteTemplateCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesDeleteTemplateCall,
+    serde_json::Value,
+    TemplatesDeleteTemplateError,
+);
 /// The documented error responses of operation `Templates_DeleteTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -132,15 +132,6 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::V2ListTemplatesResponse,
-        sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -149,33 +140,19 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_ListTemplates",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_ListTemplates",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_ListTemplates",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"]
-                .concat(),
+            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_ListTemplates",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_ListTemplates")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -188,19 +165,11 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2ListTemplatesCall<'a> {
-    type Output = Result<
-        super::types::V2ListTemplatesResponse,
-        sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2ListTemplatesCall,
+    super::types::V2ListTemplatesResponse,
+    TemplatesV2ListTemplatesError,
+);
 /// The documented error responses of operation `Templates_v2_ListTemplates`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -228,15 +197,6 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -245,33 +205,19 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_CreateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_CreateTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_CreateTemplate",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"]
-                .concat(),
+            ["/v2/projects/", &sinch_sdk_runtime::encode::path(&project_id), "/templates"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_CreateTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_CreateTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -284,19 +230,11 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2CreateTemplateCall<'a> {
-    type Output = Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2CreateTemplateCall,
+    super::types::V2Template,
+    TemplatesV2CreateTemplateError,
+);
 /// The documented error responses of operation `Templates_v2_CreateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -337,15 +275,6 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::V2ListTranslationsResponse,
-        sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -354,20 +283,12 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_ListTranslations",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_ListTranslations",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_ListTranslations",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -378,7 +299,7 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.template_id),
                 "/translations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.language_code {
@@ -387,12 +308,7 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
         if let Some(value) = &self.translation_version {
             request.query.push(("translation_version", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_ListTranslations",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_ListTranslations")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -405,19 +321,11 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2ListTranslationsCall<'a> {
-    type Output = Result<
-        super::types::V2ListTranslationsResponse,
-        sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2ListTranslationsCall,
+    super::types::V2ListTranslationsResponse,
+    TemplatesV2ListTranslationsError,
+);
 /// The documented error responses of operation `Templates_v2_ListTranslations`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -446,15 +354,6 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -463,20 +362,12 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_GetTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_GetTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_GetTemplate",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -486,15 +377,10 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_GetTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_GetTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -507,19 +393,11 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2GetTemplateCall<'a> {
-    type Output = Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2GetTemplateCall,
+    super::types::V2Template,
+    TemplatesV2GetTemplateError,
+);
 /// The documented error responses of operation `Templates_v2_GetTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -548,15 +426,6 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -565,20 +434,12 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_UpdateTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_UpdateTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_UpdateTemplate",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -588,15 +449,10 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_UpdateTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_UpdateTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -609,19 +465,11 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2UpdateTemplateCall<'a> {
-    type Output = Result<
-        super::types::V2Template,
-        sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2UpdateTemplateCall,
+    super::types::V2Template,
+    TemplatesV2UpdateTemplateError,
+);
 /// The documented error responses of operation `Templates_v2_UpdateTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -650,15 +498,6 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -667,20 +506,12 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
         sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "Templates_v2_DeleteTemplate",
-                    source: "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "Templates_v2_DeleteTemplate",
+            "`project_id` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "Templates_v2_DeleteTemplate",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -690,15 +521,10 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
                 "/templates/",
                 &sinch_sdk_runtime::encode::path(&self.template_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Templates_v2_DeleteTemplate",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_DeleteTemplate")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -711,19 +537,11 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for TemplatesV2DeleteTemplateCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TemplatesV2DeleteTemplateCall,
+    serde_json::Value,
+    TemplatesV2DeleteTemplateError,
+);
 /// The documented error responses of operation `Templates_v2_DeleteTemplate`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -213,41 +213,20 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateBrandRegistrationResponse,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceCreateBrandRegistrationRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceCreateBrandRegistrationRequestError,
-        >,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_CreateBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_CreateBrandRegistrationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_CreateBrandRegistrationRequest",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -256,15 +235,13 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/brandRegistrations:submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_CreateBrandRegistrationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_CreateBrandRegistrationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -273,42 +250,21 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceCreateBrandRegistrationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceCreateBrandRegistrationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceCreateBrandRegistrationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceCreateBrandRegistrationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
-    type Output = Result<
-        super::types::CreateBrandRegistrationResponse,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceCreateBrandRegistrationRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceCreateBrandRegistrationRequestCall,
+    super::types::CreateBrandRegistrationResponse,
+    BrandRegistrationServiceCreateBrandRegistrationRequestError,
+);
 /// The documented error responses of operation `BrandRegistrationService_CreateBrandRegistrationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -340,15 +296,6 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListBrandRegistrationResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -357,20 +304,12 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_ListBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_ListBrandRegistrationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_ListBrandRegistrationRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -379,15 +318,13 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/brandRegistrations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_ListBrandRegistrationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_ListBrandRegistrationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -396,40 +333,21 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceListBrandRegistrationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceListBrandRegistrationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceListBrandRegistrationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceListBrandRegistrationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
-    type Output = Result<
-        super::types::ListBrandRegistrationResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceListBrandRegistrationRequestCall,
+    super::types::ListBrandRegistrationResponse,
+    BrandRegistrationServiceListBrandRegistrationRequestError,
+);
 /// The documented error responses of operation `BrandRegistrationService_ListBrandRegistrationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -462,15 +380,6 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -479,20 +388,12 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_GetBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_GetBrandRegistrationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_GetBrandRegistrationRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -502,15 +403,13 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
                 "/brandRegistrations/",
                 &sinch_sdk_runtime::encode::path(&self.brand_registration_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_GetBrandRegistrationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_GetBrandRegistrationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -519,40 +418,21 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
-    type Output = Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceGetBrandRegistrationRequestCall,
+    super::types::BrandRegistration,
+    BrandRegistrationServiceGetBrandRegistrationRequestError,
+);
 /// The documented error responses of operation `BrandRegistrationService_GetBrandRegistrationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -585,15 +465,6 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -602,20 +473,12 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_Update10DlcBrand",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_Update10DlcBrand",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_Update10DlcBrand",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -625,15 +488,13 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
                 "/brandRegistrations/",
                 &sinch_sdk_runtime::encode::path(&self.brand_registration_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_Update10DlcBrand",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_Update10DlcBrand",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -642,55 +503,27 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpdate10DlcBrandError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpdate10DlcBrandError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpdate10DlcBrandError::Status404,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpdate10DlcBrandError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpdate10DlcBrandError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpdate10DlcBrandError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpdate10DlcBrandError::Status500,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpdate10DlcBrandError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
-    type Output = Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceUpdate10DlcBrandCall,
+    super::types::BrandRegistration,
+    BrandRegistrationServiceUpdate10DlcBrandError,
+);
 /// The documented error responses of operation `BrandRegistrationService_Update10DlcBrand`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -731,15 +564,6 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandRegistrationFeedbackResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -748,20 +572,12 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_GetBrandRegistrationFeedback",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_GetBrandRegistrationFeedback",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_GetBrandRegistrationFeedback",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -772,15 +588,13 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_registration_id),
                 "/feedback",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_GetBrandRegistrationFeedback",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_GetBrandRegistrationFeedback",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -789,56 +603,27 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status404,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status500,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceGetBrandRegistrationFeedbackError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
-    type Output = Result<
-        super::types::BrandRegistrationFeedbackResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceGetBrandRegistrationFeedbackCall,
+    super::types::BrandRegistrationFeedbackResponse,
+    BrandRegistrationServiceGetBrandRegistrationFeedbackError,
+);
 /// The documented error responses of operation `BrandRegistrationService_GetBrandRegistrationFeedback`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -879,15 +664,6 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -896,20 +672,12 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_fetchBrandRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_fetchBrandRegistrationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_fetchBrandRegistrationRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -918,19 +686,17 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/brandRegistrations:fetchByTcrBrandId",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.brand_id;
             request.query.push(("brandId", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_fetchBrandRegistrationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_fetchBrandRegistrationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -939,40 +705,21 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceFetchBrandRegistrationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceFetchBrandRegistrationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceFetchBrandRegistrationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceFetchBrandRegistrationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
-    type Output = Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceFetchBrandRegistrationRequestCall,
+    super::types::BrandRegistration,
+    BrandRegistrationServiceFetchBrandRegistrationRequestError,
+);
 /// The documented error responses of operation `BrandRegistrationService_fetchBrandRegistrationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1005,41 +752,20 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError,
-        >,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1050,15 +776,13 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_registration_id),
                 "/upgrade",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1067,58 +791,27 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status400,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status404,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status429,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status500,
-                        ),
-                );
+                return Err(response.error_as(BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
-    type Output = Result<
-        super::types::BrandRegistration,
-        sinch_sdk_runtime::Error<
-            BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall,
+    super::types::BrandRegistration,
+    BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError,
+);
 /// The documented error responses of operation `BrandRegistrationService_Upgrade10DlcBrandToFullRegistration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1160,15 +853,6 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TenDlcVettingInfoResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1177,20 +861,12 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
         sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "BrandRegistrationService_VettingInfo",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "BrandRegistrationService_VettingInfo",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "BrandRegistrationService_VettingInfo",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1201,19 +877,17 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.brand_registration_id),
                 "/vettingInfo",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.vetting_status;
             request.query.push(("vettingStatus", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "BrandRegistrationService_VettingInfo",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "BrandRegistrationService_VettingInfo",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1222,47 +896,27 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(BrandRegistrationServiceVettingInfoError::Status400),
-                );
+                return Err(response.error_as(BrandRegistrationServiceVettingInfoError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(BrandRegistrationServiceVettingInfoError::Status404),
-                );
+                return Err(response.error_as(BrandRegistrationServiceVettingInfoError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(BrandRegistrationServiceVettingInfoError::Status429),
-                );
+                return Err(response.error_as(BrandRegistrationServiceVettingInfoError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(BrandRegistrationServiceVettingInfoError::Status500),
-                );
+                return Err(response.error_as(BrandRegistrationServiceVettingInfoError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for BrandRegistrationServiceVettingInfoCall<'a> {
-    type Output = Result<
-        super::types::TenDlcVettingInfoResponse,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    BrandRegistrationServiceVettingInfoCall,
+    super::types::TenDlcVettingInfoResponse,
+    BrandRegistrationServiceVettingInfoError,
+);
 /// The documented error responses of operation `BrandRegistrationService_VettingInfo`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1303,12 +957,6 @@ impl<'a> Resend2faEmailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -1317,20 +965,12 @@ impl<'a> Resend2faEmailCall<'a> {
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "resend2faEmail",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "resend2faEmail",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "resend2faEmail",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1341,14 +981,9 @@ impl<'a> Resend2faEmailCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.bundle_id),
                 "/resend2faEmail",
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "resend2faEmail",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "resend2faEmail")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1361,13 +996,4 @@ impl<'a> Resend2faEmailCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for Resend2faEmailCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(Resend2faEmailCall, (), sinch_sdk_runtime::NoErrorBody);

@@ -217,15 +217,6 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateTcrCampaignResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -234,20 +225,12 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_CreateTcrCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_CreateTcrCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_CreateTcrCampaign",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -256,15 +239,13 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/campaignRegistrations:submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_CreateTcrCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_CreateTcrCampaign",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -273,48 +254,24 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceCreateTcrCampaignError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceCreateTcrCampaignError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceCreateTcrCampaignError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceCreateTcrCampaignError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceCreateTcrCampaignError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceCreateTcrCampaignError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
-    type Output = Result<
-        super::types::CreateTcrCampaignResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceCreateTcrCampaignCall,
+    super::types::CreateTcrCampaignResponse,
+    CampaignRegistrationExternalServiceCreateTcrCampaignError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_CreateTcrCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -350,39 +307,20 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_UploadCampaignFile",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_UploadCampaignFile",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_UploadCampaignFile",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -391,15 +329,13 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/uploadCampaignFile:submit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_UploadCampaignFile",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_UploadCampaignFile",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -408,56 +344,27 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceUploadCampaignFileError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceUploadCampaignFileError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceUploadCampaignFileError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceUploadCampaignFileError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceUploadCampaignFileError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceUploadCampaignFileError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceUploadCampaignFileError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceUploadCampaignFileError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
-    type Output = Result<
-        super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceUploadCampaignFileCall,
+    super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse,
+    CampaignRegistrationExternalServiceUploadCampaignFileError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_UploadCampaignFile`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -498,15 +405,6 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CampaignResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -515,20 +413,12 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_GetCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_GetCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_GetCampaign",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -538,15 +428,13 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
                 "/campaignRegistrations/",
                 &sinch_sdk_runtime::encode::path(&self.campaign_registration_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_GetCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_GetCampaign",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -555,56 +443,27 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceGetCampaignCall<'a> {
-    type Output = Result<
-        super::types::CampaignResponse,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceGetCampaignCall,
+    super::types::CampaignResponse,
+    CampaignRegistrationExternalServiceGetCampaignError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_GetCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -645,41 +504,20 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CampaignResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError,
-        >,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -688,19 +526,17 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/campaignRegistrations:fetchByTcrCampaignId",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.campaign_registration_id_query;
             request.query.push(("campaignRegistrationIdQuery", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -709,58 +545,27 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
-    type Output = Result<
-        super::types::CampaignResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall,
+    super::types::CampaignResponse,
+    CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_GetCampaignByTcrCampaignId`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -807,41 +612,20 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::QualifyBrandByUseCaseResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError,
-        >,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_QualifyBrandByUseCase",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_QualifyBrandByUseCase",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -850,7 +634,7 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/campaignRegistrations:qualify",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
@@ -860,12 +644,10 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
         if let Some(value) = &self.use_case {
             request.query.push(("useCase", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_QualifyBrandByUseCase",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -874,50 +656,24 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceQualifyBrandByUseCaseError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
-    type Output = Result<
-        super::types::QualifyBrandByUseCaseResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationExternalServiceQualifyBrandByUseCaseError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall,
+    super::types::QualifyBrandByUseCaseResponse,
+    CampaignRegistrationExternalServiceQualifyBrandByUseCaseError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_QualifyBrandByUseCase`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -954,39 +710,20 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationExternalService_DeleteCampaign",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationExternalService_DeleteCampaign",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationExternalService_DeleteCampaign",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -996,15 +733,13 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
                 "/campaignRegistration/",
                 &sinch_sdk_runtime::encode::path(&self.campaign_registration_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationExternalService_DeleteCampaign",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationExternalService_DeleteCampaign",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1013,56 +748,27 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceDeleteCampaignError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceDeleteCampaignError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceDeleteCampaignError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceDeleteCampaignError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceDeleteCampaignError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceDeleteCampaignError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationExternalServiceDeleteCampaignError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationExternalServiceDeleteCampaignError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationExternalServiceDeleteCampaignCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    CampaignRegistrationExternalServiceDeleteCampaignError,
+);
 /// The documented error responses of operation `CampaignRegistrationExternalService_DeleteCampaign`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1092,11 +798,7 @@ pub enum CampaignRegistrationExternalServiceDeleteCampaignError {
 pub struct CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
     client: &'a super::Client,
     project_id: Option<String>,
-    status: Option<
-        Vec<
-            super::types::CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem,
-        >,
-    >,
+    status: Option<Vec<super::types::CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem>>,
     mock: Option<bool>,
     use_case: Option<String>,
     brand: Option<String>,
@@ -1115,11 +817,7 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
     /// The campaign status on which to filter.
     pub fn status(
         mut self,
-        value: impl Into<
-            Vec<
-                super::types::CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem,
-            >,
-        >,
+        value: impl Into<Vec<super::types::CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem>>,
     ) -> Self {
         self.status = Some(value.into());
         self
@@ -1155,41 +853,20 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListCampaignRegistrationResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceListCampaignRegistrationRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceListCampaignRegistrationRequestError,
-        >,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationService_ListCampaignRegistrationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationService_ListCampaignRegistrationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationService_ListCampaignRegistrationRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1198,7 +875,7 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/campaignRegistrations",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.status {
@@ -1224,12 +901,10 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         if let Some(value) = &self.order_by {
             request.query.push(("orderBy", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationService_ListCampaignRegistrationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationService_ListCampaignRegistrationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1238,28 +913,13 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceListCampaignRegistrationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceListCampaignRegistrationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceListCampaignRegistrationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceListCampaignRegistrationRequestError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceListCampaignRegistrationRequestError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceListCampaignRegistrationRequestError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -1318,22 +978,11 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
-    type Output = Result<
-        super::types::ListCampaignRegistrationResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceListCampaignRegistrationRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationServiceListCampaignRegistrationRequestCall,
+    super::types::ListCampaignRegistrationResponse,
+    CampaignRegistrationServiceListCampaignRegistrationRequestError,
+);
 /// The documented error responses of operation `CampaignRegistrationService_ListCampaignRegistrationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1370,43 +1019,20 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetCampaignRegistrationFeedbackResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::GetCampaignRegistrationFeedbackResponse,
-        >,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationService_GetCampaignRegistrationFeedback",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationService_GetCampaignRegistrationFeedback",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1417,15 +1043,13 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.campaign_registration_id),
                 "/feedback",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationService_GetCampaignRegistrationFeedback",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1434,58 +1058,27 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceGetCampaignRegistrationFeedbackError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
-    type Output = Result<
-        super::types::GetCampaignRegistrationFeedbackResponse,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceGetCampaignRegistrationFeedbackError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall,
+    super::types::GetCampaignRegistrationFeedbackResponse,
+    CampaignRegistrationServiceGetCampaignRegistrationFeedbackError,
+);
 /// The documented error responses of operation `CampaignRegistrationService_GetCampaignRegistrationFeedback`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1535,43 +1128,20 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceResubmitCampaignRegistrationError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceResubmitCampaignRegistrationError,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "CampaignRegistrationService_ResubmitCampaignRegistration",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "CampaignRegistrationService_ResubmitCampaignRegistration",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "CampaignRegistrationService_ResubmitCampaignRegistration",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1582,15 +1152,13 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.campaign_registration_id),
                 "/resubmit",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "CampaignRegistrationService_ResubmitCampaignRegistration",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "CampaignRegistrationService_ResubmitCampaignRegistration",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1599,58 +1167,27 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceResubmitCampaignRegistrationError::Status400,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceResubmitCampaignRegistrationError::Status400));
             }
             404 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceResubmitCampaignRegistrationError::Status404,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceResubmitCampaignRegistrationError::Status404));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceResubmitCampaignRegistrationError::Status429,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceResubmitCampaignRegistrationError::Status429));
             }
             500 => {
-                return Err(
-                    response
-                        .error_as(
-                            CampaignRegistrationServiceResubmitCampaignRegistrationError::Status500,
-                        ),
-                );
+                return Err(response.error_as(CampaignRegistrationServiceResubmitCampaignRegistrationError::Status500));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<
-            CampaignRegistrationServiceResubmitCampaignRegistrationError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CampaignRegistrationServiceResubmitCampaignRegistrationCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    CampaignRegistrationServiceResubmitCampaignRegistrationError,
+);
 /// The documented error responses of operation `CampaignRegistrationService_ResubmitCampaignRegistration`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

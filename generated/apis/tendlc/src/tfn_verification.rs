@@ -117,10 +117,7 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         self
     }
     /// Sets the `statuses` query parameter.
-    pub fn statuses(
-        mut self,
-        value: impl Into<Vec<super::types::TfnVerificationStatus>>,
-    ) -> Self {
+    pub fn statuses(mut self, value: impl Into<Vec<super::types::TfnVerificationStatus>>) -> Self {
         self.statuses = Some(value.into());
         self
     }
@@ -140,41 +137,20 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ListTfnVerificationsResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceListTfnVerificationsRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceListTfnVerificationsRequestError,
-        >,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TfnVerificationExternalService_ListTfnVerificationsRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TfnVerificationExternalService_ListTfnVerificationsRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TfnVerificationExternalService_ListTfnVerificationsRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -183,7 +159,7 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/tfnVerification",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.use_case {
@@ -203,12 +179,10 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         if let Some(value) = &self.order_by {
             request.query.push(("orderBy", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TfnVerificationExternalService_ListTfnVerificationsRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "TfnVerificationExternalService_ListTfnVerificationsRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -217,20 +191,10 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceListTfnVerificationsRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceListTfnVerificationsRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceListTfnVerificationsRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceListTfnVerificationsRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
@@ -289,22 +253,11 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         )
     }
 }
-impl<'a> std::future::IntoFuture
-for TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
-    type Output = Result<
-        super::types::ListTfnVerificationsResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceListTfnVerificationsRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TfnVerificationExternalServiceListTfnVerificationsRequestCall,
+    super::types::ListTfnVerificationsResponse,
+    TfnVerificationExternalServiceListTfnVerificationsRequestError,
+);
 /// The documented error responses of operation `TfnVerificationExternalService_ListTfnVerificationsRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -336,41 +289,20 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CreateTfnVerificationResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceCreateTfnVerificationRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceCreateTfnVerificationRequestError,
-        >,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TfnVerificationExternalService_CreateTfnVerificationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TfnVerificationExternalService_CreateTfnVerificationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TfnVerificationExternalService_CreateTfnVerificationRequest",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -379,15 +311,13 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/tfnVerification",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TfnVerificationExternalService_CreateTfnVerificationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "TfnVerificationExternalService_CreateTfnVerificationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -396,42 +326,21 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceCreateTfnVerificationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceCreateTfnVerificationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceCreateTfnVerificationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceCreateTfnVerificationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
-    type Output = Result<
-        super::types::CreateTfnVerificationResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceCreateTfnVerificationRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TfnVerificationExternalServiceCreateTfnVerificationRequestCall,
+    super::types::CreateTfnVerificationResponse,
+    TfnVerificationExternalServiceCreateTfnVerificationRequestError,
+);
 /// The documented error responses of operation `TfnVerificationExternalService_CreateTfnVerificationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -464,41 +373,20 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::TfnVerification,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationRequestError,
-        >,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TfnVerificationExternalService_GetTfnVerificationRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TfnVerificationExternalService_GetTfnVerificationRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TfnVerificationExternalService_GetTfnVerificationRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -508,15 +396,13 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
                 "/tfnVerification/",
                 &sinch_sdk_runtime::encode::path(&self.tfn_verification_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TfnVerificationExternalService_GetTfnVerificationRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "TfnVerificationExternalService_GetTfnVerificationRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -525,42 +411,21 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceGetTfnVerificationRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceGetTfnVerificationRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceGetTfnVerificationRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceGetTfnVerificationRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
-    type Output = Result<
-        super::types::TfnVerification,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TfnVerificationExternalServiceGetTfnVerificationRequestCall,
+    super::types::TfnVerification,
+    TfnVerificationExternalServiceGetTfnVerificationRequestError,
+);
 /// The documented error responses of operation `TfnVerificationExternalService_GetTfnVerificationRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -592,41 +457,20 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetTfnVerificationUseCasesResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError,
-        >,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
         sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError,
-        >,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -635,15 +479,13 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
                 &sinch_sdk_runtime::encode::path(&project_id),
                 "/tfnVerification/useCases",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -652,42 +494,21 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError::Status400,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError::Status400));
             }
             429 => {
-                return Err(
-                    response
-                        .error_as(
-                            TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError::Status429,
-                        ),
-                );
+                return Err(response.error_as(TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError::Status429));
             }
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture
-for TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a> {
-    type Output = Result<
-        super::types::GetTfnVerificationUseCasesResponse,
-        sinch_sdk_runtime::Error<
-            TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError,
-        >,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall,
+    super::types::GetTfnVerificationUseCasesResponse,
+    TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError,
+);
 /// The documented error responses of operation `TfnVerificationExternalService_GetTfnVerificationUseCasesRequest`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -77,15 +77,6 @@ pub struct VerificationStatusByIdCall<'a> {
 }
 impl<'a> VerificationStatusByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -101,15 +92,10 @@ impl<'a> VerificationStatusByIdCall<'a> {
                 "/verification/v1/verifications/id/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "VerificationStatusById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "VerificationStatusById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -122,19 +108,11 @@ impl<'a> VerificationStatusByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for VerificationStatusByIdCall<'a> {
-    type Output = Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    VerificationStatusByIdCall,
+    super::types::VerificationStatusResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `VerificationStatusByIdentity` (`GET /verification/v1/verifications/{method}/number/{endpoint}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -149,15 +127,6 @@ pub struct VerificationStatusByIdentityCall<'a> {
 }
 impl<'a> VerificationStatusByIdentityCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -175,15 +144,10 @@ impl<'a> VerificationStatusByIdentityCall<'a> {
                 "/number/",
                 &sinch_sdk_runtime::encode::path(&self.endpoint),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "VerificationStatusByIdentity",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "VerificationStatusByIdentity")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -196,19 +160,11 @@ impl<'a> VerificationStatusByIdentityCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for VerificationStatusByIdentityCall<'a> {
-    type Output = Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    VerificationStatusByIdentityCall,
+    super::types::VerificationStatusResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `VerificationStatusByReference` (`GET /verification/v1/verifications/reference/{reference}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -222,15 +178,6 @@ pub struct VerificationStatusByReferenceCall<'a> {
 }
 impl<'a> VerificationStatusByReferenceCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -246,15 +193,10 @@ impl<'a> VerificationStatusByReferenceCall<'a> {
                 "/verification/v1/verifications/reference/",
                 &sinch_sdk_runtime::encode::path(&self.reference),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "VerificationStatusByReference",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "VerificationStatusByReference")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -267,16 +209,8 @@ impl<'a> VerificationStatusByReferenceCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for VerificationStatusByReferenceCall<'a> {
-    type Output = Result<
-        super::types::VerificationStatusResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    VerificationStatusByReferenceCall,
+    super::types::VerificationStatusResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

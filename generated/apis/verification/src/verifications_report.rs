@@ -69,15 +69,6 @@ pub struct ReportVerificationByIdentityCall<'a> {
 }
 impl<'a> ReportVerificationByIdentityCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationReportResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -93,15 +84,10 @@ impl<'a> ReportVerificationByIdentityCall<'a> {
                 "/verification/v1/verifications/number/",
                 &sinch_sdk_runtime::encode::path(&self.endpoint),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ReportVerificationByIdentity",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ReportVerificationByIdentity")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -114,19 +100,11 @@ impl<'a> ReportVerificationByIdentityCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ReportVerificationByIdentityCall<'a> {
-    type Output = Result<
-        super::types::VerificationReportResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ReportVerificationByIdentityCall,
+    super::types::VerificationReportResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `ReportVerificationById` (`PUT /verification/v1/verifications/id/{id}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -140,15 +118,6 @@ pub struct ReportVerificationByIdCall<'a> {
 }
 impl<'a> ReportVerificationByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationReportResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -164,15 +133,10 @@ impl<'a> ReportVerificationByIdCall<'a> {
                 "/verification/v1/verifications/id/",
                 &sinch_sdk_runtime::encode::path(&self.id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "ReportVerificationById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "ReportVerificationById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -185,16 +149,8 @@ impl<'a> ReportVerificationByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ReportVerificationByIdCall<'a> {
-    type Output = Result<
-        super::types::VerificationReportResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ReportVerificationByIdCall,
+    super::types::VerificationReportResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -52,15 +52,6 @@ impl<'a> StartVerificationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::VerificationStartResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -78,12 +69,7 @@ impl<'a> StartVerificationCall<'a> {
         if let Some(value) = &self.accept_language {
             request.headers.push(("Accept-Language", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "StartVerification",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "StartVerification")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -96,16 +82,8 @@ impl<'a> StartVerificationCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for StartVerificationCall<'a> {
-    type Output = Result<
-        super::types::VerificationStartResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    StartVerificationCall,
+    super::types::VerificationStartResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -114,15 +114,6 @@ pub struct ConfigurationGetNumbersCall<'a> {
 }
 impl<'a> ConfigurationGetNumbersCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetNumbersResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -138,12 +129,7 @@ impl<'a> ConfigurationGetNumbersCall<'a> {
         );
         request.server = Some("https://callingapi.sinch.com");
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Configuration_GetNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Configuration_GetNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -156,19 +142,11 @@ impl<'a> ConfigurationGetNumbersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConfigurationGetNumbersCall<'a> {
-    type Output = Result<
-        super::types::GetNumbersResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConfigurationGetNumbersCall,
+    super::types::GetNumbersResponseObj,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Configuration_UpdateNumbers` (`POST /v1/configuration/numbers`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -187,12 +165,6 @@ impl<'a> ConfigurationUpdateNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -207,12 +179,7 @@ impl<'a> ConfigurationUpdateNumbersCall<'a> {
             "/v1/configuration/numbers".to_string(),
         );
         request.server = Some("https://callingapi.sinch.com");
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Configuration_UpdateNumbers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Configuration_UpdateNumbers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -225,16 +192,7 @@ impl<'a> ConfigurationUpdateNumbersCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConfigurationUpdateNumbersCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ConfigurationUpdateNumbersCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `Configuration_UnassignNumber` (`DELETE /v1/configuration/numbers`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -253,12 +211,6 @@ impl<'a> ConfigurationUnassignNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -273,12 +225,7 @@ impl<'a> ConfigurationUnassignNumberCall<'a> {
             "/v1/configuration/numbers".to_string(),
         );
         request.server = Some("https://callingapi.sinch.com");
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Configuration_UnassignNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Configuration_UnassignNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -291,16 +238,7 @@ impl<'a> ConfigurationUnassignNumberCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConfigurationUnassignNumberCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ConfigurationUnassignNumberCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `Configuration_GetCallbackURLs` (`GET /v1/configuration/callbacks/applications/{applicationkey}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -314,15 +252,6 @@ pub struct ConfigurationGetCallbackUrLsCall<'a> {
 }
 impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::Callbacks,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -338,16 +267,11 @@ impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
                 "/v1/configuration/callbacks/applications/",
                 &sinch_sdk_runtime::encode::path(&self.applicationkey),
             ]
-                .concat(),
+            .concat(),
         );
         request.server = Some("https://callingapi.sinch.com");
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Configuration_GetCallbackURLs",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Configuration_GetCallbackURLs")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -360,19 +284,11 @@ impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ConfigurationGetCallbackUrLsCall<'a> {
-    type Output = Result<
-        super::types::Callbacks,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConfigurationGetCallbackUrLsCall,
+    super::types::Callbacks,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Configuration_UpdateCallbackURLs` (`POST /v1/configuration/callbacks/applications/{applicationkey}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -392,12 +308,6 @@ impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -413,15 +323,13 @@ impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
                 "/v1/configuration/callbacks/applications/",
                 &sinch_sdk_runtime::encode::path(&self.applicationkey),
             ]
-                .concat(),
+            .concat(),
         );
         request.server = Some("https://callingapi.sinch.com");
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Configuration_UpdateCallbackURLs",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Configuration_UpdateCallbackURLs",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -434,16 +342,11 @@ impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for ConfigurationUpdateCallbackUrLsCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ConfigurationUpdateCallbackUrLsCall,
+    (),
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Calling_QueryNumber` (`GET /v1/calling/query/number/{number}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -458,15 +361,6 @@ pub struct CallingQueryNumberCall<'a> {
 #[allow(deprecated)]
 impl<'a> CallingQueryNumberCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetQueryNumber,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -478,17 +372,11 @@ impl<'a> CallingQueryNumberCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "Calling_QueryNumber",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/v1/calling/query/number/", &sinch_sdk_runtime::encode::path(&self.number)]
-                .concat(),
+            ["/v1/calling/query/number/", &sinch_sdk_runtime::encode::path(&self.number)].concat(),
         );
         request.server = Some("https://callingapi.sinch.com");
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_QueryNumber",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_QueryNumber")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -501,16 +389,8 @@ impl<'a> CallingQueryNumberCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingQueryNumberCall<'a> {
-    type Output = Result<
-        super::types::GetQueryNumber,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingQueryNumberCall,
+    super::types::GetQueryNumber,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -45,15 +45,6 @@ pub struct CalloutsCall<'a> {
 }
 impl<'a> CalloutsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetCalloutResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -68,12 +59,7 @@ impl<'a> CalloutsCall<'a> {
             "/calling/v1/callouts".to_string(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Callouts",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Callouts")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -86,16 +72,8 @@ impl<'a> CalloutsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CalloutsCall<'a> {
-    type Output = Result<
-        super::types::GetCalloutResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CalloutsCall,
+    super::types::GetCalloutResponseObj,
+    sinch_sdk_runtime::NoErrorBody,
+);

@@ -83,15 +83,6 @@ pub struct CallingGetCallResultCall<'a> {
 }
 impl<'a> CallingGetCallResultCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetCallResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -103,16 +94,10 @@ impl<'a> CallingGetCallResultCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "Calling_GetCallResult",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/calling/v1/calls/id/", &sinch_sdk_runtime::encode::path(&self.call_id)]
-                .concat(),
+            ["/calling/v1/calls/id/", &sinch_sdk_runtime::encode::path(&self.call_id)].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_GetCallResult",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_GetCallResult")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -125,19 +110,11 @@ impl<'a> CallingGetCallResultCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingGetCallResultCall<'a> {
-    type Output = Result<
-        super::types::GetCallResponseObj,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingGetCallResultCall,
+    super::types::GetCallResponseObj,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Calling_UpdateCall` (`PATCH /calling/v1/calls/id/{callId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -151,21 +128,12 @@ pub struct CallingUpdateCallCall<'a> {
 }
 impl<'a> CallingUpdateCallCall<'a> {
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::PatchsvamlRequestBody>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::PatchsvamlRequestBody>) -> Self {
         let value: super::types::PatchsvamlRequestBody = value.into();
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -177,15 +145,9 @@ impl<'a> CallingUpdateCallCall<'a> {
         let mut request = sinch_sdk_runtime::Request::new(
             "Calling_UpdateCall",
             sinch_sdk_runtime::reqwest::Method::PATCH,
-            ["/calling/v1/calls/id/", &sinch_sdk_runtime::encode::path(&self.call_id)]
-                .concat(),
+            ["/calling/v1/calls/id/", &sinch_sdk_runtime::encode::path(&self.call_id)].concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_UpdateCall",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_UpdateCall")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -198,16 +160,7 @@ impl<'a> CallingUpdateCallCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for CallingUpdateCallCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CallingUpdateCallCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `Calling_ManageCallWithCallLeg` (`PATCH /calling/v1/calls/id/{callId}/leg/{callLeg}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -222,21 +175,12 @@ pub struct CallingManageCallWithCallLegCall<'a> {
 }
 impl<'a> CallingManageCallWithCallLegCall<'a> {
     /// Sets the request body.
-    pub fn body(
-        mut self,
-        value: impl Into<super::types::PatchsvamlRequestBody>,
-    ) -> Self {
+    pub fn body(mut self, value: impl Into<super::types::PatchsvamlRequestBody>) -> Self {
         let value: super::types::PatchsvamlRequestBody = value.into();
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<serde_json::Value, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -254,15 +198,10 @@ impl<'a> CallingManageCallWithCallLegCall<'a> {
                 "/leg/",
                 &sinch_sdk_runtime::encode::path(&self.call_leg.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_ManageCallWithCallLeg",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_ManageCallWithCallLeg")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -275,16 +214,8 @@ impl<'a> CallingManageCallWithCallLegCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingManageCallWithCallLegCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingManageCallWithCallLegCall,
+    serde_json::Value,
+    sinch_sdk_runtime::NoErrorBody,
+);

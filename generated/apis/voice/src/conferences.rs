@@ -105,15 +105,6 @@ pub struct CallingGetConferenceInfoCall<'a> {
 }
 impl<'a> CallingGetConferenceInfoCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::GetConferenceInfoResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -129,15 +120,10 @@ impl<'a> CallingGetConferenceInfoCall<'a> {
                 "/calling/v1/conferences/id/",
                 &sinch_sdk_runtime::encode::path(&self.conference_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_GetConferenceInfo",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_GetConferenceInfo")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -150,19 +136,11 @@ impl<'a> CallingGetConferenceInfoCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingGetConferenceInfoCall<'a> {
-    type Output = Result<
-        super::types::GetConferenceInfoResponse,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingGetConferenceInfoCall,
+    super::types::GetConferenceInfoResponse,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Calling_KickConferenceAll` (`DELETE /calling/v1/conferences/id/{conferenceId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -176,12 +154,6 @@ pub struct CallingKickConferenceAllCall<'a> {
 }
 impl<'a> CallingKickConferenceAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -197,14 +169,9 @@ impl<'a> CallingKickConferenceAllCall<'a> {
                 "/calling/v1/conferences/id/",
                 &sinch_sdk_runtime::encode::path(&self.conference_id),
             ]
-                .concat(),
+            .concat(),
         );
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_KickConferenceAll",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "Calling_KickConferenceAll")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -217,16 +184,7 @@ impl<'a> CallingKickConferenceAllCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for CallingKickConferenceAllCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CallingKickConferenceAllCall, (), sinch_sdk_runtime::NoErrorBody);
 /// A request of operation `Calling_KickConferenceParticipant` (`DELETE /calling/v1/conferences/id/{conferenceId}/{callId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -241,12 +199,6 @@ pub struct CallingKickConferenceParticipantCall<'a> {
 }
 impl<'a> CallingKickConferenceParticipantCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<serde_json::Value, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -264,15 +216,13 @@ impl<'a> CallingKickConferenceParticipantCall<'a> {
                 "/",
                 &sinch_sdk_runtime::encode::path(&self.call_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_KickConferenceParticipant",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Calling_KickConferenceParticipant",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -285,19 +235,11 @@ impl<'a> CallingKickConferenceParticipantCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingKickConferenceParticipantCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingKickConferenceParticipantCall,
+    serde_json::Value,
+    sinch_sdk_runtime::NoErrorBody,
+);
 /// A request of operation `Calling_ManageConferenceParticipant` (`PATCH /calling/v1/conferences/id/{conferenceId}/{callId}`), ready to send: await it, or call `send`.
 ///
 /// Set optional parameters and per-call options (`timeout`, `header`, `retry_policy`) first.
@@ -312,12 +254,6 @@ pub struct CallingManageConferenceParticipantCall<'a> {
 }
 impl<'a> CallingManageConferenceParticipantCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<serde_json::Value, sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -335,15 +271,13 @@ impl<'a> CallingManageConferenceParticipantCall<'a> {
                 "/",
                 &sinch_sdk_runtime::encode::path(&self.call_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "Calling_ManageConferenceParticipant",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "Calling_ManageConferenceParticipant",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -356,16 +290,8 @@ impl<'a> CallingManageConferenceParticipantCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CallingManageConferenceParticipantCall<'a> {
-    type Output = Result<
-        serde_json::Value,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CallingManageConferenceParticipantCall,
+    serde_json::Value,
+    sinch_sdk_runtime::NoErrorBody,
+);

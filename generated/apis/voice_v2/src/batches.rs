@@ -88,15 +88,6 @@ impl<'a> GetBatchCallSummaryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BatchSummary,
-        sinch_sdk_runtime::Error<GetBatchCallSummaryError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -105,20 +96,12 @@ impl<'a> GetBatchCallSummaryCall<'a> {
         sinch_sdk_runtime::Error<GetBatchCallSummaryError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBatchCallSummary",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBatchCallSummary",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBatchCallSummary",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -128,15 +111,10 @@ impl<'a> GetBatchCallSummaryCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBatchCallSummary",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBatchCallSummary")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -155,19 +133,11 @@ impl<'a> GetBatchCallSummaryCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBatchCallSummaryCall<'a> {
-    type Output = Result<
-        super::types::BatchSummary,
-        sinch_sdk_runtime::Error<GetBatchCallSummaryError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetBatchCallSummaryCall,
+    super::types::BatchSummary,
+    GetBatchCallSummaryError,
+);
 /// The documented error responses of operation `getBatchCallSummary`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -216,15 +186,6 @@ impl<'a> StopBatchProcessingCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BatchStopResponse,
-        sinch_sdk_runtime::Error<StopBatchProcessingError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -233,20 +194,12 @@ impl<'a> StopBatchProcessingCall<'a> {
         sinch_sdk_runtime::Error<StopBatchProcessingError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "stopBatchProcessing",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "stopBatchProcessing",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "stopBatchProcessing",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -256,15 +209,10 @@ impl<'a> StopBatchProcessingCall<'a> {
                 "/batches/",
                 &sinch_sdk_runtime::encode::path(&self.batch_id.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "stopBatchProcessing",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "stopBatchProcessing")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -283,19 +231,11 @@ impl<'a> StopBatchProcessingCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for StopBatchProcessingCall<'a> {
-    type Output = Result<
-        super::types::BatchStopResponse,
-        sinch_sdk_runtime::Error<StopBatchProcessingError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    StopBatchProcessingCall,
+    super::types::BatchStopResponse,
+    StopBatchProcessingError,
+);
 /// The documented error responses of operation `stopBatchProcessing`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -344,15 +284,6 @@ impl<'a> GetBatchDetailsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::BatchDetails,
-        sinch_sdk_runtime::Error<GetBatchDetailsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -361,20 +292,12 @@ impl<'a> GetBatchDetailsCall<'a> {
         sinch_sdk_runtime::Error<GetBatchDetailsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBatchDetails",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getBatchDetails",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBatchDetails",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -385,15 +308,10 @@ impl<'a> GetBatchDetailsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.batch_id.to_string()),
                 "/details",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBatchDetails",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBatchDetails")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -412,19 +330,11 @@ impl<'a> GetBatchDetailsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBatchDetailsCall<'a> {
-    type Output = Result<
-        super::types::BatchDetails,
-        sinch_sdk_runtime::Error<GetBatchDetailsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetBatchDetailsCall,
+    super::types::BatchDetails,
+    GetBatchDetailsError,
+);
 /// The documented error responses of operation `getBatchDetails`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

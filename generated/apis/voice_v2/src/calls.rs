@@ -218,12 +218,6 @@ impl<'a> ListCallsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::CallsList, sinch_sdk_runtime::Error<ListCallsError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -232,20 +226,12 @@ impl<'a> ListCallsCall<'a> {
         sinch_sdk_runtime::Error<ListCallsError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listCalls",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "listCalls",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listCalls",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -254,7 +240,7 @@ impl<'a> ListCallsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id.to_string()),
                 "/calls",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.service_id {
@@ -287,12 +273,7 @@ impl<'a> ListCallsCall<'a> {
         if let Some(value) = &self.page {
             request.query.push(("page", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listCalls",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listCalls")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -311,16 +292,7 @@ impl<'a> ListCallsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListCallsCall<'a> {
-    type Output = Result<super::types::CallsList, sinch_sdk_runtime::Error<ListCallsError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(ListCallsCall, super::types::CallsList, ListCallsError);
 /// The documented error responses of operation `listCalls`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -380,12 +352,6 @@ impl<'a> CreateCallCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::CallResponse, sinch_sdk_runtime::Error<CreateCallError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -394,20 +360,12 @@ impl<'a> CreateCallCall<'a> {
         sinch_sdk_runtime::Error<CreateCallError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createCall",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "createCall",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createCall",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -416,7 +374,7 @@ impl<'a> CreateCallCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id.to_string()),
                 "/calls",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.service_id {
@@ -425,12 +383,7 @@ impl<'a> CreateCallCall<'a> {
         if let Some(value) = &self.idempotency_key {
             request.headers.push(("Idempotency-Key", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createCall",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createCall")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -450,19 +403,7 @@ impl<'a> CreateCallCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateCallCall<'a> {
-    type Output = Result<
-        super::types::CallResponse,
-        sinch_sdk_runtime::Error<CreateCallError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(CreateCallCall, super::types::CallResponse, CreateCallError);
 /// The documented error responses of operation `createCall`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -515,12 +456,6 @@ impl<'a> GetCallByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Call, sinch_sdk_runtime::Error<GetCallByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -529,20 +464,12 @@ impl<'a> GetCallByIdCall<'a> {
         sinch_sdk_runtime::Error<GetCallByIdError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getCallById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getCallById",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCallById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -552,15 +479,10 @@ impl<'a> GetCallByIdCall<'a> {
                 "/calls/",
                 &sinch_sdk_runtime::encode::path(&self.call_id.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getCallById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getCallById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -578,16 +500,7 @@ impl<'a> GetCallByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetCallByIdCall<'a> {
-    type Output = Result<super::types::Call, sinch_sdk_runtime::Error<GetCallByIdError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetCallByIdCall, super::types::Call, GetCallByIdError);
 /// The documented error responses of operation `getCallById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -638,10 +551,6 @@ impl<'a> PatchCallByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<PatchCallByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -650,20 +559,12 @@ impl<'a> PatchCallByIdCall<'a> {
         sinch_sdk_runtime::Error<PatchCallByIdError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "patchCallById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "patchCallById",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "patchCallById",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -673,17 +574,12 @@ impl<'a> PatchCallByIdCall<'a> {
                 "/calls/",
                 &sinch_sdk_runtime::encode::path(&self.call_id.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         if let Some(value) = &self.idempotency_key {
             request.headers.push(("Idempotency-Key", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "patchCallById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "patchCallById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -702,16 +598,7 @@ impl<'a> PatchCallByIdCall<'a> {
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for PatchCallByIdCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<PatchCallByIdError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(PatchCallByIdCall, (), PatchCallByIdError);
 /// The documented error responses of operation `patchCallById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -767,12 +654,6 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<(), sinch_sdk_runtime::Error<PatchCallBySessionAndNameError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -781,20 +662,12 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
         sinch_sdk_runtime::Error<PatchCallBySessionAndNameError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "patchCallBySessionAndName",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "patchCallBySessionAndName",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "patchCallBySessionAndName",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -806,17 +679,12 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
                 "/calls/",
                 &sinch_sdk_runtime::encode::path(&self.call_name),
             ]
-                .concat(),
+            .concat(),
         );
         if let Some(value) = &self.idempotency_key {
             request.headers.push(("Idempotency-Key", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "patchCallBySessionAndName",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "patchCallBySessionAndName")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -824,39 +692,18 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         match response.status() {
             200..=299 => {}
-            400 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status401));
-            }
-            403 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status403));
-            }
-            404 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status404));
-            }
-            429 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status429));
-            }
-            500 => {
-                return Err(response.error_as(PatchCallBySessionAndNameError::Status500));
-            }
+            400 => return Err(response.error_as(PatchCallBySessionAndNameError::Status400)),
+            401 => return Err(response.error_as(PatchCallBySessionAndNameError::Status401)),
+            403 => return Err(response.error_as(PatchCallBySessionAndNameError::Status403)),
+            404 => return Err(response.error_as(PatchCallBySessionAndNameError::Status404)),
+            429 => return Err(response.error_as(PatchCallBySessionAndNameError::Status429)),
+            500 => return Err(response.error_as(PatchCallBySessionAndNameError::Status500)),
             _ => return Err(response.into_error(None)),
         }
         Ok(response.with(()))
     }
 }
-impl<'a> std::future::IntoFuture for PatchCallBySessionAndNameCall<'a> {
-    type Output = Result<(), sinch_sdk_runtime::Error<PatchCallBySessionAndNameError>>;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(PatchCallBySessionAndNameCall, (), PatchCallBySessionAndNameError);
 /// The documented error responses of operation `patchCallBySessionAndName`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -72,15 +72,6 @@ impl<'a> DescribeSvamlCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SvamlDescriptionResponse,
-        sinch_sdk_runtime::Error<DescribeSvamlError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -89,20 +80,12 @@ impl<'a> DescribeSvamlCall<'a> {
         sinch_sdk_runtime::Error<DescribeSvamlError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "describeSvaml",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "describeSvaml",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "describeSvaml",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -111,15 +94,10 @@ impl<'a> DescribeSvamlCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id.to_string()),
                 "/svaml/describe",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "describeSvaml",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "describeSvaml")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -135,19 +113,11 @@ impl<'a> DescribeSvamlCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DescribeSvamlCall<'a> {
-    type Output = Result<
-        super::types::SvamlDescriptionResponse,
-        sinch_sdk_runtime::Error<DescribeSvamlError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DescribeSvamlCall,
+    super::types::SvamlDescriptionResponse,
+    DescribeSvamlError,
+);
 /// The documented error responses of operation `describeSvaml`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -183,15 +153,6 @@ impl<'a> ValidateSvamlCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::ValidateSvamlResponse,
-        sinch_sdk_runtime::Error<ValidateSvamlError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -200,20 +161,12 @@ impl<'a> ValidateSvamlCall<'a> {
         sinch_sdk_runtime::Error<ValidateSvamlError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "validateSvaml",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "validateSvaml",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "validateSvaml",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -222,15 +175,10 @@ impl<'a> ValidateSvamlCall<'a> {
                 &sinch_sdk_runtime::encode::path(&project_id.to_string()),
                 "/svaml/validate",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "validateSvaml",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "validateSvaml")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -246,19 +194,11 @@ impl<'a> ValidateSvamlCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ValidateSvamlCall<'a> {
-    type Output = Result<
-        super::types::ValidateSvamlResponse,
-        sinch_sdk_runtime::Error<ValidateSvamlError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ValidateSvamlCall,
+    super::types::ValidateSvamlResponse,
+    ValidateSvamlError,
+);
 /// The documented error responses of operation `validateSvaml`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

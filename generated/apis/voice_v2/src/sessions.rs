@@ -51,12 +51,6 @@ impl<'a> GetSessionByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::Session, sinch_sdk_runtime::Error<GetSessionByIdError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -65,20 +59,12 @@ impl<'a> GetSessionByIdCall<'a> {
         sinch_sdk_runtime::Error<GetSessionByIdError>,
     > {
         let client = self.client;
-        let project_id: String = match self
-            .project_id
-            .as_ref()
-            .or(client.project_id.as_ref())
-        {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getSessionById",
-                    source: "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let project_id = sinch_sdk_runtime::call::client_param(
+            &self.project_id,
+            &client.project_id,
+            "getSessionById",
+            "`projectId` is not set: set it on the client (`with_project_id`, or `SINCH_PROJECT_ID` for `SinchClient`) or on this call (`.project_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getSessionById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -88,15 +74,10 @@ impl<'a> GetSessionByIdCall<'a> {
                 "/sessions/",
                 &sinch_sdk_runtime::encode::path(&self.session_id.to_string()),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getSessionById",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getSessionById")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -115,19 +96,7 @@ impl<'a> GetSessionByIdCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetSessionByIdCall<'a> {
-    type Output = Result<
-        super::types::Session,
-        sinch_sdk_runtime::Error<GetSessionByIdError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(GetSessionByIdCall, super::types::Session, GetSessionByIdError);
 /// The documented error responses of operation `getSessionById`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

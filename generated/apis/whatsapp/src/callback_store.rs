@@ -62,15 +62,6 @@ impl<'a> GetStatusCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackStoreSearchResult,
-        sinch_sdk_runtime::Error<GetStatusError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -79,16 +70,12 @@ impl<'a> GetStatusCall<'a> {
         sinch_sdk_runtime::Error<GetStatusError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getStatus",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getStatus",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getStatus",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -98,15 +85,10 @@ impl<'a> GetStatusCall<'a> {
                 "/callbacks/status/",
                 &sinch_sdk_runtime::encode::path(&self.message_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getStatus",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getStatus")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -122,19 +104,11 @@ impl<'a> GetStatusCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStatusCall<'a> {
-    type Output = Result<
-        super::types::CallbackStoreSearchResult,
-        sinch_sdk_runtime::Error<GetStatusError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStatusCall,
+    super::types::CallbackStoreSearchResult,
+    GetStatusError,
+);
 /// The documented error responses of operation `getStatus`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -171,15 +145,6 @@ impl<'a> GetNotificationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CallbackStoreSearchResult,
-        sinch_sdk_runtime::Error<GetNotificationsError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -188,16 +153,12 @@ impl<'a> GetNotificationsCall<'a> {
         sinch_sdk_runtime::Error<GetNotificationsError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getNotifications",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getNotifications",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getNotifications",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -206,24 +167,14 @@ impl<'a> GetNotificationsCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/callbacks/notifications",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.fetch_callbacks_message;
-            request
-                .query
-                .push((
-                    "fetchCallbacksMessage",
-                    sinch_sdk_runtime::encode::json_text(value),
-                ));
+            request.query.push(("fetchCallbacksMessage", sinch_sdk_runtime::encode::json_text(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getNotifications",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getNotifications")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -239,19 +190,11 @@ impl<'a> GetNotificationsCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetNotificationsCall<'a> {
-    type Output = Result<
-        super::types::CallbackStoreSearchResult,
-        sinch_sdk_runtime::Error<GetNotificationsError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetNotificationsCall,
+    super::types::CallbackStoreSearchResult,
+    GetNotificationsError,
+);
 /// The documented error responses of operation `getNotifications`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -87,15 +87,6 @@ impl<'a> CheckCapability1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CapabilityResponse,
-        sinch_sdk_runtime::Error<CheckCapability1Error>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -104,35 +95,23 @@ impl<'a> CheckCapability1Call<'a> {
         sinch_sdk_runtime::Error<CheckCapability1Error>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "checkCapability_1",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "checkCapability_1",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "checkCapability_1",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/capability"]
-                .concat(),
+            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/capability"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         {
             let value = &self.msisdn_list_message;
-            request
-                .query
-                .push(("msisdnListMessage", sinch_sdk_runtime::encode::json_text(value)));
+            request.query.push(("msisdnListMessage", sinch_sdk_runtime::encode::json_text(value)));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "checkCapability_1",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "checkCapability_1")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -148,19 +127,11 @@ impl<'a> CheckCapability1Call<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CheckCapability1Call<'a> {
-    type Output = Result<
-        super::types::CapabilityResponse,
-        sinch_sdk_runtime::Error<CheckCapability1Error>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CheckCapability1Call,
+    super::types::CapabilityResponse,
+    CheckCapability1Error,
+);
 /// The documented error responses of operation `checkCapability_1`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -196,15 +167,6 @@ impl<'a> CheckCapabilityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::CapabilityResponse,
-        sinch_sdk_runtime::Error<CheckCapabilityError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -213,29 +175,19 @@ impl<'a> CheckCapabilityCall<'a> {
         sinch_sdk_runtime::Error<CheckCapabilityError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "checkCapability",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "checkCapability",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "checkCapability",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/capability"]
-                .concat(),
+            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/capability"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "checkCapability",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "checkCapability")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -251,19 +203,11 @@ impl<'a> CheckCapabilityCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CheckCapabilityCall<'a> {
-    type Output = Result<
-        super::types::CapabilityResponse,
-        sinch_sdk_runtime::Error<CheckCapabilityError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CheckCapabilityCall,
+    super::types::CapabilityResponse,
+    CheckCapabilityError,
+);
 /// The documented error responses of operation `checkCapability`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

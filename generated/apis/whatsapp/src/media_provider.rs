@@ -78,15 +78,6 @@ impl<'a> ListMediaProvidersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::WhatsAppListMediaProvidersResponse,
-        sinch_sdk_runtime::Error<ListMediaProvidersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -95,16 +86,12 @@ impl<'a> ListMediaProvidersCall<'a> {
         sinch_sdk_runtime::Error<ListMediaProvidersError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "listMediaProviders",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "listMediaProviders",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "listMediaProviders",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -113,15 +100,10 @@ impl<'a> ListMediaProvidersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/provider",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "listMediaProviders",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "listMediaProviders")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -137,19 +119,11 @@ impl<'a> ListMediaProvidersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ListMediaProvidersCall<'a> {
-    type Output = Result<
-        super::types::WhatsAppListMediaProvidersResponse,
-        sinch_sdk_runtime::Error<ListMediaProvidersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ListMediaProvidersCall,
+    super::types::WhatsAppListMediaProvidersResponse,
+    ListMediaProvidersError,
+);
 /// The documented error responses of operation `listMediaProviders`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -185,35 +159,20 @@ impl<'a> AddMediaProviderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<AddMediaProviderError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<AddMediaProviderError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addMediaProvider",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "addMediaProvider",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addMediaProvider",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -222,15 +181,10 @@ impl<'a> AddMediaProviderCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/provider",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addMediaProvider",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addMediaProvider")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -246,19 +200,11 @@ impl<'a> AddMediaProviderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddMediaProviderCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<AddMediaProviderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddMediaProviderCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    AddMediaProviderError,
+);
 /// The documented error responses of operation `addMediaProvider`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -295,35 +241,20 @@ impl<'a> DeleteMediaProviderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteMediaProviderError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<DeleteMediaProviderError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteMediaProvider",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "deleteMediaProvider",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteMediaProvider",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -333,15 +264,10 @@ impl<'a> DeleteMediaProviderCall<'a> {
                 "/provision/provider/",
                 &sinch_sdk_runtime::encode::path(&self.provider_name),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteMediaProvider",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteMediaProvider")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -357,19 +283,11 @@ impl<'a> DeleteMediaProviderCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteMediaProviderCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteMediaProviderError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteMediaProviderCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    DeleteMediaProviderError,
+);
 /// The documented error responses of operation `deleteMediaProvider`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -50,12 +50,6 @@ impl<'a> PostMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<super::types::CallbackReceipt, sinch_sdk_runtime::Error<PostMessageError>> {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -64,29 +58,19 @@ impl<'a> PostMessageCall<'a> {
         sinch_sdk_runtime::Error<PostMessageError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "postMessage",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "postMessage",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "postMessage",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/messages"]
-                .concat(),
+            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/messages"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "postMessage",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "postMessage")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -102,19 +86,7 @@ impl<'a> PostMessageCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for PostMessageCall<'a> {
-    type Output = Result<
-        super::types::CallbackReceipt,
-        sinch_sdk_runtime::Error<PostMessageError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(PostMessageCall, super::types::CallbackReceipt, PostMessageError);
 /// The documented error responses of operation `postMessage`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

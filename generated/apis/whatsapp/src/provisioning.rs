@@ -150,15 +150,6 @@ impl<'a> GetBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::MsisdnListMessage,
-        sinch_sdk_runtime::Error<GetBlacklistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -167,16 +158,12 @@ impl<'a> GetBlacklistCall<'a> {
         sinch_sdk_runtime::Error<GetBlacklistError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getBlacklist",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getBlacklist",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getBlacklist",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -185,18 +172,13 @@ impl<'a> GetBlacklistCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/blacklist",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.page {
             request.query.push(("page", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getBlacklist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getBlacklist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -212,19 +194,11 @@ impl<'a> GetBlacklistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetBlacklistCall<'a> {
-    type Output = Result<
-        super::types::MsisdnListMessage,
-        sinch_sdk_runtime::Error<GetBlacklistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetBlacklistCall,
+    super::types::MsisdnListMessage,
+    GetBlacklistError,
+);
 /// The documented error responses of operation `getBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -260,35 +234,20 @@ impl<'a> AddToBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<AddToBlacklistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<AddToBlacklistError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "addToBlacklist",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "addToBlacklist",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "addToBlacklist",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -297,15 +256,10 @@ impl<'a> AddToBlacklistCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/blacklist",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "addToBlacklist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "addToBlacklist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -321,19 +275,11 @@ impl<'a> AddToBlacklistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for AddToBlacklistCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<AddToBlacklistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    AddToBlacklistCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    AddToBlacklistError,
+);
 /// The documented error responses of operation `addToBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -369,35 +315,20 @@ impl<'a> RemoveFromBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "removeFromBlacklist",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "removeFromBlacklist",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "removeFromBlacklist",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -406,15 +337,10 @@ impl<'a> RemoveFromBlacklistCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/blacklist",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "removeFromBlacklist",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "removeFromBlacklist")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -430,19 +356,11 @@ impl<'a> RemoveFromBlacklistCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for RemoveFromBlacklistCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    RemoveFromBlacklistCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    RemoveFromBlacklistError,
+);
 /// The documented error responses of operation `removeFromBlacklist`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -478,48 +396,32 @@ impl<'a> ProvisionOptInCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptInError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<ProvisionOptInError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "provisionOptIn",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "provisionOptIn",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "provisionOptIn",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/provision/optin"]
-                .concat(),
+            [
+                "/whatsapp/v1/",
+                &sinch_sdk_runtime::encode::path(&bot_id),
+                "/provision/optin",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "provisionOptIn",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "provisionOptIn")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -535,19 +437,11 @@ impl<'a> ProvisionOptInCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProvisionOptInCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptInError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProvisionOptInCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    ProvisionOptInError,
+);
 /// The documented error responses of operation `provisionOptIn`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -583,48 +477,32 @@ impl<'a> ProvisionOptOutCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptOutError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<ProvisionOptOutError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "provisionOptOut",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "provisionOptOut",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "provisionOptOut",
             sinch_sdk_runtime::reqwest::Method::DELETE,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/provision/optin"]
-                .concat(),
+            [
+                "/whatsapp/v1/",
+                &sinch_sdk_runtime::encode::path(&bot_id),
+                "/provision/optin",
+            ]
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "provisionOptOut",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "provisionOptOut")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -640,19 +518,11 @@ impl<'a> ProvisionOptOutCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProvisionOptOutCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptOutError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProvisionOptOutCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    ProvisionOptOutError,
+);
 /// The documented error responses of operation `provisionOptOut`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -689,35 +559,20 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "provisionOptOutDeprecatedEndpoint",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "provisionOptOutDeprecatedEndpoint",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "provisionOptOutDeprecatedEndpoint",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -726,15 +581,13 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
                 &sinch_sdk_runtime::encode::path(&bot_id),
                 "/provision/optout",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "provisionOptOutDeprecatedEndpoint",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(
+            self.body,
+            "provisionOptOutDeprecatedEndpoint",
+        )?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -742,39 +595,19 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(
-                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400),
-                );
-            }
-            401 => {
-                return Err(
-                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status401),
-                );
-            }
-            500 => {
-                return Err(
-                    response.error_as(ProvisionOptOutDeprecatedEndpointError::Status500),
-                );
-            }
+            400 => return Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400)),
+            401 => return Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status401)),
+            500 => return Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for ProvisionOptOutDeprecatedEndpointCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    ProvisionOptOutDeprecatedEndpointCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    ProvisionOptOutDeprecatedEndpointError,
+);
 /// The documented error responses of operation `provisionOptOutDeprecatedEndpoint`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

@@ -205,10 +205,7 @@ pub struct GetStickerpacksCall<'a> {
 }
 impl<'a> GetStickerpacksCall<'a> {
     /// Sets the `namespace` query parameter.
-    pub fn namespace(
-        mut self,
-        value: impl Into<super::types::GetStickerpacksNamespace>,
-    ) -> Self {
+    pub fn namespace(mut self, value: impl Into<super::types::GetStickerpacksNamespace>) -> Self {
         self.namespace = Some(value.into());
         self
     }
@@ -218,15 +215,6 @@ impl<'a> GetStickerpacksCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchGetStickerpacksResponse,
-        sinch_sdk_runtime::Error<GetStickerpacksError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -235,32 +223,22 @@ impl<'a> GetStickerpacksCall<'a> {
         sinch_sdk_runtime::Error<GetStickerpacksError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getStickerpacks",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getStickerpacks",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getStickerpacks",
             sinch_sdk_runtime::reqwest::Method::GET,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/stickerpacks"]
-                .concat(),
+            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/stickerpacks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.namespace {
             request.query.push(("namespace", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getStickerpacks",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getStickerpacks")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -276,19 +254,11 @@ impl<'a> GetStickerpacksCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStickerpacksCall<'a> {
-    type Output = Result<
-        super::types::SinchGetStickerpacksResponse,
-        sinch_sdk_runtime::Error<GetStickerpacksError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStickerpacksCall,
+    super::types::SinchGetStickerpacksResponse,
+    GetStickerpacksError,
+);
 /// The documented error responses of operation `getStickerpacks`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -324,15 +294,6 @@ impl<'a> CreateStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchCreateStickerpackResponse,
-        sinch_sdk_runtime::Error<CreateStickerpackError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -341,29 +302,19 @@ impl<'a> CreateStickerpackCall<'a> {
         sinch_sdk_runtime::Error<CreateStickerpackError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createStickerpack",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "createStickerpack",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createStickerpack",
             sinch_sdk_runtime::reqwest::Method::POST,
-            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/stickerpacks"]
-                .concat(),
+            ["/whatsapp/v1/", &sinch_sdk_runtime::encode::path(&bot_id), "/stickerpacks"].concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createStickerpack",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createStickerpack")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -379,19 +330,11 @@ impl<'a> CreateStickerpackCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateStickerpackCall<'a> {
-    type Output = Result<
-        super::types::SinchCreateStickerpackResponse,
-        sinch_sdk_runtime::Error<CreateStickerpackError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateStickerpackCall,
+    super::types::SinchCreateStickerpackResponse,
+    CreateStickerpackError,
+);
 /// The documented error responses of operation `createStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -424,10 +367,7 @@ pub struct GetStickersCall<'a> {
 }
 impl<'a> GetStickersCall<'a> {
     /// Sets the `namespace` query parameter.
-    pub fn namespace(
-        mut self,
-        value: impl Into<super::types::GetStickersNamespace>,
-    ) -> Self {
+    pub fn namespace(mut self, value: impl Into<super::types::GetStickersNamespace>) -> Self {
         self.namespace = Some(value.into());
         self
     }
@@ -437,15 +377,6 @@ impl<'a> GetStickersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchGetStickersResponse,
-        sinch_sdk_runtime::Error<GetStickersError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -454,16 +385,12 @@ impl<'a> GetStickersCall<'a> {
         sinch_sdk_runtime::Error<GetStickersError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getStickers",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getStickers",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getStickers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -474,18 +401,13 @@ impl<'a> GetStickersCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.stickerpack_id),
                 "/stickers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.namespace {
             request.query.push(("namespace", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getStickers",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getStickers")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -501,19 +423,11 @@ impl<'a> GetStickersCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStickersCall<'a> {
-    type Output = Result<
-        super::types::SinchGetStickersResponse,
-        sinch_sdk_runtime::Error<GetStickersError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStickersCall,
+    super::types::SinchGetStickersResponse,
+    GetStickersError,
+);
 /// The documented error responses of operation `getStickers`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -550,15 +464,6 @@ impl<'a> CreateStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchCreateStickerResponse,
-        sinch_sdk_runtime::Error<CreateStickerError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -567,16 +472,12 @@ impl<'a> CreateStickerCall<'a> {
         sinch_sdk_runtime::Error<CreateStickerError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "createSticker",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "createSticker",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "createSticker",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -587,15 +488,10 @@ impl<'a> CreateStickerCall<'a> {
                 &sinch_sdk_runtime::encode::path(&self.stickerpack_id),
                 "/stickers",
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "createSticker",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "createSticker")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -611,19 +507,11 @@ impl<'a> CreateStickerCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for CreateStickerCall<'a> {
-    type Output = Result<
-        super::types::SinchCreateStickerResponse,
-        sinch_sdk_runtime::Error<CreateStickerError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    CreateStickerCall,
+    super::types::SinchCreateStickerResponse,
+    CreateStickerError,
+);
 /// The documented error responses of operation `createSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -670,15 +558,6 @@ impl<'a> GetStickerInformationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchGetStickerInformationResponse,
-        sinch_sdk_runtime::Error<GetStickerInformationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
@@ -687,16 +566,12 @@ impl<'a> GetStickerInformationCall<'a> {
         sinch_sdk_runtime::Error<GetStickerInformationError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getStickerInformation",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getStickerInformation",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getStickerInformation",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -708,18 +583,13 @@ impl<'a> GetStickerInformationCall<'a> {
                 "/stickers/",
                 &sinch_sdk_runtime::encode::path(&self.sticker_index),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.namespace {
             request.query.push(("namespace", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getStickerInformation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getStickerInformation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -735,19 +605,11 @@ impl<'a> GetStickerInformationCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStickerInformationCall<'a> {
-    type Output = Result<
-        super::types::SinchGetStickerInformationResponse,
-        sinch_sdk_runtime::Error<GetStickerInformationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStickerInformationCall,
+    super::types::SinchGetStickerInformationResponse,
+    GetStickerInformationError,
+);
 /// The documented error responses of operation `getStickerInformation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -785,35 +647,20 @@ impl<'a> DeleteStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteStickerError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<DeleteStickerError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteSticker",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "deleteSticker",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteSticker",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -825,15 +672,10 @@ impl<'a> DeleteStickerCall<'a> {
                 "/stickers/",
                 &sinch_sdk_runtime::encode::path(&self.sticker_index),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteSticker",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteSticker")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -849,19 +691,11 @@ impl<'a> DeleteStickerCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteStickerCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteStickerError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteStickerCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    DeleteStickerError,
+);
 /// The documented error responses of operation `deleteSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -899,35 +733,20 @@ impl<'a> UpdateStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<UpdateStickerError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<UpdateStickerError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateSticker",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "updateSticker",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateSticker",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -939,15 +758,10 @@ impl<'a> UpdateStickerCall<'a> {
                 "/stickers/",
                 &sinch_sdk_runtime::encode::path(&self.sticker_index),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateSticker",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateSticker")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -963,19 +777,11 @@ impl<'a> UpdateStickerCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateStickerCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<UpdateStickerError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateStickerCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    UpdateStickerError,
+);
 /// The documented error responses of operation `updateSticker`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1021,35 +827,20 @@ impl<'a> GetStickerpackInformationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        super::types::SinchGetStickerpackInformationResponse,
-        sinch_sdk_runtime::Error<GetStickerpackInformationError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            super::types::SinchGetStickerpackInformationResponse,
-        >,
+        sinch_sdk_runtime::WithResponse<super::types::SinchGetStickerpackInformationResponse>,
         sinch_sdk_runtime::Error<GetStickerpackInformationError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "getStickerpackInformation",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "getStickerpackInformation",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "getStickerpackInformation",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1059,18 +850,13 @@ impl<'a> GetStickerpackInformationCall<'a> {
                 "/stickerpacks/",
                 &sinch_sdk_runtime::encode::path(&self.stickerpack_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
         if let Some(value) = &self.namespace {
             request.query.push(("namespace", value.to_string()));
         }
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "getStickerpackInformation",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "getStickerpackInformation")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1078,33 +864,19 @@ impl<'a> GetStickerpackInformationCall<'a> {
             .map_err(sinch_sdk_runtime::Error::widen)?;
         let value = match response.status() {
             200..=299 => response.json()?,
-            400 => {
-                return Err(response.error_as(GetStickerpackInformationError::Status400));
-            }
-            401 => {
-                return Err(response.error_as(GetStickerpackInformationError::Status401));
-            }
-            500 => {
-                return Err(response.error_as(GetStickerpackInformationError::Status500));
-            }
+            400 => return Err(response.error_as(GetStickerpackInformationError::Status400)),
+            401 => return Err(response.error_as(GetStickerpackInformationError::Status401)),
+            500 => return Err(response.error_as(GetStickerpackInformationError::Status500)),
             _ => return Err(response.into_error(None)),
         };
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for GetStickerpackInformationCall<'a> {
-    type Output = Result<
-        super::types::SinchGetStickerpackInformationResponse,
-        sinch_sdk_runtime::Error<GetStickerpackInformationError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    GetStickerpackInformationCall,
+    super::types::SinchGetStickerpackInformationResponse,
+    GetStickerpackInformationError,
+);
 /// The documented error responses of operation `getStickerpackInformation`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1141,35 +913,20 @@ impl<'a> DeleteStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteStickerpackError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<DeleteStickerpackError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "deleteStickerpack",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "deleteStickerpack",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteStickerpack",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1179,15 +936,10 @@ impl<'a> DeleteStickerpackCall<'a> {
                 "/stickerpacks/",
                 &sinch_sdk_runtime::encode::path(&self.stickerpack_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "deleteStickerpack",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "deleteStickerpack")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1203,19 +955,11 @@ impl<'a> DeleteStickerpackCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for DeleteStickerpackCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<DeleteStickerpackError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    DeleteStickerpackCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    DeleteStickerpackError,
+);
 /// The documented error responses of operation `deleteStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -1252,35 +996,20 @@ impl<'a> UpdateStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request.
-    pub async fn send(
-        self,
-    ) -> Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<UpdateStickerpackError>,
-    > {
-        self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
-    }
     /// Sends the request; the value comes with the response's status and headers.
     pub async fn send_with_response(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<
-            std::collections::BTreeMap<String, serde_json::Value>,
-        >,
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
         sinch_sdk_runtime::Error<UpdateStickerpackError>,
     > {
         let client = self.client;
-        let bot_id: String = match self.bot_id.as_ref().or(client.bot_id.as_ref()) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(sinch_sdk_runtime::Error::Request {
-                    operation: "updateStickerpack",
-                    source: "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)"
-                        .into(),
-                });
-            }
-        };
+        let bot_id = sinch_sdk_runtime::call::client_param(
+            &self.bot_id,
+            &client.bot_id,
+            "updateStickerpack",
+            "`bot-id` is not set: set it on the client (`with_bot_id`) or on this call (`.bot_id(..)`)",
+        )?;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateStickerpack",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1290,15 +1019,10 @@ impl<'a> UpdateStickerpackCall<'a> {
                 "/stickerpacks/",
                 &sinch_sdk_runtime::encode::path(&self.stickerpack_id),
             ]
-                .concat(),
+            .concat(),
         );
         request.headers.push(("accept", "application/json".to_string()));
-        request.body = self
-            .body
-            .map_err(|e| sinch_sdk_runtime::Error::Request {
-                operation: "updateStickerpack",
-                source: e.into(),
-            })?;
+        request.body = sinch_sdk_runtime::call::body(self.body, "updateStickerpack")?;
         let response = client
             .http
             .exchange(request, &self.options)
@@ -1314,19 +1038,11 @@ impl<'a> UpdateStickerpackCall<'a> {
         Ok(response.with(value))
     }
 }
-impl<'a> std::future::IntoFuture for UpdateStickerpackCall<'a> {
-    type Output = Result<
-        std::collections::BTreeMap<String, serde_json::Value>,
-        sinch_sdk_runtime::Error<UpdateStickerpackError>,
-    >;
-    type IntoFuture = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    #[inline]
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
+sinch_sdk_runtime::call::send!(
+    UpdateStickerpackCall,
+    std::collections::BTreeMap<String, serde_json::Value>,
+    UpdateStickerpackError,
+);
 /// The documented error responses of operation `updateStickerpack`, decoded by status.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
