@@ -21,76 +21,158 @@ fn api_sms() -> Api {
     Api {
         key: "sms",
         calls: vec![
-            Call { id : "ListBatches", run : | cx : Cx | Box::pin(async move { let client
-            = client_sms(& cx); let result = client.batches().list().send(). await; cx
-            .outcome("ListBatches", result) }), }, Call { id : "Dry_Run", run : | cx : Cx
-            | Box::pin(async move { let client = client_sms(& cx); let result = client
-            .batches().run(cx.body:: < sinch_sdk::sms::types::SendBatchObject >
-            ("application/json")).send(). await; cx.outcome("Dry_Run", result) }), },
-            Call { id : "GetBatchMessage", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.batches().get(cx.param:: <
-            String > ("batch_id")).send(). await; cx.outcome("GetBatchMessage", result)
-            }), }, Call { id : "ReplaceBatch", run : | cx : Cx | Box::pin(async move {
-            let client = client_sms(& cx); let result = client.batches().replace(cx
-            .param:: < String > ("batch_id"), cx.body:: <
-            sinch_sdk::sms::types::SendBatchObject > ("application/json")).send(). await;
-            cx.outcome("ReplaceBatch", result) }), }, Call { id : "UpdateBatchMessage",
-            run : | cx : Cx | Box::pin(async move { let client = client_sms(& cx); let
-            result = client.batches().update(cx.param:: < String > ("batch_id")).body(cx
-            .body:: < sinch_sdk::sms::types::UpdateBatchReq > ("application/json"))
-            .send(). await; cx.outcome("UpdateBatchMessage", result) }), }, Call { id :
-            "CancelBatchMessage", run : | cx : Cx | Box::pin(async move { let client =
-            client_sms(& cx); let result = client.batches().cancel(cx.param:: < String >
-            ("batch_id")).send(). await; cx.outcome("CancelBatchMessage", result) }), },
-            Call { id : "DeliveryFeedback", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.batches().delivery_feedback(cx
-            .param:: < String > ("batch_id"), cx.body:: <
-            sinch_sdk::sms::types::DeliveryFeedbackRequest > ("application/json")).send()
-            . await; cx.outcome("DeliveryFeedback", result) }), }, Call { id :
-            "GetDeliveryReportByBatchId", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.delivery_reports()
-            .get_delivery_report_by_batch_id(cx.param:: < String > ("batch_id"), cx
-            .param:: < sinch_sdk::sms::types::GetDeliveryReportByBatchIdType > ("type"))
-            .send(). await; cx.outcome("GetDeliveryReportByBatchId", result) }), }, Call
-            { id : "GetDeliveryReportByPhoneNumber", run : | cx : Cx | Box::pin(async
-            move { let client = client_sms(& cx); let result = client.delivery_reports()
-            .get_delivery_report_by_phone_number(cx.param:: < String > ("batch_id"), cx
-            .param:: < String > ("recipient_msisdn")).send(). await; cx
-            .outcome("GetDeliveryReportByPhoneNumber", result) }), }, Call { id :
-            "GetDeliveryReports", run : | cx : Cx | Box::pin(async move { let client =
-            client_sms(& cx); let result = client.delivery_reports().list().send().
-            await; cx.outcome("GetDeliveryReports", result) }), }, Call { id :
-            "ListGroups", run : | cx : Cx | Box::pin(async move { let client =
-            client_sms(& cx); let result = client.groups().list().send(). await; cx
-            .outcome("ListGroups", result) }), }, Call { id : "CreateGroup", run : | cx :
-            Cx | Box::pin(async move { let client = client_sms(& cx); let result = client
-            .groups().create().body(cx.body:: < sinch_sdk::sms::types::GroupObject >
-            ("application/json")).send(). await; cx.outcome("CreateGroup", result) }), },
-            Call { id : "RetrieveGroup", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.groups().retrieve(cx.param:: <
-            String > ("group_id")).send(). await; cx.outcome("RetrieveGroup", result) }),
-            }, Call { id : "ReplaceGroup", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.groups().replace(cx.param:: <
-            String > ("group_id"), cx.body:: < sinch_sdk::sms::types::ReplaceGroupRequest
-            > ("application/json")).send(). await; cx.outcome("ReplaceGroup", result) }),
-            }, Call { id : "UpdateGroup", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms(& cx); let result = client.groups().update(cx.param:: <
-            String > ("group_id")).body(cx.body:: <
-            sinch_sdk::sms::types::UpdateGroupRequest > ("application/json")).send().
-            await; cx.outcome("UpdateGroup", result) }), }, Call { id : "GetMembers", run
-            : | cx : Cx | Box::pin(async move { let client = client_sms(& cx); let result
-            = client.groups().get_members(cx.param:: < String > ("group_id")).send().
-            await; cx.outcome("GetMembers", result) }), }, Call { id : "Inbounds", run :
-            | cx : Cx | Box::pin(async move { let client = client_sms(& cx); let result =
-            client.receive_sms().inbounds().send(). await; cx.outcome("Inbounds", result)
-            }), }, Call { id : "RetrieveInboundMessage", run : | cx : Cx | Box::pin(async
-            move { let client = client_sms(& cx); let result = client.receive_sms()
-            .retrieve_inbound_message(cx.param:: < String > ("inbound_id")).send().
-            await; cx.outcome("RetrieveInboundMessage", result) }), }, Call { id :
-            "SendSMS", run : | cx : Cx | Box::pin(async move { let client = client_sms(&
-            cx); let result = client.sending_sms().send(cx.body:: <
-            sinch_sdk::sms::types::SendBatchObject > ("application/json")).send(). await;
-            cx.outcome("SendSMS", result) }), },
+            Call {
+                id: "ListBatches",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().list().send().await;
+                    cx.outcome("ListBatches", result)
+                }),
+            },
+            Call {
+                id: "Dry_Run",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().run(cx.body::<sinch_sdk::sms::types::SendBatchObject>("application/json")).send().await;
+                    cx.outcome("Dry_Run", result)
+                }),
+            },
+            Call {
+                id: "GetBatchMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().get(cx.param::<String>("batch_id")).send().await;
+                    cx.outcome("GetBatchMessage", result)
+                }),
+            },
+            Call {
+                id: "ReplaceBatch",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().replace(cx.param::<String>("batch_id"), cx.body::<sinch_sdk::sms::types::SendBatchObject>("application/json")).send().await;
+                    cx.outcome("ReplaceBatch", result)
+                }),
+            },
+            Call {
+                id: "UpdateBatchMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().update(cx.param::<String>("batch_id")).body(cx.body::<sinch_sdk::sms::types::UpdateBatchReq>("application/json")).send().await;
+                    cx.outcome("UpdateBatchMessage", result)
+                }),
+            },
+            Call {
+                id: "CancelBatchMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().cancel(cx.param::<String>("batch_id")).send().await;
+                    cx.outcome("CancelBatchMessage", result)
+                }),
+            },
+            Call {
+                id: "DeliveryFeedback",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.batches().delivery_feedback(cx.param::<String>("batch_id"), cx.body::<sinch_sdk::sms::types::DeliveryFeedbackRequest>("application/json")).send().await;
+                    cx.outcome("DeliveryFeedback", result)
+                }),
+            },
+            Call {
+                id: "GetDeliveryReportByBatchId",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.delivery_reports().get_delivery_report_by_batch_id(cx.param::<String>("batch_id"), cx.param::<sinch_sdk::sms::types::GetDeliveryReportByBatchIdType>("type")).send().await;
+                    cx.outcome("GetDeliveryReportByBatchId", result)
+                }),
+            },
+            Call {
+                id: "GetDeliveryReportByPhoneNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.delivery_reports().get_delivery_report_by_phone_number(cx.param::<String>("batch_id"), cx.param::<String>("recipient_msisdn")).send().await;
+                    cx.outcome("GetDeliveryReportByPhoneNumber", result)
+                }),
+            },
+            Call {
+                id: "GetDeliveryReports",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.delivery_reports().list().send().await;
+                    cx.outcome("GetDeliveryReports", result)
+                }),
+            },
+            Call {
+                id: "ListGroups",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().list().send().await;
+                    cx.outcome("ListGroups", result)
+                }),
+            },
+            Call {
+                id: "CreateGroup",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().create().body(cx.body::<sinch_sdk::sms::types::GroupObject>("application/json")).send().await;
+                    cx.outcome("CreateGroup", result)
+                }),
+            },
+            Call {
+                id: "RetrieveGroup",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().retrieve(cx.param::<String>("group_id")).send().await;
+                    cx.outcome("RetrieveGroup", result)
+                }),
+            },
+            Call {
+                id: "ReplaceGroup",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().replace(cx.param::<String>("group_id"), cx.body::<sinch_sdk::sms::types::ReplaceGroupRequest>("application/json")).send().await;
+                    cx.outcome("ReplaceGroup", result)
+                }),
+            },
+            Call {
+                id: "UpdateGroup",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().update(cx.param::<String>("group_id")).body(cx.body::<sinch_sdk::sms::types::UpdateGroupRequest>("application/json")).send().await;
+                    cx.outcome("UpdateGroup", result)
+                }),
+            },
+            Call {
+                id: "GetMembers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.groups().get_members(cx.param::<String>("group_id")).send().await;
+                    cx.outcome("GetMembers", result)
+                }),
+            },
+            Call {
+                id: "Inbounds",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.receive_sms().inbounds().send().await;
+                    cx.outcome("Inbounds", result)
+                }),
+            },
+            Call {
+                id: "RetrieveInboundMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.receive_sms().retrieve_inbound_message(cx.param::<String>("inbound_id")).send().await;
+                    cx.outcome("RetrieveInboundMessage", result)
+                }),
+            },
+            Call {
+                id: "SendSMS",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms(&cx);
+                    let result = client.sending_sms().send(cx.body::<sinch_sdk::sms::types::SendBatchObject>("application/json")).send().await;
+                    cx.outcome("SendSMS", result)
+                }),
+            },
         ],
     }
 }
@@ -112,197 +194,366 @@ fn api_conversation() -> Api {
     Api {
         key: "conversation",
         calls: vec![
-            Call { id : "App_ListApps", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.app().list().send().
-            await; cx.outcome("App_ListApps", result) }), }, Call { id : "App_CreateApp",
-            run : | cx : Cx | Box::pin(async move { let client = client_conversation(&
-            cx); let result = client.app().create(cx.body:: <
-            sinch_sdk::conversation::types::AppCreateRequest > ("application/json"))
-            .send(). await; cx.outcome("App_CreateApp", result) }), }, Call { id :
-            "App_GetApp", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.app().get(cx.param:: < String
-            > ("app_id")).send(). await; cx.outcome("App_GetApp", result) }), }, Call {
-            id : "App_DeleteApp", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.app().delete(cx.param:: <
-            String > ("app_id")).send(). await; cx.outcome("App_DeleteApp", result) }),
-            }, Call { id : "App_UpdateApp", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.app().update(cx
-            .param:: < String > ("app_id"), cx.body:: <
-            sinch_sdk::conversation::types::AppUpdateRequest > ("application/json"))
-            .send(). await; cx.outcome("App_UpdateApp", result) }), }, Call { id :
-            "Capability_QueryCapability", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.capability().query(cx
-            .body:: < sinch_sdk::conversation::types::QueryCapability >
-            ("application/json")).send(). await; cx.outcome("Capability_QueryCapability",
-            result) }), }, Call { id : "Consents_GetConsents", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.consent().get(cx.param:: < String > ("app_id"), cx.param:: <
-            sinch_sdk::conversation::types::ConsentsListType > ("list_type")).send().
-            await; cx.outcome("Consents_GetConsents", result) }), }, Call { id :
-            "Consents_GetConsentsAuditRecords", run : | cx : Cx | Box::pin(async move {
-            let client = client_conversation(& cx); let result = client.consent()
-            .get_consents_audit_records(cx.param:: < String > ("app_id"), cx.param:: <
-            String > ("identity")).send(). await; cx
-            .outcome("Consents_GetConsentsAuditRecords", result) }), }, Call { id :
-            "Contact_ListContacts", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.contact().list().send().
-            await; cx.outcome("Contact_ListContacts", result) }), }, Call { id :
-            "Contact_CreateContact", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.contact().create(cx.body:: <
-            sinch_sdk::conversation::types::ContactCreateRequest > ("application/json"))
-            .send(). await; cx.outcome("Contact_CreateContact", result) }), }, Call { id
-            : "Contact_GetContact", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.contact().get(cx.param:: <
-            String > ("contact_id")).send(). await; cx.outcome("Contact_GetContact",
-            result) }), }, Call { id : "Contact_DeleteContact", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.contact().delete(cx.param:: < String > ("contact_id")).send(). await;
-            cx.outcome("Contact_DeleteContact", result) }), }, Call { id :
-            "Contact_UpdateContact", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.contact().update(cx.param:: <
-            String > ("contact_id"), cx.body:: < sinch_sdk::conversation::types::Contact
-            > ("application/json")).send(). await; cx.outcome("Contact_UpdateContact",
-            result) }), }, Call { id : "Contact_MergeContact", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.contact().merge(cx.param:: < String > ("destination_id"), cx.body:: <
-            sinch_sdk::conversation::types::MergeContactRequest > ("application/json"))
-            .send(). await; cx.outcome("Contact_MergeContact", result) }), }, Call { id :
-            "Contact_GetChannelProfile", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.contact()
-            .get_channel_profile(cx.body:: <
-            sinch_sdk::conversation::types::GetChannelProfileRequest >
-            ("application/json")).send(). await; cx.outcome("Contact_GetChannelProfile",
-            result) }), }, Call { id : "Contact_ListIdentityConflicts", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.contact().list_identity_conflicts().send(). await; cx
-            .outcome("Contact_ListIdentityConflicts", result) }), }, Call { id :
-            "Conversation_ListConversations", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.conversation().list()
-            .send(). await; cx.outcome("Conversation_ListConversations", result) }), },
-            Call { id : "Conversation_CreateConversation", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.conversation().create(cx.body:: <
-            sinch_sdk::conversation::types::CreateConversationRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Conversation_CreateConversation", result) }), }, Call { id :
-            "Conversation_GetConversation", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.conversation().get(cx
-            .param:: < String > ("conversation_id")).send(). await; cx
-            .outcome("Conversation_GetConversation", result) }), }, Call { id :
-            "Conversation_DeleteConversation", run : | cx : Cx | Box::pin(async move {
-            let client = client_conversation(& cx); let result = client.conversation()
-            .delete(cx.param:: < String > ("conversation_id")).send(). await; cx
-            .outcome("Conversation_DeleteConversation", result) }), }, Call { id :
-            "Conversation_UpdateConversation", run : | cx : Cx | Box::pin(async move {
-            let client = client_conversation(& cx); let result = client.conversation()
-            .update(cx.param:: < String > ("conversation_id"), cx.body:: <
-            sinch_sdk::conversation::types::Conversation > ("application/json")).send().
-            await; cx.outcome("Conversation_UpdateConversation", result) }), }, Call { id
-            : "Conversation_ListRecentConversations", run : | cx : Cx | Box::pin(async
-            move { let client = client_conversation(& cx); let result = client
-            .conversation().list_recent(cx.param:: < String > ("app_id")).send(). await;
-            cx.outcome("Conversation_ListRecentConversations", result) }), }, Call { id :
-            "Events_InjectEvent", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.conversation().inject_event(cx
-            .param:: < String > ("conversation_id"), cx.body:: <
-            sinch_sdk::conversation::types::InjectConversationEventRequest >
-            ("application/json")).send(). await; cx.outcome("Events_InjectEvent", result)
-            }), }, Call { id : "Conversation_StopActiveConversation", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.conversation().stop_active(cx.param:: < String > ("conversation_id"))
-            .send(). await; cx.outcome("Conversation_StopActiveConversation", result) }),
-            }, Call { id : "Conversation_InjectMessage", run : | cx : Cx | Box::pin(async
-            move { let client = client_conversation(& cx); let result = client
-            .conversation().inject_message(cx.param:: < String > ("conversation_id"), cx
-            .body:: < sinch_sdk::conversation::types::InjectMessageRequest >
-            ("application/json")).send(). await; cx.outcome("Conversation_InjectMessage",
-            result) }), }, Call { id : "Events_SendEvent", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.events().send(cx.body:: <
-            sinch_sdk::conversation::types::SendEventRequest > ("application/json"))
-            .send(). await; cx.outcome("Events_SendEvent", result) }), }, Call { id :
-            "Events_GetEvent", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.events().get(cx.param:: <
-            String > ("event_id")).send(). await; cx.outcome("Events_GetEvent", result)
-            }), }, Call { id : "Events_DeleteEvents", run : | cx : Cx | Box::pin(async
-            move { let client = client_conversation(& cx); let result = client.events()
-            .delete(cx.param:: < String > ("event_id")).send(). await; cx
-            .outcome("Events_DeleteEvents", result) }), }, Call { id :
-            "Events_ListEvents", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.events().list().send(). await;
-            cx.outcome("Events_ListEvents", result) }), }, Call { id :
-            "Messages_SendMessage", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.messages().send(cx.body:: <
-            sinch_sdk::conversation::types::SendMessageRequest > ("application/json"))
-            .send(). await; cx.outcome("Messages_SendMessage", result) }), }, Call { id :
-            "Messages_GetMessage", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.messages().get(cx.param:: <
-            String > ("message_id")).send(). await; cx.outcome("Messages_GetMessage",
-            result) }), }, Call { id : "Messages_DeleteMessage", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.messages().delete(cx.param:: < String > ("message_id")).send(). await;
-            cx.outcome("Messages_DeleteMessage", result) }), }, Call { id :
-            "Messages_UpdateMessageMetadata", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.messages()
-            .update_message_metadata(cx.param:: < String > ("message_id"), cx.body:: <
-            sinch_sdk::conversation::types::UpdateMessageMetadataRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Messages_UpdateMessageMetadata", result) }), }, Call { id :
-            "Messages_ListMessages", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.messages().list().send().
-            await; cx.outcome("Messages_ListMessages", result) }), }, Call { id :
-            "Messages_ListMessagesByChannelIdentity", run : | cx : Cx | Box::pin(async
-            move { let client = client_conversation(& cx); let result = client.messages()
-            .list_messages_by_channel_identity(cx.body:: <
-            sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Messages_ListMessagesByChannelIdentity", result) }), }, Call { id :
-            "ProjectSettings_GetSettings", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.project_settings()
-            .get_settings().send(). await; cx.outcome("ProjectSettings_GetSettings",
-            result) }), }, Call { id : "ProjectSettings_CreateSettings", run : | cx : Cx
-            | Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.project_settings().create_settings(cx.body:: <
-            sinch_sdk::conversation::types::ProjectSettingsRequest >
-            ("application/json")).send(). await; cx
-            .outcome("ProjectSettings_CreateSettings", result) }), }, Call { id :
-            "ProjectSettings_DeleteSettings", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.project_settings()
-            .delete_settings().send(). await; cx
-            .outcome("ProjectSettings_DeleteSettings", result) }), }, Call { id :
-            "ProjectSettings_UpdateSettings", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.project_settings()
-            .update_settings(cx.body:: <
-            sinch_sdk::conversation::types::ProjectSettingsRequest >
-            ("application/json")).send(). await; cx
-            .outcome("ProjectSettings_UpdateSettings", result) }), }, Call { id :
-            "Transcoding_TranscodeMessage", run : | cx : Cx | Box::pin(async move { let
-            client = client_conversation(& cx); let result = client.transcoding()
-            .transcode_message(cx.body:: <
-            sinch_sdk::conversation::types::TranscodeMessageRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Transcoding_TranscodeMessage", result) }), }, Call { id :
-            "Webhooks_ListWebhooks", run : | cx : Cx | Box::pin(async move { let client =
-            client_conversation(& cx); let result = client.webhooks().list(cx.param:: <
-            String > ("app_id")).send(). await; cx.outcome("Webhooks_ListWebhooks",
-            result) }), }, Call { id : "Webhooks_CreateWebhook", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.webhooks().create(cx.body:: <
-            sinch_sdk::conversation::types::WebhooksCreateWebhookRequest >
-            ("application/json")).send(). await; cx.outcome("Webhooks_CreateWebhook",
-            result) }), }, Call { id : "Webhooks_GetWebhook", run : | cx : Cx |
-            Box::pin(async move { let client = client_conversation(& cx); let result =
-            client.webhooks().get(cx.param:: < String > ("webhook_id")).send(). await; cx
-            .outcome("Webhooks_GetWebhook", result) }), }, Call { id :
-            "Webhooks_DeleteWebhook", run : | cx : Cx | Box::pin(async move { let client
-            = client_conversation(& cx); let result = client.webhooks().delete(cx.param::
-            < String > ("webhook_id")).send(). await; cx
-            .outcome("Webhooks_DeleteWebhook", result) }), }, Call { id :
-            "Webhooks_UpdateWebhook", run : | cx : Cx | Box::pin(async move { let client
-            = client_conversation(& cx); let result = client.webhooks().update(cx.param::
-            < String > ("webhook_id"), cx.body:: <
-            sinch_sdk::conversation::types::Webhook > ("application/json")).send().
-            await; cx.outcome("Webhooks_UpdateWebhook", result) }), },
+            Call {
+                id: "App_ListApps",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.app().list().send().await;
+                    cx.outcome("App_ListApps", result)
+                }),
+            },
+            Call {
+                id: "App_CreateApp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.app().create(cx.body::<sinch_sdk::conversation::types::AppCreateRequest>("application/json")).send().await;
+                    cx.outcome("App_CreateApp", result)
+                }),
+            },
+            Call {
+                id: "App_GetApp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.app().get(cx.param::<String>("app_id")).send().await;
+                    cx.outcome("App_GetApp", result)
+                }),
+            },
+            Call {
+                id: "App_DeleteApp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.app().delete(cx.param::<String>("app_id")).send().await;
+                    cx.outcome("App_DeleteApp", result)
+                }),
+            },
+            Call {
+                id: "App_UpdateApp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.app().update(cx.param::<String>("app_id"), cx.body::<sinch_sdk::conversation::types::AppUpdateRequest>("application/json")).send().await;
+                    cx.outcome("App_UpdateApp", result)
+                }),
+            },
+            Call {
+                id: "Capability_QueryCapability",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.capability().query(cx.body::<sinch_sdk::conversation::types::QueryCapability>("application/json")).send().await;
+                    cx.outcome("Capability_QueryCapability", result)
+                }),
+            },
+            Call {
+                id: "Consents_GetConsents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.consent().get(cx.param::<String>("app_id"), cx.param::<sinch_sdk::conversation::types::ConsentsListType>("list_type")).send().await;
+                    cx.outcome("Consents_GetConsents", result)
+                }),
+            },
+            Call {
+                id: "Consents_GetConsentsAuditRecords",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.consent().get_consents_audit_records(cx.param::<String>("app_id"), cx.param::<String>("identity")).send().await;
+                    cx.outcome("Consents_GetConsentsAuditRecords", result)
+                }),
+            },
+            Call {
+                id: "Contact_ListContacts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().list().send().await;
+                    cx.outcome("Contact_ListContacts", result)
+                }),
+            },
+            Call {
+                id: "Contact_CreateContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().create(cx.body::<sinch_sdk::conversation::types::ContactCreateRequest>("application/json")).send().await;
+                    cx.outcome("Contact_CreateContact", result)
+                }),
+            },
+            Call {
+                id: "Contact_GetContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().get(cx.param::<String>("contact_id")).send().await;
+                    cx.outcome("Contact_GetContact", result)
+                }),
+            },
+            Call {
+                id: "Contact_DeleteContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().delete(cx.param::<String>("contact_id")).send().await;
+                    cx.outcome("Contact_DeleteContact", result)
+                }),
+            },
+            Call {
+                id: "Contact_UpdateContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().update(cx.param::<String>("contact_id"), cx.body::<sinch_sdk::conversation::types::Contact>("application/json")).send().await;
+                    cx.outcome("Contact_UpdateContact", result)
+                }),
+            },
+            Call {
+                id: "Contact_MergeContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().merge(cx.param::<String>("destination_id"), cx.body::<sinch_sdk::conversation::types::MergeContactRequest>("application/json")).send().await;
+                    cx.outcome("Contact_MergeContact", result)
+                }),
+            },
+            Call {
+                id: "Contact_GetChannelProfile",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().get_channel_profile(cx.body::<sinch_sdk::conversation::types::GetChannelProfileRequest>("application/json")).send().await;
+                    cx.outcome("Contact_GetChannelProfile", result)
+                }),
+            },
+            Call {
+                id: "Contact_ListIdentityConflicts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.contact().list_identity_conflicts().send().await;
+                    cx.outcome("Contact_ListIdentityConflicts", result)
+                }),
+            },
+            Call {
+                id: "Conversation_ListConversations",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().list().send().await;
+                    cx.outcome("Conversation_ListConversations", result)
+                }),
+            },
+            Call {
+                id: "Conversation_CreateConversation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().create(cx.body::<sinch_sdk::conversation::types::CreateConversationRequest>("application/json")).send().await;
+                    cx.outcome("Conversation_CreateConversation", result)
+                }),
+            },
+            Call {
+                id: "Conversation_GetConversation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().get(cx.param::<String>("conversation_id")).send().await;
+                    cx.outcome("Conversation_GetConversation", result)
+                }),
+            },
+            Call {
+                id: "Conversation_DeleteConversation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().delete(cx.param::<String>("conversation_id")).send().await;
+                    cx.outcome("Conversation_DeleteConversation", result)
+                }),
+            },
+            Call {
+                id: "Conversation_UpdateConversation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().update(cx.param::<String>("conversation_id"), cx.body::<sinch_sdk::conversation::types::Conversation>("application/json")).send().await;
+                    cx.outcome("Conversation_UpdateConversation", result)
+                }),
+            },
+            Call {
+                id: "Conversation_ListRecentConversations",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().list_recent(cx.param::<String>("app_id")).send().await;
+                    cx.outcome("Conversation_ListRecentConversations", result)
+                }),
+            },
+            Call {
+                id: "Events_InjectEvent",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().inject_event(cx.param::<String>("conversation_id"), cx.body::<sinch_sdk::conversation::types::InjectConversationEventRequest>("application/json")).send().await;
+                    cx.outcome("Events_InjectEvent", result)
+                }),
+            },
+            Call {
+                id: "Conversation_StopActiveConversation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().stop_active(cx.param::<String>("conversation_id")).send().await;
+                    cx.outcome("Conversation_StopActiveConversation", result)
+                }),
+            },
+            Call {
+                id: "Conversation_InjectMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.conversation().inject_message(cx.param::<String>("conversation_id"), cx.body::<sinch_sdk::conversation::types::InjectMessageRequest>("application/json")).send().await;
+                    cx.outcome("Conversation_InjectMessage", result)
+                }),
+            },
+            Call {
+                id: "Events_SendEvent",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.events().send(cx.body::<sinch_sdk::conversation::types::SendEventRequest>("application/json")).send().await;
+                    cx.outcome("Events_SendEvent", result)
+                }),
+            },
+            Call {
+                id: "Events_GetEvent",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.events().get(cx.param::<String>("event_id")).send().await;
+                    cx.outcome("Events_GetEvent", result)
+                }),
+            },
+            Call {
+                id: "Events_DeleteEvents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.events().delete(cx.param::<String>("event_id")).send().await;
+                    cx.outcome("Events_DeleteEvents", result)
+                }),
+            },
+            Call {
+                id: "Events_ListEvents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.events().list().send().await;
+                    cx.outcome("Events_ListEvents", result)
+                }),
+            },
+            Call {
+                id: "Messages_SendMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().send(cx.body::<sinch_sdk::conversation::types::SendMessageRequest>("application/json")).send().await;
+                    cx.outcome("Messages_SendMessage", result)
+                }),
+            },
+            Call {
+                id: "Messages_GetMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().get(cx.param::<String>("message_id")).send().await;
+                    cx.outcome("Messages_GetMessage", result)
+                }),
+            },
+            Call {
+                id: "Messages_DeleteMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().delete(cx.param::<String>("message_id")).send().await;
+                    cx.outcome("Messages_DeleteMessage", result)
+                }),
+            },
+            Call {
+                id: "Messages_UpdateMessageMetadata",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().update_message_metadata(cx.param::<String>("message_id"), cx.body::<sinch_sdk::conversation::types::UpdateMessageMetadataRequest>("application/json")).send().await;
+                    cx.outcome("Messages_UpdateMessageMetadata", result)
+                }),
+            },
+            Call {
+                id: "Messages_ListMessages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().list().send().await;
+                    cx.outcome("Messages_ListMessages", result)
+                }),
+            },
+            Call {
+                id: "Messages_ListMessagesByChannelIdentity",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.messages().list_messages_by_channel_identity(cx.body::<sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest>("application/json")).send().await;
+                    cx.outcome("Messages_ListMessagesByChannelIdentity", result)
+                }),
+            },
+            Call {
+                id: "ProjectSettings_GetSettings",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.project_settings().get_settings().send().await;
+                    cx.outcome("ProjectSettings_GetSettings", result)
+                }),
+            },
+            Call {
+                id: "ProjectSettings_CreateSettings",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.project_settings().create_settings(cx.body::<sinch_sdk::conversation::types::ProjectSettingsRequest>("application/json")).send().await;
+                    cx.outcome("ProjectSettings_CreateSettings", result)
+                }),
+            },
+            Call {
+                id: "ProjectSettings_DeleteSettings",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.project_settings().delete_settings().send().await;
+                    cx.outcome("ProjectSettings_DeleteSettings", result)
+                }),
+            },
+            Call {
+                id: "ProjectSettings_UpdateSettings",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.project_settings().update_settings(cx.body::<sinch_sdk::conversation::types::ProjectSettingsRequest>("application/json")).send().await;
+                    cx.outcome("ProjectSettings_UpdateSettings", result)
+                }),
+            },
+            Call {
+                id: "Transcoding_TranscodeMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.transcoding().transcode_message(cx.body::<sinch_sdk::conversation::types::TranscodeMessageRequest>("application/json")).send().await;
+                    cx.outcome("Transcoding_TranscodeMessage", result)
+                }),
+            },
+            Call {
+                id: "Webhooks_ListWebhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.webhooks().list(cx.param::<String>("app_id")).send().await;
+                    cx.outcome("Webhooks_ListWebhooks", result)
+                }),
+            },
+            Call {
+                id: "Webhooks_CreateWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.webhooks().create(cx.body::<sinch_sdk::conversation::types::WebhooksCreateWebhookRequest>("application/json")).send().await;
+                    cx.outcome("Webhooks_CreateWebhook", result)
+                }),
+            },
+            Call {
+                id: "Webhooks_GetWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.webhooks().get(cx.param::<String>("webhook_id")).send().await;
+                    cx.outcome("Webhooks_GetWebhook", result)
+                }),
+            },
+            Call {
+                id: "Webhooks_DeleteWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.webhooks().delete(cx.param::<String>("webhook_id")).send().await;
+                    cx.outcome("Webhooks_DeleteWebhook", result)
+                }),
+            },
+            Call {
+                id: "Webhooks_UpdateWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_conversation(&cx);
+                    let result = client.webhooks().update(cx.param::<String>("webhook_id"), cx.body::<sinch_sdk::conversation::types::Webhook>("application/json")).send().await;
+                    cx.outcome("Webhooks_UpdateWebhook", result)
+                }),
+            },
         ],
     }
 }
@@ -324,25 +575,46 @@ fn api_templates() -> Api {
     Api {
         key: "templates",
         calls: vec![
-            Call { id : "Templates_ListTemplates", run : | cx : Cx | Box::pin(async move
-            { let client = client_templates(& cx); let result = client.templates().list()
-            .send(). await; cx.outcome("Templates_ListTemplates", result) }), }, Call {
-            id : "Templates_CreateTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates(& cx); let result = client.templates().create(cx
-            .body:: < sinch_sdk::templates::types::Template > ("application/json"))
-            .send(). await; cx.outcome("Templates_CreateTemplate", result) }), }, Call {
-            id : "Templates_UpdateTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates(& cx); let result = client.templates().update(cx
-            .param:: < String > ("template.id"), cx.body:: <
-            sinch_sdk::templates::types::Template > ("application/json")).send(). await;
-            cx.outcome("Templates_UpdateTemplate", result) }), }, Call { id :
-            "Templates_GetTemplate", run : | cx : Cx | Box::pin(async move { let client =
-            client_templates(& cx); let result = client.templates().get(cx.param:: <
-            String > ("template_id")).send(). await; cx.outcome("Templates_GetTemplate",
-            result) }), }, Call { id : "Templates_DeleteTemplate", run : | cx : Cx |
-            Box::pin(async move { let client = client_templates(& cx); let result =
-            client.templates().delete(cx.param:: < String > ("template_id")).send().
-            await; cx.outcome("Templates_DeleteTemplate", result) }), },
+            Call {
+                id: "Templates_ListTemplates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates(&cx);
+                    let result = client.templates().list().send().await;
+                    cx.outcome("Templates_ListTemplates", result)
+                }),
+            },
+            Call {
+                id: "Templates_CreateTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates(&cx);
+                    let result = client.templates().create(cx.body::<sinch_sdk::templates::types::Template>("application/json")).send().await;
+                    cx.outcome("Templates_CreateTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_UpdateTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates(&cx);
+                    let result = client.templates().update(cx.param::<String>("template.id"), cx.body::<sinch_sdk::templates::types::Template>("application/json")).send().await;
+                    cx.outcome("Templates_UpdateTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_GetTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates(&cx);
+                    let result = client.templates().get(cx.param::<String>("template_id")).send().await;
+                    cx.outcome("Templates_GetTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_DeleteTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates(&cx);
+                    let result = client.templates().delete(cx.param::<String>("template_id")).send().await;
+                    cx.outcome("Templates_DeleteTemplate", result)
+                }),
+            },
         ],
     }
 }
@@ -364,34 +636,54 @@ fn api_templates_v2() -> Api {
     Api {
         key: "templates-v2",
         calls: vec![
-            Call { id : "Templates_v2_ListTemplates", run : | cx : Cx | Box::pin(async
-            move { let client = client_templates_v2(& cx); let result = client
-            .templates_v2().v2_list_templates().send(). await; cx
-            .outcome("Templates_v2_ListTemplates", result) }), }, Call { id :
-            "Templates_v2_CreateTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates_v2(& cx); let result = client.templates_v2()
-            .v2_create_template(cx.body:: <
-            sinch_sdk::templates_v2::types::TemplatesV2CreateTemplateRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Templates_v2_CreateTemplate", result) }), }, Call { id :
-            "Templates_v2_ListTranslations", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates_v2(& cx); let result = client.templates_v2()
-            .v2_list_translations(cx.param:: < String > ("template_id")).send(). await;
-            cx.outcome("Templates_v2_ListTranslations", result) }), }, Call { id :
-            "Templates_v2_GetTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates_v2(& cx); let result = client.templates_v2()
-            .v2_get_template(cx.param:: < String > ("template_id")).send(). await; cx
-            .outcome("Templates_v2_GetTemplate", result) }), }, Call { id :
-            "Templates_v2_UpdateTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates_v2(& cx); let result = client.templates_v2()
-            .v2_update_template(cx.param:: < String > ("template_id"), cx.body:: <
-            sinch_sdk::templates_v2::types::TemplatesV2UpdateTemplateRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Templates_v2_UpdateTemplate", result) }), }, Call { id :
-            "Templates_v2_DeleteTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_templates_v2(& cx); let result = client.templates_v2()
-            .v2_delete_template(cx.param:: < String > ("template_id")).send(). await; cx
-            .outcome("Templates_v2_DeleteTemplate", result) }), },
+            Call {
+                id: "Templates_v2_ListTemplates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_list_templates().send().await;
+                    cx.outcome("Templates_v2_ListTemplates", result)
+                }),
+            },
+            Call {
+                id: "Templates_v2_CreateTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_create_template(cx.body::<sinch_sdk::templates_v2::types::TemplatesV2CreateTemplateRequest>("application/json")).send().await;
+                    cx.outcome("Templates_v2_CreateTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_v2_ListTranslations",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_list_translations(cx.param::<String>("template_id")).send().await;
+                    cx.outcome("Templates_v2_ListTranslations", result)
+                }),
+            },
+            Call {
+                id: "Templates_v2_GetTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_get_template(cx.param::<String>("template_id")).send().await;
+                    cx.outcome("Templates_v2_GetTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_v2_UpdateTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_update_template(cx.param::<String>("template_id"), cx.body::<sinch_sdk::templates_v2::types::TemplatesV2UpdateTemplateRequest>("application/json")).send().await;
+                    cx.outcome("Templates_v2_UpdateTemplate", result)
+                }),
+            },
+            Call {
+                id: "Templates_v2_DeleteTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_templates_v2(&cx);
+                    let result = client.templates_v2().v2_delete_template(cx.param::<String>("template_id")).send().await;
+                    cx.outcome("Templates_v2_DeleteTemplate", result)
+                }),
+            },
         ],
     }
 }
@@ -413,109 +705,184 @@ fn api_numbers() -> Api {
     Api {
         key: "numbers",
         calls: vec![
-            Call { id : "NumberService_ListActiveNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .active_number().list().send(). await; cx
-            .outcome("NumberService_ListActiveNumbers", result) }), }, Call { id :
-            "NumberService_GetActiveNumber", run : | cx : Cx | Box::pin(async move { let
-            client = client_numbers(& cx); let result = client.active_number().get(cx
-            .param:: < String > ("phoneNumber")).send(). await; cx
-            .outcome("NumberService_GetActiveNumber", result) }), }, Call { id :
-            "NumberService_UpdateActiveNumber", run : | cx : Cx | Box::pin(async move {
-            let client = client_numbers(& cx); let result = client.active_number()
-            .update(cx.param:: < String > ("phoneNumber")).body(cx.body:: <
-            sinch_sdk::numbers::types::ActiveNumberRequest > ("application/json")).send()
-            . await; cx.outcome("NumberService_UpdateActiveNumber", result) }), }, Call {
-            id : "NumberService_ReleaseNumber", run : | cx : Cx | Box::pin(async move {
-            let client = client_numbers(& cx); let result = client.active_number()
-            .release_number(cx.param:: < String > ("phoneNumber")).send(). await; cx
-            .outcome("NumberService_ReleaseNumber", result) }), }, Call { id :
-            "NumberService_GetEmergencyAddress", run : | cx : Cx | Box::pin(async move {
-            let client = client_numbers(& cx); let result = client.active_number()
-            .get_emergency_address(cx.param:: < String > ("phoneNumber")).send(). await;
-            cx.outcome("NumberService_GetEmergencyAddress", result) }), }, Call { id :
-            "NumberService_ProvisionEmergencyAddress", run : | cx : Cx | Box::pin(async
-            move { let client = client_numbers(& cx); let result = client.active_number()
-            .provision_emergency_address(cx.param:: < String > ("phoneNumber"), cx.body::
-            < sinch_sdk::numbers::types::EmergencyAddressRequest > ("application/json"))
-            .send(). await; cx.outcome("NumberService_ProvisionEmergencyAddress", result)
-            }), }, Call { id : "NumberService_DeprovisionEmergencyAddress", run : | cx :
-            Cx | Box::pin(async move { let client = client_numbers(& cx); let result =
-            client.active_number().deprovision_emergency_address(cx.param:: < String >
-            ("phoneNumber")).send(). await; cx
-            .outcome("NumberService_DeprovisionEmergencyAddress", result) }), }, Call {
-            id : "NumberService_ValidateEmergencyAddress", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .active_number().validate_emergency_address(cx.param:: < String >
-            ("phoneNumber"), cx.body:: <
-            sinch_sdk::numbers::types::EmergencyAddressRequest > ("application/json"))
-            .send(). await; cx.outcome("NumberService_ValidateEmergencyAddress", result)
-            }), }, Call { id : "NumberService_RentNumber", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); #[allow(deprecated)]
-            let result = client.available_number().rent_number(cx.param:: < String >
-            ("phoneNumber"), cx.body:: < sinch_sdk::numbers::types::RentNumberRequest >
-            ("application/json")).send(). await; cx.outcome("NumberService_RentNumber",
-            result) }), }, Call { id : "NumberService_RentAnyNumber", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); #[allow(deprecated)]
-            let result = client.available_number().rent_any_number(cx.body:: <
-            sinch_sdk::numbers::types::RentAnyNumberRequest > ("application/json"))
-            .send(). await; cx.outcome("NumberService_RentAnyNumber", result) }), }, Call
-            { id : "NumberService_ListAvailableNumbers", run : | cx : Cx | Box::pin(async
-            move { let client = client_numbers(& cx); let result = client
-            .available_number().list(cx.param:: < String > ("regionCode"), cx.param:: <
-            sinch_sdk::numbers::types::NumberType > ("type")).send(). await; cx
-            .outcome("NumberService_ListAvailableNumbers", result) }), }, Call { id :
-            "NumberService_GetAvailableNumber", run : | cx : Cx | Box::pin(async move {
-            let client = client_numbers(& cx); let result = client.available_number()
-            .get(cx.param:: < String > ("phoneNumber")).send(). await; cx
-            .outcome("NumberService_GetAvailableNumber", result) }), }, Call { id :
-            "NumberService_ListAvailableRegions", run : | cx : Cx | Box::pin(async move {
-            let client = client_numbers(& cx); let result = client.available_regions()
-            .list().send(). await; cx.outcome("NumberService_ListAvailableRegions",
-            result) }), }, Call { id : "LookupNumberRequirements", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .number_order().lookup_number_requirements(cx.body:: <
-            sinch_sdk::numbers::types::LookupNumberRequirementsRequest >
-            ("application/json")).send(). await; cx.outcome("LookupNumberRequirements",
-            result) }), }, Call { id : "CreateNumberOrder", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .number_order().create(cx.body:: <
-            sinch_sdk::numbers::types::CreateNumberOrderRequest > ("application/json"))
-            .send(). await; cx.outcome("CreateNumberOrder", result) }), }, Call { id :
-            "GetNumberOrder", run : | cx : Cx | Box::pin(async move { let client =
-            client_numbers(& cx); let result = client.number_order().get(cx.param:: <
-            String > ("numberOrderId")).send(). await; cx.outcome("GetNumberOrder",
-            result) }), }, Call { id : "GetNumberOrderRegistration", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .number_order().get_number_order_registration(cx.param:: < String >
-            ("numberOrderId")).send(). await; cx.outcome("GetNumberOrderRegistration",
-            result) }), }, Call { id : "UpdateNumberOrderRegistration", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .number_order().update_number_order_registration(cx.param:: < String >
-            ("numberOrderId"), cx.body:: <
-            sinch_sdk::numbers::types::UpdateNumberOrderRegistrationRequest >
-            ("application/json")).send(). await; cx
-            .outcome("UpdateNumberOrderRegistration", result) }), }, Call { id :
-            "UploadNumberOrderAttachment", run : | cx : Cx | Box::pin(async move { let
-            client = client_numbers(& cx); let result = client.number_order()
-            .upload_number_order_attachment(cx.param:: < String > ("numberOrderId"), cx
-            .param:: < String > ("attachmentId"), cx.body:: <
-            sinch_sdk::numbers::types::UploadNumberOrderAttachmentRequest >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("UploadNumberOrderAttachment", result) }), }, Call { id :
-            "SubmitNumberOrder", run : | cx : Cx | Box::pin(async move { let client =
-            client_numbers(& cx); let result = client.number_order().submit(cx.param:: <
-            String > ("numberOrderId")).send(). await; cx.outcome("SubmitNumberOrder",
-            result) }), }, Call { id : "GetCallbackConfiguration", run : | cx : Cx |
-            Box::pin(async move { let client = client_numbers(& cx); let result = client
-            .numbers_callbacks().get_callback_configuration().send(). await; cx
-            .outcome("GetCallbackConfiguration", result) }), }, Call { id :
-            "UpdateCallbackConfiguration", run : | cx : Cx | Box::pin(async move { let
-            client = client_numbers(& cx); let result = client.numbers_callbacks()
-            .update_callback_configuration().body(cx.body:: <
-            sinch_sdk::numbers::types::CallbackConfigurationUpdate >
-            ("application/json")).send(). await; cx
-            .outcome("UpdateCallbackConfiguration", result) }), },
+            Call {
+                id: "NumberService_ListActiveNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().list().send().await;
+                    cx.outcome("NumberService_ListActiveNumbers", result)
+                }),
+            },
+            Call {
+                id: "NumberService_GetActiveNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().get(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("NumberService_GetActiveNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_UpdateActiveNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().update(cx.param::<String>("phoneNumber")).body(cx.body::<sinch_sdk::numbers::types::ActiveNumberRequest>("application/json")).send().await;
+                    cx.outcome("NumberService_UpdateActiveNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_ReleaseNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().release_number(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("NumberService_ReleaseNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_GetEmergencyAddress",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().get_emergency_address(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("NumberService_GetEmergencyAddress", result)
+                }),
+            },
+            Call {
+                id: "NumberService_ProvisionEmergencyAddress",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().provision_emergency_address(cx.param::<String>("phoneNumber"), cx.body::<sinch_sdk::numbers::types::EmergencyAddressRequest>("application/json")).send().await;
+                    cx.outcome("NumberService_ProvisionEmergencyAddress", result)
+                }),
+            },
+            Call {
+                id: "NumberService_DeprovisionEmergencyAddress",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().deprovision_emergency_address(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("NumberService_DeprovisionEmergencyAddress", result)
+                }),
+            },
+            Call {
+                id: "NumberService_ValidateEmergencyAddress",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.active_number().validate_emergency_address(cx.param::<String>("phoneNumber"), cx.body::<sinch_sdk::numbers::types::EmergencyAddressRequest>("application/json")).send().await;
+                    cx.outcome("NumberService_ValidateEmergencyAddress", result)
+                }),
+            },
+            Call {
+                id: "NumberService_RentNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    #[allow(deprecated)]
+                    let result = client.available_number().rent_number(cx.param::<String>("phoneNumber"), cx.body::<sinch_sdk::numbers::types::RentNumberRequest>("application/json")).send().await;
+                    cx.outcome("NumberService_RentNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_RentAnyNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    #[allow(deprecated)]
+                    let result = client.available_number().rent_any_number(cx.body::<sinch_sdk::numbers::types::RentAnyNumberRequest>("application/json")).send().await;
+                    cx.outcome("NumberService_RentAnyNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_ListAvailableNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.available_number().list(cx.param::<String>("regionCode"), cx.param::<sinch_sdk::numbers::types::NumberType>("type")).send().await;
+                    cx.outcome("NumberService_ListAvailableNumbers", result)
+                }),
+            },
+            Call {
+                id: "NumberService_GetAvailableNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.available_number().get(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("NumberService_GetAvailableNumber", result)
+                }),
+            },
+            Call {
+                id: "NumberService_ListAvailableRegions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.available_regions().list().send().await;
+                    cx.outcome("NumberService_ListAvailableRegions", result)
+                }),
+            },
+            Call {
+                id: "LookupNumberRequirements",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().lookup_number_requirements(cx.body::<sinch_sdk::numbers::types::LookupNumberRequirementsRequest>("application/json")).send().await;
+                    cx.outcome("LookupNumberRequirements", result)
+                }),
+            },
+            Call {
+                id: "CreateNumberOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().create(cx.body::<sinch_sdk::numbers::types::CreateNumberOrderRequest>("application/json")).send().await;
+                    cx.outcome("CreateNumberOrder", result)
+                }),
+            },
+            Call {
+                id: "GetNumberOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().get(cx.param::<String>("numberOrderId")).send().await;
+                    cx.outcome("GetNumberOrder", result)
+                }),
+            },
+            Call {
+                id: "GetNumberOrderRegistration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().get_number_order_registration(cx.param::<String>("numberOrderId")).send().await;
+                    cx.outcome("GetNumberOrderRegistration", result)
+                }),
+            },
+            Call {
+                id: "UpdateNumberOrderRegistration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().update_number_order_registration(cx.param::<String>("numberOrderId"), cx.body::<sinch_sdk::numbers::types::UpdateNumberOrderRegistrationRequest>("application/json")).send().await;
+                    cx.outcome("UpdateNumberOrderRegistration", result)
+                }),
+            },
+            Call {
+                id: "UploadNumberOrderAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().upload_number_order_attachment(cx.param::<String>("numberOrderId"), cx.param::<String>("attachmentId"), cx.body::<sinch_sdk::numbers::types::UploadNumberOrderAttachmentRequest>("multipart/form-data")).send().await;
+                    cx.outcome("UploadNumberOrderAttachment", result)
+                }),
+            },
+            Call {
+                id: "SubmitNumberOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.number_order().submit(cx.param::<String>("numberOrderId")).send().await;
+                    cx.outcome("SubmitNumberOrder", result)
+                }),
+            },
+            Call {
+                id: "GetCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.numbers_callbacks().get_callback_configuration().send().await;
+                    cx.outcome("GetCallbackConfiguration", result)
+                }),
+            },
+            Call {
+                id: "UpdateCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_numbers(&cx);
+                    let result = client.numbers_callbacks().update_callback_configuration().body(cx.body::<sinch_sdk::numbers::types::CallbackConfigurationUpdate>("application/json")).send().await;
+                    cx.outcome("UpdateCallbackConfiguration", result)
+                }),
+            },
         ],
     }
 }
@@ -537,11 +904,14 @@ fn api_number_lookup() -> Api {
     Api {
         key: "number-lookup",
         calls: vec![
-            Call { id : "NumberLookupV2_Lookup", run : | cx : Cx | Box::pin(async move {
-            let client = client_number_lookup(& cx); let result = client
-            .number_lookup_v2().lookup(cx.body:: <
-            sinch_sdk::number_lookup::types::NumberLookupRequest > ("application/json"))
-            .send(). await; cx.outcome("NumberLookupV2_Lookup", result) }), },
+            Call {
+                id: "NumberLookupV2_Lookup",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_number_lookup(&cx);
+                    let result = client.number_lookup_v2().lookup(cx.body::<sinch_sdk::number_lookup::types::NumberLookupRequest>("application/json")).send().await;
+                    cx.outcome("NumberLookupV2_Lookup", result)
+                }),
+            },
         ],
     }
 }
@@ -563,131 +933,190 @@ fn api_imported_numbers() -> Api {
     Api {
         key: "imported-numbers",
         calls: vec![
-            Call { id : "HostingOrderService_ListHostingOrders", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.hosting_orders().list(cx.param:: <
-            sinch_sdk::imported_numbers::types::HostingOrderServiceListHostingOrdersStates
-            > ("states"), cx.param:: <
-            sinch_sdk::imported_numbers::types::HostingOrderServiceListHostingOrdersType
-            > ("type"), cx.param:: < String > ("servicePlanId"), cx.param:: < String >
-            ("campaignId")).send(). await; cx
-            .outcome("HostingOrderService_ListHostingOrders", result) }), }, Call { id :
-            "HostingOrderService_GetHostingOrder", run : | cx : Cx | Box::pin(async move
-            { let client = client_imported_numbers(& cx); let result = client
-            .hosting_orders().get(cx.param:: < String > ("hostingOrderId")).send().
-            await; cx.outcome("HostingOrderService_GetHostingOrder", result) }), }, Call
-            { id : "GetHostingOrderReport", run : | cx : Cx | Box::pin(async move { let
-            client = client_imported_numbers(& cx); let result = client.hosting_orders()
-            .get_hosting_order_report(cx.param:: < String > ("hostingOrderId")).send().
-            await; cx.outcome("GetHostingOrderReport", result) }), }, Call { id :
-            "HostingOrderService_ListHostingOrderNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.hosting_orders().list_hosting_order_numbers(cx.param:: < String >
-            ("hostingOrderId")).send(). await; cx
-            .outcome("HostingOrderService_ListHostingOrderNumbers", result) }), }, Call {
-            id : "HostingOrderService_GetHostingOrderNumber", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.hosting_orders().get_hosting_order_number(cx.param:: < String >
-            ("hostingOrderId"), cx.param:: < String > ("phoneNumber")).send(). await; cx
-            .outcome("HostingOrderService_GetHostingOrderNumber", result) }), }, Call {
-            id : "HostingOrderService_ImportNumbers", run : | cx : Cx | Box::pin(async
-            move { let client = client_imported_numbers(& cx); let result = client
-            .hosting_orders().import_numbers(cx.body:: <
-            sinch_sdk::imported_numbers::types::ImportNumbersRequest >
-            ("application/json")).send(). await; cx
-            .outcome("HostingOrderService_ImportNumbers", result) }), }, Call { id :
-            "TextEnableNumbers", run : | cx : Cx | Box::pin(async move { let client =
-            client_imported_numbers(& cx); let result = client.hosting_orders()
-            .text_enable_numbers(cx.body:: <
-            sinch_sdk::imported_numbers::types::TextEnableNumbersRequest >
-            ("application/json")).send(). await; cx.outcome("TextEnableNumbers", result)
-            }), }, Call { id : "TextEnableTollFreeNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.hosting_orders().text_enable_toll_free_numbers(cx.body:: <
-            sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest >
-            ("application/json")).send(). await; cx.outcome("TextEnableTollFreeNumbers",
-            result) }), }, Call { id : "ImportNumberService_ListImportedNumbers", run : |
-            cx : Cx | Box::pin(async move { let client = client_imported_numbers(& cx);
-            let result = client.imported_numbers().list(cx.param:: < String >
-            ("servicePlanId"), cx.param:: < String > ("campaignId")).send(). await; cx
-            .outcome("ImportNumberService_ListImportedNumbers", result) }), }, Call { id
-            : "ImportNumberService_ImportNumber", run : | cx : Cx | Box::pin(async move {
-            let client = client_imported_numbers(& cx); let result = client
-            .imported_numbers().import_number(cx.body:: <
-            sinch_sdk::imported_numbers::types::CreateImportedNumberRequest >
-            ("application/json")).send(). await; cx
-            .outcome("ImportNumberService_ImportNumber", result) }), }, Call { id :
-            "ImportNumberService_GetImportedNumber", run : | cx : Cx | Box::pin(async
-            move { let client = client_imported_numbers(& cx); let result = client
-            .imported_numbers().get(cx.param:: < String > ("phoneNumber")).send(). await;
-            cx.outcome("ImportNumberService_GetImportedNumber", result) }), }, Call { id
-            : "ImportNumberService_DeleteImportedNumber", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.imported_numbers().delete(cx.param:: < String > ("phoneNumber"))
-            .send(). await; cx.outcome("ImportNumberService_DeleteImportedNumber",
-            result) }), }, Call { id : "ImportNumberService_UpdateImportedNumber", run :
-            | cx : Cx | Box::pin(async move { let client = client_imported_numbers(& cx);
-            let result = client.imported_numbers().update(cx.param:: < String >
-            ("phoneNumber"), cx.body:: <
-            sinch_sdk::imported_numbers::types::ImportedNumber > ("application/json"))
-            .send(). await; cx.outcome("ImportNumberService_UpdateImportedNumber",
-            result) }), }, Call { id : "GetCallbackConfiguration", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.imported_numbers_and_hosting_orders_callbacks()
-            .get_callback_configuration().send(). await; cx
-            .outcome("GetCallbackConfiguration", result) }), }, Call { id :
-            "UpdateCallbackConfiguration", run : | cx : Cx | Box::pin(async move { let
-            client = client_imported_numbers(& cx); let result = client
-            .imported_numbers_and_hosting_orders_callbacks()
-            .update_callback_configuration().body(cx.body:: <
-            sinch_sdk::imported_numbers::types::CallbackConfigurationUpdate >
-            ("application/json")).send(). await; cx
-            .outcome("UpdateCallbackConfiguration", result) }), }, Call { id :
-            "QualifiedNumberService_ListQualifiedNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().list(cx.param:: <
-            sinch_sdk::imported_numbers::types::QualifiedNumberServiceListQualifiedNumbersStates
-            > ("states")).send(). await; cx
-            .outcome("QualifiedNumberService_ListQualifiedNumbers", result) }), }, Call {
-            id : "QualifiedNumberService_GetQualifiedNumber", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().get(cx.param:: < String > ("phoneNumber"))
-            .send(). await; cx.outcome("QualifiedNumberService_GetQualifiedNumber",
-            result) }), }, Call { id : "QualifiedNumberService_DeleteQualifiedNumber",
-            run : | cx : Cx | Box::pin(async move { let client =
-            client_imported_numbers(& cx); let result = client.qualified_numbers()
-            .delete(cx.param:: < String > ("phoneNumber")).send(). await; cx
-            .outcome("QualifiedNumberService_DeleteQualifiedNumber", result) }), }, Call
-            { id : "QualifiedNumberService_BatchCreateQualifiedNumbers", run : | cx : Cx
-            | Box::pin(async move { let client = client_imported_numbers(& cx); let
-            result = client.qualified_numbers().batch_create(cx.body:: <
-            sinch_sdk::imported_numbers::types::BatchCreateQualifiedNumbersRequest >
-            ("application/json")).send(). await; cx
-            .outcome("QualifiedNumberService_BatchCreateQualifiedNumbers", result) }), },
-            Call { id : "QualifiedNumberService_TextEnableNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().text_enable_numbers(cx.body:: <
-            sinch_sdk::imported_numbers::types::TextEnableNumbersRequest >
-            ("application/json")).send(). await; cx
-            .outcome("QualifiedNumberService_TextEnableNumbers", result) }), }, Call { id
-            : "QualifiedNumbersTextEnableTollFreeNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().text_enable_toll_free_numbers(cx.body:: <
-            sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest >
-            ("application/json")).send(). await; cx
-            .outcome("QualifiedNumbersTextEnableTollFreeNumbers", result) }), }, Call {
-            id : "QualifiedNumberService_VerifyVoiceChallenge", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().verify_voice_challenge(cx.param:: < String >
-            ("phoneNumber"), cx.body:: <
-            sinch_sdk::imported_numbers::types::VerifyVoiceChallengeRequest >
-            ("application/json")).send(). await; cx
-            .outcome("QualifiedNumberService_VerifyVoiceChallenge", result) }), }, Call {
-            id : "QualifiedNumberService_SendVoiceChallenge", run : | cx : Cx |
-            Box::pin(async move { let client = client_imported_numbers(& cx); let result
-            = client.qualified_numbers().send_voice_challenge(cx.param:: < String >
-            ("phoneNumber")).send(). await; cx
-            .outcome("QualifiedNumberService_SendVoiceChallenge", result) }), },
+            Call {
+                id: "HostingOrderService_ListHostingOrders",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().list(cx.param::<sinch_sdk::imported_numbers::types::HostingOrderServiceListHostingOrdersStates>("states"), cx.param::<sinch_sdk::imported_numbers::types::HostingOrderServiceListHostingOrdersType>("type"), cx.param::<String>("servicePlanId"), cx.param::<String>("campaignId")).send().await;
+                    cx.outcome("HostingOrderService_ListHostingOrders", result)
+                }),
+            },
+            Call {
+                id: "HostingOrderService_GetHostingOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().get(cx.param::<String>("hostingOrderId")).send().await;
+                    cx.outcome("HostingOrderService_GetHostingOrder", result)
+                }),
+            },
+            Call {
+                id: "GetHostingOrderReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().get_hosting_order_report(cx.param::<String>("hostingOrderId")).send().await;
+                    cx.outcome("GetHostingOrderReport", result)
+                }),
+            },
+            Call {
+                id: "HostingOrderService_ListHostingOrderNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().list_hosting_order_numbers(cx.param::<String>("hostingOrderId")).send().await;
+                    cx.outcome("HostingOrderService_ListHostingOrderNumbers", result)
+                }),
+            },
+            Call {
+                id: "HostingOrderService_GetHostingOrderNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().get_hosting_order_number(cx.param::<String>("hostingOrderId"), cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("HostingOrderService_GetHostingOrderNumber", result)
+                }),
+            },
+            Call {
+                id: "HostingOrderService_ImportNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().import_numbers(cx.body::<sinch_sdk::imported_numbers::types::ImportNumbersRequest>("application/json")).send().await;
+                    cx.outcome("HostingOrderService_ImportNumbers", result)
+                }),
+            },
+            Call {
+                id: "TextEnableNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().text_enable_numbers(cx.body::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>("application/json")).send().await;
+                    cx.outcome("TextEnableNumbers", result)
+                }),
+            },
+            Call {
+                id: "TextEnableTollFreeNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.hosting_orders().text_enable_toll_free_numbers(cx.body::<sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest>("application/json")).send().await;
+                    cx.outcome("TextEnableTollFreeNumbers", result)
+                }),
+            },
+            Call {
+                id: "ImportNumberService_ListImportedNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers().list(cx.param::<String>("servicePlanId"), cx.param::<String>("campaignId")).send().await;
+                    cx.outcome("ImportNumberService_ListImportedNumbers", result)
+                }),
+            },
+            Call {
+                id: "ImportNumberService_ImportNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers().import_number(cx.body::<sinch_sdk::imported_numbers::types::CreateImportedNumberRequest>("application/json")).send().await;
+                    cx.outcome("ImportNumberService_ImportNumber", result)
+                }),
+            },
+            Call {
+                id: "ImportNumberService_GetImportedNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers().get(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("ImportNumberService_GetImportedNumber", result)
+                }),
+            },
+            Call {
+                id: "ImportNumberService_DeleteImportedNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers().delete(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("ImportNumberService_DeleteImportedNumber", result)
+                }),
+            },
+            Call {
+                id: "ImportNumberService_UpdateImportedNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers().update(cx.param::<String>("phoneNumber"), cx.body::<sinch_sdk::imported_numbers::types::ImportedNumber>("application/json")).send().await;
+                    cx.outcome("ImportNumberService_UpdateImportedNumber", result)
+                }),
+            },
+            Call {
+                id: "GetCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers_and_hosting_orders_callbacks().get_callback_configuration().send().await;
+                    cx.outcome("GetCallbackConfiguration", result)
+                }),
+            },
+            Call {
+                id: "UpdateCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.imported_numbers_and_hosting_orders_callbacks().update_callback_configuration().body(cx.body::<sinch_sdk::imported_numbers::types::CallbackConfigurationUpdate>("application/json")).send().await;
+                    cx.outcome("UpdateCallbackConfiguration", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_ListQualifiedNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().list(cx.param::<sinch_sdk::imported_numbers::types::QualifiedNumberServiceListQualifiedNumbersStates>("states")).send().await;
+                    cx.outcome("QualifiedNumberService_ListQualifiedNumbers", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_GetQualifiedNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().get(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("QualifiedNumberService_GetQualifiedNumber", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_DeleteQualifiedNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().delete(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("QualifiedNumberService_DeleteQualifiedNumber", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_BatchCreateQualifiedNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().batch_create(cx.body::<sinch_sdk::imported_numbers::types::BatchCreateQualifiedNumbersRequest>("application/json")).send().await;
+                    cx.outcome("QualifiedNumberService_BatchCreateQualifiedNumbers", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_TextEnableNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().text_enable_numbers(cx.body::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>("application/json")).send().await;
+                    cx.outcome("QualifiedNumberService_TextEnableNumbers", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumbersTextEnableTollFreeNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().text_enable_toll_free_numbers(cx.body::<sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest>("application/json")).send().await;
+                    cx.outcome("QualifiedNumbersTextEnableTollFreeNumbers", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_VerifyVoiceChallenge",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().verify_voice_challenge(cx.param::<String>("phoneNumber"), cx.body::<sinch_sdk::imported_numbers::types::VerifyVoiceChallengeRequest>("application/json")).send().await;
+                    cx.outcome("QualifiedNumberService_VerifyVoiceChallenge", result)
+                }),
+            },
+            Call {
+                id: "QualifiedNumberService_SendVoiceChallenge",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_imported_numbers(&cx);
+                    let result = client.qualified_numbers().send_voice_challenge(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("QualifiedNumberService_SendVoiceChallenge", result)
+                }),
+            },
         ],
     }
 }
@@ -709,66 +1138,118 @@ fn api_porting() -> Api {
     Api {
         key: "porting",
         calls: vec![
-            Call { id : "getPortInAvailableActivation", run : | cx : Cx | Box::pin(async
-            move { let client = client_porting(& cx); let result = client
-            .advanced_porting().get_port_in_available_activation(cx.param:: < String >
-            ("orderId")).send(). await; cx.outcome("getPortInAvailableActivation",
-            result) }), }, Call { id : "activatePortIn", run : | cx : Cx | Box::pin(async
-            move { let client = client_porting(& cx); let result = client
-            .advanced_porting().activate_port_in(cx.param:: < String > ("orderId"))
-            .body(cx.body:: < sinch_sdk::porting::types::ActivatePortInRequest >
-            ("application/json")).send(). await; cx.outcome("activatePortIn", result) }),
-            }, Call { id : "checkPortingAvailability", run : | cx : Cx | Box::pin(async
-            move { let client = client_porting(& cx); let result = client
-            .port_in_numbers().check_porting_availability(cx.body:: <
-            sinch_sdk::porting::types::PortabilityCheckRequest > ("application/json"))
-            .send(). await; cx.outcome("checkPortingAvailability", result) }), }, Call {
-            id : "getPortInOrders", run : | cx : Cx | Box::pin(async move { let client =
-            client_porting(& cx); let result = client.port_in_numbers()
-            .get_port_in_orders().send(). await; cx.outcome("getPortInOrders", result)
-            }), }, Call { id : "orderPortIn", run : | cx : Cx | Box::pin(async move { let
-            client = client_porting(& cx); let result = client.port_in_numbers()
-            .order_port_in(cx.body:: < sinch_sdk::porting::types::OrderPortInRequest >
-            ("application/json")).send(). await; cx.outcome("orderPortIn", result) }), },
-            Call { id : "getOrderDetails", run : | cx : Cx | Box::pin(async move { let
-            client = client_porting(& cx); let result = client.port_in_numbers()
-            .get_order_details(cx.param:: < f64 > ("orderId")).send(). await; cx
-            .outcome("getOrderDetails", result) }), }, Call { id : "updatePortInOrder",
-            run : | cx : Cx | Box::pin(async move { let client = client_porting(& cx);
-            let result = client.port_in_numbers().update_port_in_order(cx.param:: <
-            String > ("orderId"), cx.body:: < sinch_sdk::porting::types::OrderBaseItem >
-            ("application/json")).send(). await; cx.outcome("updatePortInOrder", result)
-            }), }, Call { id : "deleteOrder", run : | cx : Cx | Box::pin(async move { let
-            client = client_porting(& cx); let result = client.port_in_numbers()
-            .delete_order(cx.param:: < f64 > ("orderId")).send(). await; cx
-            .outcome("deleteOrder", result) }), }, Call { id : "addOrderNote", run : | cx
-            : Cx | Box::pin(async move { let client = client_porting(& cx); let result =
-            client.port_in_numbers().add_order_note(cx.param:: < f64 > ("orderId"), cx
-            .body:: < sinch_sdk::porting::types::AddOrderNoteRequest >
-            ("application/json")).send(). await; cx.outcome("addOrderNote", result) }),
-            }, Call { id : "addOrderDocuments", run : | cx : Cx | Box::pin(async move {
-            let client = client_porting(& cx); let result = client.port_in_numbers()
-            .add_order_documents(cx.param:: < f64 > ("orderId"), cx.body:: <
-            sinch_sdk::porting::types::OrderDocumentWithContent > ("application/json"))
-            .send(). await; cx.outcome("addOrderDocuments", result) }), }, Call { id :
-            "getOrderDocumentContent", run : | cx : Cx | Box::pin(async move { let client
-            = client_porting(& cx); let result = client.port_in_numbers()
-            .get_order_document_content(cx.param:: < f64 > ("orderId"), cx.param:: <
-            String > ("documentId")).send(). await; cx.outcome("getOrderDocumentContent",
-            result) }), }, Call { id : "getConfiguration", run : | cx : Cx |
-            Box::pin(async move { let client = client_porting(& cx); let result = client
-            .port_in_settings().get_configuration().send(). await; cx
-            .outcome("getConfiguration", result) }), }, Call { id :
-            "updateConfiguration", run : | cx : Cx | Box::pin(async move { let client =
-            client_porting(& cx); let result = client.port_in_settings()
-            .update_configuration(cx.body:: <
-            sinch_sdk::porting::types::DefaultsConfiguration > ("application/json"))
-            .send(). await; cx.outcome("updateConfiguration", result) }), }, Call { id :
-            "createConfiguration", run : | cx : Cx | Box::pin(async move { let client =
-            client_porting(& cx); let result = client.port_in_settings()
-            .create_configuration(cx.body:: <
-            sinch_sdk::porting::types::DefaultsConfiguration > ("application/json"))
-            .send(). await; cx.outcome("createConfiguration", result) }), },
+            Call {
+                id: "getPortInAvailableActivation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.advanced_porting().get_port_in_available_activation(cx.param::<String>("orderId")).send().await;
+                    cx.outcome("getPortInAvailableActivation", result)
+                }),
+            },
+            Call {
+                id: "activatePortIn",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.advanced_porting().activate_port_in(cx.param::<String>("orderId")).body(cx.body::<sinch_sdk::porting::types::ActivatePortInRequest>("application/json")).send().await;
+                    cx.outcome("activatePortIn", result)
+                }),
+            },
+            Call {
+                id: "checkPortingAvailability",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().check_porting_availability(cx.body::<sinch_sdk::porting::types::PortabilityCheckRequest>("application/json")).send().await;
+                    cx.outcome("checkPortingAvailability", result)
+                }),
+            },
+            Call {
+                id: "getPortInOrders",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().get_port_in_orders().send().await;
+                    cx.outcome("getPortInOrders", result)
+                }),
+            },
+            Call {
+                id: "orderPortIn",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().order_port_in(cx.body::<sinch_sdk::porting::types::OrderPortInRequest>("application/json")).send().await;
+                    cx.outcome("orderPortIn", result)
+                }),
+            },
+            Call {
+                id: "getOrderDetails",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().get_order_details(cx.param::<f64>("orderId")).send().await;
+                    cx.outcome("getOrderDetails", result)
+                }),
+            },
+            Call {
+                id: "updatePortInOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().update_port_in_order(cx.param::<String>("orderId"), cx.body::<sinch_sdk::porting::types::OrderBaseItem>("application/json")).send().await;
+                    cx.outcome("updatePortInOrder", result)
+                }),
+            },
+            Call {
+                id: "deleteOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().delete_order(cx.param::<f64>("orderId")).send().await;
+                    cx.outcome("deleteOrder", result)
+                }),
+            },
+            Call {
+                id: "addOrderNote",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().add_order_note(cx.param::<f64>("orderId"), cx.body::<sinch_sdk::porting::types::AddOrderNoteRequest>("application/json")).send().await;
+                    cx.outcome("addOrderNote", result)
+                }),
+            },
+            Call {
+                id: "addOrderDocuments",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().add_order_documents(cx.param::<f64>("orderId"), cx.body::<sinch_sdk::porting::types::OrderDocumentWithContent>("application/json")).send().await;
+                    cx.outcome("addOrderDocuments", result)
+                }),
+            },
+            Call {
+                id: "getOrderDocumentContent",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_numbers().get_order_document_content(cx.param::<f64>("orderId"), cx.param::<String>("documentId")).send().await;
+                    cx.outcome("getOrderDocumentContent", result)
+                }),
+            },
+            Call {
+                id: "getConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_settings().get_configuration().send().await;
+                    cx.outcome("getConfiguration", result)
+                }),
+            },
+            Call {
+                id: "updateConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_settings().update_configuration(cx.body::<sinch_sdk::porting::types::DefaultsConfiguration>("application/json")).send().await;
+                    cx.outcome("updateConfiguration", result)
+                }),
+            },
+            Call {
+                id: "createConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_porting(&cx);
+                    let result = client.port_in_settings().create_configuration(cx.body::<sinch_sdk::porting::types::DefaultsConfiguration>("application/json")).send().await;
+                    cx.outcome("createConfiguration", result)
+                }),
+            },
         ],
     }
 }
@@ -790,136 +1271,182 @@ fn api_tendlc() -> Api {
     Api {
         key: "10dlc",
         calls: vec![
-            Call { id : "BrandRegistrationService_CreateBrandRegistrationRequest", run :
-            | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_brand_registration()
-            .create_brand_registration_request(cx.body:: <
-            sinch_sdk::tendlc::types::CreateBrandRegistration > ("application/json"))
-            .send(). await; cx
-            .outcome("BrandRegistrationService_CreateBrandRegistrationRequest", result)
-            }), }, Call { id : "BrandRegistrationService_ListBrandRegistrationRequest",
-            run : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_brand_registration().list_brand_registration_request()
-            .send(). await; cx
-            .outcome("BrandRegistrationService_ListBrandRegistrationRequest", result) }),
-            }, Call { id : "BrandRegistrationService_GetBrandRegistrationRequest", run :
-            | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_brand_registration().get_brand_registration_request(cx
-            .param:: < String > ("brandRegistrationId")).send(). await; cx
-            .outcome("BrandRegistrationService_GetBrandRegistrationRequest", result) }),
-            }, Call { id : "BrandRegistrationService_Update10DlcBrand", run : | cx : Cx |
-            Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .n10dlc_brand_registration().update10_dlc_brand(cx.param:: < String >
-            ("brandRegistrationId"), cx.body:: <
-            sinch_sdk::tendlc::types::TenDlcBrandUpdateRequest > ("application/json"))
-            .send(). await; cx.outcome("BrandRegistrationService_Update10DlcBrand",
-            result) }), }, Call { id :
-            "BrandRegistrationService_GetBrandRegistrationFeedback", run : | cx : Cx |
-            Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .n10dlc_brand_registration().get_brand_registration_feedback(cx.param:: <
-            String > ("brandRegistrationId")).send(). await; cx
-            .outcome("BrandRegistrationService_GetBrandRegistrationFeedback", result) }),
-            }, Call { id : "BrandRegistrationService_fetchBrandRegistrationRequest", run
-            : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_brand_registration()
-            .fetch_brand_registration_request(cx.param:: < String > ("brandId")).send().
-            await; cx.outcome("BrandRegistrationService_fetchBrandRegistrationRequest",
-            result) }), }, Call { id :
-            "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration", run : | cx :
-            Cx | Box::pin(async move { let client = client_tendlc(& cx); let result =
-            client.n10dlc_brand_registration()
-            .upgrade10_dlc_brand_to_full_registration(cx.param:: < String >
-            ("brandRegistrationId")).send(). await; cx
-            .outcome("BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
-            result) }), }, Call { id : "BrandRegistrationService_VettingInfo", run : | cx
-            : Cx | Box::pin(async move { let client = client_tendlc(& cx); let result =
-            client.n10dlc_brand_registration().vetting_info(cx.param:: < String >
-            ("brandRegistrationId"), cx.param:: <
-            sinch_sdk::tendlc::types::BrandRegistrationServiceVettingInfoVettingStatus >
-            ("vettingStatus")).send(). await; cx
-            .outcome("BrandRegistrationService_VettingInfo", result) }), }, Call { id :
-            "resend2faEmail", run : | cx : Cx | Box::pin(async move { let client =
-            client_tendlc(& cx); let result = client.n10dlc_brand_registration()
-            .resend2fa_email(cx.param:: < String > ("bundleId")).send(). await; cx
-            .outcome("resend2faEmail", result) }), }, Call { id :
-            "CampaignRegistrationExternalService_CreateTcrCampaign", run : | cx : Cx |
-            Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .n10dlc_campaign_registration().create_tcr_campaign(cx.body:: <
-            sinch_sdk::tendlc::types::CreateTcrCampaignRequest > ("application/json"))
-            .send(). await; cx
-            .outcome("CampaignRegistrationExternalService_CreateTcrCampaign", result) }),
-            }, Call { id : "CampaignRegistrationExternalService_UploadCampaignFile", run
-            : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_campaign_registration().upload_campaign_file(cx.body::
-            < sinch_sdk::tendlc::types::V1uploadCampaignFilesRequest >
-            ("application/json")).send(). await; cx
-            .outcome("CampaignRegistrationExternalService_UploadCampaignFile", result)
-            }), }, Call { id : "CampaignRegistrationExternalService_GetCampaign", run : |
-            cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let result
-            = client.n10dlc_campaign_registration().get_campaign(cx.param:: < String >
-            ("campaignRegistrationId")).send(). await; cx
-            .outcome("CampaignRegistrationExternalService_GetCampaign", result) }), },
-            Call { id : "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
-            run : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_campaign_registration()
-            .get_campaign_by_tcr_campaign_id(cx.param:: < String >
-            ("campaignRegistrationIdQuery")).send(). await; cx
-            .outcome("CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
-            result) }), }, Call { id :
-            "CampaignRegistrationExternalService_QualifyBrandByUseCase", run : | cx : Cx
-            | Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .n10dlc_campaign_registration().qualify_brand_by_use_case(cx.param:: < String
-            > ("brandId")).send(). await; cx
-            .outcome("CampaignRegistrationExternalService_QualifyBrandByUseCase", result)
-            }), }, Call { id : "CampaignRegistrationExternalService_DeleteCampaign", run
-            : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_campaign_registration().delete_campaign(cx.param:: <
-            String > ("campaignRegistrationId")).send(). await; cx
-            .outcome("CampaignRegistrationExternalService_DeleteCampaign", result) }), },
-            Call { id : "CampaignRegistrationService_ListCampaignRegistrationRequest",
-            run : | cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let
-            result = client.n10dlc_campaign_registration()
-            .list_campaign_registration_request().send(). await; cx
-            .outcome("CampaignRegistrationService_ListCampaignRegistrationRequest",
-            result) }), }, Call { id :
-            "CampaignRegistrationService_GetCampaignRegistrationFeedback", run : | cx :
-            Cx | Box::pin(async move { let client = client_tendlc(& cx); let result =
-            client.n10dlc_campaign_registration().get_campaign_registration_feedback(cx
-            .param:: < String > ("campaignRegistrationId")).send(). await; cx
-            .outcome("CampaignRegistrationService_GetCampaignRegistrationFeedback",
-            result) }), }, Call { id :
-            "CampaignRegistrationService_ResubmitCampaignRegistration", run : | cx : Cx |
-            Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .n10dlc_campaign_registration().resubmit_campaign_registration(cx.param:: <
-            String > ("campaignRegistrationId")).body(cx.body:: <
-            sinch_sdk::tendlc::types::ResubmitCampaignRegistrationRequest >
-            ("application/json")).send(). await; cx
-            .outcome("CampaignRegistrationService_ResubmitCampaignRegistration", result)
-            }), }, Call { id :
-            "TfnVerificationExternalService_ListTfnVerificationsRequest", run : | cx : Cx
-            | Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .tfn_verification().list_tfn_verifications_request().send(). await; cx
-            .outcome("TfnVerificationExternalService_ListTfnVerificationsRequest",
-            result) }), }, Call { id :
-            "TfnVerificationExternalService_CreateTfnVerificationRequest", run : | cx :
-            Cx | Box::pin(async move { let client = client_tendlc(& cx); let result =
-            client.tfn_verification().create_tfn_verification_request(cx.body:: <
-            sinch_sdk::tendlc::types::CreateTfnVerificationRequest >
-            ("application/json")).send(). await; cx
-            .outcome("TfnVerificationExternalService_CreateTfnVerificationRequest",
-            result) }), }, Call { id :
-            "TfnVerificationExternalService_GetTfnVerificationRequest", run : | cx : Cx |
-            Box::pin(async move { let client = client_tendlc(& cx); let result = client
-            .tfn_verification().get_tfn_verification_request(cx.param:: < String >
-            ("tfnVerificationId")).send(). await; cx
-            .outcome("TfnVerificationExternalService_GetTfnVerificationRequest", result)
-            }), }, Call { id :
-            "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest", run : |
-            cx : Cx | Box::pin(async move { let client = client_tendlc(& cx); let result
-            = client.tfn_verification().get_tfn_verification_use_cases_request().send().
-            await; cx
-            .outcome("TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
-            result) }), },
+            Call {
+                id: "BrandRegistrationService_CreateBrandRegistrationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().create_brand_registration_request(cx.body::<sinch_sdk::tendlc::types::CreateBrandRegistration>("application/json")).send().await;
+                    cx.outcome("BrandRegistrationService_CreateBrandRegistrationRequest", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_ListBrandRegistrationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().list_brand_registration_request().send().await;
+                    cx.outcome("BrandRegistrationService_ListBrandRegistrationRequest", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_GetBrandRegistrationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().get_brand_registration_request(cx.param::<String>("brandRegistrationId")).send().await;
+                    cx.outcome("BrandRegistrationService_GetBrandRegistrationRequest", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_Update10DlcBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().update10_dlc_brand(cx.param::<String>("brandRegistrationId"), cx.body::<sinch_sdk::tendlc::types::TenDlcBrandUpdateRequest>("application/json")).send().await;
+                    cx.outcome("BrandRegistrationService_Update10DlcBrand", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_GetBrandRegistrationFeedback",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().get_brand_registration_feedback(cx.param::<String>("brandRegistrationId")).send().await;
+                    cx.outcome("BrandRegistrationService_GetBrandRegistrationFeedback", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_fetchBrandRegistrationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().fetch_brand_registration_request(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("BrandRegistrationService_fetchBrandRegistrationRequest", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().upgrade10_dlc_brand_to_full_registration(cx.param::<String>("brandRegistrationId")).send().await;
+                    cx.outcome("BrandRegistrationService_Upgrade10DlcBrandToFullRegistration", result)
+                }),
+            },
+            Call {
+                id: "BrandRegistrationService_VettingInfo",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().vetting_info(cx.param::<String>("brandRegistrationId"), cx.param::<sinch_sdk::tendlc::types::BrandRegistrationServiceVettingInfoVettingStatus>("vettingStatus")).send().await;
+                    cx.outcome("BrandRegistrationService_VettingInfo", result)
+                }),
+            },
+            Call {
+                id: "resend2faEmail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_brand_registration().resend2fa_email(cx.param::<String>("bundleId")).send().await;
+                    cx.outcome("resend2faEmail", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_CreateTcrCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().create_tcr_campaign(cx.body::<sinch_sdk::tendlc::types::CreateTcrCampaignRequest>("application/json")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_CreateTcrCampaign", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_UploadCampaignFile",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().upload_campaign_file(cx.body::<sinch_sdk::tendlc::types::V1uploadCampaignFilesRequest>("application/json")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_UploadCampaignFile", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_GetCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().get_campaign(cx.param::<String>("campaignRegistrationId")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_GetCampaign", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().get_campaign_by_tcr_campaign_id(cx.param::<String>("campaignRegistrationIdQuery")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_GetCampaignByTcrCampaignId", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_QualifyBrandByUseCase",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().qualify_brand_by_use_case(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_QualifyBrandByUseCase", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationExternalService_DeleteCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().delete_campaign(cx.param::<String>("campaignRegistrationId")).send().await;
+                    cx.outcome("CampaignRegistrationExternalService_DeleteCampaign", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationService_ListCampaignRegistrationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().list_campaign_registration_request().send().await;
+                    cx.outcome("CampaignRegistrationService_ListCampaignRegistrationRequest", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationService_GetCampaignRegistrationFeedback",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().get_campaign_registration_feedback(cx.param::<String>("campaignRegistrationId")).send().await;
+                    cx.outcome("CampaignRegistrationService_GetCampaignRegistrationFeedback", result)
+                }),
+            },
+            Call {
+                id: "CampaignRegistrationService_ResubmitCampaignRegistration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.n10dlc_campaign_registration().resubmit_campaign_registration(cx.param::<String>("campaignRegistrationId")).body(cx.body::<sinch_sdk::tendlc::types::ResubmitCampaignRegistrationRequest>("application/json")).send().await;
+                    cx.outcome("CampaignRegistrationService_ResubmitCampaignRegistration", result)
+                }),
+            },
+            Call {
+                id: "TfnVerificationExternalService_ListTfnVerificationsRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.tfn_verification().list_tfn_verifications_request().send().await;
+                    cx.outcome("TfnVerificationExternalService_ListTfnVerificationsRequest", result)
+                }),
+            },
+            Call {
+                id: "TfnVerificationExternalService_CreateTfnVerificationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.tfn_verification().create_tfn_verification_request(cx.body::<sinch_sdk::tendlc::types::CreateTfnVerificationRequest>("application/json")).send().await;
+                    cx.outcome("TfnVerificationExternalService_CreateTfnVerificationRequest", result)
+                }),
+            },
+            Call {
+                id: "TfnVerificationExternalService_GetTfnVerificationRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.tfn_verification().get_tfn_verification_request(cx.param::<String>("tfnVerificationId")).send().await;
+                    cx.outcome("TfnVerificationExternalService_GetTfnVerificationRequest", result)
+                }),
+            },
+            Call {
+                id: "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_tendlc(&cx);
+                    let result = client.tfn_verification().get_tfn_verification_use_cases_request().send().await;
+                    cx.outcome("TfnVerificationExternalService_GetTfnVerificationUseCasesRequest", result)
+                }),
+            },
         ],
     }
 }
@@ -941,43 +1468,86 @@ fn api_brands() -> Api {
     Api {
         key: "brands",
         calls: vec![
-            Call { id : "listBrands", run : | cx : Cx | Box::pin(async move { let client
-            = client_brands(& cx); let result = client.brands().list().send(). await; cx
-            .outcome("listBrands", result) }), }, Call { id : "createBrand", run : | cx :
-            Cx | Box::pin(async move { let client = client_brands(& cx); let result =
-            client.brands().create().body(cx.body:: < sinch_sdk::brands::types::Brand >
-            ("application/json")).send(). await; cx.outcome("createBrand", result) }), },
-            Call { id : "getBrand", run : | cx : Cx | Box::pin(async move { let client =
-            client_brands(& cx); let result = client.brands().get(cx.param:: < String >
-            ("brandId")).send(). await; cx.outcome("getBrand", result) }), }, Call { id :
-            "updateBrand", run : | cx : Cx | Box::pin(async move { let client =
-            client_brands(& cx); let result = client.brands().update(cx.param:: < String
-            > ("brandId")).body(cx.body:: < sinch_sdk::brands::types::BrandUpdateRequest
-            > ("application/json")).send(). await; cx.outcome("updateBrand", result) }),
-            }, Call { id : "deleteBrand", run : | cx : Cx | Box::pin(async move { let
-            client = client_brands(& cx); let result = client.brands().delete(cx.param::
-            < String > ("brandId")).send(). await; cx.outcome("deleteBrand", result) }),
-            }, Call { id : "submitBrand", run : | cx : Cx | Box::pin(async move { let
-            client = client_brands(& cx); let result = client.brands().submit(cx.param::
-            < String > ("brandId")).send(). await; cx.outcome("submitBrand", result) }),
-            }, Call { id : "createAndSubmitBrand", run : | cx : Cx | Box::pin(async move
-            { let client = client_brands(& cx); let result = client.brands()
-            .create_and_submit(cx.body:: < sinch_sdk::brands::types::Brand >
-            ("application/json")).send(). await; cx.outcome("createAndSubmitBrand",
-            result) }), }, Call { id : "getBrandMetadata", run : | cx : Cx |
-            Box::pin(async move { let client = client_brands(& cx); let result = client
-            .brands().get_brand_metadata(cx.param:: < sinch_sdk::brands::types::BrandType
-            > ("brandType")).send(). await; cx.outcome("getBrandMetadata", result) }), },
-            Call { id : "getCallbackConfiguration", run : | cx : Cx | Box::pin(async move
-            { let client = client_brands(& cx); let result = client
-            .callback_configuration().get().send(). await; cx
-            .outcome("getCallbackConfiguration", result) }), }, Call { id :
-            "updateCallbackConfiguration", run : | cx : Cx | Box::pin(async move { let
-            client = client_brands(& cx); let result = client.callback_configuration()
-            .update().body(cx.body:: <
-            sinch_sdk::brands::types::CallbackConfigurationUpdateBody >
-            ("application/json")).send(). await; cx
-            .outcome("updateCallbackConfiguration", result) }), },
+            Call {
+                id: "listBrands",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().list().send().await;
+                    cx.outcome("listBrands", result)
+                }),
+            },
+            Call {
+                id: "createBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().create().body(cx.body::<sinch_sdk::brands::types::Brand>("application/json")).send().await;
+                    cx.outcome("createBrand", result)
+                }),
+            },
+            Call {
+                id: "getBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().get(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("getBrand", result)
+                }),
+            },
+            Call {
+                id: "updateBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().update(cx.param::<String>("brandId")).body(cx.body::<sinch_sdk::brands::types::BrandUpdateRequest>("application/json")).send().await;
+                    cx.outcome("updateBrand", result)
+                }),
+            },
+            Call {
+                id: "deleteBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().delete(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("deleteBrand", result)
+                }),
+            },
+            Call {
+                id: "submitBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().submit(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("submitBrand", result)
+                }),
+            },
+            Call {
+                id: "createAndSubmitBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().create_and_submit(cx.body::<sinch_sdk::brands::types::Brand>("application/json")).send().await;
+                    cx.outcome("createAndSubmitBrand", result)
+                }),
+            },
+            Call {
+                id: "getBrandMetadata",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.brands().get_brand_metadata(cx.param::<sinch_sdk::brands::types::BrandType>("brandType")).send().await;
+                    cx.outcome("getBrandMetadata", result)
+                }),
+            },
+            Call {
+                id: "getCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.callback_configuration().get().send().await;
+                    cx.outcome("getCallbackConfiguration", result)
+                }),
+            },
+            Call {
+                id: "updateCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_brands(&cx);
+                    let result = client.callback_configuration().update().body(cx.body::<sinch_sdk::brands::types::CallbackConfigurationUpdateBody>("application/json")).send().await;
+                    cx.outcome("updateCallbackConfiguration", result)
+                }),
+            },
         ],
     }
 }
@@ -999,95 +1569,174 @@ fn api_compliance_brands() -> Api {
     Api {
         key: "compliance-brands",
         calls: vec![
-            Call { id : "getCallbackConfig", run : | cx : Cx | Box::pin(async move { let
-            client = client_compliance_brands(& cx); let result = client
-            .brand_callbacks().get_callback_config().send(). await; cx
-            .outcome("getCallbackConfig", result) }), }, Call { id :
-            "updateCallbackConfig", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.brand_callbacks()
-            .update_callback_config(cx.body:: <
-            sinch_sdk::compliance_brands::types::CallbackConfigUpdateBody >
-            ("application/json")).send(). await; cx.outcome("updateCallbackConfig",
-            result) }), }, Call { id : "rotateCallbackSecret", run : | cx : Cx |
-            Box::pin(async move { let client = client_compliance_brands(& cx); let result
-            = client.brand_callbacks().rotate_callback_secret().send(). await; cx
-            .outcome("rotateCallbackSecret", result) }), }, Call { id : "listBrands", run
-            : | cx : Cx | Box::pin(async move { let client = client_compliance_brands(&
-            cx); let result = client.brands().list().send(). await; cx
-            .outcome("listBrands", result) }), }, Call { id : "createBrand", run : | cx :
-            Cx | Box::pin(async move { let client = client_compliance_brands(& cx); let
-            result = client.brands().create(cx.body:: <
-            sinch_sdk::compliance_brands::types::CreateBrandRequest >
-            ("application/json")).send(). await; cx.outcome("createBrand", result) }), },
-            Call { id : "importBrand", run : | cx : Cx | Box::pin(async move { let client
-            = client_compliance_brands(& cx); let result = client.brands().import(cx
-            .body:: < sinch_sdk::compliance_brands::types::ImportBrandRequest >
-            ("application/json")).send(). await; cx.outcome("importBrand", result) }), },
-            Call { id : "getBrand", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.brands().get(cx.param:: <
-            String > ("brandId")).send(). await; cx.outcome("getBrand", result) }), },
-            Call { id : "deleteBrand", run : | cx : Cx | Box::pin(async move { let client
-            = client_compliance_brands(& cx); let result = client.brands().delete(cx
-            .param:: < String > ("brandId")).send(). await; cx.outcome("deleteBrand",
-            result) }), }, Call { id : "patchBrand", run : | cx : Cx | Box::pin(async
-            move { let client = client_compliance_brands(& cx); let result = client
-            .brands().patch(cx.param:: < String > ("brandId"), cx.body:: <
-            sinch_sdk::compliance_brands::types::PatchBrandRequest >
-            ("application/json")).send(). await; cx.outcome("patchBrand", result) }), },
-            Call { id : "uploadBrandAttachment", run : | cx : Cx | Box::pin(async move {
-            let client = client_compliance_brands(& cx); let result = client.brands()
-            .upload_brand_attachment(cx.param:: < String > ("brandId"), cx.body:: <
-            sinch_sdk::compliance_brands::types::UploadBrandAttachmentRequest >
-            ("multipart/form-data")).send(). await; cx.outcome("uploadBrandAttachment",
-            result) }), }, Call { id : "downloadBrandAttachment", run : | cx : Cx |
-            Box::pin(async move { let client = client_compliance_brands(& cx); let result
-            = client.brands().download_brand_attachment(cx.param:: < String >
-            ("brandId"), cx.param:: < String > ("attachmentId")).send(). await; cx
-            .outcome("downloadBrandAttachment", result) }), }, Call { id :
-            "deleteBrandAttachment", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.brands()
-            .delete_brand_attachment(cx.param:: < String > ("brandId"), cx.param:: <
-            String > ("attachmentId")).send(). await; cx.outcome("deleteBrandAttachment",
-            result) }), }, Call { id : "listBrandOrders", run : | cx : Cx |
-            Box::pin(async move { let client = client_compliance_brands(& cx); let result
-            = client.orders().list_brand().send(). await; cx.outcome("listBrandOrders",
-            result) }), }, Call { id : "listBrandOrderByBrandId", run : | cx : Cx |
-            Box::pin(async move { let client = client_compliance_brands(& cx); let result
-            = client.orders().list_brand_order_by_brand_id(cx.param:: < String >
-            ("brandId")).send(). await; cx.outcome("listBrandOrderByBrandId", result) }),
-            }, Call { id : "createBrandOrder", run : | cx : Cx | Box::pin(async move {
-            let client = client_compliance_brands(& cx); let result = client.orders()
-            .create_brand(cx.param:: < String > ("brandId"), cx.body:: <
-            sinch_sdk::compliance_brands::types::BrandOrderRequest >
-            ("application/json")).send(). await; cx.outcome("createBrandOrder", result)
-            }), }, Call { id : "getBrandOrder", run : | cx : Cx | Box::pin(async move {
-            let client = client_compliance_brands(& cx); let result = client.orders()
-            .get_brand(cx.param:: < String > ("brandId"), cx.param:: < String >
-            ("orderId")).send(). await; cx.outcome("getBrandOrder", result) }), }, Call {
-            id : "deleteBrandOrder", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.orders().delete_brand(cx
-            .param:: < String > ("brandId"), cx.param:: < String > ("orderId")).send().
-            await; cx.outcome("deleteBrandOrder", result) }), }, Call { id :
-            "retryBrandOrder", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.orders().retry_brand(cx
-            .param:: < String > ("brandId"), cx.param:: < String > ("orderId")).send().
-            await; cx.outcome("retryBrandOrder", result) }), }, Call { id :
-            "brandOrderResendConfirmationEmail", run : | cx : Cx | Box::pin(async move {
-            let client = client_compliance_brands(& cx); let result = client.orders()
-            .brand_order_resend_confirmation_email(cx.param:: < String > ("brandId"), cx
-            .param:: < String > ("orderId")).send(). await; cx
-            .outcome("brandOrderResendConfirmationEmail", result) }), }, Call { id :
-            "brandOrderVerifyOtp", run : | cx : Cx | Box::pin(async move { let client =
-            client_compliance_brands(& cx); let result = client.orders()
-            .brand_order_verify_otp(cx.param:: < String > ("brandId"), cx.param:: <
-            String > ("orderId"), cx.body:: <
-            sinch_sdk::compliance_brands::types::BrandOrderOtpRequest >
-            ("application/json")).send(). await; cx.outcome("brandOrderVerifyOtp",
-            result) }), }, Call { id : "brandOrderResendOtp", run : | cx : Cx |
-            Box::pin(async move { let client = client_compliance_brands(& cx); let result
-            = client.orders().brand_order_resend_otp(cx.param:: < String > ("brandId"),
-            cx.param:: < String > ("orderId")).send(). await; cx
-            .outcome("brandOrderResendOtp", result) }), },
+            Call {
+                id: "getCallbackConfig",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brand_callbacks().get_callback_config().send().await;
+                    cx.outcome("getCallbackConfig", result)
+                }),
+            },
+            Call {
+                id: "updateCallbackConfig",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brand_callbacks().update_callback_config(cx.body::<sinch_sdk::compliance_brands::types::CallbackConfigUpdateBody>("application/json")).send().await;
+                    cx.outcome("updateCallbackConfig", result)
+                }),
+            },
+            Call {
+                id: "rotateCallbackSecret",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brand_callbacks().rotate_callback_secret().send().await;
+                    cx.outcome("rotateCallbackSecret", result)
+                }),
+            },
+            Call {
+                id: "listBrands",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().list().send().await;
+                    cx.outcome("listBrands", result)
+                }),
+            },
+            Call {
+                id: "createBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().create(cx.body::<sinch_sdk::compliance_brands::types::CreateBrandRequest>("application/json")).send().await;
+                    cx.outcome("createBrand", result)
+                }),
+            },
+            Call {
+                id: "importBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().import(cx.body::<sinch_sdk::compliance_brands::types::ImportBrandRequest>("application/json")).send().await;
+                    cx.outcome("importBrand", result)
+                }),
+            },
+            Call {
+                id: "getBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().get(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("getBrand", result)
+                }),
+            },
+            Call {
+                id: "deleteBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().delete(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("deleteBrand", result)
+                }),
+            },
+            Call {
+                id: "patchBrand",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().patch(cx.param::<String>("brandId"), cx.body::<sinch_sdk::compliance_brands::types::PatchBrandRequest>("application/json")).send().await;
+                    cx.outcome("patchBrand", result)
+                }),
+            },
+            Call {
+                id: "uploadBrandAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().upload_brand_attachment(cx.param::<String>("brandId"), cx.body::<sinch_sdk::compliance_brands::types::UploadBrandAttachmentRequest>("multipart/form-data")).send().await;
+                    cx.outcome("uploadBrandAttachment", result)
+                }),
+            },
+            Call {
+                id: "downloadBrandAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().download_brand_attachment(cx.param::<String>("brandId"), cx.param::<String>("attachmentId")).send().await;
+                    cx.outcome("downloadBrandAttachment", result)
+                }),
+            },
+            Call {
+                id: "deleteBrandAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.brands().delete_brand_attachment(cx.param::<String>("brandId"), cx.param::<String>("attachmentId")).send().await;
+                    cx.outcome("deleteBrandAttachment", result)
+                }),
+            },
+            Call {
+                id: "listBrandOrders",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().list_brand().send().await;
+                    cx.outcome("listBrandOrders", result)
+                }),
+            },
+            Call {
+                id: "listBrandOrderByBrandId",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().list_brand_order_by_brand_id(cx.param::<String>("brandId")).send().await;
+                    cx.outcome("listBrandOrderByBrandId", result)
+                }),
+            },
+            Call {
+                id: "createBrandOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().create_brand(cx.param::<String>("brandId"), cx.body::<sinch_sdk::compliance_brands::types::BrandOrderRequest>("application/json")).send().await;
+                    cx.outcome("createBrandOrder", result)
+                }),
+            },
+            Call {
+                id: "getBrandOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().get_brand(cx.param::<String>("brandId"), cx.param::<String>("orderId")).send().await;
+                    cx.outcome("getBrandOrder", result)
+                }),
+            },
+            Call {
+                id: "deleteBrandOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().delete_brand(cx.param::<String>("brandId"), cx.param::<String>("orderId")).send().await;
+                    cx.outcome("deleteBrandOrder", result)
+                }),
+            },
+            Call {
+                id: "retryBrandOrder",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().retry_brand(cx.param::<String>("brandId"), cx.param::<String>("orderId")).send().await;
+                    cx.outcome("retryBrandOrder", result)
+                }),
+            },
+            Call {
+                id: "brandOrderResendConfirmationEmail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().brand_order_resend_confirmation_email(cx.param::<String>("brandId"), cx.param::<String>("orderId")).send().await;
+                    cx.outcome("brandOrderResendConfirmationEmail", result)
+                }),
+            },
+            Call {
+                id: "brandOrderVerifyOtp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().brand_order_verify_otp(cx.param::<String>("brandId"), cx.param::<String>("orderId"), cx.body::<sinch_sdk::compliance_brands::types::BrandOrderOtpRequest>("application/json")).send().await;
+                    cx.outcome("brandOrderVerifyOtp", result)
+                }),
+            },
+            Call {
+                id: "brandOrderResendOtp",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_compliance_brands(&cx);
+                    let result = client.orders().brand_order_resend_otp(cx.param::<String>("brandId"), cx.param::<String>("orderId")).send().await;
+                    cx.outcome("brandOrderResendOtp", result)
+                }),
+            },
         ],
     }
 }
@@ -1109,78 +1758,134 @@ fn api_shortcode_campaigns() -> Api {
     Api {
         key: "shortcode-campaigns",
         calls: vec![
-            Call { id : "listCampaigns", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .list().send(). await; cx.outcome("listCampaigns", result) }), }, Call { id :
-            "createCampaign", run : | cx : Cx | Box::pin(async move { let client =
-            client_shortcode_campaigns(& cx); let result = client.campaigns().create(cx
-            .body:: < sinch_sdk::shortcode_campaigns::types::CreateCampaignRequest >
-            ("application/json")).send(). await; cx.outcome("createCampaign", result) }),
-            }, Call { id : "createAndSubmitCampaign", run : | cx : Cx | Box::pin(async
-            move { let client = client_shortcode_campaigns(& cx); let result = client
-            .campaigns().create_and_submit(cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::CreateCampaignRequest >
-            ("application/json")).send(). await; cx.outcome("createAndSubmitCampaign",
-            result) }), }, Call { id : "getCampaign", run : | cx : Cx | Box::pin(async
-            move { let client = client_shortcode_campaigns(& cx); let result = client
-            .campaigns().get(cx.param:: < String > ("campaignId")).send(). await; cx
-            .outcome("getCampaign", result) }), }, Call { id : "updateCampaign", run : |
-            cx : Cx | Box::pin(async move { let client = client_shortcode_campaigns(&
-            cx); let result = client.campaigns().update(cx.param:: < String >
-            ("campaignId"), cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::EditCampaignRequest >
-            ("application/json")).send(). await; cx.outcome("updateCampaign", result) }),
-            }, Call { id : "submitCampaign", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .submit(cx.param:: < String > ("campaignId")).send(). await; cx
-            .outcome("submitCampaign", result) }), }, Call { id : "cancelCampaign", run :
-            | cx : Cx | Box::pin(async move { let client = client_shortcode_campaigns(&
-            cx); let result = client.campaigns().cancel(cx.param:: < String >
-            ("campaignId")).send(). await; cx.outcome("cancelCampaign", result) }), },
-            Call { id : "addCampaignNote", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .add_campaign_note(cx.param:: < String > ("campaignId")).body(cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::CreateNoteRequest >
-            ("application/json")).send(). await; cx.outcome("addCampaignNote", result)
-            }), }, Call { id : "addCarrierOrderNote", run : | cx : Cx | Box::pin(async
-            move { let client = client_shortcode_campaigns(& cx); let result = client
-            .campaigns().add_carrier_order_note(cx.param:: < String > ("campaignId"), cx
-            .param:: < String > ("carrierOrderId")).body(cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::CreateNoteRequest >
-            ("application/json")).send(). await; cx.outcome("addCarrierOrderNote",
-            result) }), }, Call { id : "requestCarrierOrderCertification", run : | cx :
-            Cx | Box::pin(async move { let client = client_shortcode_campaigns(& cx); let
-            result = client.campaigns().request_carrier_order_certification(cx.param:: <
-            String > ("campaignId"), cx.param:: < String > ("carrierOrderId")).send().
-            await; cx.outcome("requestCarrierOrderCertification", result) }), }, Call {
-            id : "getCarriers", run : | cx : Cx | Box::pin(async move { let client =
-            client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .get_carriers().send(). await; cx.outcome("getCarriers", result) }), }, Call
-            { id : "uploadAttachment", run : | cx : Cx | Box::pin(async move { let client
-            = client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .upload_attachment(cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::UploadAttachmentRequest >
-            ("multipart/form-data")).send(). await; cx.outcome("uploadAttachment",
-            result) }), }, Call { id : "downloadCampaignAttachment", run : | cx : Cx |
-            Box::pin(async move { let client = client_shortcode_campaigns(& cx); let
-            result = client.campaigns().download_campaign_attachment(cx.param:: < String
-            > ("campaignId"), cx.param:: < String > ("attachmentId")).send(). await; cx
-            .outcome("downloadCampaignAttachment", result) }), }, Call { id :
-            "deleteCampaignAttachment", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client.campaigns()
-            .delete_campaign_attachment(cx.param:: < String > ("campaignId"), cx.param::
-            < String > ("attachmentId")).send(). await; cx
-            .outcome("deleteCampaignAttachment", result) }), }, Call { id :
-            "getCallbackConfiguration", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client
-            .campaigns_callbacks().get_callback_configuration().send(). await; cx
-            .outcome("getCallbackConfiguration", result) }), }, Call { id :
-            "updateCallbackConfiguration", run : | cx : Cx | Box::pin(async move { let
-            client = client_shortcode_campaigns(& cx); let result = client
-            .campaigns_callbacks().update_callback_configuration().body(cx.body:: <
-            sinch_sdk::shortcode_campaigns::types::CallbackConfigurationUpdateBody >
-            ("application/json")).send(). await; cx
-            .outcome("updateCallbackConfiguration", result) }), },
+            Call {
+                id: "listCampaigns",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().list().send().await;
+                    cx.outcome("listCampaigns", result)
+                }),
+            },
+            Call {
+                id: "createCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().create(cx.body::<sinch_sdk::shortcode_campaigns::types::CreateCampaignRequest>("application/json")).send().await;
+                    cx.outcome("createCampaign", result)
+                }),
+            },
+            Call {
+                id: "createAndSubmitCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().create_and_submit(cx.body::<sinch_sdk::shortcode_campaigns::types::CreateCampaignRequest>("application/json")).send().await;
+                    cx.outcome("createAndSubmitCampaign", result)
+                }),
+            },
+            Call {
+                id: "getCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().get(cx.param::<String>("campaignId")).send().await;
+                    cx.outcome("getCampaign", result)
+                }),
+            },
+            Call {
+                id: "updateCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().update(cx.param::<String>("campaignId"), cx.body::<sinch_sdk::shortcode_campaigns::types::EditCampaignRequest>("application/json")).send().await;
+                    cx.outcome("updateCampaign", result)
+                }),
+            },
+            Call {
+                id: "submitCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().submit(cx.param::<String>("campaignId")).send().await;
+                    cx.outcome("submitCampaign", result)
+                }),
+            },
+            Call {
+                id: "cancelCampaign",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().cancel(cx.param::<String>("campaignId")).send().await;
+                    cx.outcome("cancelCampaign", result)
+                }),
+            },
+            Call {
+                id: "addCampaignNote",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().add_campaign_note(cx.param::<String>("campaignId")).body(cx.body::<sinch_sdk::shortcode_campaigns::types::CreateNoteRequest>("application/json")).send().await;
+                    cx.outcome("addCampaignNote", result)
+                }),
+            },
+            Call {
+                id: "addCarrierOrderNote",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().add_carrier_order_note(cx.param::<String>("campaignId"), cx.param::<String>("carrierOrderId")).body(cx.body::<sinch_sdk::shortcode_campaigns::types::CreateNoteRequest>("application/json")).send().await;
+                    cx.outcome("addCarrierOrderNote", result)
+                }),
+            },
+            Call {
+                id: "requestCarrierOrderCertification",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().request_carrier_order_certification(cx.param::<String>("campaignId"), cx.param::<String>("carrierOrderId")).send().await;
+                    cx.outcome("requestCarrierOrderCertification", result)
+                }),
+            },
+            Call {
+                id: "getCarriers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().get_carriers().send().await;
+                    cx.outcome("getCarriers", result)
+                }),
+            },
+            Call {
+                id: "uploadAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().upload_attachment(cx.body::<sinch_sdk::shortcode_campaigns::types::UploadAttachmentRequest>("multipart/form-data")).send().await;
+                    cx.outcome("uploadAttachment", result)
+                }),
+            },
+            Call {
+                id: "downloadCampaignAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().download_campaign_attachment(cx.param::<String>("campaignId"), cx.param::<String>("attachmentId")).send().await;
+                    cx.outcome("downloadCampaignAttachment", result)
+                }),
+            },
+            Call {
+                id: "deleteCampaignAttachment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns().delete_campaign_attachment(cx.param::<String>("campaignId"), cx.param::<String>("attachmentId")).send().await;
+                    cx.outcome("deleteCampaignAttachment", result)
+                }),
+            },
+            Call {
+                id: "getCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns_callbacks().get_callback_configuration().send().await;
+                    cx.outcome("getCallbackConfiguration", result)
+                }),
+            },
+            Call {
+                id: "updateCallbackConfiguration",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_shortcode_campaigns(&cx);
+                    let result = client.campaigns_callbacks().update_callback_configuration().body(cx.body::<sinch_sdk::shortcode_campaigns::types::CallbackConfigurationUpdateBody>("application/json")).send().await;
+                    cx.outcome("updateCallbackConfiguration", result)
+                }),
+            },
         ],
     }
 }
@@ -1195,71 +1900,119 @@ fn api_voice() -> Api {
     Api {
         key: "voice",
         calls: vec![
-            Call { id : "Configuration_GetNumbers", run : | cx : Cx | Box::pin(async move
-            { let client = client_voice(& cx); let result = client.applications()
-            .get_numbers().send(). await; cx.outcome("Configuration_GetNumbers", result)
-            }), }, Call { id : "Configuration_UpdateNumbers", run : | cx : Cx |
-            Box::pin(async move { let client = client_voice(& cx); let result = client
-            .applications().update_numbers().body(cx.body:: <
-            sinch_sdk::voice::types::UpdateNumbers > ("application/json")).send(). await;
-            cx.outcome("Configuration_UpdateNumbers", result) }), }, Call { id :
-            "Configuration_UnassignNumber", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); let result = client.applications()
-            .unassign_number().body(cx.body:: < sinch_sdk::voice::types::UnassignNumbers
-            > ("application/json")).send(). await; cx
-            .outcome("Configuration_UnassignNumber", result) }), }, Call { id :
-            "Configuration_GetCallbackURLs", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); let result = client.applications()
-            .get_callback_ur_ls(cx.param:: < String > ("applicationkey")).send(). await;
-            cx.outcome("Configuration_GetCallbackURLs", result) }), }, Call { id :
-            "Configuration_UpdateCallbackURLs", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice(& cx); let result = client.applications()
-            .update_callback_ur_ls(cx.param:: < String > ("applicationkey")).body(cx
-            .body:: < sinch_sdk::voice::types::Callbacks > ("application/json")).send().
-            await; cx.outcome("Configuration_UpdateCallbackURLs", result) }), }, Call {
-            id : "Calling_QueryNumber", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); #[allow(deprecated)] let result = client
-            .applications().query_number(cx.param:: < String > ("number")).send(). await;
-            cx.outcome("Calling_QueryNumber", result) }), }, Call { id : "Callouts", run
-            : | cx : Cx | Box::pin(async move { let client = client_voice(& cx); let
-            result = client.callouts().call(cx.body:: <
-            sinch_sdk::voice::types::CalloutRequest > ("application/json")).send().
-            await; cx.outcome("Callouts", result) }), }, Call { id :
-            "Calling_GetCallResult", run : | cx : Cx | Box::pin(async move { let client =
-            client_voice(& cx); let result = client.calls().get_call_result(cx.param:: <
-            String > ("callId")).send(). await; cx.outcome("Calling_GetCallResult",
-            result) }), }, Call { id : "Calling_UpdateCall", run : | cx : Cx |
-            Box::pin(async move { let client = client_voice(& cx); let result = client
-            .calls().update(cx.param:: < String > ("callId")).body(cx.body:: <
-            sinch_sdk::voice::types::PatchsvamlRequestBody > ("application/json")).send()
-            . await; cx.outcome("Calling_UpdateCall", result) }), }, Call { id :
-            "Calling_ManageCallWithCallLeg", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); let result = client.calls()
-            .manage_call_with_call_leg(cx.param:: < String > ("callId"), cx.param:: <
-            sinch_sdk::voice::types::CallingManageCallWithCallLegCallLeg > ("callLeg"))
-            .body(cx.body:: < sinch_sdk::voice::types::PatchsvamlRequestBody >
-            ("application/json")).send(). await; cx
-            .outcome("Calling_ManageCallWithCallLeg", result) }), }, Call { id :
-            "Calling_GetConferenceInfo", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); let result = client.conferences()
-            .get_conference_info(cx.param:: < String > ("conferenceId")).send(). await;
-            cx.outcome("Calling_GetConferenceInfo", result) }), }, Call { id :
-            "Calling_KickConferenceAll", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice(& cx); let result = client.conferences()
-            .kick_conference_all(cx.param:: < String > ("conferenceId")).send(). await;
-            cx.outcome("Calling_KickConferenceAll", result) }), }, Call { id :
-            "Calling_KickConferenceParticipant", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice(& cx); let result = client.conferences()
-            .kick_conference_participant(cx.param:: < String > ("callId"), cx.param:: <
-            String > ("conferenceId")).send(). await; cx
-            .outcome("Calling_KickConferenceParticipant", result) }), }, Call { id :
-            "Calling_ManageConferenceParticipant", run : | cx : Cx | Box::pin(async move
-            { let client = client_voice(& cx); let result = client.conferences()
-            .manage_conference_participant(cx.param:: < String > ("callId"), cx.param:: <
-            String > ("conferenceId"), cx.body:: <
-            sinch_sdk::voice::types::ManageConferenceParticipantRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Calling_ManageConferenceParticipant", result) }), },
+            Call {
+                id: "Configuration_GetNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.applications().get_numbers().send().await;
+                    cx.outcome("Configuration_GetNumbers", result)
+                }),
+            },
+            Call {
+                id: "Configuration_UpdateNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.applications().update_numbers().body(cx.body::<sinch_sdk::voice::types::UpdateNumbers>("application/json")).send().await;
+                    cx.outcome("Configuration_UpdateNumbers", result)
+                }),
+            },
+            Call {
+                id: "Configuration_UnassignNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.applications().unassign_number().body(cx.body::<sinch_sdk::voice::types::UnassignNumbers>("application/json")).send().await;
+                    cx.outcome("Configuration_UnassignNumber", result)
+                }),
+            },
+            Call {
+                id: "Configuration_GetCallbackURLs",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.applications().get_callback_ur_ls(cx.param::<String>("applicationkey")).send().await;
+                    cx.outcome("Configuration_GetCallbackURLs", result)
+                }),
+            },
+            Call {
+                id: "Configuration_UpdateCallbackURLs",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.applications().update_callback_ur_ls(cx.param::<String>("applicationkey")).body(cx.body::<sinch_sdk::voice::types::Callbacks>("application/json")).send().await;
+                    cx.outcome("Configuration_UpdateCallbackURLs", result)
+                }),
+            },
+            Call {
+                id: "Calling_QueryNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    #[allow(deprecated)]
+                    let result = client.applications().query_number(cx.param::<String>("number")).send().await;
+                    cx.outcome("Calling_QueryNumber", result)
+                }),
+            },
+            Call {
+                id: "Callouts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.callouts().call(cx.body::<sinch_sdk::voice::types::CalloutRequest>("application/json")).send().await;
+                    cx.outcome("Callouts", result)
+                }),
+            },
+            Call {
+                id: "Calling_GetCallResult",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.calls().get_call_result(cx.param::<String>("callId")).send().await;
+                    cx.outcome("Calling_GetCallResult", result)
+                }),
+            },
+            Call {
+                id: "Calling_UpdateCall",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.calls().update(cx.param::<String>("callId")).body(cx.body::<sinch_sdk::voice::types::PatchsvamlRequestBody>("application/json")).send().await;
+                    cx.outcome("Calling_UpdateCall", result)
+                }),
+            },
+            Call {
+                id: "Calling_ManageCallWithCallLeg",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.calls().manage_call_with_call_leg(cx.param::<String>("callId"), cx.param::<sinch_sdk::voice::types::CallingManageCallWithCallLegCallLeg>("callLeg")).body(cx.body::<sinch_sdk::voice::types::PatchsvamlRequestBody>("application/json")).send().await;
+                    cx.outcome("Calling_ManageCallWithCallLeg", result)
+                }),
+            },
+            Call {
+                id: "Calling_GetConferenceInfo",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.conferences().get_conference_info(cx.param::<String>("conferenceId")).send().await;
+                    cx.outcome("Calling_GetConferenceInfo", result)
+                }),
+            },
+            Call {
+                id: "Calling_KickConferenceAll",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.conferences().kick_conference_all(cx.param::<String>("conferenceId")).send().await;
+                    cx.outcome("Calling_KickConferenceAll", result)
+                }),
+            },
+            Call {
+                id: "Calling_KickConferenceParticipant",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.conferences().kick_conference_participant(cx.param::<String>("callId"), cx.param::<String>("conferenceId")).send().await;
+                    cx.outcome("Calling_KickConferenceParticipant", result)
+                }),
+            },
+            Call {
+                id: "Calling_ManageConferenceParticipant",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice(&cx);
+                    let result = client.conferences().manage_conference_participant(cx.param::<String>("callId"), cx.param::<String>("conferenceId"), cx.body::<sinch_sdk::voice::types::ManageConferenceParticipantRequest>("application/json")).send().await;
+                    cx.outcome("Calling_ManageConferenceParticipant", result)
+                }),
+            },
         ],
     }
 }
@@ -1281,70 +2034,134 @@ fn api_voice_v2() -> Api {
     Api {
         key: "voice-v2",
         calls: vec![
-            Call { id : "getBatchCallSummary", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice_v2(& cx); let result = client.batches()
-            .get_batch_call_summary(cx.param:: < sinch_sdk::voice_v2::types::BatchId >
-            ("batchId")).send(). await; cx.outcome("getBatchCallSummary", result) }), },
-            Call { id : "stopBatchProcessing", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice_v2(& cx); let result = client.batches()
-            .stop_batch_processing(cx.param:: < sinch_sdk::voice_v2::types::BatchId >
-            ("batchId")).send(). await; cx.outcome("stopBatchProcessing", result) }), },
-            Call { id : "getBatchDetails", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice_v2(& cx); let result = client.batches()
-            .get_batch_details(cx.param:: < sinch_sdk::voice_v2::types::BatchId >
-            ("batchId")).send(). await; cx.outcome("getBatchDetails", result) }), }, Call
-            { id : "listCalls", run : | cx : Cx | Box::pin(async move { let client =
-            client_voice_v2(& cx); let result = client.calls().list().send(). await; cx
-            .outcome("listCalls", result) }), }, Call { id : "createCall", run : | cx :
-            Cx | Box::pin(async move { let client = client_voice_v2(& cx); let result =
-            client.calls().create(cx.body:: < sinch_sdk::voice_v2::types::CallRequest >
-            ("application/json")).send(). await; cx.outcome("createCall", result) }), },
-            Call { id : "getCallById", run : | cx : Cx | Box::pin(async move { let client
-            = client_voice_v2(& cx); let result = client.calls().get_call_by_id(cx
-            .param:: < sinch_sdk::voice_v2::types::CallId > ("callId")).send(). await; cx
-            .outcome("getCallById", result) }), }, Call { id : "patchCallById", run : |
-            cx : Cx | Box::pin(async move { let client = client_voice_v2(& cx); let
-            result = client.calls().patch_call_by_id(cx.param:: <
-            sinch_sdk::voice_v2::types::CallId > ("callId"), cx.body:: <
-            sinch_sdk::voice_v2::types::CallPatchRequest > ("application/json")).send().
-            await; cx.outcome("patchCallById", result) }), }, Call { id :
-            "patchCallBySessionAndName", run : | cx : Cx | Box::pin(async move { let
-            client = client_voice_v2(& cx); let result = client.calls()
-            .patch_call_by_session_and_name(cx.param:: <
-            sinch_sdk::voice_v2::types::SessionId > ("sessionId"), cx.param:: < String >
-            ("callName"), cx.body:: < sinch_sdk::voice_v2::types::CallPatchRequest >
-            ("application/json")).send(). await; cx.outcome("patchCallBySessionAndName",
-            result) }), }, Call { id : "describeSvaml", run : | cx : Cx | Box::pin(async
-            move { let client = client_voice_v2(& cx); let result = client.payloads()
-            .describe_svaml(cx.body:: < sinch_sdk::voice_v2::types::DescribeSvamlRequest
-            > ("application/json")).send(). await; cx.outcome("describeSvaml", result)
-            }), }, Call { id : "validateSvaml", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice_v2(& cx); let result = client.payloads()
-            .validate_svaml(cx.body:: < sinch_sdk::voice_v2::types::ValidateSvamlRequest
-            > ("application/json")).send(). await; cx.outcome("validateSvaml", result)
-            }), }, Call { id : "listServices", run : | cx : Cx | Box::pin(async move {
-            let client = client_voice_v2(& cx); let result = client.services().list()
-            .send(). await; cx.outcome("listServices", result) }), }, Call { id :
-            "createService", run : | cx : Cx | Box::pin(async move { let client =
-            client_voice_v2(& cx); let result = client.services().create(cx.body:: <
-            sinch_sdk::voice_v2::types::CreateService > ("application/json")).send().
-            await; cx.outcome("createService", result) }), }, Call { id : "getService",
-            run : | cx : Cx | Box::pin(async move { let client = client_voice_v2(& cx);
-            let result = client.services().get(cx.param:: <
-            sinch_sdk::voice_v2::types::ServiceId > ("serviceId")).send(). await; cx
-            .outcome("getService", result) }), }, Call { id : "deleteService", run : | cx
-            : Cx | Box::pin(async move { let client = client_voice_v2(& cx); let result =
-            client.services().delete(cx.param:: < sinch_sdk::voice_v2::types::ServiceId >
-            ("serviceId")).send(). await; cx.outcome("deleteService", result) }), }, Call
-            { id : "updateService", run : | cx : Cx | Box::pin(async move { let client =
-            client_voice_v2(& cx); let result = client.services().update(cx.param:: <
-            sinch_sdk::voice_v2::types::ServiceId > ("serviceId")).body(cx.body:: <
-            sinch_sdk::voice_v2::types::UpdateService > ("application/json")).send().
-            await; cx.outcome("updateService", result) }), }, Call { id :
-            "getSessionById", run : | cx : Cx | Box::pin(async move { let client =
-            client_voice_v2(& cx); let result = client.sessions().get_session_by_id(cx
-            .param:: < sinch_sdk::voice_v2::types::SessionId > ("sessionId")).send().
-            await; cx.outcome("getSessionById", result) }), },
+            Call {
+                id: "getBatchCallSummary",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.batches().get_batch_call_summary(cx.param::<sinch_sdk::voice_v2::types::BatchId>("batchId")).send().await;
+                    cx.outcome("getBatchCallSummary", result)
+                }),
+            },
+            Call {
+                id: "stopBatchProcessing",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.batches().stop_batch_processing(cx.param::<sinch_sdk::voice_v2::types::BatchId>("batchId")).send().await;
+                    cx.outcome("stopBatchProcessing", result)
+                }),
+            },
+            Call {
+                id: "getBatchDetails",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.batches().get_batch_details(cx.param::<sinch_sdk::voice_v2::types::BatchId>("batchId")).send().await;
+                    cx.outcome("getBatchDetails", result)
+                }),
+            },
+            Call {
+                id: "listCalls",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.calls().list().send().await;
+                    cx.outcome("listCalls", result)
+                }),
+            },
+            Call {
+                id: "createCall",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.calls().create(cx.body::<sinch_sdk::voice_v2::types::CallRequest>("application/json")).send().await;
+                    cx.outcome("createCall", result)
+                }),
+            },
+            Call {
+                id: "getCallById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.calls().get_call_by_id(cx.param::<sinch_sdk::voice_v2::types::CallId>("callId")).send().await;
+                    cx.outcome("getCallById", result)
+                }),
+            },
+            Call {
+                id: "patchCallById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.calls().patch_call_by_id(cx.param::<sinch_sdk::voice_v2::types::CallId>("callId"), cx.body::<sinch_sdk::voice_v2::types::CallPatchRequest>("application/json")).send().await;
+                    cx.outcome("patchCallById", result)
+                }),
+            },
+            Call {
+                id: "patchCallBySessionAndName",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.calls().patch_call_by_session_and_name(cx.param::<sinch_sdk::voice_v2::types::SessionId>("sessionId"), cx.param::<String>("callName"), cx.body::<sinch_sdk::voice_v2::types::CallPatchRequest>("application/json")).send().await;
+                    cx.outcome("patchCallBySessionAndName", result)
+                }),
+            },
+            Call {
+                id: "describeSvaml",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.payloads().describe_svaml(cx.body::<sinch_sdk::voice_v2::types::DescribeSvamlRequest>("application/json")).send().await;
+                    cx.outcome("describeSvaml", result)
+                }),
+            },
+            Call {
+                id: "validateSvaml",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.payloads().validate_svaml(cx.body::<sinch_sdk::voice_v2::types::ValidateSvamlRequest>("application/json")).send().await;
+                    cx.outcome("validateSvaml", result)
+                }),
+            },
+            Call {
+                id: "listServices",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.services().list().send().await;
+                    cx.outcome("listServices", result)
+                }),
+            },
+            Call {
+                id: "createService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.services().create(cx.body::<sinch_sdk::voice_v2::types::CreateService>("application/json")).send().await;
+                    cx.outcome("createService", result)
+                }),
+            },
+            Call {
+                id: "getService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.services().get(cx.param::<sinch_sdk::voice_v2::types::ServiceId>("serviceId")).send().await;
+                    cx.outcome("getService", result)
+                }),
+            },
+            Call {
+                id: "deleteService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.services().delete(cx.param::<sinch_sdk::voice_v2::types::ServiceId>("serviceId")).send().await;
+                    cx.outcome("deleteService", result)
+                }),
+            },
+            Call {
+                id: "updateService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.services().update(cx.param::<sinch_sdk::voice_v2::types::ServiceId>("serviceId")).body(cx.body::<sinch_sdk::voice_v2::types::UpdateService>("application/json")).send().await;
+                    cx.outcome("updateService", result)
+                }),
+            },
+            Call {
+                id: "getSessionById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_voice_v2(&cx);
+                    let result = client.sessions().get_session_by_id(cx.param::<sinch_sdk::voice_v2::types::SessionId>("sessionId")).send().await;
+                    cx.outcome("getSessionById", result)
+                }),
+            },
         ],
     }
 }
@@ -1362,36 +2179,54 @@ fn api_verification() -> Api {
     Api {
         key: "verification",
         calls: vec![
-            Call { id : "VerificationStatusById", run : | cx : Cx | Box::pin(async move {
-            let client = client_verification(& cx); let result = client
-            .verification_status().by_id(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("VerificationStatusById", result) }), }, Call { id :
-            "VerificationStatusByIdentity", run : | cx : Cx | Box::pin(async move { let
-            client = client_verification(& cx); let result = client.verification_status()
-            .by_identity(cx.param:: < String > ("endpoint"), cx.param:: < String >
-            ("method")).send(). await; cx.outcome("VerificationStatusByIdentity", result)
-            }), }, Call { id : "VerificationStatusByReference", run : | cx : Cx |
-            Box::pin(async move { let client = client_verification(& cx); let result =
-            client.verification_status().by_reference(cx.param:: < String >
-            ("reference")).send(). await; cx.outcome("VerificationStatusByReference",
-            result) }), }, Call { id : "ReportVerificationByIdentity", run : | cx : Cx |
-            Box::pin(async move { let client = client_verification(& cx); let result =
-            client.verifications_report().report_verification_by_identity(cx.param:: <
-            String > ("endpoint"), cx.body:: <
-            sinch_sdk::verification::types::VerificationReportRequest >
-            ("application/json")).send(). await; cx
-            .outcome("ReportVerificationByIdentity", result) }), }, Call { id :
-            "ReportVerificationById", run : | cx : Cx | Box::pin(async move { let client
-            = client_verification(& cx); let result = client.verifications_report()
-            .report_verification_by_id(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::verification::types::VerificationReportRequest >
-            ("application/json")).send(). await; cx.outcome("ReportVerificationById",
-            result) }), }, Call { id : "StartVerification", run : | cx : Cx |
-            Box::pin(async move { let client = client_verification(& cx); let result =
-            client.verifications_start().start_verification(cx.body:: <
-            sinch_sdk::verification::types::VerificationStartRequest >
-            ("application/json")).send(). await; cx.outcome("StartVerification", result)
-            }), },
+            Call {
+                id: "VerificationStatusById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verification_status().by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("VerificationStatusById", result)
+                }),
+            },
+            Call {
+                id: "VerificationStatusByIdentity",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verification_status().by_identity(cx.param::<String>("endpoint"), cx.param::<String>("method")).send().await;
+                    cx.outcome("VerificationStatusByIdentity", result)
+                }),
+            },
+            Call {
+                id: "VerificationStatusByReference",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verification_status().by_reference(cx.param::<String>("reference")).send().await;
+                    cx.outcome("VerificationStatusByReference", result)
+                }),
+            },
+            Call {
+                id: "ReportVerificationByIdentity",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verifications_report().report_verification_by_identity(cx.param::<String>("endpoint"), cx.body::<sinch_sdk::verification::types::VerificationReportRequest>("application/json")).send().await;
+                    cx.outcome("ReportVerificationByIdentity", result)
+                }),
+            },
+            Call {
+                id: "ReportVerificationById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verifications_report().report_verification_by_id(cx.param::<String>("id"), cx.body::<sinch_sdk::verification::types::VerificationReportRequest>("application/json")).send().await;
+                    cx.outcome("ReportVerificationById", result)
+                }),
+            },
+            Call {
+                id: "StartVerification",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_verification(&cx);
+                    let result = client.verifications_start().start_verification(cx.body::<sinch_sdk::verification::types::VerificationStartRequest>("application/json")).send().await;
+                    cx.outcome("StartVerification", result)
+                }),
+            },
         ],
     }
 }
@@ -1413,125 +2248,255 @@ fn api_fax() -> Api {
     Api {
         key: "fax",
         calls: vec![
-            Call { id : "listCoverPages", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.cover_pages().list(cx.param::
-            < String > ("id")).send(). await; cx.outcome("listCoverPages", result) }), },
-            Call { id : "addCoverPage", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.cover_pages().add(cx.param:: <
-            String > ("id"), cx.body:: < sinch_sdk::fax::types::CoverPage >
-            ("application/json")).send(). await; cx.outcome("addCoverPage", result) }),
-            }, Call { id : "getCoverPage", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.cover_pages().get(cx.param:: <
-            String > ("id"), cx.param:: < String > ("coverPageId")).send(). await; cx
-            .outcome("getCoverPage", result) }), }, Call { id : "deleteCoverPage", run :
-            | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.cover_pages().delete(cx.param:: < String > ("id"), cx.param:: < String
-            > ("coverPageId")).send(). await; cx.outcome("deleteCoverPage", result) }),
-            }, Call { id : "listDomains", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.domains().list(cx.param:: <
-            String > ("serviceId")).send(). await; cx.outcome("listDomains", result) }),
-            }, Call { id : "getDomain", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.domains().get(cx.param:: <
-            String > ("serviceId"), cx.param:: < String > ("domainName")).send(). await;
-            cx.outcome("getDomain", result) }), }, Call { id : "createDomain", run : | cx
-            : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.domains().create(cx.param:: < String > ("serviceId"), cx.param:: <
-            String > ("domainName")).send(). await; cx.outcome("createDomain", result)
-            }), }, Call { id : "deleteDomain", run : | cx : Cx | Box::pin(async move {
-            let client = client_fax(& cx); let result = client.domains().delete(cx
-            .param:: < String > ("serviceId"), cx.param:: < String > ("domainName"))
-            .send(). await; cx.outcome("deleteDomain", result) }), }, Call { id :
-            "verifyDomain", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.domains().verify(cx.param:: < String >
-            ("serviceId"), cx.param:: < String > ("domainName")).send(). await; cx
-            .outcome("verifyDomain", result) }), }, Call { id : "getEmailsForNumber", run
-            : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result
-            = client.fax_to_email().get_emails_for_number(cx.param:: < String >
-            ("phoneNumber"), cx.param:: < String > ("id")).send(). await; cx
-            .outcome("getEmailsForNumber", result) }), }, Call { id :
-            "getEmailsForProject", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.fax_to_email()
-            .get_emails_for_project(cx.param:: < String > ("serviceId")).send(). await;
-            cx.outcome("getEmailsForProject", result) }), }, Call { id :
-            "createEmailForProject", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.fax_to_email()
-            .create_email_for_project(cx.param:: < String > ("serviceId"), cx.body:: <
-            sinch_sdk::fax::types::Email > ("application/json")).send(). await; cx
-            .outcome("createEmailForProject", result) }), }, Call { id : "updateEmail",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.fax_to_email().update_email(cx.param:: < String >
-            ("serviceId"), cx.param:: < String > ("email"), cx.body:: <
-            sinch_sdk::fax::types::UpdateEmailRequest > ("application/json")).send().
-            await; cx.outcome("updateEmail", result) }), }, Call { id : "deleteEmail",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.fax_to_email().delete_email(cx.param:: < String >
-            ("serviceId"), cx.param:: < String > ("email")).send(). await; cx
-            .outcome("deleteEmail", result) }), }, Call { id : "getNumbersByEmail", run :
-            | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.fax_to_email().get_numbers_by_email(cx.param:: < String >
-            ("serviceId"), cx.param:: < String > ("email")).send(). await; cx
-            .outcome("getNumbersByEmail", result) }), }, Call { id : "getFaxes", run : |
-            cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.faxes().list().send(). await; cx.outcome("getFaxes", result) }), },
-            Call { id : "sendFax", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.faxes().send(cx.body:: <
-            sinch_sdk::fax::types::SendFaxRequest > ("multipart/form-data")).send().
-            await; cx.outcome("sendFax", result) }), }, Call { id : "getFaxInfoPerId",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.faxes().get(cx.param:: < sinch_sdk::fax::types::FaxId >
-            ("id")).send(). await; cx.outcome("getFaxInfoPerId", result) }), }, Call { id
-            : "getFaxFilebyId", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.faxes().download(cx.param:: <
-            sinch_sdk::fax::types::FaxId > ("id")).send(). await; cx
-            .outcome("getFaxFilebyId", result) }), }, Call { id : "deleteFaxContentById",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.faxes().delete_content(cx.param:: <
-            sinch_sdk::fax::types::FaxId > ("id")).send(). await; cx
-            .outcome("deleteFaxContentById", result) }), }, Call { id :
-            "getFaxFileByIdDeprecated", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); #[allow(deprecated)] let result = client.faxes()
-            .download_deprecated(cx.param:: < sinch_sdk::fax::types::FaxId > ("id"), cx
-            .param:: < sinch_sdk::fax::types::GetFaxFileByIdDeprecatedFileFormat >
-            ("fileFormat")).send(). await; cx.outcome("getFaxFileByIdDeprecated", result)
-            }), }, Call { id : "listServices", run : | cx : Cx | Box::pin(async move {
-            let client = client_fax(& cx); let result = client.services().list().send().
-            await; cx.outcome("listServices", result) }), }, Call { id : "createService",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.services().create().body(cx.body:: <
-            sinch_sdk::fax::types::Service > ("application/json")).send(). await; cx
-            .outcome("createService", result) }), }, Call { id : "getService", run : | cx
-            : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.services().get(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("getService", result) }), }, Call { id : "removeService", run : | cx
-            : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.services().remove(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("removeService", result) }), }, Call { id : "updateService", run : |
-            cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.services().update(cx.param:: < String > ("id")).body(cx.body:: <
-            sinch_sdk::fax::types::Service > ("application/json")).send(). await; cx
-            .outcome("updateService", result) }), }, Call { id : "listNumbersForService",
-            run : | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let
-            result = client.services().list_numbers_for(cx.param:: < String > ("id"))
-            .send(). await; cx.outcome("listNumbersForService", result) }), }, Call { id
-            : "suspendNumber", run : | cx : Cx | Box::pin(async move { let client =
-            client_fax(& cx); let result = client.services().suspend_number(cx.param:: <
-            String > ("phoneNumber"), cx.param:: < String > ("id")).body(cx.body:: <
-            sinch_sdk::fax::types::SuspendRequest > ("application/json")).send(). await;
-            cx.outcome("suspendNumber", result) }), }, Call { id : "listTemplates", run :
-            | cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.templates().list(cx.param:: < String > ("serviceId"), cx.param:: <
-            String > ("domainName")).send(). await; cx.outcome("listTemplates", result)
-            }), }, Call { id : "getTemplate", run : | cx : Cx | Box::pin(async move { let
-            client = client_fax(& cx); let result = client.templates().get(cx.param:: <
-            String > ("serviceId"), cx.param:: < String > ("domainName"), cx.param:: <
-            sinch_sdk::fax::types::TemplateName > ("templateName")).send(). await; cx
-            .outcome("getTemplate", result) }), }, Call { id : "updateTemplate", run : |
-            cx : Cx | Box::pin(async move { let client = client_fax(& cx); let result =
-            client.templates().update(cx.param:: < String > ("serviceId"), cx.param:: <
-            String > ("domainName"), cx.param:: < sinch_sdk::fax::types::TemplateName >
-            ("templateName")).body(cx.body:: <
-            sinch_sdk::fax::types::UpdateTemplateRequest > ("application/json")).send().
-            await; cx.outcome("updateTemplate", result) }), },
+            Call {
+                id: "listCoverPages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.cover_pages().list(cx.param::<String>("id")).send().await;
+                    cx.outcome("listCoverPages", result)
+                }),
+            },
+            Call {
+                id: "addCoverPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.cover_pages().add(cx.param::<String>("id"), cx.body::<sinch_sdk::fax::types::CoverPage>("application/json")).send().await;
+                    cx.outcome("addCoverPage", result)
+                }),
+            },
+            Call {
+                id: "getCoverPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.cover_pages().get(cx.param::<String>("id"), cx.param::<String>("coverPageId")).send().await;
+                    cx.outcome("getCoverPage", result)
+                }),
+            },
+            Call {
+                id: "deleteCoverPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.cover_pages().delete(cx.param::<String>("id"), cx.param::<String>("coverPageId")).send().await;
+                    cx.outcome("deleteCoverPage", result)
+                }),
+            },
+            Call {
+                id: "listDomains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.domains().list(cx.param::<String>("serviceId")).send().await;
+                    cx.outcome("listDomains", result)
+                }),
+            },
+            Call {
+                id: "getDomain",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.domains().get(cx.param::<String>("serviceId"), cx.param::<String>("domainName")).send().await;
+                    cx.outcome("getDomain", result)
+                }),
+            },
+            Call {
+                id: "createDomain",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.domains().create(cx.param::<String>("serviceId"), cx.param::<String>("domainName")).send().await;
+                    cx.outcome("createDomain", result)
+                }),
+            },
+            Call {
+                id: "deleteDomain",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.domains().delete(cx.param::<String>("serviceId"), cx.param::<String>("domainName")).send().await;
+                    cx.outcome("deleteDomain", result)
+                }),
+            },
+            Call {
+                id: "verifyDomain",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.domains().verify(cx.param::<String>("serviceId"), cx.param::<String>("domainName")).send().await;
+                    cx.outcome("verifyDomain", result)
+                }),
+            },
+            Call {
+                id: "getEmailsForNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().get_emails_for_number(cx.param::<String>("phoneNumber"), cx.param::<String>("id")).send().await;
+                    cx.outcome("getEmailsForNumber", result)
+                }),
+            },
+            Call {
+                id: "getEmailsForProject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().get_emails_for_project(cx.param::<String>("serviceId")).send().await;
+                    cx.outcome("getEmailsForProject", result)
+                }),
+            },
+            Call {
+                id: "createEmailForProject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().create_email_for_project(cx.param::<String>("serviceId"), cx.body::<sinch_sdk::fax::types::Email>("application/json")).send().await;
+                    cx.outcome("createEmailForProject", result)
+                }),
+            },
+            Call {
+                id: "updateEmail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().update_email(cx.param::<String>("serviceId"), cx.param::<String>("email"), cx.body::<sinch_sdk::fax::types::UpdateEmailRequest>("application/json")).send().await;
+                    cx.outcome("updateEmail", result)
+                }),
+            },
+            Call {
+                id: "deleteEmail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().delete_email(cx.param::<String>("serviceId"), cx.param::<String>("email")).send().await;
+                    cx.outcome("deleteEmail", result)
+                }),
+            },
+            Call {
+                id: "getNumbersByEmail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.fax_to_email().get_numbers_by_email(cx.param::<String>("serviceId"), cx.param::<String>("email")).send().await;
+                    cx.outcome("getNumbersByEmail", result)
+                }),
+            },
+            Call {
+                id: "getFaxes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.faxes().list().send().await;
+                    cx.outcome("getFaxes", result)
+                }),
+            },
+            Call {
+                id: "sendFax",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.faxes().send(cx.body::<sinch_sdk::fax::types::SendFaxRequest>("multipart/form-data")).send().await;
+                    cx.outcome("sendFax", result)
+                }),
+            },
+            Call {
+                id: "getFaxInfoPerId",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.faxes().get(cx.param::<sinch_sdk::fax::types::FaxId>("id")).send().await;
+                    cx.outcome("getFaxInfoPerId", result)
+                }),
+            },
+            Call {
+                id: "getFaxFilebyId",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.faxes().download(cx.param::<sinch_sdk::fax::types::FaxId>("id")).send().await;
+                    cx.outcome("getFaxFilebyId", result)
+                }),
+            },
+            Call {
+                id: "deleteFaxContentById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.faxes().delete_content(cx.param::<sinch_sdk::fax::types::FaxId>("id")).send().await;
+                    cx.outcome("deleteFaxContentById", result)
+                }),
+            },
+            Call {
+                id: "getFaxFileByIdDeprecated",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    #[allow(deprecated)]
+                    let result = client.faxes().download_deprecated(cx.param::<sinch_sdk::fax::types::FaxId>("id"), cx.param::<sinch_sdk::fax::types::GetFaxFileByIdDeprecatedFileFormat>("fileFormat")).send().await;
+                    cx.outcome("getFaxFileByIdDeprecated", result)
+                }),
+            },
+            Call {
+                id: "listServices",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().list().send().await;
+                    cx.outcome("listServices", result)
+                }),
+            },
+            Call {
+                id: "createService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().create().body(cx.body::<sinch_sdk::fax::types::Service>("application/json")).send().await;
+                    cx.outcome("createService", result)
+                }),
+            },
+            Call {
+                id: "getService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().get(cx.param::<String>("id")).send().await;
+                    cx.outcome("getService", result)
+                }),
+            },
+            Call {
+                id: "removeService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().remove(cx.param::<String>("id")).send().await;
+                    cx.outcome("removeService", result)
+                }),
+            },
+            Call {
+                id: "updateService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().update(cx.param::<String>("id")).body(cx.body::<sinch_sdk::fax::types::Service>("application/json")).send().await;
+                    cx.outcome("updateService", result)
+                }),
+            },
+            Call {
+                id: "listNumbersForService",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().list_numbers_for(cx.param::<String>("id")).send().await;
+                    cx.outcome("listNumbersForService", result)
+                }),
+            },
+            Call {
+                id: "suspendNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.services().suspend_number(cx.param::<String>("phoneNumber"), cx.param::<String>("id")).body(cx.body::<sinch_sdk::fax::types::SuspendRequest>("application/json")).send().await;
+                    cx.outcome("suspendNumber", result)
+                }),
+            },
+            Call {
+                id: "listTemplates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.templates().list(cx.param::<String>("serviceId"), cx.param::<String>("domainName")).send().await;
+                    cx.outcome("listTemplates", result)
+                }),
+            },
+            Call {
+                id: "getTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.templates().get(cx.param::<String>("serviceId"), cx.param::<String>("domainName"), cx.param::<sinch_sdk::fax::types::TemplateName>("templateName")).send().await;
+                    cx.outcome("getTemplate", result)
+                }),
+            },
+            Call {
+                id: "updateTemplate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_fax(&cx);
+                    let result = client.templates().update(cx.param::<String>("serviceId"), cx.param::<String>("domainName"), cx.param::<sinch_sdk::fax::types::TemplateName>("templateName")).body(cx.body::<sinch_sdk::fax::types::UpdateTemplateRequest>("application/json")).send().await;
+                    cx.outcome("updateTemplate", result)
+                }),
+            },
         ],
     }
 }
@@ -1553,212 +2518,374 @@ fn api_elastic_sip_trunking() -> Api {
     Api {
         key: "elastic-sip-trunking",
         calls: vec![
-            Call { id : "getAccessControlList", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().get().send(). await; cx
-            .outcome("getAccessControlList", result) }), }, Call { id :
-            "createAccessControlList", run : | cx : Cx | Box::pin(async move { let client
-            = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().create(cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::AccessControlList >
-            ("application/json")).send(). await; cx.outcome("createAccessControlList",
-            result) }), }, Call { id : "getAccessListById", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.access_control_list().get_access_list_by_id(cx.param:: <
-            String > ("id")).send(). await; cx.outcome("getAccessListById", result) }),
-            }, Call { id : "updateAccessControlList", run : | cx : Cx | Box::pin(async
-            move { let client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().update(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::UpdateAccessControlListRequest >
-            ("application/json")).send(). await; cx.outcome("updateAccessControlList",
-            result) }), }, Call { id : "deleteAccessControlList", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.access_control_list().delete(cx.param:: < String > ("id"))
-            .send(). await; cx.outcome("deleteAccessControlList", result) }), }, Call {
-            id : "trunksByACL", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.access_control_list()
-            .trunks_by_acl(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("trunksByACL", result) }), }, Call { id :
-            "getIpRangesForAccessControlList", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().get_ip_ranges_for(cx.param:: < String >
-            ("accessControlListId")).send(). await; cx
-            .outcome("getIpRangesForAccessControlList", result) }), }, Call { id :
-            "addIpRangeToAccessControlList", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().add_ip_range_to(cx.param:: < String >
-            ("accessControlListId")).body(cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::IpRange > ("application/json"))
-            .send(). await; cx.outcome("addIpRangeToAccessControlList", result) }), },
-            Call { id : "updateIpRangeFromAccessControlList", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.access_control_list().update_ip_range_from(cx.param:: <
-            String > ("accessControlListId"), cx.param:: < String > ("ipRangeId"))
-            .body(cx.body:: < sinch_sdk::elastic_sip_trunking::types::IpRange >
-            ("application/json")).send(). await; cx
-            .outcome("updateIpRangeFromAccessControlList", result) }), }, Call { id :
-            "deleteIpRangeFromAccessControlList", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().delete_ip_range_from(cx.param:: < String >
-            ("accessControlListId"), cx.param:: < String > ("ipRangeId")).send(). await;
-            cx.outcome("deleteIpRangeFromAccessControlList", result) }), }, Call { id :
-            "getAccessControlListsForTrunk", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().get_access_control_lists_for_trunk(cx.param:: < String
-            > ("trunkId")).send(). await; cx.outcome("getAccessControlListsForTrunk",
-            result) }), }, Call { id : "addAccessControlListToTrunk", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.access_control_list().add_access_control_list_to_trunk(cx
-            .param:: < String > ("trunkId")).body(cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkRequest >
-            ("application/json")).send(). await; cx
-            .outcome("addAccessControlListToTrunk", result) }), }, Call { id :
-            "deleteAccessControlListFromTrunk", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .access_control_list().delete_access_control_list_from_trunk(cx.param:: <
-            String > ("trunkId"), cx.param:: < String > ("accessControlListId")).send().
-            await; cx.outcome("deleteAccessControlListFromTrunk", result) }), }, Call {
-            id : "getBlockingRules", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.call_blocking_rules()
-            .get_blocking_rules().send(). await; cx.outcome("getBlockingRules", result)
-            }), }, Call { id : "createBlockingRule", run : | cx : Cx | Box::pin(async
-            move { let client = client_elastic_sip_trunking(& cx); let result = client
-            .call_blocking_rules().create_blocking_rule(cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::CallBlockingRule >
-            ("application/json")).send(). await; cx.outcome("createBlockingRule", result)
-            }), }, Call { id : "updateBlockingRuleById", run : | cx : Cx | Box::pin(async
-            move { let client = client_elastic_sip_trunking(& cx); let result = client
-            .call_blocking_rules().update_blocking_rule_by_id(cx.param:: < String >
-            ("id"), cx.body:: < sinch_sdk::elastic_sip_trunking::types::CallBlockingRule
-            > ("application/json")).send(). await; cx.outcome("updateBlockingRuleById",
-            result) }), }, Call { id : "deleteBlockingRuleById", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.call_blocking_rules().delete_blocking_rule_by_id(cx.param:: <
-            String > ("id")).send(). await; cx.outcome("deleteBlockingRuleById", result)
-            }), }, Call { id : "findCalls", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.calls()
-            .find().send(). await; cx.outcome("findCalls", result) }), }, Call { id :
-            "exportCallRecords", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.calls()
-            .export_call_records().send(). await; cx.outcome("exportCallRecords", result)
-            }), }, Call { id : "getPcap", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.calls()
-            .get_pcap(cx.param:: < String > ("pcapId")).send(). await; cx
-            .outcome("getPcap", result) }), }, Call { id : "getCountryPermissions", run :
-            | cx : Cx | Box::pin(async move { let client = client_elastic_sip_trunking(&
-            cx); let result = client.country_permissions().get_country_permissions()
-            .send(). await; cx.outcome("getCountryPermissions", result) }), }, Call { id
-            : "getCountryPermission", run : | cx : Cx | Box::pin(async move { let client
-            = client_elastic_sip_trunking(& cx); let result = client
-            .country_permissions().get_country_permission(cx.param:: < String >
-            ("isoCode")).send(). await; cx.outcome("getCountryPermission", result) }), },
-            Call { id : "updateCountryPermission", run : | cx : Cx | Box::pin(async move
-            { let client = client_elastic_sip_trunking(& cx); let result = client
-            .country_permissions().update(cx.param:: < String > ("isoCode"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::CountryPermission >
-            ("application/json")).send(). await; cx.outcome("updateCountryPermission",
-            result) }), }, Call { id : "getCredentialListById", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.credential_lists().get_credential_list_by_id(cx.param:: <
-            String > ("id")).send(). await; cx.outcome("getCredentialListById", result)
-            }), }, Call { id : "updateCredentialList", run : | cx : Cx | Box::pin(async
-            move { let client = client_elastic_sip_trunking(& cx); let result = client
-            .credential_lists().update(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::CredentialListRequest >
-            ("application/json")).send(). await; cx.outcome("updateCredentialList",
-            result) }), }, Call { id : "deleteCredentialList", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.credential_lists().delete(cx.param:: < String > ("id"))
-            .send(). await; cx.outcome("deleteCredentialList", result) }), }, Call { id :
-            "updateCredential", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.credential_lists()
-            .update_credential(cx.param:: < String > ("credentialListId"), cx.param:: <
-            String > ("username"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::Credential > ("application/json"))
-            .send(). await; cx.outcome("updateCredential", result) }), }, Call { id :
-            "trunksByCredentialList", run : | cx : Cx | Box::pin(async move { let client
-            = client_elastic_sip_trunking(& cx); let result = client.credential_lists()
-            .trunks_by(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("trunksByCredentialList", result) }), }, Call { id :
-            "deleteCredential", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.credentials()
-            .delete(cx.param:: < String > ("credentialListId"), cx.param:: < String >
-            ("username")).send(). await; cx.outcome("deleteCredential", result) }), },
-            Call { id : "GetPhoneNumbers", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client
-            .phone_numbers().get().send(). await; cx.outcome("GetPhoneNumbers", result)
-            }), }, Call { id : "GetPhoneNumberByNumber", run : | cx : Cx | Box::pin(async
-            move { let client = client_elastic_sip_trunking(& cx); let result = client
-            .phone_numbers().get_phone_number_by_number(cx.param:: < String >
-            ("phoneNumber")).send(). await; cx.outcome("GetPhoneNumberByNumber", result)
-            }), }, Call { id : "addEstProjects", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .projects().add_est(cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::AddEstProjectsRequest >
-            ("application/json")).send(). await; cx.outcome("addEstProjects", result) }),
-            }, Call { id : "getSipEndpoint", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client
-            .sip_endpoints().get(cx.param:: < String > ("sipTrunkId")).send(). await; cx
-            .outcome("getSipEndpoint", result) }), }, Call { id : "createSipEndpoint",
-            run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_endpoints()
-            .create(cx.param:: < String > ("sipTrunkId"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::SipEndpoint > ("application/json"))
-            .send(). await; cx.outcome("createSipEndpoint", result) }), }, Call { id :
-            "getSipEndpointById", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_endpoints()
-            .get_sip_endpoint_by_id(cx.param:: < String > ("sipTrunkId"), cx.param:: <
-            i64 > ("sipEndpointId")).send(). await; cx.outcome("getSipEndpointById",
-            result) }), }, Call { id : "updateSipEndpoint", run : | cx : Cx |
-            Box::pin(async move { let client = client_elastic_sip_trunking(& cx); let
-            result = client.sip_endpoints().update(cx.param:: < String > ("sipTrunkId"),
-            cx.param:: < i64 > ("sipEndpointId"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::SipEndpoint > ("application/json"))
-            .send(). await; cx.outcome("updateSipEndpoint", result) }), }, Call { id :
-            "deleteSipEndpoint", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_endpoints()
-            .delete(cx.param:: < String > ("sipTrunkId"), cx.param:: < i64 >
-            ("sipEndpointId")).send(). await; cx.outcome("deleteSipEndpoint", result) }),
-            }, Call { id : "getSipTrunks", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.sip_trunks()
-            .get().send(). await; cx.outcome("getSipTrunks", result) }), }, Call { id :
-            "createSipTrunk", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_trunks().create(cx
-            .body:: < sinch_sdk::elastic_sip_trunking::types::SipTrunk >
-            ("application/json")).send(). await; cx.outcome("createSipTrunk", result) }),
-            }, Call { id : "getSipTrunkById", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.sip_trunks()
-            .get_sip_trunk_by_id(cx.param:: < String > ("sipTrunkId")).send(). await; cx
-            .outcome("getSipTrunkById", result) }), }, Call { id : "updateSipTrunk", run
-            : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_trunks().update(cx
-            .param:: < String > ("sipTrunkId"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::SipTrunk > ("application/json"))
-            .send(). await; cx.outcome("updateSipTrunk", result) }), }, Call { id :
-            "deleteSipTrunk", run : | cx : Cx | Box::pin(async move { let client =
-            client_elastic_sip_trunking(& cx); let result = client.sip_trunks().delete(cx
-            .param:: < String > ("sipTrunkId")).send(). await; cx
-            .outcome("deleteSipTrunk", result) }), }, Call { id :
-            "removeCredentialListFromTrunk", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.sip_trunks()
-            .remove_credential_list_from_trunk(cx.param:: < String > ("trunkId"), cx
-            .param:: < String > ("credentialListId")).send(). await; cx
-            .outcome("removeCredentialListFromTrunk", result) }), }, Call { id :
-            "getCredentialListsForTrunk", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.sip_trunks()
-            .get_credential_lists_for_trunk(cx.param:: < String > ("trunkId")).send().
-            await; cx.outcome("getCredentialListsForTrunk", result) }), }, Call { id :
-            "bulkUpdateCredentialListsForTrunk", run : | cx : Cx | Box::pin(async move {
-            let client = client_elastic_sip_trunking(& cx); let result = client
-            .sip_trunks().bulk_update_credential_lists_for_trunk(cx.param:: < String >
-            ("trunkId")).body(cx.body:: < Vec < String > > ("application/json")).send().
-            await; cx.outcome("bulkUpdateCredentialListsForTrunk", result) }), }, Call {
-            id : "addCredentialListToTrunk", run : | cx : Cx | Box::pin(async move { let
-            client = client_elastic_sip_trunking(& cx); let result = client.sip_trunks()
-            .add_credential_list_to_trunk(cx.param:: < String > ("trunkId"), cx.body:: <
-            sinch_sdk::elastic_sip_trunking::types::CredentialListIds >
-            ("application/json")).send(). await; cx.outcome("addCredentialListToTrunk",
-            result) }), },
+            Call {
+                id: "getAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().get().send().await;
+                    cx.outcome("getAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "createAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().create(cx.body::<sinch_sdk::elastic_sip_trunking::types::AccessControlList>("application/json")).send().await;
+                    cx.outcome("createAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "getAccessListById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().get_access_list_by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("getAccessListById", result)
+                }),
+            },
+            Call {
+                id: "updateAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().update(cx.param::<String>("id"), cx.body::<sinch_sdk::elastic_sip_trunking::types::UpdateAccessControlListRequest>("application/json")).send().await;
+                    cx.outcome("updateAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "deleteAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().delete(cx.param::<String>("id")).send().await;
+                    cx.outcome("deleteAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "trunksByACL",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().trunks_by_acl(cx.param::<String>("id")).send().await;
+                    cx.outcome("trunksByACL", result)
+                }),
+            },
+            Call {
+                id: "getIpRangesForAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().get_ip_ranges_for(cx.param::<String>("accessControlListId")).send().await;
+                    cx.outcome("getIpRangesForAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "addIpRangeToAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().add_ip_range_to(cx.param::<String>("accessControlListId")).body(cx.body::<sinch_sdk::elastic_sip_trunking::types::IpRange>("application/json")).send().await;
+                    cx.outcome("addIpRangeToAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "updateIpRangeFromAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().update_ip_range_from(cx.param::<String>("accessControlListId"), cx.param::<String>("ipRangeId")).body(cx.body::<sinch_sdk::elastic_sip_trunking::types::IpRange>("application/json")).send().await;
+                    cx.outcome("updateIpRangeFromAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "deleteIpRangeFromAccessControlList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().delete_ip_range_from(cx.param::<String>("accessControlListId"), cx.param::<String>("ipRangeId")).send().await;
+                    cx.outcome("deleteIpRangeFromAccessControlList", result)
+                }),
+            },
+            Call {
+                id: "getAccessControlListsForTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().get_access_control_lists_for_trunk(cx.param::<String>("trunkId")).send().await;
+                    cx.outcome("getAccessControlListsForTrunk", result)
+                }),
+            },
+            Call {
+                id: "addAccessControlListToTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().add_access_control_list_to_trunk(cx.param::<String>("trunkId")).body(cx.body::<sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkRequest>("application/json")).send().await;
+                    cx.outcome("addAccessControlListToTrunk", result)
+                }),
+            },
+            Call {
+                id: "deleteAccessControlListFromTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.access_control_list().delete_access_control_list_from_trunk(cx.param::<String>("trunkId"), cx.param::<String>("accessControlListId")).send().await;
+                    cx.outcome("deleteAccessControlListFromTrunk", result)
+                }),
+            },
+            Call {
+                id: "getBlockingRules",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.call_blocking_rules().get_blocking_rules().send().await;
+                    cx.outcome("getBlockingRules", result)
+                }),
+            },
+            Call {
+                id: "createBlockingRule",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.call_blocking_rules().create_blocking_rule(cx.body::<sinch_sdk::elastic_sip_trunking::types::CallBlockingRule>("application/json")).send().await;
+                    cx.outcome("createBlockingRule", result)
+                }),
+            },
+            Call {
+                id: "updateBlockingRuleById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.call_blocking_rules().update_blocking_rule_by_id(cx.param::<String>("id"), cx.body::<sinch_sdk::elastic_sip_trunking::types::CallBlockingRule>("application/json")).send().await;
+                    cx.outcome("updateBlockingRuleById", result)
+                }),
+            },
+            Call {
+                id: "deleteBlockingRuleById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.call_blocking_rules().delete_blocking_rule_by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("deleteBlockingRuleById", result)
+                }),
+            },
+            Call {
+                id: "findCalls",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.calls().find().send().await;
+                    cx.outcome("findCalls", result)
+                }),
+            },
+            Call {
+                id: "exportCallRecords",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.calls().export_call_records().send().await;
+                    cx.outcome("exportCallRecords", result)
+                }),
+            },
+            Call {
+                id: "getPcap",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.calls().get_pcap(cx.param::<String>("pcapId")).send().await;
+                    cx.outcome("getPcap", result)
+                }),
+            },
+            Call {
+                id: "getCountryPermissions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.country_permissions().get_country_permissions().send().await;
+                    cx.outcome("getCountryPermissions", result)
+                }),
+            },
+            Call {
+                id: "getCountryPermission",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.country_permissions().get_country_permission(cx.param::<String>("isoCode")).send().await;
+                    cx.outcome("getCountryPermission", result)
+                }),
+            },
+            Call {
+                id: "updateCountryPermission",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.country_permissions().update(cx.param::<String>("isoCode"), cx.body::<sinch_sdk::elastic_sip_trunking::types::CountryPermission>("application/json")).send().await;
+                    cx.outcome("updateCountryPermission", result)
+                }),
+            },
+            Call {
+                id: "getCredentialListById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credential_lists().get_credential_list_by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("getCredentialListById", result)
+                }),
+            },
+            Call {
+                id: "updateCredentialList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credential_lists().update(cx.param::<String>("id"), cx.body::<sinch_sdk::elastic_sip_trunking::types::CredentialListRequest>("application/json")).send().await;
+                    cx.outcome("updateCredentialList", result)
+                }),
+            },
+            Call {
+                id: "deleteCredentialList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credential_lists().delete(cx.param::<String>("id")).send().await;
+                    cx.outcome("deleteCredentialList", result)
+                }),
+            },
+            Call {
+                id: "updateCredential",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credential_lists().update_credential(cx.param::<String>("credentialListId"), cx.param::<String>("username"), cx.body::<sinch_sdk::elastic_sip_trunking::types::Credential>("application/json")).send().await;
+                    cx.outcome("updateCredential", result)
+                }),
+            },
+            Call {
+                id: "trunksByCredentialList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credential_lists().trunks_by(cx.param::<String>("id")).send().await;
+                    cx.outcome("trunksByCredentialList", result)
+                }),
+            },
+            Call {
+                id: "deleteCredential",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.credentials().delete(cx.param::<String>("credentialListId"), cx.param::<String>("username")).send().await;
+                    cx.outcome("deleteCredential", result)
+                }),
+            },
+            Call {
+                id: "GetPhoneNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.phone_numbers().get().send().await;
+                    cx.outcome("GetPhoneNumbers", result)
+                }),
+            },
+            Call {
+                id: "GetPhoneNumberByNumber",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.phone_numbers().get_phone_number_by_number(cx.param::<String>("phoneNumber")).send().await;
+                    cx.outcome("GetPhoneNumberByNumber", result)
+                }),
+            },
+            Call {
+                id: "addEstProjects",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.projects().add_est(cx.body::<sinch_sdk::elastic_sip_trunking::types::AddEstProjectsRequest>("application/json")).send().await;
+                    cx.outcome("addEstProjects", result)
+                }),
+            },
+            Call {
+                id: "getSipEndpoint",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_endpoints().get(cx.param::<String>("sipTrunkId")).send().await;
+                    cx.outcome("getSipEndpoint", result)
+                }),
+            },
+            Call {
+                id: "createSipEndpoint",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_endpoints().create(cx.param::<String>("sipTrunkId"), cx.body::<sinch_sdk::elastic_sip_trunking::types::SipEndpoint>("application/json")).send().await;
+                    cx.outcome("createSipEndpoint", result)
+                }),
+            },
+            Call {
+                id: "getSipEndpointById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_endpoints().get_sip_endpoint_by_id(cx.param::<String>("sipTrunkId"), cx.param::<i64>("sipEndpointId")).send().await;
+                    cx.outcome("getSipEndpointById", result)
+                }),
+            },
+            Call {
+                id: "updateSipEndpoint",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_endpoints().update(cx.param::<String>("sipTrunkId"), cx.param::<i64>("sipEndpointId"), cx.body::<sinch_sdk::elastic_sip_trunking::types::SipEndpoint>("application/json")).send().await;
+                    cx.outcome("updateSipEndpoint", result)
+                }),
+            },
+            Call {
+                id: "deleteSipEndpoint",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_endpoints().delete(cx.param::<String>("sipTrunkId"), cx.param::<i64>("sipEndpointId")).send().await;
+                    cx.outcome("deleteSipEndpoint", result)
+                }),
+            },
+            Call {
+                id: "getSipTrunks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().get().send().await;
+                    cx.outcome("getSipTrunks", result)
+                }),
+            },
+            Call {
+                id: "createSipTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().create(cx.body::<sinch_sdk::elastic_sip_trunking::types::SipTrunk>("application/json")).send().await;
+                    cx.outcome("createSipTrunk", result)
+                }),
+            },
+            Call {
+                id: "getSipTrunkById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().get_sip_trunk_by_id(cx.param::<String>("sipTrunkId")).send().await;
+                    cx.outcome("getSipTrunkById", result)
+                }),
+            },
+            Call {
+                id: "updateSipTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().update(cx.param::<String>("sipTrunkId"), cx.body::<sinch_sdk::elastic_sip_trunking::types::SipTrunk>("application/json")).send().await;
+                    cx.outcome("updateSipTrunk", result)
+                }),
+            },
+            Call {
+                id: "deleteSipTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().delete(cx.param::<String>("sipTrunkId")).send().await;
+                    cx.outcome("deleteSipTrunk", result)
+                }),
+            },
+            Call {
+                id: "removeCredentialListFromTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().remove_credential_list_from_trunk(cx.param::<String>("trunkId"), cx.param::<String>("credentialListId")).send().await;
+                    cx.outcome("removeCredentialListFromTrunk", result)
+                }),
+            },
+            Call {
+                id: "getCredentialListsForTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().get_credential_lists_for_trunk(cx.param::<String>("trunkId")).send().await;
+                    cx.outcome("getCredentialListsForTrunk", result)
+                }),
+            },
+            Call {
+                id: "bulkUpdateCredentialListsForTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().bulk_update_credential_lists_for_trunk(cx.param::<String>("trunkId")).body(cx.body::<Vec<String>>("application/json")).send().await;
+                    cx.outcome("bulkUpdateCredentialListsForTrunk", result)
+                }),
+            },
+            Call {
+                id: "addCredentialListToTrunk",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_elastic_sip_trunking(&cx);
+                    let result = client.sip_trunks().add_credential_list_to_trunk(cx.param::<String>("trunkId"), cx.body::<sinch_sdk::elastic_sip_trunking::types::CredentialListIds>("application/json")).send().await;
+                    cx.outcome("addCredentialListToTrunk", result)
+                }),
+            },
         ],
     }
 }
@@ -1780,482 +2907,728 @@ fn api_provisioning() -> Api {
     Api {
         key: "provisioning",
         calls: vec![
-            Call { id : "BundlesBundlesController_list_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.bundles().list().send(). await; cx
-            .outcome("BundlesBundlesController_list_v1", result) }), }, Call { id :
-            "BundlesBundlesController_create_v1", run : | cx : Cx | Box::pin(async move {
-            let client = client_provisioning(& cx); let result = client.bundles()
-            .create(cx.body:: < sinch_sdk::provisioning::types::BundlesInputBundlesDto >
-            ("application/json")).send(). await; cx
-            .outcome("BundlesBundlesController_create_v1", result) }), }, Call { id :
-            "BundlesBundlesController_get_v1", run : | cx : Cx | Box::pin(async move {
-            let client = client_provisioning(& cx); let result = client.bundles().get(cx
-            .param:: < String > ("bundleId")).send(). await; cx
-            .outcome("BundlesBundlesController_get_v1", result) }), }, Call { id :
-            "ConversationInstagramController_get_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .conversation().conversation_instagram_controller_get_v1(cx.param:: < String
-            > ("conversationAppId")).send(). await; cx
-            .outcome("ConversationInstagramController_get_v1", result) }), }, Call { id :
-            "ConversationMessengerController_get_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .conversation().conversation_messenger_controller_get_v1(cx.param:: < String
-            > ("conversationAppId")).send(). await; cx
-            .outcome("ConversationMessengerController_get_v1", result) }), }, Call { id :
-            "ConversationTelegramController_get_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .conversation().conversation_telegram_controller_get_v1(cx.param:: < String >
-            ("conversationAppId")).send(). await; cx
-            .outcome("ConversationTelegramController_get_v1", result) }), }, Call { id :
-            "ConversationViberController_get_v1", run : | cx : Cx | Box::pin(async move {
-            let client = client_provisioning(& cx); let result = client.conversation()
-            .conversation_viber_controller_get_v1(cx.param:: < String >
-            ("conversationAppId")).send(). await; cx
-            .outcome("ConversationViberController_get_v1", result) }), }, Call { id :
-            "KakaotalkCategoriesController_listSenderCategories_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_categories().list_sender_categories().send(). await; cx
-            .outcome("KakaotalkCategoriesController_listSenderCategories_v1", result) }),
-            }, Call { id : "KakaotalkCategoriesController_getTemplateCategories_v1", run
-            : | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx);
-            let result = client.kakao_talk_categories().get_template_categories(cx
-            .param:: < String > ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkCategoriesController_getTemplateCategories_v1", result)
-            }), }, Call { id : "KakaotalkSendersController_listSenders_v1", run : | cx :
-            Cx | Box::pin(async move { let client = client_provisioning(& cx); let result
-            = client.kakao_talk_senders().list_senders().send(). await; cx
-            .outcome("KakaotalkSendersController_listSenders_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_createSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().create_sender(cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkInputSenderDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkSendersController_createSender_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_getSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().get_sender(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkSendersController_getSender_v1", result) }), }, Call { id
-            : "KakaotalkSendersController_deleteSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().delete_sender(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkSendersController_deleteSender_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_updateSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().update_sender(cx.param:: < String >
-            ("plusFriendId"), cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkInputUpdateSenderDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkSendersController_updateSender_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_listActivities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().list_activities(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkSendersController_listActivities_v1", result) }), }, Call
-            { id : "KakaotalkSendersController_deleteChanges_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().delete_changes(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkSendersController_deleteChanges_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_createComment_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().create_comment(cx.param:: < String >
-            ("plusFriendId"), cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkCommentInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkSendersController_createComment_v1", result) }), }, Call {
-            id : "KakaotalkSendersController_registerSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().register_sender(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkSendersController_registerSender_v1", result) }), }, Call
-            { id : "KakaotalkSendersController_verifySender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_senders().verify_sender(cx.param:: < String >
-            ("plusFriendId"), cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkInputVerifySenderDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkSendersController_verifySender_v1", result) }), }, Call {
-            id : "KakaotalkTemplatesController_listTemplates_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().list_templates(cx.param:: < String >
-            ("plusFriendId")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_listTemplates_v1", result) }), }, Call
-            { id : "KakaotalkTemplatesController_createTemplate_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().create_template(cx.param:: < String >
-            ("plusFriendId"), cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkInputTemplateDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_createTemplate_v1", result) }), },
-            Call { id : "KakaotalkTemplatesController_get_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().get(cx.param:: < String > ("plusFriendId"), cx
-            .param:: < String > ("templateCode")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_get_v1", result) }), }, Call { id :
-            "KakaotalkTemplatesController_deleteTemplate_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().delete_template(cx.param:: < String >
-            ("plusFriendId"), cx.param:: < String > ("templateCode")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_deleteTemplate_v1", result) }), },
-            Call { id : "KakaotalkTemplatesController_updateTemplate_v1", run : | cx : Cx
-            | Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().update_template(cx.param:: < String >
-            ("plusFriendId"), cx.param:: < String > ("templateCode"), cx.body:: <
-            sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_updateTemplate_v1", result) }), },
-            Call { id : "KakaotalkTemplatesController_listActivities_v1", run : | cx : Cx
-            | Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.kakao_talk_templates().list_activities(cx.param:: < String >
-            ("plusFriendId"), cx.param:: < String > ("templateCode")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_listActivities_v1", result) }), },
-            Call { id : "KakaotalkTemplatesController_deleteTemplateDraft_v1", run : | cx
-            : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.kakao_talk_templates().delete_template_draft(cx.param:: <
-            String > ("plusFriendId"), cx.param:: < String > ("templateCode")).send().
-            await; cx.outcome("KakaotalkTemplatesController_deleteTemplateDraft_v1",
-            result) }), }, Call { id : "KakaotalkTemplatesController_createComment_v1",
-            run : | cx : Cx | Box::pin(async move { let client = client_provisioning(&
-            cx); let result = client.kakao_talk_templates().create_comment(cx.param:: <
-            String > ("plusFriendId"), cx.param:: < String > ("templateCode"), cx.body::
-            < sinch_sdk::provisioning::types::KakaotalkCommentInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("KakaotalkTemplatesController_createComment_v1", result) }), }, Call
-            { id : "RcsAccountsController_listActivities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_accounts().list_activities().send(). await; cx
-            .outcome("RcsAccountsController_listActivities_v1", result) }), }, Call { id
-            : "RcsAccountsController_createComment_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .rcs_accounts().create_comment(cx.body:: <
-            sinch_sdk::provisioning::types::RcsCommentInputDto > ("application/json"))
-            .send(). await; cx.outcome("RcsAccountsController_createComment_v1", result)
-            }), }, Call { id : "RcsQuestionnaireController_getQuestions_v1", run : | cx :
-            Cx | Box::pin(async move { let client = client_provisioning(& cx); let result
-            = client.rcs_questionnaire().get_questions(cx.param:: <
-            sinch_sdk::provisioning::types::RcsInputSenderUseCasesEnum > ("useCase"))
-            .send(). await; cx.outcome("RcsQuestionnaireController_getQuestions_v1",
-            result) }), }, Call { id : "RcsSendersController_listSenders_v1", run : | cx
-            : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.rcs_senders().list_senders().send(). await; cx
-            .outcome("RcsSendersController_listSenders_v1", result) }), }, Call { id :
-            "RcsSendersController_createSender_v1", run : | cx : Cx | Box::pin(async move
-            { let client = client_provisioning(& cx); let result = client.rcs_senders()
-            .create_sender(cx.body:: < sinch_sdk::provisioning::types::RcsSenderInputDto
-            > ("application/json")).send(). await; cx
-            .outcome("RcsSendersController_createSender_v1", result) }), }, Call { id :
-            "RcsSendersController_getSender_v1", run : | cx : Cx | Box::pin(async move {
-            let client = client_provisioning(& cx); let result = client.rcs_senders()
-            .get_sender(cx.param:: < String > ("senderId")).send(). await; cx
-            .outcome("RcsSendersController_getSender_v1", result) }), }, Call { id :
-            "RcsSendersController_updateSender_v1", run : | cx : Cx | Box::pin(async move
-            { let client = client_provisioning(& cx); let result = client.rcs_senders()
-            .update_sender(cx.param:: < String > ("senderId"), cx.body:: <
-            sinch_sdk::provisioning::types::RcsUpdateSenderInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("RcsSendersController_updateSender_v1", result) }), }, Call { id :
-            "RcsSendersController_listActivities_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .rcs_senders().list_activities(cx.param:: < String > ("senderId")).send().
-            await; cx.outcome("RcsSendersController_listActivities_v1", result) }), },
-            Call { id : "RcsSendersController_createSenderComment_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().create_sender_comment(cx.param:: < String >
-            ("senderId"), cx.body:: < sinch_sdk::provisioning::types::RcsCommentInputDto
-            > ("application/json")).send(). await; cx
-            .outcome("RcsSendersController_createSenderComment_v1", result) }), }, Call {
-            id : "RcsSendersController_launchSender_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .rcs_senders().launch_sender(cx.param:: < String > ("senderId")).send().
-            await; cx.outcome("RcsSendersController_launchSender_v1", result) }), }, Call
-            { id : "RcsSendersController_addTestNumbers_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().add_test_numbers(cx.param:: < String > ("senderId"), cx
-            .body:: < sinch_sdk::provisioning::types::RcsTestNumbersInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("RcsSendersController_addTestNumbers_v1", result) }), }, Call { id :
-            "RcsSendersController_getTestNumberState_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().get_test_number_state(cx.param:: < String >
-            ("senderId"), cx.param:: < String > ("testNumber")).send(). await; cx
-            .outcome("RcsSendersController_getTestNumberState_v1", result) }), }, Call {
-            id : "RcsSendersController_deleteTestNumber_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().delete_test_number(cx.param:: < String > ("senderId"),
-            cx.param:: < String > ("testNumber")).send(). await; cx
-            .outcome("RcsSendersController_deleteTestNumber_v1", result) }), }, Call { id
-            : "RcsSendersController_getTestNumberCapabilities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().get_test_number_capabilities(cx.param:: < String >
-            ("senderId"), cx.param:: < String > ("testNumber")).send(). await; cx
-            .outcome("RcsSendersController_getTestNumberCapabilities_v1", result) }), },
-            Call { id : "RcsSendersController_retryTestNumber_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.rcs_senders().retry_test_number(cx.param:: < String > ("senderId"), cx
-            .param:: < String > ("testNumber")).send(). await; cx
-            .outcome("RcsSendersController_retryTestNumber_v1", result) }), }, Call { id
-            : "SmsSmsAppsController_listSmsApps_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client.sms_apps()
-            .list().send(). await; cx.outcome("SmsSmsAppsController_listSmsApps_v1",
-            result) }), }, Call { id : "SmsSmsAppsController_createSmsApp_v1", run : | cx
-            : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.sms_apps().create(cx.body:: <
-            sinch_sdk::provisioning::types::SmsInputSmsAppDto > ("application/json"))
-            .send(). await; cx.outcome("SmsSmsAppsController_createSmsApp_v1", result)
-            }), }, Call { id : "SmsSmsAppsController_getSmsApp_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.sms_apps().get(cx.param:: < String > ("smsAppId")).send(). await; cx
-            .outcome("SmsSmsAppsController_getSmsApp_v1", result) }), }, Call { id :
-            "SmsSmsAppsController_deleteSmsApp_v1", run : | cx : Cx | Box::pin(async move
-            { let client = client_provisioning(& cx); let result = client.sms_apps()
-            .delete(cx.param:: < String > ("smsAppId")).send(). await; cx
-            .outcome("SmsSmsAppsController_deleteSmsApp_v1", result) }), }, Call { id :
-            "SmsSmsAppsController_updateSmsApp_v1", run : | cx : Cx | Box::pin(async move
-            { let client = client_provisioning(& cx); let result = client.sms_apps()
-            .update(cx.param:: < String > ("smsAppId"), cx.body:: <
-            sinch_sdk::provisioning::types::SmsUpdateSmsAppDto > ("application/json"))
-            .send(). await; cx.outcome("SmsSmsAppsController_updateSmsApp_v1", result)
-            }), }, Call { id : "WebhookWebhookController_listWebhooks_v1", run : | cx :
-            Cx | Box::pin(async move { let client = client_provisioning(& cx); let result
-            = client.webhooks().list().send(). await; cx
-            .outcome("WebhookWebhookController_listWebhooks_v1", result) }), }, Call { id
-            : "WebhookWebhookController_createWebhook_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.webhooks().create(cx.body:: <
-            sinch_sdk::provisioning::types::WebhookWebhookInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WebhookWebhookController_createWebhook_v1", result) }), }, Call {
-            id : "WebhookWebhookController_getWebhook_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.webhooks().get(cx.param:: < String > ("webhookId")).send(). await; cx
-            .outcome("WebhookWebhookController_getWebhook_v1", result) }), }, Call { id :
-            "WebhookWebhookController_replaceWebhook_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.webhooks().replace(cx.param:: < String > ("webhookId"), cx.body:: <
-            sinch_sdk::provisioning::types::WebhookWebhookInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WebhookWebhookController_replaceWebhook_v1", result) }), }, Call {
-            id : "WebhookWebhookController_deleteWebhook_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.webhooks().delete(cx.param:: < String > ("webhookId")).send(). await;
-            cx.outcome("WebhookWebhookController_deleteWebhook_v1", result) }), }, Call {
-            id : "WebhookWebhookController_updateWebhook_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.webhooks().update(cx.param:: < String > ("webhookId"), cx.body:: <
-            sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WebhookWebhookController_updateWebhook_v1", result) }), }, Call {
-            id : "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
-            run : | cx : Cx | Box::pin(async move { let client = client_provisioning(&
-            cx); let result = client.whats_app().enable_template_analytics().send().
-            await; cx
-            .outcome("WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
-            result) }), }, Call { id :
-            "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1", run :
-            | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx);
-            #[allow(deprecated)] let result = client.whats_app()
-            .create_long_lived_access_token(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
-            result) }), }, Call { id :
-            "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1", run : |
-            cx : Cx | Box::pin(async move { let client = client_provisioning(& cx);
-            #[allow(deprecated)] let result = client.whats_app()
-            .list_waba_details_for_token(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappWabaDetailsListInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
-            result) }), }, Call { id : "WhatsappAccountsController_getAccount_v1", run :
-            | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.whats_app_accounts().get_account().send(). await; cx
-            .outcome("WhatsappAccountsController_getAccount_v1", result) }), }, Call { id
-            : "WhatsappAccountsController_createAccount_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_accounts().create_account(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request
-            > ("application/json")).send(). await; cx
-            .outcome("WhatsappAccountsController_createAccount_v1", result) }), }, Call {
-            id : "WhatsappAccountsController_deleteAccount_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_accounts().delete_account().send(). await; cx
-            .outcome("WhatsappAccountsController_deleteAccount_v1", result) }), }, Call {
-            id : "WhatsappAccountsController_updateAccount_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_accounts().update_account(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappAccountsController_updateAccount_v1", result) }), }, Call {
-            id : "WhatsappAccountsController_listActivities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_accounts().list_activities().send(). await; cx
-            .outcome("WhatsappAccountsController_listActivities_v1", result) }), }, Call
-            { id : "WhatsappAccountsController_createComment_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_accounts().create_comment(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappCommentInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappAccountsController_createComment_v1", result) }), }, Call {
-            id : "WhatsappFlowsController_listFlows_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .whats_app_flows().list_flows().send(). await; cx
-            .outcome("WhatsappFlowsController_listFlows_v1", result) }), }, Call { id :
-            "WhatsappFlowsController_listFlowScreens_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_flows().list_flow_screens(cx.param:: < String > ("flowId"))
-            .send(). await; cx.outcome("WhatsappFlowsController_listFlowScreens_v1",
-            result) }), }, Call { id : "WhatsappSendersController_listSenders_v1", run :
-            | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.whats_app_senders().list_senders().send(). await; cx
-            .outcome("WhatsappSendersController_listSenders_v1", result) }), }, Call { id
-            : "WhatsappSendersController_createSender_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().create_sender(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request
-            > ("application/json")).send(). await; cx
-            .outcome("WhatsappSendersController_createSender_v1", result) }), }, Call {
-            id : "WhatsappSendersController_get_v1", run : | cx : Cx | Box::pin(async
-            move { let client = client_provisioning(& cx); let result = client
-            .whats_app_senders().get(cx.param:: < String > ("senderId")).send(). await;
-            cx.outcome("WhatsappSendersController_get_v1", result) }), }, Call { id :
-            "WhatsappSendersController_delete_v1", run : | cx : Cx | Box::pin(async move
-            { let client = client_provisioning(& cx); let result = client
-            .whats_app_senders().delete(cx.param:: < String > ("senderId")).send().
-            await; cx.outcome("WhatsappSendersController_delete_v1", result) }), }, Call
-            { id : "WhatsappSendersController_update_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().update(cx.param:: < String > ("senderId"), cx
-            .body:: < sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappSendersController_update_v1", result) }), }, Call { id :
-            "WhatsappSendersController_listActivities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().list_activities(cx.param:: < String >
-            ("senderId")).send(). await; cx
-            .outcome("WhatsappSendersController_listActivities_v1", result) }), }, Call {
-            id : "WhatsappSendersController_deleteChanges_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().delete_changes(cx.param:: < String > ("senderId"))
-            .send(). await; cx.outcome("WhatsappSendersController_deleteChanges_v1",
-            result) }), }, Call { id : "WhatsappSendersController_createComment_v1", run
-            : | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx);
-            let result = client.whats_app_senders().create_comment(cx.param:: < String >
-            ("senderId"), cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappCommentInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappSendersController_createComment_v1", result) }), }, Call {
-            id : "WhatsappSendersController_register_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().register(cx.param:: < String > ("senderId"), cx
-            .body:: < sinch_sdk::provisioning::types::WhatsappSenderInputRegisterDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappSendersController_register_v1", result) }), }, Call { id :
-            "WhatsappSendersController_getSuggestedUsernames_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().get_suggested_usernames(cx.param:: < String >
-            ("senderId")).send(). await; cx
-            .outcome("WhatsappSendersController_getSuggestedUsernames_v1", result) }), },
-            Call { id : "WhatsappSendersController_verify_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_senders().verify(cx.param:: < String > ("senderId"), cx
-            .body:: < sinch_sdk::provisioning::types::WhatsappSenderInputVerifyDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappSendersController_verify_v1", result) }), }, Call { id :
-            "WhatsappSolutionsController_listSolutions_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_solutions().list_solutions().send(). await; cx
-            .outcome("WhatsappSolutionsController_listSolutions_v1", result) }), }, Call
-            { id : "WhatsappSolutionsController_createSolution_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_solutions().create_solution(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappSolutionInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappSolutionsController_createSolution_v1", result) }), }, Call
-            { id : "WhatsappSolutionsController_getSolution_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_solutions().get_solution(cx.param:: < String >
-            ("solutionId")).send(). await; cx
-            .outcome("WhatsappSolutionsController_getSolution_v1", result) }), }, Call {
-            id : "WhatsappSolutionsController_assignSolution_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_solutions().assign_solution(cx.param:: < String >
-            ("solutionId")).send(). await; cx
-            .outcome("WhatsappSolutionsController_assignSolution_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_listTemplates_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().list_templates().send(). await; cx
-            .outcome("WhatsappTemplatesController_listTemplates_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_createTemplate_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().create_template(cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappTemplatesController_createTemplate_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_listTemplatesByName_v1", run : | cx : Cx
-            | Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().list_templates_by_name(cx.param:: < String >
-            ("templateName")).send(). await; cx
-            .outcome("WhatsappTemplatesController_listTemplatesByName_v1", result) }), },
-            Call { id : "WhatsappTemplatesController_deleteTemplatesByName_v1", run : |
-            cx : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.whats_app_templates().delete_templates_by_name(cx.param:: <
-            String > ("templateName")).send(). await; cx
-            .outcome("WhatsappTemplatesController_deleteTemplatesByName_v1", result) }),
-            }, Call { id : "WhatsappTemplatesController_getTemplate_v1", run : | cx : Cx
-            | Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().get_template(cx.param:: < String >
-            ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode")).send(). await; cx
-            .outcome("WhatsappTemplatesController_getTemplate_v1", result) }), }, Call {
-            id : "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1", run :
-            | cx : Cx | Box::pin(async move { let client = client_provisioning(& cx); let
-            result = client.whats_app_templates().delete_template_by_name_and_language(cx
-            .param:: < String > ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode")).send(). await; cx
-            .outcome("WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
-            result) }), }, Call { id : "WhatsappTemplatesController_updateTemplate_v1",
-            run : | cx : Cx | Box::pin(async move { let client = client_provisioning(&
-            cx); let result = client.whats_app_templates().update_template(cx.param:: <
-            String > ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode"), cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappTemplatesController_updateTemplate_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_listActivities_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().list_activities(cx.param:: < String >
-            ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode")).send(). await; cx
-            .outcome("WhatsappTemplatesController_listActivities_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_createComment_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().create_comment(cx.param:: < String >
-            ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode"), cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappCommentInputDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappTemplatesController_createComment_v1", result) }), }, Call
-            { id : "WhatsappTemplatesController_compareTemplates_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().compare_templates(cx.param:: < String >
-            ("templateName"), cx.param:: <
-            sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum >
-            ("languageCode"), cx.body:: <
-            sinch_sdk::provisioning::types::WhatsappInputTemplateCompareDto >
-            ("application/json")).send(). await; cx
-            .outcome("WhatsappTemplatesController_compareTemplates_v1", result) }), },
-            Call { id : "WhatsappTemplatesController_syncTemplates_v1", run : | cx : Cx |
-            Box::pin(async move { let client = client_provisioning(& cx); let result =
-            client.whats_app_templates().sync_templates().send(). await; cx
-            .outcome("WhatsappTemplatesController_syncTemplates_v1", result) }), },
+            Call {
+                id: "BundlesBundlesController_list_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.bundles().list().send().await;
+                    cx.outcome("BundlesBundlesController_list_v1", result)
+                }),
+            },
+            Call {
+                id: "BundlesBundlesController_create_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.bundles().create(cx.body::<sinch_sdk::provisioning::types::BundlesInputBundlesDto>("application/json")).send().await;
+                    cx.outcome("BundlesBundlesController_create_v1", result)
+                }),
+            },
+            Call {
+                id: "BundlesBundlesController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.bundles().get(cx.param::<String>("bundleId")).send().await;
+                    cx.outcome("BundlesBundlesController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "ConversationInstagramController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.conversation().conversation_instagram_controller_get_v1(cx.param::<String>("conversationAppId")).send().await;
+                    cx.outcome("ConversationInstagramController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "ConversationMessengerController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.conversation().conversation_messenger_controller_get_v1(cx.param::<String>("conversationAppId")).send().await;
+                    cx.outcome("ConversationMessengerController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "ConversationTelegramController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.conversation().conversation_telegram_controller_get_v1(cx.param::<String>("conversationAppId")).send().await;
+                    cx.outcome("ConversationTelegramController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "ConversationViberController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.conversation().conversation_viber_controller_get_v1(cx.param::<String>("conversationAppId")).send().await;
+                    cx.outcome("ConversationViberController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkCategoriesController_listSenderCategories_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_categories().list_sender_categories().send().await;
+                    cx.outcome("KakaotalkCategoriesController_listSenderCategories_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkCategoriesController_getTemplateCategories_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_categories().get_template_categories(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkCategoriesController_getTemplateCategories_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_listSenders_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().list_senders().send().await;
+                    cx.outcome("KakaotalkSendersController_listSenders_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_createSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().create_sender(cx.body::<sinch_sdk::provisioning::types::KakaotalkInputSenderDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkSendersController_createSender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_getSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().get_sender(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkSendersController_getSender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_deleteSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().delete_sender(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkSendersController_deleteSender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_updateSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().update_sender(cx.param::<String>("plusFriendId"), cx.body::<sinch_sdk::provisioning::types::KakaotalkInputUpdateSenderDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkSendersController_updateSender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().list_activities(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkSendersController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_deleteChanges_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().delete_changes(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkSendersController_deleteChanges_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().create_comment(cx.param::<String>("plusFriendId"), cx.body::<sinch_sdk::provisioning::types::KakaotalkCommentInputDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkSendersController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_registerSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().register_sender(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkSendersController_registerSender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkSendersController_verifySender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_senders().verify_sender(cx.param::<String>("plusFriendId"), cx.body::<sinch_sdk::provisioning::types::KakaotalkInputVerifySenderDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkSendersController_verifySender_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_listTemplates_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().list_templates(cx.param::<String>("plusFriendId")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_listTemplates_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_createTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().create_template(cx.param::<String>("plusFriendId"), cx.body::<sinch_sdk::provisioning::types::KakaotalkInputTemplateDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_createTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().get(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_deleteTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().delete_template(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_deleteTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_updateTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().update_template(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode"), cx.body::<sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_updateTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().list_activities(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_deleteTemplateDraft_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().delete_template_draft(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_deleteTemplateDraft_v1", result)
+                }),
+            },
+            Call {
+                id: "KakaotalkTemplatesController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.kakao_talk_templates().create_comment(cx.param::<String>("plusFriendId"), cx.param::<String>("templateCode"), cx.body::<sinch_sdk::provisioning::types::KakaotalkCommentInputDto>("application/json")).send().await;
+                    cx.outcome("KakaotalkTemplatesController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsAccountsController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_accounts().list_activities().send().await;
+                    cx.outcome("RcsAccountsController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsAccountsController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_accounts().create_comment(cx.body::<sinch_sdk::provisioning::types::RcsCommentInputDto>("application/json")).send().await;
+                    cx.outcome("RcsAccountsController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsQuestionnaireController_getQuestions_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_questionnaire().get_questions(cx.param::<sinch_sdk::provisioning::types::RcsInputSenderUseCasesEnum>("useCase")).send().await;
+                    cx.outcome("RcsQuestionnaireController_getQuestions_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_listSenders_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().list_senders().send().await;
+                    cx.outcome("RcsSendersController_listSenders_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_createSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().create_sender(cx.body::<sinch_sdk::provisioning::types::RcsSenderInputDto>("application/json")).send().await;
+                    cx.outcome("RcsSendersController_createSender_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_getSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().get_sender(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("RcsSendersController_getSender_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_updateSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().update_sender(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::RcsUpdateSenderInputDto>("application/json")).send().await;
+                    cx.outcome("RcsSendersController_updateSender_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().list_activities(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("RcsSendersController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_createSenderComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().create_sender_comment(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::RcsCommentInputDto>("application/json")).send().await;
+                    cx.outcome("RcsSendersController_createSenderComment_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_launchSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().launch_sender(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("RcsSendersController_launchSender_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_addTestNumbers_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().add_test_numbers(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::RcsTestNumbersInputDto>("application/json")).send().await;
+                    cx.outcome("RcsSendersController_addTestNumbers_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_getTestNumberState_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().get_test_number_state(cx.param::<String>("senderId"), cx.param::<String>("testNumber")).send().await;
+                    cx.outcome("RcsSendersController_getTestNumberState_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_deleteTestNumber_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().delete_test_number(cx.param::<String>("senderId"), cx.param::<String>("testNumber")).send().await;
+                    cx.outcome("RcsSendersController_deleteTestNumber_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_getTestNumberCapabilities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().get_test_number_capabilities(cx.param::<String>("senderId"), cx.param::<String>("testNumber")).send().await;
+                    cx.outcome("RcsSendersController_getTestNumberCapabilities_v1", result)
+                }),
+            },
+            Call {
+                id: "RcsSendersController_retryTestNumber_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.rcs_senders().retry_test_number(cx.param::<String>("senderId"), cx.param::<String>("testNumber")).send().await;
+                    cx.outcome("RcsSendersController_retryTestNumber_v1", result)
+                }),
+            },
+            Call {
+                id: "SmsSmsAppsController_listSmsApps_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.sms_apps().list().send().await;
+                    cx.outcome("SmsSmsAppsController_listSmsApps_v1", result)
+                }),
+            },
+            Call {
+                id: "SmsSmsAppsController_createSmsApp_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.sms_apps().create(cx.body::<sinch_sdk::provisioning::types::SmsInputSmsAppDto>("application/json")).send().await;
+                    cx.outcome("SmsSmsAppsController_createSmsApp_v1", result)
+                }),
+            },
+            Call {
+                id: "SmsSmsAppsController_getSmsApp_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.sms_apps().get(cx.param::<String>("smsAppId")).send().await;
+                    cx.outcome("SmsSmsAppsController_getSmsApp_v1", result)
+                }),
+            },
+            Call {
+                id: "SmsSmsAppsController_deleteSmsApp_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.sms_apps().delete(cx.param::<String>("smsAppId")).send().await;
+                    cx.outcome("SmsSmsAppsController_deleteSmsApp_v1", result)
+                }),
+            },
+            Call {
+                id: "SmsSmsAppsController_updateSmsApp_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.sms_apps().update(cx.param::<String>("smsAppId"), cx.body::<sinch_sdk::provisioning::types::SmsUpdateSmsAppDto>("application/json")).send().await;
+                    cx.outcome("SmsSmsAppsController_updateSmsApp_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_listWebhooks_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().list().send().await;
+                    cx.outcome("WebhookWebhookController_listWebhooks_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_createWebhook_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().create(cx.body::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>("application/json")).send().await;
+                    cx.outcome("WebhookWebhookController_createWebhook_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_getWebhook_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().get(cx.param::<String>("webhookId")).send().await;
+                    cx.outcome("WebhookWebhookController_getWebhook_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_replaceWebhook_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().replace(cx.param::<String>("webhookId"), cx.body::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>("application/json")).send().await;
+                    cx.outcome("WebhookWebhookController_replaceWebhook_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_deleteWebhook_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().delete(cx.param::<String>("webhookId")).send().await;
+                    cx.outcome("WebhookWebhookController_deleteWebhook_v1", result)
+                }),
+            },
+            Call {
+                id: "WebhookWebhookController_updateWebhook_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.webhooks().update(cx.param::<String>("webhookId"), cx.body::<sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto>("application/json")).send().await;
+                    cx.outcome("WebhookWebhookController_updateWebhook_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app().enable_template_analytics().send().await;
+                    cx.outcome("WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    #[allow(deprecated)]
+                    let result = client.whats_app().create_long_lived_access_token(cx.body::<sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    #[allow(deprecated)]
+                    let result = client.whats_app().list_waba_details_for_token(cx.body::<sinch_sdk::provisioning::types::WhatsappWabaDetailsListInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_getAccount_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().get_account().send().await;
+                    cx.outcome("WhatsappAccountsController_getAccount_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_createAccount_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().create_account(cx.body::<sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request>("application/json")).send().await;
+                    cx.outcome("WhatsappAccountsController_createAccount_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_deleteAccount_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().delete_account().send().await;
+                    cx.outcome("WhatsappAccountsController_deleteAccount_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_updateAccount_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().update_account(cx.body::<sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto>("application/json")).send().await;
+                    cx.outcome("WhatsappAccountsController_updateAccount_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().list_activities().send().await;
+                    cx.outcome("WhatsappAccountsController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappAccountsController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_accounts().create_comment(cx.body::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappAccountsController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappFlowsController_listFlows_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_flows().list_flows().send().await;
+                    cx.outcome("WhatsappFlowsController_listFlows_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappFlowsController_listFlowScreens_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_flows().list_flow_screens(cx.param::<String>("flowId")).send().await;
+                    cx.outcome("WhatsappFlowsController_listFlowScreens_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_listSenders_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().list_senders().send().await;
+                    cx.outcome("WhatsappSendersController_listSenders_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_createSender_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().create_sender(cx.body::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>("application/json")).send().await;
+                    cx.outcome("WhatsappSendersController_createSender_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_get_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().get(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("WhatsappSendersController_get_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_delete_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().delete(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("WhatsappSendersController_delete_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_update_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().update(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappSendersController_update_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().list_activities(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("WhatsappSendersController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_deleteChanges_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().delete_changes(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("WhatsappSendersController_deleteChanges_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().create_comment(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappSendersController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_register_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().register(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::WhatsappSenderInputRegisterDto>("application/json")).send().await;
+                    cx.outcome("WhatsappSendersController_register_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_getSuggestedUsernames_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().get_suggested_usernames(cx.param::<String>("senderId")).send().await;
+                    cx.outcome("WhatsappSendersController_getSuggestedUsernames_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSendersController_verify_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_senders().verify(cx.param::<String>("senderId"), cx.body::<sinch_sdk::provisioning::types::WhatsappSenderInputVerifyDto>("application/json")).send().await;
+                    cx.outcome("WhatsappSendersController_verify_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSolutionsController_listSolutions_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_solutions().list_solutions().send().await;
+                    cx.outcome("WhatsappSolutionsController_listSolutions_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSolutionsController_createSolution_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_solutions().create_solution(cx.body::<sinch_sdk::provisioning::types::WhatsappSolutionInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappSolutionsController_createSolution_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSolutionsController_getSolution_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_solutions().get_solution(cx.param::<String>("solutionId")).send().await;
+                    cx.outcome("WhatsappSolutionsController_getSolution_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappSolutionsController_assignSolution_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_solutions().assign_solution(cx.param::<String>("solutionId")).send().await;
+                    cx.outcome("WhatsappSolutionsController_assignSolution_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_listTemplates_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().list_templates().send().await;
+                    cx.outcome("WhatsappTemplatesController_listTemplates_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_createTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().create_template(cx.body::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappTemplatesController_createTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_listTemplatesByName_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().list_templates_by_name(cx.param::<String>("templateName")).send().await;
+                    cx.outcome("WhatsappTemplatesController_listTemplatesByName_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_deleteTemplatesByName_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().delete_templates_by_name(cx.param::<String>("templateName")).send().await;
+                    cx.outcome("WhatsappTemplatesController_deleteTemplatesByName_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_getTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().get_template(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode")).send().await;
+                    cx.outcome("WhatsappTemplatesController_getTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().delete_template_by_name_and_language(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode")).send().await;
+                    cx.outcome("WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_updateTemplate_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().update_template(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode"), cx.body::<sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappTemplatesController_updateTemplate_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_listActivities_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().list_activities(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode")).send().await;
+                    cx.outcome("WhatsappTemplatesController_listActivities_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_createComment_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().create_comment(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode"), cx.body::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>("application/json")).send().await;
+                    cx.outcome("WhatsappTemplatesController_createComment_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_compareTemplates_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().compare_templates(cx.param::<String>("templateName"), cx.param::<sinch_sdk::provisioning::types::WhatsappTemplateLanguagesEnum>("languageCode"), cx.body::<sinch_sdk::provisioning::types::WhatsappInputTemplateCompareDto>("application/json")).send().await;
+                    cx.outcome("WhatsappTemplatesController_compareTemplates_v1", result)
+                }),
+            },
+            Call {
+                id: "WhatsappTemplatesController_syncTemplates_v1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_provisioning(&cx);
+                    let result = client.whats_app_templates().sync_templates().send().await;
+                    cx.outcome("WhatsappTemplatesController_syncTemplates_v1", result)
+                }),
+            },
         ],
     }
 }
@@ -2277,20 +3650,38 @@ fn api_rcs() -> Api {
     Api {
         key: "rcs",
         calls: vec![
-            Call { id : "Capability Query", run : | cx : Cx | Box::pin(async move { let
-            client = client_rcs(& cx); let result = client.capabilities().query(cx
-            .param:: < String > ("msisdn")).send(). await; cx.outcome("Capability Query",
-            result) }), }, Call { id : "Send an event", run : | cx : Cx | Box::pin(async
-            move { let client = client_rcs(& cx); let result = client.event().send_an(cx
-            .body:: < sinch_sdk::rcs::types::AgentEvent > ("application/json")).send().
-            await; cx.outcome("Send an event", result) }), }, Call { id :
-            "Send a message", run : | cx : Cx | Box::pin(async move { let client =
-            client_rcs(& cx); let result = client.message().send_a(cx.body:: <
-            sinch_sdk::rcs::types::Message > ("application/json")).send(). await; cx
-            .outcome("Send a message", result) }), }, Call { id : "Revoke a message", run
-            : | cx : Cx | Box::pin(async move { let client = client_rcs(& cx); let result
-            = client.message().revoke_a(cx.param:: < String > ("message-id")).send().
-            await; cx.outcome("Revoke a message", result) }), },
+            Call {
+                id: "Capability Query",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_rcs(&cx);
+                    let result = client.capabilities().query(cx.param::<String>("msisdn")).send().await;
+                    cx.outcome("Capability Query", result)
+                }),
+            },
+            Call {
+                id: "Send an event",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_rcs(&cx);
+                    let result = client.event().send_an(cx.body::<sinch_sdk::rcs::types::AgentEvent>("application/json")).send().await;
+                    cx.outcome("Send an event", result)
+                }),
+            },
+            Call {
+                id: "Send a message",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_rcs(&cx);
+                    let result = client.message().send_a(cx.body::<sinch_sdk::rcs::types::Message>("application/json")).send().await;
+                    cx.outcome("Send a message", result)
+                }),
+            },
+            Call {
+                id: "Revoke a message",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_rcs(&cx);
+                    let result = client.message().revoke_a(cx.param::<String>("message-id")).send().await;
+                    cx.outcome("Revoke a message", result)
+                }),
+            },
         ],
     }
 }
@@ -2312,107 +3703,199 @@ fn api_whatsapp() -> Api {
     Api {
         key: "whatsapp",
         calls: vec![
-            Call { id : "getStatus", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.callback_store().get_status(cx
-            .param:: < String > ("message-id")).send(). await; cx.outcome("getStatus",
-            result) }), }, Call { id : "getNotifications", run : | cx : Cx |
-            Box::pin(async move { let client = client_whatsapp(& cx); let result = client
-            .callback_store().get_notifications(cx.param:: <
-            sinch_sdk::whatsapp::types::FetchCallbacksMessage >
-            ("fetchCallbacksMessage")).send(). await; cx.outcome("getNotifications",
-            result) }), }, Call { id : "checkCapability_1", run : | cx : Cx |
-            Box::pin(async move { let client = client_whatsapp(& cx); let result = client
-            .capability_status().check_capability_1(cx.param:: <
-            sinch_sdk::whatsapp::types::MsisdnListMessage > ("msisdnListMessage")).send()
-            . await; cx.outcome("checkCapability_1", result) }), }, Call { id :
-            "checkCapability", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.capability_status()
-            .check_capability(cx.body:: < sinch_sdk::whatsapp::types::MsisdnListMessage >
-            ("application/json")).send(). await; cx.outcome("checkCapability", result)
-            }), }, Call { id : "listMediaProviders", run : | cx : Cx | Box::pin(async
-            move { let client = client_whatsapp(& cx); let result = client
-            .media_provider().list().send(). await; cx.outcome("listMediaProviders",
-            result) }), }, Call { id : "addMediaProvider", run : | cx : Cx |
-            Box::pin(async move { let client = client_whatsapp(& cx); let result = client
-            .media_provider().add(cx.body:: <
-            sinch_sdk::whatsapp::types::MediaProviderMessage > ("application/json"))
-            .send(). await; cx.outcome("addMediaProvider", result) }), }, Call { id :
-            "deleteMediaProvider", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.media_provider().delete(cx.param::
-            < String > ("provider-name")).send(). await; cx
-            .outcome("deleteMediaProvider", result) }), }, Call { id : "postMessage", run
-            : | cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx); let
-            result = client.messages().post(cx.body:: <
-            sinch_sdk::whatsapp::types::WhatsAppMessage > ("application/json")).send().
-            await; cx.outcome("postMessage", result) }), }, Call { id : "getBlacklist",
-            run : | cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx);
-            let result = client.provisioning().get_blacklist().send(). await; cx
-            .outcome("getBlacklist", result) }), }, Call { id : "addToBlacklist", run : |
-            cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx); let
-            result = client.provisioning().add_to_blacklist(cx.body:: <
-            sinch_sdk::whatsapp::types::MsisdnListMessage > ("application/json")).send().
-            await; cx.outcome("addToBlacklist", result) }), }, Call { id :
-            "removeFromBlacklist", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.provisioning()
-            .remove_from_blacklist(cx.body:: <
-            sinch_sdk::whatsapp::types::MsisdnListMessage > ("application/json")).send().
-            await; cx.outcome("removeFromBlacklist", result) }), }, Call { id :
-            "provisionOptIn", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.provisioning().provision_opt_in(cx
-            .body:: < sinch_sdk::whatsapp::types::OptInMessage > ("application/json"))
-            .send(). await; cx.outcome("provisionOptIn", result) }), }, Call { id :
-            "provisionOptOut", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.provisioning()
-            .provision_opt_out(cx.body:: < sinch_sdk::whatsapp::types::OptInMessage >
-            ("application/json")).send(). await; cx.outcome("provisionOptOut", result)
-            }), }, Call { id : "provisionOptOutDeprecatedEndpoint", run : | cx : Cx |
-            Box::pin(async move { let client = client_whatsapp(& cx);
-            #[allow(deprecated)] let result = client.provisioning()
-            .provision_opt_out_deprecated_endpoint(cx.body:: <
-            sinch_sdk::whatsapp::types::OptInMessage > ("application/json")).send().
-            await; cx.outcome("provisionOptOutDeprecatedEndpoint", result) }), }, Call {
-            id : "getStickerpacks", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.stickers().get_stickerpacks()
-            .send(). await; cx.outcome("getStickerpacks", result) }), }, Call { id :
-            "createStickerpack", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.stickers().create_stickerpack(cx
-            .body:: < sinch_sdk::whatsapp::types::CreateStickerpackMessage >
-            ("application/json")).send(). await; cx.outcome("createStickerpack", result)
-            }), }, Call { id : "getStickers", run : | cx : Cx | Box::pin(async move { let
-            client = client_whatsapp(& cx); let result = client.stickers().get(cx.param::
-            < String > ("stickerpack-id")).send(). await; cx.outcome("getStickers",
-            result) }), }, Call { id : "createSticker", run : | cx : Cx | Box::pin(async
-            move { let client = client_whatsapp(& cx); let result = client.stickers()
-            .create(cx.param:: < String > ("stickerpack-id"), cx.body:: <
-            sinch_sdk::whatsapp::types::CreateStickerMessage > ("application/json"))
-            .send(). await; cx.outcome("createSticker", result) }), }, Call { id :
-            "getStickerInformation", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.stickers()
-            .get_sticker_information(cx.param:: < String > ("stickerpack-id"), cx.param::
-            < String > ("sticker-index")).send(). await; cx
-            .outcome("getStickerInformation", result) }), }, Call { id : "deleteSticker",
-            run : | cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx);
-            let result = client.stickers().delete(cx.param:: < String >
-            ("stickerpack-id"), cx.param:: < String > ("sticker-index")).send(). await;
-            cx.outcome("deleteSticker", result) }), }, Call { id : "updateSticker", run :
-            | cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx); let
-            result = client.stickers().update(cx.param:: < String > ("stickerpack-id"),
-            cx.param:: < String > ("sticker-index"), cx.body:: <
-            sinch_sdk::whatsapp::types::UpdateStickerMessage > ("application/json"))
-            .send(). await; cx.outcome("updateSticker", result) }), }, Call { id :
-            "getStickerpackInformation", run : | cx : Cx | Box::pin(async move { let
-            client = client_whatsapp(& cx); let result = client.stickers()
-            .get_stickerpack_information(cx.param:: < String > ("stickerpack-id")).send()
-            . await; cx.outcome("getStickerpackInformation", result) }), }, Call { id :
-            "deleteStickerpack", run : | cx : Cx | Box::pin(async move { let client =
-            client_whatsapp(& cx); let result = client.stickers().delete_stickerpack(cx
-            .param:: < String > ("stickerpack-id")).send(). await; cx
-            .outcome("deleteStickerpack", result) }), }, Call { id : "updateStickerpack",
-            run : | cx : Cx | Box::pin(async move { let client = client_whatsapp(& cx);
-            let result = client.stickers().update_stickerpack(cx.param:: < String >
-            ("stickerpack-id"), cx.body:: <
-            sinch_sdk::whatsapp::types::UpdateStickerpackMessage > ("application/json"))
-            .send(). await; cx.outcome("updateStickerpack", result) }), },
+            Call {
+                id: "getStatus",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.callback_store().get_status(cx.param::<String>("message-id")).send().await;
+                    cx.outcome("getStatus", result)
+                }),
+            },
+            Call {
+                id: "getNotifications",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.callback_store().get_notifications(cx.param::<sinch_sdk::whatsapp::types::FetchCallbacksMessage>("fetchCallbacksMessage")).send().await;
+                    cx.outcome("getNotifications", result)
+                }),
+            },
+            Call {
+                id: "checkCapability_1",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.capability_status().check_capability_1(cx.param::<sinch_sdk::whatsapp::types::MsisdnListMessage>("msisdnListMessage")).send().await;
+                    cx.outcome("checkCapability_1", result)
+                }),
+            },
+            Call {
+                id: "checkCapability",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.capability_status().check_capability(cx.body::<sinch_sdk::whatsapp::types::MsisdnListMessage>("application/json")).send().await;
+                    cx.outcome("checkCapability", result)
+                }),
+            },
+            Call {
+                id: "listMediaProviders",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.media_provider().list().send().await;
+                    cx.outcome("listMediaProviders", result)
+                }),
+            },
+            Call {
+                id: "addMediaProvider",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.media_provider().add(cx.body::<sinch_sdk::whatsapp::types::MediaProviderMessage>("application/json")).send().await;
+                    cx.outcome("addMediaProvider", result)
+                }),
+            },
+            Call {
+                id: "deleteMediaProvider",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.media_provider().delete(cx.param::<String>("provider-name")).send().await;
+                    cx.outcome("deleteMediaProvider", result)
+                }),
+            },
+            Call {
+                id: "postMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.messages().post(cx.body::<sinch_sdk::whatsapp::types::WhatsAppMessage>("application/json")).send().await;
+                    cx.outcome("postMessage", result)
+                }),
+            },
+            Call {
+                id: "getBlacklist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.provisioning().get_blacklist().send().await;
+                    cx.outcome("getBlacklist", result)
+                }),
+            },
+            Call {
+                id: "addToBlacklist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.provisioning().add_to_blacklist(cx.body::<sinch_sdk::whatsapp::types::MsisdnListMessage>("application/json")).send().await;
+                    cx.outcome("addToBlacklist", result)
+                }),
+            },
+            Call {
+                id: "removeFromBlacklist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.provisioning().remove_from_blacklist(cx.body::<sinch_sdk::whatsapp::types::MsisdnListMessage>("application/json")).send().await;
+                    cx.outcome("removeFromBlacklist", result)
+                }),
+            },
+            Call {
+                id: "provisionOptIn",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.provisioning().provision_opt_in(cx.body::<sinch_sdk::whatsapp::types::OptInMessage>("application/json")).send().await;
+                    cx.outcome("provisionOptIn", result)
+                }),
+            },
+            Call {
+                id: "provisionOptOut",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.provisioning().provision_opt_out(cx.body::<sinch_sdk::whatsapp::types::OptInMessage>("application/json")).send().await;
+                    cx.outcome("provisionOptOut", result)
+                }),
+            },
+            Call {
+                id: "provisionOptOutDeprecatedEndpoint",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    #[allow(deprecated)]
+                    let result = client.provisioning().provision_opt_out_deprecated_endpoint(cx.body::<sinch_sdk::whatsapp::types::OptInMessage>("application/json")).send().await;
+                    cx.outcome("provisionOptOutDeprecatedEndpoint", result)
+                }),
+            },
+            Call {
+                id: "getStickerpacks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().get_stickerpacks().send().await;
+                    cx.outcome("getStickerpacks", result)
+                }),
+            },
+            Call {
+                id: "createStickerpack",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().create_stickerpack(cx.body::<sinch_sdk::whatsapp::types::CreateStickerpackMessage>("application/json")).send().await;
+                    cx.outcome("createStickerpack", result)
+                }),
+            },
+            Call {
+                id: "getStickers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().get(cx.param::<String>("stickerpack-id")).send().await;
+                    cx.outcome("getStickers", result)
+                }),
+            },
+            Call {
+                id: "createSticker",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().create(cx.param::<String>("stickerpack-id"), cx.body::<sinch_sdk::whatsapp::types::CreateStickerMessage>("application/json")).send().await;
+                    cx.outcome("createSticker", result)
+                }),
+            },
+            Call {
+                id: "getStickerInformation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().get_sticker_information(cx.param::<String>("stickerpack-id"), cx.param::<String>("sticker-index")).send().await;
+                    cx.outcome("getStickerInformation", result)
+                }),
+            },
+            Call {
+                id: "deleteSticker",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().delete(cx.param::<String>("stickerpack-id"), cx.param::<String>("sticker-index")).send().await;
+                    cx.outcome("deleteSticker", result)
+                }),
+            },
+            Call {
+                id: "updateSticker",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().update(cx.param::<String>("stickerpack-id"), cx.param::<String>("sticker-index"), cx.body::<sinch_sdk::whatsapp::types::UpdateStickerMessage>("application/json")).send().await;
+                    cx.outcome("updateSticker", result)
+                }),
+            },
+            Call {
+                id: "getStickerpackInformation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().get_stickerpack_information(cx.param::<String>("stickerpack-id")).send().await;
+                    cx.outcome("getStickerpackInformation", result)
+                }),
+            },
+            Call {
+                id: "deleteStickerpack",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().delete_stickerpack(cx.param::<String>("stickerpack-id")).send().await;
+                    cx.outcome("deleteStickerpack", result)
+                }),
+            },
+            Call {
+                id: "updateStickerpack",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_whatsapp(&cx);
+                    let result = client.stickers().update_stickerpack(cx.param::<String>("stickerpack-id"), cx.body::<sinch_sdk::whatsapp::types::UpdateStickerpackMessage>("application/json")).send().await;
+                    cx.outcome("updateStickerpack", result)
+                }),
+            },
         ],
     }
 }
@@ -2430,10 +3913,14 @@ fn api_mms() -> Api {
     Api {
         key: "mms",
         calls: vec![
-            Call { id : "MMS", run : | cx : Cx | Box::pin(async move { let client =
-            client_mms(& cx); let result = client.mms().mms(cx.body:: <
-            sinch_sdk::mms::types::MmsRequest > ("application/json")).send(). await; cx
-            .outcome("MMS", result) }), },
+            Call {
+                id: "MMS",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mms(&cx);
+                    let result = client.mms().mms(cx.body::<sinch_sdk::mms::types::MmsRequest>("application/json")).send().await;
+                    cx.outcome("MMS", result)
+                }),
+            },
         ],
     }
 }
@@ -2448,18 +3935,30 @@ fn api_sms_export() -> Api {
     Api {
         key: "sms-export",
         calls: vec![
-            Call { id : "CreateExport", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms_export(& cx); let result = client.default()
-            .create_export(cx.body:: < sinch_sdk::sms_export::types::Job >
-            ("application/json")).send(). await; cx.outcome("CreateExport", result) }),
-            }, Call { id : "getJobDetail", run : | cx : Cx | Box::pin(async move { let
-            client = client_sms_export(& cx); let result = client.default()
-            .get_job_detail(cx.param:: < String > ("jobId")).send(). await; cx
-            .outcome("getJobDetail", result) }), }, Call { id : "downloadFile", run : |
-            cx : Cx | Box::pin(async move { let client = client_sms_export(& cx); let
-            result = client.default().download_file(cx.param:: < String > ("fileId"), cx
-            .param:: < String > ("extension")).send(). await; cx.outcome("downloadFile",
-            result) }), },
+            Call {
+                id: "CreateExport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms_export(&cx);
+                    let result = client.default().create_export(cx.body::<sinch_sdk::sms_export::types::Job>("application/json")).send().await;
+                    cx.outcome("CreateExport", result)
+                }),
+            },
+            Call {
+                id: "getJobDetail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms_export(&cx);
+                    let result = client.default().get_job_detail(cx.param::<String>("jobId")).send().await;
+                    cx.outcome("getJobDetail", result)
+                }),
+            },
+            Call {
+                id: "downloadFile",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_sms_export(&cx);
+                    let result = client.default().download_file(cx.param::<String>("fileId"), cx.param::<String>("extension")).send().await;
+                    cx.outcome("downloadFile", result)
+                }),
+            },
         ],
     }
 }
@@ -2474,34 +3973,46 @@ fn api_subprojects() -> Api {
     Api {
         key: "subprojects",
         calls: vec![
-            Call { id : "SubprojectService_ListSubprojects", run : | cx : Cx |
-            Box::pin(async move { let client = client_subprojects(& cx); let result =
-            client.subprojects_service().list_subprojects(cx.param:: < String >
-            ("parentProjectId")).send(). await; cx
-            .outcome("SubprojectService_ListSubprojects", result) }), }, Call { id :
-            "SubprojectService_CreateSubproject", run : | cx : Cx | Box::pin(async move {
-            let client = client_subprojects(& cx); let result = client
-            .subprojects_service().create_subproject(cx.param:: < String >
-            ("parentProjectId"), cx.body:: <
-            sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest >
-            ("application/json")).send(). await; cx
-            .outcome("SubprojectService_CreateSubproject", result) }), }, Call { id :
-            "SubprojectService_GetSubproject", run : | cx : Cx | Box::pin(async move {
-            let client = client_subprojects(& cx); let result = client
-            .subprojects_service().get_subproject(cx.param:: < String > ("subprojectId"))
-            .send(). await; cx.outcome("SubprojectService_GetSubproject", result) }), },
-            Call { id : "SubprojectService_DeleteSubproject", run : | cx : Cx |
-            Box::pin(async move { let client = client_subprojects(& cx); let result =
-            client.subprojects_service().delete_subproject(cx.param:: < String >
-            ("subprojectId")).send(). await; cx
-            .outcome("SubprojectService_DeleteSubproject", result) }), }, Call { id :
-            "SubprojectService_UpdateSubproject", run : | cx : Cx | Box::pin(async move {
-            let client = client_subprojects(& cx); let result = client
-            .subprojects_service().update_subproject(cx.param:: < String >
-            ("subprojectId"), cx.body:: <
-            sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest >
-            ("application/json")).send(). await; cx
-            .outcome("SubprojectService_UpdateSubproject", result) }), },
+            Call {
+                id: "SubprojectService_ListSubprojects",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_subprojects(&cx);
+                    let result = client.subprojects_service().list_subprojects(cx.param::<String>("parentProjectId")).send().await;
+                    cx.outcome("SubprojectService_ListSubprojects", result)
+                }),
+            },
+            Call {
+                id: "SubprojectService_CreateSubproject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_subprojects(&cx);
+                    let result = client.subprojects_service().create_subproject(cx.param::<String>("parentProjectId"), cx.body::<sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest>("application/json")).send().await;
+                    cx.outcome("SubprojectService_CreateSubproject", result)
+                }),
+            },
+            Call {
+                id: "SubprojectService_GetSubproject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_subprojects(&cx);
+                    let result = client.subprojects_service().get_subproject(cx.param::<String>("subprojectId")).send().await;
+                    cx.outcome("SubprojectService_GetSubproject", result)
+                }),
+            },
+            Call {
+                id: "SubprojectService_DeleteSubproject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_subprojects(&cx);
+                    let result = client.subprojects_service().delete_subproject(cx.param::<String>("subprojectId")).send().await;
+                    cx.outcome("SubprojectService_DeleteSubproject", result)
+                }),
+            },
+            Call {
+                id: "SubprojectService_UpdateSubproject",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_subprojects(&cx);
+                    let result = client.subprojects_service().update_subproject(cx.param::<String>("subprojectId"), cx.body::<sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest>("application/json")).send().await;
+                    cx.outcome("SubprojectService_UpdateSubproject", result)
+                }),
+            },
         ],
     }
 }
@@ -2523,28 +4034,46 @@ fn api_access_keys() -> Api {
     Api {
         key: "access-keys",
         calls: vec![
-            Call { id : "AccessKeyService_ListAccessKeys", run : | cx : Cx |
-            Box::pin(async move { let client = client_access_keys(& cx); let result =
-            client.access_key().list().send(). await; cx
-            .outcome("AccessKeyService_ListAccessKeys", result) }), }, Call { id :
-            "AccessKeyService_CreateAccessKey", run : | cx : Cx | Box::pin(async move {
-            let client = client_access_keys(& cx); let result = client.access_key()
-            .create(cx.body:: < sinch_sdk::access_keys::types::CreateAccessKey >
-            ("application/json")).send(). await; cx
-            .outcome("AccessKeyService_CreateAccessKey", result) }), }, Call { id :
-            "AccessKeyService_GetAccessKey", run : | cx : Cx | Box::pin(async move { let
-            client = client_access_keys(& cx); let result = client.access_key().get(cx
-            .param:: < String > ("accessKeyId")).send(). await; cx
-            .outcome("AccessKeyService_GetAccessKey", result) }), }, Call { id :
-            "AccessKeyService_DeleteAccessKey", run : | cx : Cx | Box::pin(async move {
-            let client = client_access_keys(& cx); let result = client.access_key()
-            .delete(cx.param:: < String > ("accessKeyId")).send(). await; cx
-            .outcome("AccessKeyService_DeleteAccessKey", result) }), }, Call { id :
-            "AccessKeyService_UpdateAccessKey", run : | cx : Cx | Box::pin(async move {
-            let client = client_access_keys(& cx); let result = client.access_key()
-            .update(cx.param:: < String > ("accessKeyId"), cx.body:: <
-            sinch_sdk::access_keys::types::UpdateAccessKey > ("application/json")).send()
-            . await; cx.outcome("AccessKeyService_UpdateAccessKey", result) }), },
+            Call {
+                id: "AccessKeyService_ListAccessKeys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_access_keys(&cx);
+                    let result = client.access_key().list().send().await;
+                    cx.outcome("AccessKeyService_ListAccessKeys", result)
+                }),
+            },
+            Call {
+                id: "AccessKeyService_CreateAccessKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_access_keys(&cx);
+                    let result = client.access_key().create(cx.body::<sinch_sdk::access_keys::types::CreateAccessKey>("application/json")).send().await;
+                    cx.outcome("AccessKeyService_CreateAccessKey", result)
+                }),
+            },
+            Call {
+                id: "AccessKeyService_GetAccessKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_access_keys(&cx);
+                    let result = client.access_key().get(cx.param::<String>("accessKeyId")).send().await;
+                    cx.outcome("AccessKeyService_GetAccessKey", result)
+                }),
+            },
+            Call {
+                id: "AccessKeyService_DeleteAccessKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_access_keys(&cx);
+                    let result = client.access_key().delete(cx.param::<String>("accessKeyId")).send().await;
+                    cx.outcome("AccessKeyService_DeleteAccessKey", result)
+                }),
+            },
+            Call {
+                id: "AccessKeyService_UpdateAccessKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_access_keys(&cx);
+                    let result = client.access_key().update(cx.param::<String>("accessKeyId"), cx.body::<sinch_sdk::access_keys::types::UpdateAccessKey>("application/json")).send().await;
+                    cx.outcome("AccessKeyService_UpdateAccessKey", result)
+                }),
+            },
         ],
     }
 }
@@ -2566,167 +4095,254 @@ fn api_chatlayer_analytics() -> Api {
     Api {
         key: "chatlayer-analytics",
         calls: vec![
-            Call { id : "Analytics_Echo", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.analytics()
-            .echo(cx.body:: < sinch_sdk::chatlayer_analytics::types::EchoRequest >
-            ("application/json")).send(). await; cx.outcome("Analytics_Echo", result) }),
-            }, Call { id : "Analytics_ListAppIntegrationsLogs", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.apps().list_app_integrations_logs(cx.param:: < String >
-            ("app_id"), cx.param:: < String > ("start_time"), cx.param:: < String >
-            ("end_time")).send(). await; cx.outcome("Analytics_ListAppIntegrationsLogs",
-            result) }), }, Call { id : "Analytics_GetConversations", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.conversations().get(cx.param:: < String > ("version"), cx
-            .param:: < String > ("start_time"), cx.param:: < String > ("end_time"))
-            .send(). await; cx.outcome("Analytics_GetConversations", result) }), }, Call
-            { id : "Analytics_GetConversationsInsights", run : | cx : Cx | Box::pin(async
-            move { let client = client_chatlayer_analytics(& cx); let result = client
-            .conversations().get_conversations_insights(cx.param:: < String >
-            ("version"), cx.param:: < String > ("start_time"), cx.param:: < String >
-            ("end_time"), cx.param:: < String > ("stat")).send(). await; cx
-            .outcome("Analytics_GetConversationsInsights", result) }), }, Call { id :
-            "Analytics_GetConversationFlow", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client
-            .conversations().get_conversation_flow(cx.param:: < String >
-            ("conversation_id"), cx.param:: < String > ("version"), cx.param:: < String >
-            ("start_time"), cx.param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetConversationFlow", result) }), }, Call { id :
-            "Analytics_GetTeamConversationsUsage", run : | cx : Cx | Box::pin(async move
-            { let client = client_chatlayer_analytics(& cx); let result = client
-            .conversations().get_team_conversations_usage(cx.param:: < String >
-            ("team_id"), cx.param:: < String > ("start_time"), cx.param:: < String >
-            ("end_time"), cx.param:: < String > ("bucket")).send(). await; cx
-            .outcome("Analytics_GetTeamConversationsUsage", result) }), }, Call { id :
-            "Analytics_GetEventAttributeValues", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client.events()
-            .get_event_attribute_values(cx.param:: < String > ("attribute_key"), cx
-            .body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsGetEventAttributeValuesRequest
-            > ("application/json")).send(). await; cx
-            .outcome("Analytics_GetEventAttributeValues", result) }), }, Call { id :
-            "Analytics_ListEventDefinitions", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.events()
-            .list_event_definitions().send(). await; cx
-            .outcome("Analytics_ListEventDefinitions", result) }), }, Call { id :
-            "Analytics_CreateEventDefinition", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client.events()
-            .create_event_definition(cx.body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsCreateEventDefinitionRequest
-            > ("application/json")).send(). await; cx
-            .outcome("Analytics_CreateEventDefinition", result) }), }, Call { id :
-            "Analytics_ComputeEventsFunnel", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.events()
-            .compute_events_funnel(cx.body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsComputeEventsFunnelRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Analytics_ComputeEventsFunnel", result) }), }, Call { id :
-            "Analytics_ListEvents", run : | cx : Cx | Box::pin(async move { let client =
-            client_chatlayer_analytics(& cx); let result = client.events().list(cx
-            .param:: < String > ("version"), cx.param:: < String > ("start_time"), cx
-            .param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_ListEvents", result) }), }, Call { id :
-            "Analytics_ListEventsWithFilters", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client.events()
-            .list_events_with_filters(cx.body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsListEventsWithFiltersRequest
-            > ("application/json")).send(). await; cx
-            .outcome("Analytics_ListEventsWithFilters", result) }), }, Call { id :
-            "Analytics_TrackEvent", run : | cx : Cx | Box::pin(async move { let client =
-            client_chatlayer_analytics(& cx); let result = client.events().track(cx
-            .body:: < sinch_sdk::chatlayer_analytics::types::AnalyticsTrackEventRequest >
-            ("application/json")).send(). await; cx.outcome("Analytics_TrackEvent",
-            result) }), }, Call { id : "Analytics_GetTeamEvents", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.events().get_team(cx.param:: < String > ("team_id"), cx
-            .param:: < String > ("start_time"), cx.param:: < String > ("end_time"))
-            .send(). await; cx.outcome("Analytics_GetTeamEvents", result) }), }, Call {
-            id : "Analytics_ListTeamEventDefinitions", run : | cx : Cx | Box::pin(async
-            move { let client = client_chatlayer_analytics(& cx); let result = client
-            .events().list_team_event_definitions(cx.param:: < String > ("team_id"))
-            .send(). await; cx.outcome("Analytics_ListTeamEventDefinitions", result) }),
-            }, Call { id : "Analytics_GetFlows", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client.flows()
-            .get(cx.param:: < String > ("version"), cx.param:: < String > ("start_time"),
-            cx.param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetFlows", result) }), }, Call { id :
-            "Analytics_ComputeFlowFunnel", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.flows()
-            .compute_flow_funnel(cx.body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsComputeFlowFunnelRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Analytics_ComputeFlowFunnel", result) }), }, Call { id :
-            "Analytics_GetFlowStepDetails", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.flows()
-            .get_flow_step_details(cx.param:: < String > ("step_id"), cx.param:: < String
-            > ("version"), cx.param:: < String > ("start_time"), cx.param:: < String >
-            ("end_time")).send(). await; cx.outcome("Analytics_GetFlowStepDetails",
-            result) }), }, Call { id : "Analytics_GetFlowStepEdges", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.flows().get_flow_step_edges(cx.param:: < String >
-            ("step_id"), cx.param:: < String > ("version"), cx.param:: < String >
-            ("start_time"), cx.param:: < String > ("end_time"), cx.param:: < String >
-            ("type")).send(). await; cx.outcome("Analytics_GetFlowStepEdges", result) }),
-            }, Call { id : "Analytics_GetIntents", run : | cx : Cx | Box::pin(async move
-            { let client = client_chatlayer_analytics(& cx); let result = client
-            .intents().get(cx.param:: < String > ("version"), cx.param:: < String >
-            ("start_time"), cx.param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetIntents", result) }), }, Call { id :
-            "Analytics_GetIntentInsights", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client.intents()
-            .get_intent_insights(cx.param:: < String > ("version"), cx.param:: < String >
-            ("start_time"), cx.param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetIntentInsights", result) }), }, Call { id :
-            "Analytics_GetKnowledgeBaseUsage", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client
-            .knowledge_base().get_knowledge_base_usage(cx.param:: < String > ("version"),
-            cx.param:: < String > ("start_time"), cx.param:: < String > ("end_time"))
-            .send(). await; cx.outcome("Analytics_GetKnowledgeBaseUsage", result) }), },
-            Call { id : "Analytics_GetKnowledgeBaseTagsInsights", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.knowledge_base().get_knowledge_base_tags_insights(cx.param::
-            < String > ("version"), cx.param:: < String > ("start_time"), cx.param:: <
-            String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetKnowledgeBaseTagsInsights", result) }), }, Call { id :
-            "Analytics_GetTeamKnowledgeBaseUsage", run : | cx : Cx | Box::pin(async move
-            { let client = client_chatlayer_analytics(& cx); let result = client
-            .knowledge_base().get_team_knowledge_base_usage(cx.param:: < String >
-            ("team_id"), cx.param:: < String > ("start_time"), cx.param:: < String >
-            ("end_time"), cx.param:: < String > ("bucket")).send(). await; cx
-            .outcome("Analytics_GetTeamKnowledgeBaseUsage", result) }), }, Call { id :
-            "Analytics_GetMessages", run : | cx : Cx | Box::pin(async move { let client =
-            client_chatlayer_analytics(& cx); let result = client.messages().get(cx
-            .param:: < String > ("version"), cx.param:: < String > ("start_time"), cx
-            .param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetMessages", result) }), }, Call { id :
-            "Analytics_ListSubscriptions", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client
-            .subscriptions().list().send(). await; cx
-            .outcome("Analytics_ListSubscriptions", result) }), }, Call { id :
-            "Analytics_CreateSubscription", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client
-            .subscriptions().create(cx.body:: <
-            sinch_sdk::chatlayer_analytics::types::AnalyticsCreateSubscriptionRequest >
-            ("application/json")).send(). await; cx
-            .outcome("Analytics_CreateSubscription", result) }), }, Call { id :
-            "Analytics_DeleteSubscription", run : | cx : Cx | Box::pin(async move { let
-            client = client_chatlayer_analytics(& cx); let result = client
-            .subscriptions().delete(cx.param:: < String > ("subscription_id")).send().
-            await; cx.outcome("Analytics_DeleteSubscription", result) }), }, Call { id :
-            "Analytics_GetUsers", run : | cx : Cx | Box::pin(async move { let client =
-            client_chatlayer_analytics(& cx); let result = client.users().get(cx.param::
-            < String > ("version"), cx.param:: < String > ("start_time"), cx.param:: <
-            String > ("end_time")).send(). await; cx.outcome("Analytics_GetUsers",
-            result) }), }, Call { id : "Analytics_GetUserActivity", run : | cx : Cx |
-            Box::pin(async move { let client = client_chatlayer_analytics(& cx); let
-            result = client.users().get_user_activity(cx.param:: < String > ("version"),
-            cx.param:: < String > ("start_time"), cx.param:: < String > ("end_time"))
-            .send(). await; cx.outcome("Analytics_GetUserActivity", result) }), }, Call {
-            id : "Analytics_GetVoiceAnalytics", run : | cx : Cx | Box::pin(async move {
-            let client = client_chatlayer_analytics(& cx); let result = client.voice()
-            .get_voice_analytics(cx.param:: < String > ("team_id"), cx.param:: < String >
-            ("start_time"), cx.param:: < String > ("end_time")).send(). await; cx
-            .outcome("Analytics_GetVoiceAnalytics", result) }), },
+            Call {
+                id: "Analytics_Echo",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.analytics().echo(cx.body::<sinch_sdk::chatlayer_analytics::types::EchoRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_Echo", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListAppIntegrationsLogs",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.apps().list_app_integrations_logs(cx.param::<String>("app_id"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_ListAppIntegrationsLogs", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetConversations",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.conversations().get(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetConversations", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetConversationsInsights",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.conversations().get_conversations_insights(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time"), cx.param::<String>("stat")).send().await;
+                    cx.outcome("Analytics_GetConversationsInsights", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetConversationFlow",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.conversations().get_conversation_flow(cx.param::<String>("conversation_id"), cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetConversationFlow", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetTeamConversationsUsage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.conversations().get_team_conversations_usage(cx.param::<String>("team_id"), cx.param::<String>("start_time"), cx.param::<String>("end_time"), cx.param::<String>("bucket")).send().await;
+                    cx.outcome("Analytics_GetTeamConversationsUsage", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetEventAttributeValues",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().get_event_attribute_values(cx.param::<String>("attribute_key"), cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsGetEventAttributeValuesRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_GetEventAttributeValues", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListEventDefinitions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().list_event_definitions().send().await;
+                    cx.outcome("Analytics_ListEventDefinitions", result)
+                }),
+            },
+            Call {
+                id: "Analytics_CreateEventDefinition",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().create_event_definition(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsCreateEventDefinitionRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_CreateEventDefinition", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ComputeEventsFunnel",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().compute_events_funnel(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsComputeEventsFunnelRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_ComputeEventsFunnel", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListEvents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().list(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_ListEvents", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListEventsWithFilters",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().list_events_with_filters(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsListEventsWithFiltersRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_ListEventsWithFilters", result)
+                }),
+            },
+            Call {
+                id: "Analytics_TrackEvent",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().track(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsTrackEventRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_TrackEvent", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetTeamEvents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().get_team(cx.param::<String>("team_id"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetTeamEvents", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListTeamEventDefinitions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.events().list_team_event_definitions(cx.param::<String>("team_id")).send().await;
+                    cx.outcome("Analytics_ListTeamEventDefinitions", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetFlows",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.flows().get(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetFlows", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ComputeFlowFunnel",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.flows().compute_flow_funnel(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsComputeFlowFunnelRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_ComputeFlowFunnel", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetFlowStepDetails",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.flows().get_flow_step_details(cx.param::<String>("step_id"), cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetFlowStepDetails", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetFlowStepEdges",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.flows().get_flow_step_edges(cx.param::<String>("step_id"), cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time"), cx.param::<String>("type")).send().await;
+                    cx.outcome("Analytics_GetFlowStepEdges", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetIntents",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.intents().get(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetIntents", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetIntentInsights",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.intents().get_intent_insights(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetIntentInsights", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetKnowledgeBaseUsage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.knowledge_base().get_knowledge_base_usage(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetKnowledgeBaseUsage", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetKnowledgeBaseTagsInsights",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.knowledge_base().get_knowledge_base_tags_insights(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetKnowledgeBaseTagsInsights", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetTeamKnowledgeBaseUsage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.knowledge_base().get_team_knowledge_base_usage(cx.param::<String>("team_id"), cx.param::<String>("start_time"), cx.param::<String>("end_time"), cx.param::<String>("bucket")).send().await;
+                    cx.outcome("Analytics_GetTeamKnowledgeBaseUsage", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetMessages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.messages().get(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetMessages", result)
+                }),
+            },
+            Call {
+                id: "Analytics_ListSubscriptions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.subscriptions().list().send().await;
+                    cx.outcome("Analytics_ListSubscriptions", result)
+                }),
+            },
+            Call {
+                id: "Analytics_CreateSubscription",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.subscriptions().create(cx.body::<sinch_sdk::chatlayer_analytics::types::AnalyticsCreateSubscriptionRequest>("application/json")).send().await;
+                    cx.outcome("Analytics_CreateSubscription", result)
+                }),
+            },
+            Call {
+                id: "Analytics_DeleteSubscription",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.subscriptions().delete(cx.param::<String>("subscription_id")).send().await;
+                    cx.outcome("Analytics_DeleteSubscription", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetUsers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.users().get(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetUsers", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetUserActivity",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.users().get_user_activity(cx.param::<String>("version"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetUserActivity", result)
+                }),
+            },
+            Call {
+                id: "Analytics_GetVoiceAnalytics",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_chatlayer_analytics(&cx);
+                    let result = client.voice().get_voice_analytics(cx.param::<String>("team_id"), cx.param::<String>("start_time"), cx.param::<String>("end_time")).send().await;
+                    cx.outcome("Analytics_GetVoiceAnalytics", result)
+                }),
+            },
         ],
     }
 }
@@ -2748,1053 +4364,1734 @@ fn api_mailgun() -> Api {
     Api {
         key: "mailgun",
         calls: vec![
-            Call { id : "put-v5-accounts", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.account_management()
-            .put_v5_accounts().send(). await; cx.outcome("put-v5-accounts", result) }),
-            }, Call { id : "get-v5-accounts-http_signing_key", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .account_management().get_v5_accounts_http_signing_key().send(). await; cx
-            .outcome("get-v5-accounts-http_signing_key", result) }), }, Call { id :
-            "post-v5-accounts-http_signing_key", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.account_management()
-            .post_v5_accounts_http_signing_key().send(). await; cx
-            .outcome("post-v5-accounts-http_signing_key", result) }), }, Call { id :
-            "get-v5-sandbox-auth_recipients", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.account_management()
-            .get_v5_sandbox_auth_recipients().send(). await; cx
-            .outcome("get-v5-sandbox-auth_recipients", result) }), }, Call { id :
-            "post-v5-sandbox-auth_recipients", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.account_management()
-            .post_v5_sandbox_auth_recipients(cx.param:: < String > ("email")).send().
-            await; cx.outcome("post-v5-sandbox-auth_recipients", result) }), }, Call { id
-            : "delete-v5-sandbox-auth_recipients-email", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .account_management().delete_v5_sandbox_auth_recipients_email(cx.param:: <
-            String > ("email")).send(). await; cx
-            .outcome("delete-v5-sandbox-auth_recipients-email", result) }), }, Call { id
-            : "post-v5-accounts-resend_activation_email", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .account_management().post_v5_accounts_resend_activation_email().send().
-            await; cx.outcome("post-v5-accounts-resend_activation_email", result) }), },
-            Call { id : "GET-v1-thresholds-alerts-send", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.alerts()
-            .get_v1_thresholds_alerts_send().send(). await; cx
-            .outcome("GET-v1-thresholds-alerts-send", result) }), }, Call { id :
-            "POST-v1-thresholds-alerts-send", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.alerts()
-            .post_v1_thresholds_alerts_send(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest >
-            ("application/json")).send(). await; cx
-            .outcome("POST-v1-thresholds-alerts-send", result) }), }, Call { id :
-            "GET-v1-thresholds-alerts-send--name-", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.alerts()
-            .get_v1_thresholds_alerts_send_name(cx.param:: < String > ("name")).send().
-            await; cx.outcome("GET-v1-thresholds-alerts-send--name-", result) }), }, Call
-            { id : "PUT-v1-thresholds-alerts-send--name-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .alerts().put_v1_thresholds_alerts_send_name(cx.param:: < String > ("name"),
-            cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest >
-            ("application/json")).send(). await; cx
-            .outcome("PUT-v1-thresholds-alerts-send--name-", result) }), }, Call { id :
-            "DELETE-v1-thresholds-alerts-send--name-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.alerts()
-            .delete_v1_thresholds_alerts_send_name(cx.param:: < String > ("name")).send()
-            . await; cx.outcome("DELETE-v1-thresholds-alerts-send--name-", result) }), },
-            Call { id : "GET-v1-thresholds-hits", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.alerts()
-            .get_v1_thresholds_hits().send(). await; cx.outcome("GET-v1-thresholds-hits",
-            result) }), }, Call { id : "POST-v3--domainID--whitelists-import", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.allowlist().post_v3_domain_id_whitelists_import(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domainID--whitelists-import", result) }), }, Call { id :
-            "GET-v3--domainID--whitelists--value-", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.allowlist()
-            .get_v3_domain_id_whitelists_value(cx.param:: < String > ("value")).send().
-            await; cx.outcome("GET-v3--domainID--whitelists--value-", result) }), }, Call
-            { id : "DELETE-v3--domainID--whitelists--value-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .allowlist().delete_v3_domain_id_whitelists_value(cx.param:: < String >
-            ("value")).send(). await; cx
-            .outcome("DELETE-v3--domainID--whitelists--value-", result) }), }, Call { id
-            : "GET-v3--domainID--whitelists", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.allowlist()
-            .get_v3_domain_id_whitelists(cx.param:: < String > ("address"), cx.param:: <
-            String > ("term")).send(). await; cx.outcome("GET-v3--domainID--whitelists",
-            result) }), }, Call { id : "POST-v3--domainID--whitelists", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .allowlist().post_v3_domain_id_whitelists(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody
-            > ("application/form-data")).send(). await; cx
-            .outcome("POST-v3--domainID--whitelists", result) }), }, Call { id :
-            "DELETE-v3--domainID--whitelists", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.allowlist()
-            .delete_v3_domain_id_whitelists().send(). await; cx
-            .outcome("DELETE-v3--domainID--whitelists", result) }), }, Call { id :
-            "GET-v1-bounce-classification-stats", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .bounce_classification().get_v1_bounce_classification_stats().send(). await;
-            cx.outcome("GET-v1-bounce-classification-stats", result) }), }, Call { id :
-            "GET-v1-bounce-classification-domains", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .bounce_classification().get_v1_bounce_classification_domains().send().
-            await; cx.outcome("GET-v1-bounce-classification-domains", result) }), }, Call
-            { id : "GET-v1-bounce-classification-domains--domain--entities", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            #[allow(deprecated)] let result = client.bounce_classification()
-            .get_v1_bounce_classification_domains_domain_entities(cx.param:: < String >
-            ("domain")).send(). await; cx
-            .outcome("GET-v1-bounce-classification-domains--domain--entities", result)
-            }), }, Call { id :
-            "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            #[allow(deprecated)] let result = client.bounce_classification()
-            .get_v1_bounce_classification_domains_domain_entities_entity_id_rules(cx
-            .param:: < String > ("domain"), cx.param:: < String > ("entity-id")).send().
-            await; cx
-            .outcome("GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
-            result) }), }, Call { id :
-            "GET-v1-bounce-classification-domains--domain--events", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); #[allow(deprecated)]
-            let result = client.bounce_classification()
-            .get_v1_bounce_classification_domains_domain_events(cx.param:: < String >
-            ("domain")).send(). await; cx
-            .outcome("GET-v1-bounce-classification-domains--domain--events", result) }),
-            }, Call { id : "GET-v1-bounce-classification-config-entities", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            #[allow(deprecated)] let result = client.bounce_classification()
-            .get_v1_bounce_classification_config_entities().send(). await; cx
-            .outcome("GET-v1-bounce-classification-config-entities", result) }), }, Call
-            { id : "GET-v1-bounce-classification-config-rules", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); #[allow(deprecated)]
-            let result = client.bounce_classification()
-            .get_v1_bounce_classification_config_rules().send(). await; cx
-            .outcome("GET-v1-bounce-classification-config-rules", result) }), }, Call {
-            id : "POST-v2-bounce-classification-metrics", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .bounce_classification().post_v2_bounce_classification_metrics(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest
-            > ("application/json")).send(). await; cx
-            .outcome("POST-v2-bounce-classification-metrics", result) }), }, Call { id :
-            "POST-v3--domainID--bounces-import", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.bounces()
-            .post_v3_domain_id_bounces_import(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domainID--bounces-import", result) }), }, Call { id :
-            "GET-v3--domainID--bounces--address-", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.bounces()
-            .get_v3_domain_id_bounces_address(cx.param:: < String > ("address")).send().
-            await; cx.outcome("GET-v3--domainID--bounces--address-", result) }), }, Call
-            { id : "DELETE-v3--domainID--bounces--address-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .bounces().delete_v3_domain_id_bounces_address(cx.param:: < String >
-            ("address")).send(). await; cx
-            .outcome("DELETE-v3--domainID--bounces--address-", result) }), }, Call { id :
-            "GET-v3--domainID--bounces", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.bounces()
-            .get_v3_domain_id(cx.param:: < i64 > ("limit"), cx.param:: < String >
-            ("page"), cx.param:: < String > ("term")).send(). await; cx
-            .outcome("GET-v3--domainID--bounces", result) }), }, Call { id :
-            "POST-v3--domainID--bounces", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.bounces()
-            .post_v3_domain_id(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiBouncesList >
-            ("application/json")).send(). await; cx.outcome("POST-v3--domainID--bounces",
-            result) }), }, Call { id : "DELETE-v3--domainID--bounces", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .bounces().delete_v3_domain_id().send(). await; cx
-            .outcome("DELETE-v3--domainID--bounces", result) }), }, Call { id :
-            "POST-v3--domainID--complaints-import", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.complaints()
-            .post_v3_domain_id_complaints_import(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domainID--complaints-import", result) }), }, Call { id :
-            "GET-v3--domainID--complaints--address-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.complaints()
-            .get_v3_domain_id_complaints_address(cx.param:: < String > ("address"))
-            .send(). await; cx.outcome("GET-v3--domainID--complaints--address-", result)
-            }), }, Call { id : "DELETE-v3--domainID--complaints--address-", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.complaints().delete_v3_domain_id_complaints_address(cx.param:: <
-            String > ("address")).send(). await; cx
-            .outcome("DELETE-v3--domainID--complaints--address-", result) }), }, Call {
-            id : "GET-v3--domainID--complaints", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.complaints()
-            .get_v3_domain_id(cx.param:: < String > ("address"), cx.param:: < String >
-            ("term")).send(). await; cx.outcome("GET-v3--domainID--complaints", result)
-            }), }, Call { id : "POST-v3--domainID--complaints", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .complaints().post_v3_domain_id(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiComplaintsList >
-            ("application/json")).send(). await; cx
-            .outcome("POST-v3--domainID--complaints", result) }), }, Call { id :
-            "DELETE-v3--domainID--complaints", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.complaints()
-            .delete_v3_domain_id().send(). await; cx
-            .outcome("DELETE-v3--domainID--complaints", result) }), }, Call { id :
-            "GET-v3-domains--domain-name--credentials", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.credentials()
-            .get_v3_domains_domain_name().send(). await; cx
-            .outcome("GET-v3-domains--domain-name--credentials", result) }), }, Call { id
-            : "POST-v3-domains--domain-name--credentials", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .credentials().post_v3_domains_domain_name(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3-domains--domain-name--credentials", result) }), }, Call {
-            id : "DELETE-v3-domains--domain-name--credentials", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .credentials().delete_v3_domains_domain_name().send(). await; cx
-            .outcome("DELETE-v3-domains--domain-name--credentials", result) }), }, Call {
-            id : "PUT-v3-domains--domain-name--credentials--spec-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .credentials().put_v3_domains_domain_name_credentials_spec(cx.param:: <
-            String > ("spec"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--domain-name--credentials--spec-", result) }), },
-            Call { id : "DELETE-v3-domains--domain-name--credentials--spec-", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.credentials().delete_v3_domains_domain_name_credentials_spec(cx
-            .param:: < String > ("spec")).send(). await; cx
-            .outcome("DELETE-v3-domains--domain-name--credentials--spec-", result) }), },
-            Call { id : "get-v5-accounts-limit-custom-monthly", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .custom_message_limit().get_v5_accounts_limit_custom_monthly().send(). await;
-            cx.outcome("get-v5-accounts-limit-custom-monthly", result) }), }, Call { id :
-            "put-v5-accounts-limit-custom-monthly", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client
-            .custom_message_limit().put_v5_accounts_limit_custom_monthly(cx.param:: < f64
-            > ("limit")).send(). await; cx
-            .outcome("put-v5-accounts-limit-custom-monthly", result) }), }, Call { id :
-            "delete-v5-accounts-limit-custom-monthly", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .custom_message_limit().delete_v5_accounts_limit_custom_monthly().send().
-            await; cx.outcome("delete-v5-accounts-limit-custom-monthly", result) }), },
-            Call { id : "put-v5-accounts-limit-custom-enable", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .custom_message_limit().put_v5_accounts_limit_custom_enable().send(). await;
-            cx.outcome("put-v5-accounts-limit-custom-enable", result) }), }, Call { id :
-            "PUT-v1-dkim-management-domains--name--rotation", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dkim_security().put_v1_dkim_management_domains_name_rotation(cx.param:: <
-            String > ("name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v1-dkim-management-domains--name--rotation", result) }), },
-            Call { id : "POST-v1-dkim-management-domains--name--rotate", run : | cx : Cx
-            | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.dkim_security().post_v1_dkim_management_domains_name_rotate(cx.param::
-            < String > ("name")).send(). await; cx
-            .outcome("POST-v1-dkim-management-domains--name--rotate", result) }), }, Call
-            { id : "GET-v1-dkim-keys", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.domain_keys().get_v1_dkim_keys(cx
-            .body:: <
-            sinch_sdk::mailgun::types::GetV1DkimKeysMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("GET-v1-dkim-keys",
-            result) }), }, Call { id : "POST-v1-dkim-keys", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domain_keys().post_v1_dkim_keys(cx.body:: <
-            sinch_sdk::mailgun::types::PostV1DkimKeysMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("POST-v1-dkim-keys",
-            result) }), }, Call { id : "DELETE-v1-dkim-keys", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domain_keys().delete_v1_dkim_keys(cx.param:: < String > ("signing_domain"),
-            cx.param:: < String > ("selector")).send(). await; cx
-            .outcome("DELETE-v1-dkim-keys", result) }), }, Call { id :
-            "PUT-v4-domains--authority-name--keys--selector--activate", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domain_keys().put_v4_domains_authority_name_keys_selector_activate(cx
-            .param:: < String > ("authority_name"), cx.param:: < String > ("selector"))
-            .send(). await; cx
-            .outcome("PUT-v4-domains--authority-name--keys--selector--activate", result)
-            }), }, Call { id : "GET-v4-domains--authority-name--keys", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domain_keys().get_v4_domains_authority_name_keys(cx.param:: < String >
-            ("authority_name")).send(). await; cx
-            .outcome("GET-v4-domains--authority-name--keys", result) }), }, Call { id :
-            "PUT-v4-domains--authority-name--keys--selector--deactivate", run : | cx : Cx
-            | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.domain_keys()
-            .put_v4_domains_authority_name_keys_selector_deactivate(cx.param:: < String >
-            ("authority_name"), cx.param:: < String > ("selector")).send(). await; cx
-            .outcome("PUT-v4-domains--authority-name--keys--selector--deactivate",
-            result) }), }, Call { id : "PUT-v3-domains--name--dkim-authority", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.domain_keys().put_v3_domains_name_dkim_authority(cx.param:: < String >
-            ("name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--name--dkim-authority", result) }), }, Call { id :
-            "PUT-v3-domains--name--dkim-selector", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.domain_keys()
-            .put_v3_domains_name_dkim_selector(cx.param:: < String > ("name"), cx.body::
-            <
-            sinch_sdk::mailgun::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--name--dkim-selector", result) }), }, Call { id :
-            "GET-v3-domains--name--tracking", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.domain_tracking()
-            .get_v3_domains_name_tracking(cx.param:: < String > ("name")).send(). await;
-            cx.outcome("GET-v3-domains--name--tracking", result) }), }, Call { id :
-            "PUT-v3-domains--name--tracking-click", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.domain_tracking()
-            .put_v3_domains_name_tracking_click(cx.param:: < String > ("name"), cx.body::
-            <
-            sinch_sdk::mailgun::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--name--tracking-click", result) }), }, Call { id :
-            "PUT-v3-domains--name--tracking-open", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.domain_tracking()
-            .put_v3_domains_name_tracking_open(cx.param:: < String > ("name"), cx.body::
-            <
-            sinch_sdk::mailgun::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--name--tracking-open", result) }), }, Call { id :
-            "PUT-v3-domains--name--tracking-unsubscribe", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domain_tracking().put_v3_domains_name_tracking_unsubscribe(cx.param:: <
-            String > ("name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--name--tracking-unsubscribe", result) }), }, Call {
-            id : "GET-v2-x509--domain--status", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.domain_tracking()
-            .get_v2_x509_domain_status(cx.param:: < String > ("domain")).send(). await;
-            cx.outcome("GET-v2-x509--domain--status", result) }), }, Call { id :
-            "PUT-v2-x509--domain-", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.domain_tracking()
-            .put_v2_x509_domain(cx.param:: < String > ("domain")).send(). await; cx
-            .outcome("PUT-v2-x509--domain-", result) }), }, Call { id :
-            "POST-v2-x509--domain-", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.domain_tracking()
-            .post_v2_x509_domain(cx.param:: < String > ("domain")).send(). await; cx
-            .outcome("POST-v2-x509--domain-", result) }), }, Call { id :
-            "GET-v4-domains", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.domains().get_v4().send(). await;
-            cx.outcome("GET-v4-domains", result) }), }, Call { id : "POST-v4-domains",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.domains().post_v4(cx.body:: <
-            sinch_sdk::mailgun::types::PostV4DomainsMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("POST-v4-domains", result)
-            }), }, Call { id : "GET-v4-domains--name-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.domains()
-            .get_v4_domains_name(cx.param:: < String > ("name")).send(). await; cx
-            .outcome("GET-v4-domains--name-", result) }), }, Call { id :
-            "PUT-v4-domains--name-", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.domains().put_v4_domains_name(cx
-            .param:: < String > ("name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV4DomainsNameMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("PUT-v4-domains--name-",
-            result) }), }, Call { id : "PUT-v4-domains--name--verify", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .domains().put_v4_domains_name_verify(cx.param:: < String > ("name")).send().
-            await; cx.outcome("PUT-v4-domains--name--verify", result) }), }, Call { id :
-            "DELETE-v3-domains--name-", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.domains()
-            .delete_v3_domains_name(cx.param:: < String > ("name")).send(). await; cx
-            .outcome("DELETE-v3-domains--name-", result) }), }, Call { id :
-            "POST-v3-domains--name--dynamic-pools", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.dynamic_ip_pools()
-            .post_v3_domains_name_dynamic_pools(cx.param:: < String > ("name"), cx
-            .param:: < String > ("replacement_ip")).send(). await; cx
-            .outcome("POST-v3-domains--name--dynamic-pools", result) }), }, Call { id :
-            "DELETE-v3-domains--name--dynamic-pools", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().delete_v3_domains_name_dynamic_pools(cx.param:: < String
-            > ("name"), cx.param:: < String > ("replacement_ip"), cx.param:: < String >
-            ("replacement_pool_id")).send(). await; cx
-            .outcome("DELETE-v3-domains--name--dynamic-pools", result) }), }, Call { id :
-            "GET-v3-domains-dynamic-pools-assignable", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().get_v3_domains_dynamic_pools_assignable().send(). await;
-            cx.outcome("GET-v3-domains-dynamic-pools-assignable", result) }), }, Call {
-            id : "POST-v3-domains-all-dynamic-pools-enroll", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().post_v3_domains_all_dynamic_pools_enroll(cx.param:: <
-            bool > ("include_subaccounts")).send(). await; cx
-            .outcome("POST-v3-domains-all-dynamic-pools-enroll", result) }), }, Call { id
-            : "GET-v3-dynamic-pools", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.dynamic_ip_pools()
-            .get_v3_dynamic_pools().send(). await; cx.outcome("GET-v3-dynamic-pools",
-            result) }), }, Call { id : "POST-v3-dynamic-pools-all", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().post_v3_dynamic_pools_all(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DynamicPoolsAllMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3-dynamic-pools-all", result) }), }, Call { id :
-            "DELETE-v3-dynamic-pools-all", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.dynamic_ip_pools()
-            .delete_v3_dynamic_pools_all().send(). await; cx
-            .outcome("DELETE-v3-dynamic-pools-all", result) }), }, Call { id :
-            "POST-v3-dynamic-pools--pool-name---ip-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().post_v3_dynamic_pools_pool_name_ip(cx.param:: < String >
-            ("pool_name"), cx.param:: < String > ("ip")).send(). await; cx
-            .outcome("POST-v3-dynamic-pools--pool-name---ip-", result) }), }, Call { id :
-            "PATCH-v3-dynamic-pools--pool-name-", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.dynamic_ip_pools()
-            .patch_v3_dynamic_pools_pool_name(cx.param:: < String > ("pool_name"), cx
-            .body:: <
-            sinch_sdk::mailgun::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PATCH-v3-dynamic-pools--pool-name-", result) }), }, Call { id :
-            "GET-v1-dynamic-pools-domains", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.dynamic_ip_pools()
-            .get_v1_dynamic_pools_domains().send(). await; cx
-            .outcome("GET-v1-dynamic-pools-domains", result) }), }, Call { id :
-            "GET-v1-dynamic-pools-domains--name--preview", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().get_v1_dynamic_pools_domains_name_preview(cx.param:: <
-            String > ("name")).send(). await; cx
-            .outcome("GET-v1-dynamic-pools-domains--name--preview", result) }), }, Call {
-            id : "GET-v1-dynamic-pools-domains--name--history", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().get_v1_dynamic_pools_domains_name_history(cx.param:: <
-            String > ("name")).send(). await; cx
-            .outcome("GET-v1-dynamic-pools-domains--name--history", result) }), }, Call {
-            id : "PUT-v1-dynamic-pools-domains--name--override", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().put_v1_dynamic_pools_domains_name_override(cx.param:: <
-            String > ("name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v1-dynamic-pools-domains--name--override", result) }), }, Call
-            { id : "DELETE-v1-dynamic-pools-domains--name--override", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().delete_v1_dynamic_pools_domains_name_override(cx.param::
-            < String > ("name")).send(). await; cx
-            .outcome("DELETE-v1-dynamic-pools-domains--name--override", result) }), },
-            Call { id : "GET-v1-dynamic-pools-history", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .dynamic_ip_pools().get_v1_dynamic_pools_history().send(). await; cx
-            .outcome("GET-v1-dynamic-pools-history", result) }), }, Call { id :
-            "GET-v1-preview-tests-test_id-results", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.email_preview()
-            .get_v1_preview_tests_test_id_results(cx.param:: < String > ("test_id"))
-            .send(). await; cx.outcome("GET-v1-preview-tests-test_id-results", result)
-            }), }, Call { id : "get-v3-domain_name-events", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .events().get_v3_domain_name().send(). await; cx
-            .outcome("get-v3-domain_name-events", result) }), }, Call { id :
-            "DELETE-v3-domains--name--ips--ip-", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.i_ps()
-            .delete_v3_domains_name_ips_ip(cx.param:: < String > ("ip"), cx.param:: <
-            String > ("name")).send(). await; cx
-            .outcome("DELETE-v3-domains--name--ips--ip-", result) }), }, Call { id :
-            "DELETE-v3-domains--name--pool--ip-", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.i_ps()
-            .delete_v3_domains_name_pool_ip(cx.param:: < String > ("ip"), cx.param:: <
-            String > ("name")).send(). await; cx
-            .outcome("DELETE-v3-domains--name--pool--ip-", result) }), }, Call { id :
-            "GET-v3-ips", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.i_ps().get_v3_ips().send(). await;
-            cx.outcome("GET-v3-ips", result) }), }, Call { id : "GET-v3-ips--ip-", run :
-            | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.i_ps().get_v3_ips_ip(cx.param:: < String > ("ip")).send().
-            await; cx.outcome("GET-v3-ips--ip-", result) }), }, Call { id :
-            "GET-v3-ips--ip--domains", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.i_ps().get_v3_ips_ip_domains(cx
-            .param:: < String > ("ip"), cx.param:: < i64 > ("limit"), cx.param:: < String
-            > ("search"), cx.param:: < i64 > ("skip")).send(). await; cx
-            .outcome("GET-v3-ips--ip--domains", result) }), }, Call { id :
-            "POST-v3-ips--ip--domains", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.i_ps()
-            .post_v3_ips_ip_domains(cx.param:: < String > ("ip")).send(). await; cx
-            .outcome("POST-v3-ips--ip--domains", result) }), }, Call { id :
-            "DELETE-v3-ips--ip--domains", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.i_ps()
-            .delete_v3_ips_ip_domains(cx.param:: < String > ("ip"), cx.param:: < String >
-            ("alternative")).send(). await; cx.outcome("DELETE-v3-ips--ip--domains",
-            result) }), }, Call { id : "POST-v3-ips--addr--ip-band", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .i_ps().post_v3_ips_addr_ip_band(cx.param:: < String > ("addr"), cx.body:: <
-            sinch_sdk::mailgun::types::PostV3IpsAddrIpBandMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3-ips--addr--ip-band", result) }), }, Call { id :
-            "GET-v3-ips-request-new", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.i_ps().get_v3_ips_request_new()
-            .send(). await; cx.outcome("GET-v3-ips-request-new", result) }), }, Call { id
-            : "POST-v3-ips-request-new", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.i_ps()
-            .post_v3_ips_request_new().send(). await; cx
-            .outcome("POST-v3-ips-request-new", result) }), }, Call { id :
-            "GET-v4-inbox-results-result", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.inbox_placement()
-            .get_v4_inbox_results_result(cx.param:: < String > ("result")).send(). await;
-            cx.outcome("GET-v4-inbox-results-result", result) }), }, Call { id :
-            "GET-v3-ip-warmups", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.ip_address_warmup()
-            .get_v3_ip_warmups().send(). await; cx.outcome("GET-v3-ip-warmups", result)
-            }), }, Call { id : "GET-v3-ip-warmups--addr-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .ip_address_warmup().get_v3_ip_warmups_addr(cx.param:: < String > ("addr"))
-            .send(). await; cx.outcome("GET-v3-ip-warmups--addr-", result) }), }, Call {
-            id : "POST-v3-ip-warmups--addr-", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.ip_address_warmup()
-            .post_v3_ip_warmups_addr(cx.param:: < String > ("addr")).send(). await; cx
-            .outcome("POST-v3-ip-warmups--addr-", result) }), }, Call { id :
-            "DELETE-v3-ip-warmups--addr-", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.ip_address_warmup()
-            .delete_v3_ip_warmups_addr(cx.param:: < String > ("addr")).send(). await; cx
-            .outcome("DELETE-v3-ip-warmups--addr-", result) }), }, Call { id :
-            "GET-v2-ip-whitelist", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.ip_allowlist()
-            .get_v2_ip_whitelist().send(). await; cx.outcome("GET-v2-ip-whitelist",
-            result) }), }, Call { id : "PUT-v2-ip-whitelist", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .ip_allowlist().put_v2_ip_whitelist(cx.body:: <
-            sinch_sdk::mailgun::types::PutV2IpWhitelistMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("PUT-v2-ip-whitelist",
-            result) }), }, Call { id : "POST-v2-ip-whitelist", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .ip_allowlist().post_v2_ip_whitelist(cx.body:: <
-            sinch_sdk::mailgun::types::PostV2IpWhitelistMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("POST-v2-ip-whitelist",
-            result) }), }, Call { id : "DELETE-v2-ip-whitelist", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .ip_allowlist().delete_v2_ip_whitelist(cx.param:: < String > ("address"))
-            .send(). await; cx.outcome("DELETE-v2-ip-whitelist", result) }), }, Call { id
-            : "GET-v3-ip-pools", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.ip_pools().get_v3().send(). await;
-            cx.outcome("GET-v3-ip-pools", result) }), }, Call { id : "POST-v3-ip-pools",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.ip_pools().post_v3(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3IpPoolsMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("POST-v3-ip-pools",
-            result) }), }, Call { id : "GET-v3-ip-pools--pool-id-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .ip_pools().get_v3_ip_pools_pool_id(cx.param:: < String > ("pool_id")).send()
-            . await; cx.outcome("GET-v3-ip-pools--pool-id-", result) }), }, Call { id :
-            "DELETE-v3-ip-pools--pool-id-", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.ip_pools()
-            .delete_v3_ip_pools_pool_id(cx.param:: < String > ("pool_id"), cx.param:: <
-            String > ("ip"), cx.param:: < String > ("pool_id")).send(). await; cx
-            .outcome("DELETE-v3-ip-pools--pool-id-", result) }), }, Call { id :
-            "PATCH-v3-ip-pools--pool-id-", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.ip_pools()
-            .patch_v3_ip_pools_pool_id(cx.param:: < String > ("pool_id"), cx.body:: <
-            sinch_sdk::mailgun::types::PatchV3IpPoolsPoolIdMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("PATCH-v3-ip-pools--pool-id-", result) }), }, Call { id :
-            "GET-v3-ip-pools--pool-id--domains", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.ip_pools()
-            .get_v3_ip_pools_pool_id_domains(cx.param:: < String > ("pool_id")).send().
-            await; cx.outcome("GET-v3-ip-pools--pool-id--domains", result) }), }, Call {
-            id : "PUT-v3-ip-pools--pool-id--ips--ip-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.ip_pools()
-            .put_v3_ip_pools_pool_id_ips_ip(cx.param:: < String > ("ip"), cx.param:: <
-            String > ("pool_id")).send(). await; cx
-            .outcome("PUT-v3-ip-pools--pool-id--ips--ip-", result) }), }, Call { id :
-            "DELETE-v3-ip-pools--pool-id--ips--ip-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.ip_pools()
-            .delete_v3_ip_pools_pool_id_ips_ip(cx.param:: < String > ("ip"), cx.param:: <
-            String > ("pool_id")).send(). await; cx
-            .outcome("DELETE-v3-ip-pools--pool-id--ips--ip-", result) }), }, Call { id :
-            "POST-v3-ip-pools--pool-id--ips-json", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.ip_pools()
-            .post_v3_ip_pools_pool_id_ips_json(cx.param:: < String > ("pool_id"), cx
-            .body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody
-            > ("application/json")).send(). await; cx
-            .outcome("POST-v3-ip-pools--pool-id--ips-json", result) }), }, Call { id :
-            "GET-v1-keys", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.keys().get_v1().send(). await; cx
-            .outcome("GET-v1-keys", result) }), }, Call { id : "POST-v1-keys", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.keys().post_v1(cx.body:: <
-            sinch_sdk::mailgun::types::PostV1KeysMultipartFormDataRequestBody >
-            ("multipart/form-data")).send(). await; cx.outcome("POST-v1-keys", result)
-            }), }, Call { id : "DELETE-v1-keys--key-id-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .keys().delete_v1_keys_key_id(cx.param:: < String > ("key_id")).send().
-            await; cx.outcome("DELETE-v1-keys--key-id-", result) }), }, Call { id :
-            "POST-v1-keys-public", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.keys().post_v1_keys_public().send()
-            . await; cx.outcome("POST-v1-keys-public", result) }), }, Call { id :
-            "POST-v1-analytics-logs", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.logs().post_v1_analytics(cx
-            .body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsRequest >
-            ("application/json")).send(). await; cx.outcome("POST-v1-analytics-logs",
-            result) }), }, Call { id : "get-v3-lists", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.mailing_lists()
-            .get_v3_lists().send(). await; cx.outcome("get-v3-lists", result) }), }, Call
-            { id : "post-v3-lists", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.mailing_lists().post_v3_lists(cx
-            .body:: < sinch_sdk::mailgun::types::PostV3ListsRequest >
-            ("multipart/form-data")).send(). await; cx.outcome("post-v3-lists", result)
-            }), }, Call { id : "get-lists-string:list_address-members", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().get_lists_string_list_address_members(cx.param:: < String >
-            ("list_address")).send(). await; cx
-            .outcome("get-lists-string:list_address-members", result) }), }, Call { id :
-            "post-lists-string:list_address-members", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.mailing_lists()
-            .post_lists_string_list_address_members(cx.param:: < String >
-            ("list_address")).body(cx.body:: <
-            sinch_sdk::mailgun::types::PostListsStringListAddressMembersRequest >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("post-lists-string:list_address-members", result) }), }, Call { id :
-            "post-lists-list_address-members.json", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.mailing_lists()
-            .post_lists_list_address_members_json(cx.param:: < String > ("list_address"),
-            cx.param:: <
-            sinch_sdk::mailgun::types::PostListsListAddressMembersJsonMembers >
-            ("members")).send(). await; cx
-            .outcome("post-lists-list_address-members.json", result) }), }, Call { id :
-            "post-lists-list_address-members.csv", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.mailing_lists()
-            .post_lists_list_address_members_csv(cx.param:: < String > ("list_address"))
-            .body(cx.body:: <
-            sinch_sdk::mailgun::types::PostListsListAddressMembersCsvRequest >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("post-lists-list_address-members.csv", result) }), }, Call { id :
-            "get-lists-list_address-members-member_address", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().get_lists_list_address_members_member_address(cx.param:: <
-            String > ("list_address"), cx.param:: < String > ("member_address")).send().
-            await; cx.outcome("get-lists-list_address-members-member_address", result)
-            }), }, Call { id : "put-lists-list_address-members-member_address", run : |
-            cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result
-            = client.mailing_lists().put_lists_list_address_members_member_address(cx
-            .param:: < String > ("list_address"), cx.param:: < String >
-            ("member_address")).body(cx.body:: <
-            sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressRequest >
-            ("multipart/form-data")).send(). await; cx
-            .outcome("put-lists-list_address-members-member_address", result) }), }, Call
-            { id : "delete-lists-list_address-members-member_address", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().delete_lists_list_address_members_member_address(cx.param::
-            < String > ("list_address"), cx.param:: < String > ("member_address")).send()
-            . await; cx.outcome("delete-lists-list_address-members-member_address",
-            result) }), }, Call { id : "get-v3-lists-address", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().get_v3_lists_address(cx.param:: < String > ("list_address"))
-            .send(). await; cx.outcome("get-v3-lists-address", result) }), }, Call { id :
-            "put-v3-lists-address", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.mailing_lists()
-            .put_v3_lists_address(cx.param:: < String > ("list_address")).body(cx.body::
-            < sinch_sdk::mailgun::types::PutV3ListsAddressRequest >
-            ("multipart/form-data")).send(). await; cx.outcome("put-v3-lists-address",
-            result) }), }, Call { id : "delete-v3-lists-address", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().delete_v3_lists_address(cx.param:: < String >
-            ("list_address")).send(). await; cx.outcome("delete-v3-lists-address",
-            result) }), }, Call { id : "get-v3-lists-pages", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .mailing_lists().get_v3_lists_pages().send(). await; cx
-            .outcome("get-v3-lists-pages", result) }), }, Call { id :
-            "get-lists-list_address-members-pages", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.mailing_lists()
-            .get_lists_list_address_members_pages(cx.param:: < String > ("list_address"))
-            .send(). await; cx.outcome("get-lists-list_address-members-pages", result)
-            }), }, Call { id : "POST-v3--domain-name--messages", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .messages().send(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainNameMessagesMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domain-name--messages", result) }), }, Call { id :
-            "POST-v3--domain-name--messages-mime", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.messages()
-            .send_mime(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domain-name--messages-mime", result) }), }, Call { id :
-            "GET-v3-domains--domain-name--messages--storage-key-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .messages().get_v3_domains_domain_name_messages_storage_key(cx.param:: <
-            String > ("storage_key")).send(). await; cx
-            .outcome("GET-v3-domains--domain-name--messages--storage-key-", result) }),
-            }, Call { id : "POST-v3-domains--domain-name--messages--storage-key-", run :
-            | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.messages()
-            .post_v3_domains_domain_name_messages_storage_key(cx.param:: < String >
-            ("storage_key"), cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3-domains--domain-name--messages--storage-key-", result) }),
-            }, Call { id : "GET-v3-domains--name--sending-queues", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .messages().get_v3_domains_name_sending_queues(cx.param:: < String >
-            ("name")).send(). await; cx.outcome("GET-v3-domains--name--sending-queues",
-            result) }), }, Call { id : "DELETE-v3--domain-name--envelopes", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.messages().delete_v3_domain_name_envelopes().send(). await; cx
-            .outcome("DELETE-v3--domain-name--envelopes", result) }), }, Call { id :
-            "POST-v1-analytics-metrics", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.metrics()
-            .post_v1_analytics(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangQuery >
-            ("application/json")).send(). await; cx.outcome("POST-v1-analytics-metrics",
-            result) }), }, Call { id : "POST-v1-analytics-usage-metrics", run : | cx : Cx
-            | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.metrics().post_v1_analytics_usage(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangUsageQuery >
-            ("application/json")).send(). await; cx
-            .outcome("POST-v1-analytics-usage-metrics", result) }), }, Call { id :
-            "GET-v3-domains--domain--tag-devices", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .openapi_scout_other().get_v3_domains_domain_tag_devices(cx.param:: < String
-            > ("domain")).send(). await; cx
-            .outcome("GET-v3-domains--domain--tag-devices", result) }), }, Call { id :
-            "GET-v3-domains--domain--tag-providers", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); #[allow(deprecated)] let result =
-            client.openapi_scout_other().get_v3_domains_domain_tag_providers(cx.param:: <
-            String > ("domain")).send(). await; cx
-            .outcome("GET-v3-domains--domain--tag-providers", result) }), }, Call { id :
-            "GET-v3-domains--domain--tag-countries", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); #[allow(deprecated)] let result =
-            client.openapi_scout_other().get_v3_domains_domain_tag_countries(cx.param:: <
-            String > ("domain")).send(). await; cx
-            .outcome("GET-v3-domains--domain--tag-countries", result) }), }, Call { id :
-            "GET-v5-accounts-subaccounts-ip-pools-all", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client
-            .openapi_tower_other().get_v5_accounts_subaccounts_ip_pools_all().send().
-            await; cx.outcome("GET-v5-accounts-subaccounts-ip-pools-all", result) }), },
-            Call { id : "PUT-v5-accounts-subaccounts--subaccountId--ip-pool", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.openapi_tower_other()
-            .put_v5_accounts_subaccounts_subaccount_id_ip_pool(cx.param:: < String >
-            ("subaccountId")).send(). await; cx
-            .outcome("PUT-v5-accounts-subaccounts--subaccountId--ip-pool", result) }), },
-            Call { id : "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool", run : |
-            cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result
-            = client.openapi_tower_other()
-            .delete_v5_accounts_subaccounts_subaccount_id_ip_pool(cx.param:: < String >
-            ("subaccountId"), cx.param:: < String > ("pool_id")).send(). await; cx
-            .outcome("DELETE-v5-accounts-subaccounts--subaccountId--ip-pool", result) }),
-            }, Call { id : "get-v3-routes", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.routes().get_v3().send().
-            await; cx.outcome("get-v3-routes", result) }), }, Call { id :
-            "post-v3-routes", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.routes().post_v3(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3RoutesRequest >
-            ("application/x-www-form-urlencoded")).send(). await; cx
-            .outcome("post-v3-routes", result) }), }, Call { id : "get-v3-routes-id", run
-            : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.routes().get_v3_routes_id(cx.param:: < String > ("id"))
-            .send(). await; cx.outcome("get-v3-routes-id", result) }), }, Call { id :
-            "put-v3-routes-id", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.routes().put_v3_routes_id(cx
-            .param:: < String > ("id")).body(cx.body:: <
-            sinch_sdk::mailgun::types::PutV3RoutesIdRequest >
-            ("application/x-www-form-urlencoded")).send(). await; cx
-            .outcome("put-v3-routes-id", result) }), }, Call { id :
-            "delete-v3-routes-id", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.routes().delete_v3_routes_id(cx
-            .param:: < String > ("id")).send(). await; cx.outcome("delete-v3-routes-id",
-            result) }), }, Call { id : "get-v3-routes-match", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .routes().get_v3_routes_match(cx.param:: < String > ("address")).send().
-            await; cx.outcome("get-v3-routes-match", result) }), }, Call { id :
-            "GET-v3-stats-total", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); #[allow(deprecated)] let result = client.stats()
-            .get_v3_stats_total(cx.param:: < String > ("event")).send(). await; cx
-            .outcome("GET-v3-stats-total", result) }), }, Call { id :
-            "GET-v3--domain--stats-total", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .stats().get_v3_domain_stats_total(cx.param:: < String > ("domain"), cx
-            .param:: < String > ("event")).send(). await; cx
-            .outcome("GET-v3--domain--stats-total", result) }), }, Call { id :
-            "GET-v3-stats-total-domains", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .stats().get_v3_stats_total_domains(cx.param:: < String > ("event"), cx
-            .param:: < String > ("timestamp")).send(). await; cx
-            .outcome("GET-v3-stats-total-domains", result) }), }, Call { id :
-            "GET-v3-stats-filter", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); #[allow(deprecated)] let result = client.stats()
-            .get_v3_stats_filter(cx.param:: < String > ("event")).send(). await; cx
-            .outcome("GET-v3-stats-filter", result) }), }, Call { id :
-            "GET-v3--domain--aggregates-providers", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .stats().get_v3_domain_aggregates_providers(cx.param:: < String > ("domain"))
-            .send(). await; cx.outcome("GET-v3--domain--aggregates-providers", result)
-            }), }, Call { id : "GET-v3--domain--aggregates-devices", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); #[allow(deprecated)]
-            let result = client.stats().get_v3_domain_aggregates_devices(cx.param:: <
-            String > ("domain")).send(). await; cx
-            .outcome("GET-v3--domain--aggregates-devices", result) }), }, Call { id :
-            "GET-v3--domain--aggregates-countries", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .stats().get_v3_domain_aggregates_countries(cx.param:: < String > ("domain"))
-            .send(). await; cx.outcome("GET-v3--domain--aggregates-countries", result)
-            }), }, Call { id : "get-v5-accounts-subaccounts-subaccount_id", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.subaccounts().get_v5_accounts_subaccounts_subaccount_id(cx.param:: <
-            String > ("subaccount_id")).send(). await; cx
-            .outcome("get-v5-accounts-subaccounts-subaccount_id", result) }), }, Call {
-            id : "get-v5-accounts-subaccounts", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.subaccounts()
-            .get_v5_accounts().send(). await; cx.outcome("get-v5-accounts-subaccounts",
-            result) }), }, Call { id : "post-v5-accounts-subaccounts", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .subaccounts().post_v5_accounts(cx.param:: < String > ("name")).send().
-            await; cx.outcome("post-v5-accounts-subaccounts", result) }), }, Call { id :
-            "delete-v5-accounts-subaccounts-subaccount_id", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .subaccounts().delete_v5_accounts_subaccounts_subaccount_id(cx.param:: <
-            String > ("X-Mailgun-On-Behalf-Of")).send(). await; cx
-            .outcome("delete-v5-accounts-subaccounts-subaccount_id", result) }), }, Call
-            { id : "post-v5-accounts-subaccounts-subaccount_id-disable", run : | cx : Cx
-            | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.subaccounts().post_v5_accounts_subaccounts_subaccount_id_disable(cx
-            .param:: < String > ("subaccount_id")).send(). await; cx
-            .outcome("post-v5-accounts-subaccounts-subaccount_id-disable", result) }), },
-            Call { id : "post-v5-accounts-subaccounts-subaccount_id-enable", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.subaccounts().post_v5_accounts_subaccounts_subaccount_id_enable(cx
-            .param:: < String > ("subaccount_id")).send(). await; cx
-            .outcome("post-v5-accounts-subaccounts-subaccount_id-enable", result) }), },
-            Call { id : "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.subaccounts()
-            .get_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param:: <
-            String > ("subaccount_id")).send(). await; cx
-            .outcome("get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-            result) }), }, Call { id :
-            "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly", run : | cx
-            : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.subaccounts()
-            .put_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param:: <
-            String > ("subaccount_id"), cx.param:: < f64 > ("limit")).send(). await; cx
-            .outcome("put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-            result) }), }, Call { id :
-            "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly", run : |
-            cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result
-            = client.subaccounts()
-            .delete_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param::
-            < String > ("subaccount_id")).send(). await; cx
-            .outcome("delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
-            result) }), }, Call { id :
-            "put-v5-accounts-subaccounts-subaccount_id-features", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .subaccounts().put_v5_accounts_subaccounts_subaccount_id_features(cx.param::
-            < String > ("subaccount_id")).body(cx.body:: <
-            sinch_sdk::mailgun::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest
-            > ("application/x-www-form-urlencoded")).send(). await; cx
-            .outcome("put-v5-accounts-subaccounts-subaccount_id-features", result) }), },
-            Call { id : "GET-v3--domain--tags", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().get_v3_domain_tags(cx.param:: < String > ("domain")).send(). await;
-            cx.outcome("GET-v3--domain--tags", result) }), }, Call { id :
-            "GET-v3--domain--tag", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); #[allow(deprecated)] let result = client.tags()
-            .get_v3_domain_tag(cx.param:: < String > ("domain"), cx.param:: < String >
-            ("tag")).send(). await; cx.outcome("GET-v3--domain--tag", result) }), }, Call
-            { id : "PUT-v3--domain--tag", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().put_v3_domain(cx.param:: < String > ("domain"), cx.param:: < String >
-            ("tag")).send(). await; cx.outcome("PUT-v3--domain--tag", result) }), }, Call
-            { id : "DELETE-v3--domain--tag", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().delete_v3_domain(cx.param:: < String > ("domain")).send(). await; cx
-            .outcome("DELETE-v3--domain--tag", result) }), }, Call { id :
-            "GET-v3--domain--tag-stats-aggregates", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().get_v3_domain_tag_stats_aggregates(cx.param:: < String > ("domain"),
-            cx.param:: < String > ("tag"), cx.param:: < String > ("type")).send(). await;
-            cx.outcome("GET-v3--domain--tag-stats-aggregates", result) }), }, Call { id :
-            "GET-v3--domain--tag-stats", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().get_v3_domain_tag_stats(cx.param:: < String > ("domain"), cx.param::
-            < String > ("event"), cx.param:: < String > ("tag")).send(). await; cx
-            .outcome("GET-v3--domain--tag-stats", result) }), }, Call { id :
-            "GET-v3-domains--domain--limits-tag", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); #[allow(deprecated)] let result = client
-            .tags().get_v3_domains_domain_limits(cx.param:: < String > ("domain")).send()
-            . await; cx.outcome("GET-v3-domains--domain--limits-tag", result) }), }, Call
-            { id : "PUT-v1-analytics-tags", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.tags_new()
-            .put_v1_analytics_tags(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest
-            > ("application/json")).send(). await; cx.outcome("PUT-v1-analytics-tags",
-            result) }), }, Call { id : "POST-v1-analytics-tags", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .tags_new().post_v1_analytics_tags(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest
-            > ("application/json")).send(). await; cx.outcome("POST-v1-analytics-tags",
-            result) }), }, Call { id : "DELETE-v1-analytics-tags", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .tags_new().delete_v1_analytics_tags(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest
-            > ("application/json")).send(). await; cx.outcome("DELETE-v1-analytics-tags",
-            result) }), }, Call { id : "GET-v1-analytics-tags-limits", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .tags_new().get_v1_analytics_tags_limits().send(). await; cx
-            .outcome("GET-v1-analytics-tags-limits", result) }), }, Call { id :
-            "GET-v3--domain-name--templates", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.templates()
-            .get_v3_domain_name().send(). await; cx
-            .outcome("GET-v3--domain-name--templates", result) }), }, Call { id :
-            "POST-v3--domain-name--templates", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.templates()
-            .post_v3_domain_name(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domain-name--templates", result) }), }, Call { id :
-            "DELETE-v3--domain-name--templates", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.templates()
-            .delete_v3_domain_name().send(). await; cx
-            .outcome("DELETE-v3--domain-name--templates", result) }), }, Call { id :
-            "GET-v3--domain-name--templates--template-name--versions", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .templates().get_v3_domain_name_templates_template_name_versions(cx.param:: <
-            String > ("template_name")).send(). await; cx
-            .outcome("GET-v3--domain-name--templates--template-name--versions", result)
-            }), }, Call { id :
-            "POST-v3--domain-name--templates--template-name--versions", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .templates().post_v3_domain_name_templates_template_name_versions(cx.param::
-            < String > ("template_name"), cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domain-name--templates--template-name--versions", result)
-            }), }, Call { id : "GET-v3--domain-name--templates--template-name-", run : |
-            cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result
-            = client.templates().get_v3_domain_name_templates_template_name(cx.param:: <
-            String > ("template_name")).send(). await; cx
-            .outcome("GET-v3--domain-name--templates--template-name-", result) }), },
-            Call { id : "PUT-v3--domain-name--templates--template-name-", run : | cx : Cx
-            | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.templates().put_v3_domain_name_templates_template_name(cx.param:: <
-            String > ("template_name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3--domain-name--templates--template-name-", result) }), },
-            Call { id : "DELETE-v3--domain-name--templates--template-name-", run : | cx :
-            Cx | Box::pin(async move { let client = client_mailgun(& cx); let result =
-            client.templates().delete_v3_domain_name_templates_template_name(cx.param:: <
-            String > ("template_name")).send(). await; cx
-            .outcome("DELETE-v3--domain-name--templates--template-name-", result) }), },
-            Call { id :
-            "GET-v3--domain-name--templates--template-name--versions--version-name-", run
-            : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.templates()
-            .get_v3_domain_name_templates_template_name_versions_version_name(cx.param::
-            < String > ("template_name"), cx.param:: < String > ("version_name")).send().
-            await; cx
-            .outcome("GET-v3--domain-name--templates--template-name--versions--version-name-",
-            result) }), }, Call { id :
-            "PUT-v3--domain-name--templates--template-name--versions--version-name-", run
-            : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.templates()
-            .put_v3_domain_name_templates_template_name_versions_version_name(cx.param::
-            < String > ("template_name"), cx.param:: < String > ("version_name"), cx
-            .body:: <
-            sinch_sdk::mailgun::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3--domain-name--templates--template-name--versions--version-name-",
-            result) }), }, Call { id :
-            "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.templates()
-            .delete_v3_domain_name_templates_template_name_versions_version_name(cx
-            .param:: < String > ("template_name"), cx.param:: < String >
-            ("version_name")).send(). await; cx
-            .outcome("DELETE-v3--domain-name--templates--template-name--versions--version-name-",
-            result) }), }, Call { id :
-            "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.templates()
-            .put_v3_domain_name_templates_template_name_versions_version_name_copy_new_version_name(cx
-            .param:: < String > ("template_name"), cx.param:: < String >
-            ("version_name"), cx.param:: < String > ("new_version_name")).send(). await;
-            cx
-            .outcome("PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
-            result) }), }, Call { id : "POST-v3--domainID--unsubscribes-import", run : |
-            cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let result
-            = client.unsubscribe().post_v3_domain_id_unsubscribes_import(cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3--domainID--unsubscribes-import", result) }), }, Call { id :
-            "GET-v3--domainID--unsubscribes--address-", run : | cx : Cx | Box::pin(async
-            move { let client = client_mailgun(& cx); let result = client.unsubscribe()
-            .get_v3_domain_id_unsubscribes_address(cx.param:: < String > ("address"))
-            .send(). await; cx.outcome("GET-v3--domainID--unsubscribes--address-",
-            result) }), }, Call { id : "DELETE-v3--domainID--unsubscribes--address-", run
-            : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.unsubscribe().delete_v3_domain_id_unsubscribes_address(cx
-            .param:: < String > ("address")).send(). await; cx
-            .outcome("DELETE-v3--domainID--unsubscribes--address-", result) }), }, Call {
-            id : "GET-v3--domainID--unsubscribes", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.unsubscribe()
-            .get_v3_domain_id(cx.param:: < String > ("address"), cx.param:: < String >
-            ("term")).send(). await; cx.outcome("GET-v3--domainID--unsubscribes", result)
-            }), }, Call { id : "POST-v3--domainID--unsubscribes", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .unsubscribe().post_v3_domain_id(cx.body:: <
-            sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiUnsubscribesList >
-            ("application/json")).send(). await; cx
-            .outcome("POST-v3--domainID--unsubscribes", result) }), }, Call { id :
-            "DELETE-v3--domainID--unsubscribes", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.unsubscribe()
-            .delete_v3_domain_id().send(). await; cx
-            .outcome("DELETE-v3--domainID--unsubscribes", result) }), }, Call { id :
-            "get-v5-users", run : | cx : Cx | Box::pin(async move { let client =
-            client_mailgun(& cx); let result = client.users().get_v5().send(). await; cx
-            .outcome("get-v5-users", result) }), }, Call { id : "get-v5-users-user_id",
-            run : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx);
-            let result = client.users().get_v5_users_user_id(cx.param:: < String >
-            ("user_id")).send(). await; cx.outcome("get-v5-users-user_id", result) }), },
-            Call { id : "get-v5-users-me", run : | cx : Cx | Box::pin(async move { let
-            client = client_mailgun(& cx); let result = client.users().get_v5_users_me()
-            .send(). await; cx.outcome("get-v5-users-me", result) }), }, Call { id :
-            "GET-v4-address-validate", run : | cx : Cx | Box::pin(async move { let client
-            = client_mailgun(& cx); let result = client.validations()
-            .get_v4_address_validate(cx.param:: < String > ("address")).send(). await; cx
-            .outcome("GET-v4-address-validate", result) }), }, Call { id :
-            "GET-v3-domains--domain--webhooks", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.webhooks()
-            .get_v3_domains_domain(cx.param:: < String > ("domain")).send(). await; cx
-            .outcome("GET-v3-domains--domain--webhooks", result) }), }, Call { id :
-            "POST-v3-domains--domain--webhooks", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.webhooks()
-            .post_v3_domains_domain(cx.param:: < String > ("domain"), cx.body:: <
-            sinch_sdk::mailgun::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("POST-v3-domains--domain--webhooks", result) }), }, Call { id :
-            "GET-v3-domains--domain-name--webhooks--webhook-name-", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .webhooks().get_v3_domains_domain_name_webhooks_webhook_name(cx.param:: <
-            String > ("webhook_name")).send(). await; cx
-            .outcome("GET-v3-domains--domain-name--webhooks--webhook-name-", result) }),
-            }, Call { id : "PUT-v3-domains--domain-name--webhooks--webhook-name-", run :
-            | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.webhooks()
-            .put_v3_domains_domain_name_webhooks_webhook_name(cx.param:: < String >
-            ("webhook_name"), cx.body:: <
-            sinch_sdk::mailgun::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody
-            > ("multipart/form-data")).send(). await; cx
-            .outcome("PUT-v3-domains--domain-name--webhooks--webhook-name-", result) }),
-            }, Call { id : "DELETE-v3-domains--domain-name--webhooks--webhook-name-", run
-            : | cx : Cx | Box::pin(async move { let client = client_mailgun(& cx); let
-            result = client.webhooks()
-            .delete_v3_domains_domain_name_webhooks_webhook_name(cx.param:: < String >
-            ("webhook_name")).send(). await; cx
-            .outcome("DELETE-v3-domains--domain-name--webhooks--webhook-name-", result)
-            }), }, Call { id : "PUT-v4-domains--domain--webhooks", run : | cx : Cx |
-            Box::pin(async move { let client = client_mailgun(& cx); let result = client
-            .webhooks().put_v4_domains_domain(cx.param:: < String > ("domain"), cx.body::
-            <
-            sinch_sdk::mailgun::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody
-            > ("application/x-www-form-urlencoded")).send(). await; cx
-            .outcome("PUT-v4-domains--domain--webhooks", result) }), }, Call { id :
-            "POST-v4-domains--domain--webhooks", run : | cx : Cx | Box::pin(async move {
-            let client = client_mailgun(& cx); let result = client.webhooks()
-            .post_v4_domains_domain(cx.param:: < String > ("domain"), cx.body:: <
-            sinch_sdk::mailgun::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody
-            > ("application/x-www-form-urlencoded")).send(). await; cx
-            .outcome("POST-v4-domains--domain--webhooks", result) }), }, Call { id :
-            "DELETE-v4-domains--domain--webhooks", run : | cx : Cx | Box::pin(async move
-            { let client = client_mailgun(& cx); let result = client.webhooks()
-            .delete_v4_domains_domain(cx.param:: < String > ("domain"), cx.param:: <
-            String > ("url")).send(). await; cx
-            .outcome("DELETE-v4-domains--domain--webhooks", result) }), },
+            Call {
+                id: "put-v5-accounts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().put_v5_accounts().send().await;
+                    cx.outcome("put-v5-accounts", result)
+                }),
+            },
+            Call {
+                id: "get-v5-accounts-http_signing_key",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().get_v5_accounts_http_signing_key().send().await;
+                    cx.outcome("get-v5-accounts-http_signing_key", result)
+                }),
+            },
+            Call {
+                id: "post-v5-accounts-http_signing_key",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().post_v5_accounts_http_signing_key().send().await;
+                    cx.outcome("post-v5-accounts-http_signing_key", result)
+                }),
+            },
+            Call {
+                id: "get-v5-sandbox-auth_recipients",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().get_v5_sandbox_auth_recipients().send().await;
+                    cx.outcome("get-v5-sandbox-auth_recipients", result)
+                }),
+            },
+            Call {
+                id: "post-v5-sandbox-auth_recipients",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().post_v5_sandbox_auth_recipients(cx.param::<String>("email")).send().await;
+                    cx.outcome("post-v5-sandbox-auth_recipients", result)
+                }),
+            },
+            Call {
+                id: "delete-v5-sandbox-auth_recipients-email",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().delete_v5_sandbox_auth_recipients_email(cx.param::<String>("email")).send().await;
+                    cx.outcome("delete-v5-sandbox-auth_recipients-email", result)
+                }),
+            },
+            Call {
+                id: "post-v5-accounts-resend_activation_email",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.account_management().post_v5_accounts_resend_activation_email().send().await;
+                    cx.outcome("post-v5-accounts-resend_activation_email", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-thresholds-alerts-send",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().get_v1_thresholds_alerts_send().send().await;
+                    cx.outcome("GET-v1-thresholds-alerts-send", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-thresholds-alerts-send",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().post_v1_thresholds_alerts_send(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest>("application/json")).send().await;
+                    cx.outcome("POST-v1-thresholds-alerts-send", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-thresholds-alerts-send--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().get_v1_thresholds_alerts_send_name(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v1-thresholds-alerts-send--name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v1-thresholds-alerts-send--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().put_v1_thresholds_alerts_send_name(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest>("application/json")).send().await;
+                    cx.outcome("PUT-v1-thresholds-alerts-send--name-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v1-thresholds-alerts-send--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().delete_v1_thresholds_alerts_send_name(cx.param::<String>("name")).send().await;
+                    cx.outcome("DELETE-v1-thresholds-alerts-send--name-", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-thresholds-hits",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.alerts().get_v1_thresholds_hits().send().await;
+                    cx.outcome("GET-v1-thresholds-hits", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--whitelists-import",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().post_v3_domain_id_whitelists_import(cx.body::<sinch_sdk::mailgun::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domainID--whitelists-import", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--whitelists--value-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().get_v3_domain_id_whitelists_value(cx.param::<String>("value")).send().await;
+                    cx.outcome("GET-v3--domainID--whitelists--value-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--whitelists--value-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().delete_v3_domain_id_whitelists_value(cx.param::<String>("value")).send().await;
+                    cx.outcome("DELETE-v3--domainID--whitelists--value-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--whitelists",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().get_v3_domain_id_whitelists(cx.param::<String>("address"), cx.param::<String>("term")).send().await;
+                    cx.outcome("GET-v3--domainID--whitelists", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--whitelists",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().post_v3_domain_id_whitelists(cx.body::<sinch_sdk::mailgun::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody>("application/form-data")).send().await;
+                    cx.outcome("POST-v3--domainID--whitelists", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--whitelists",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.allowlist().delete_v3_domain_id_whitelists().send().await;
+                    cx.outcome("DELETE-v3--domainID--whitelists", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-stats",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_stats().send().await;
+                    cx.outcome("GET-v1-bounce-classification-stats", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_domains().send().await;
+                    cx.outcome("GET-v1-bounce-classification-domains", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-domains--domain--entities",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_domains_domain_entities(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v1-bounce-classification-domains--domain--entities", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_domains_domain_entities_entity_id_rules(cx.param::<String>("domain"), cx.param::<String>("entity-id")).send().await;
+                    cx.outcome("GET-v1-bounce-classification-domains--domain--entities--entity-id--rules", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-domains--domain--events",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_domains_domain_events(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v1-bounce-classification-domains--domain--events", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-config-entities",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_config_entities().send().await;
+                    cx.outcome("GET-v1-bounce-classification-config-entities", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-bounce-classification-config-rules",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.bounce_classification().get_v1_bounce_classification_config_rules().send().await;
+                    cx.outcome("GET-v1-bounce-classification-config-rules", result)
+                }),
+            },
+            Call {
+                id: "POST-v2-bounce-classification-metrics",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounce_classification().post_v2_bounce_classification_metrics(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest>("application/json")).send().await;
+                    cx.outcome("POST-v2-bounce-classification-metrics", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--bounces-import",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().post_v3_domain_id_bounces_import(cx.body::<sinch_sdk::mailgun::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domainID--bounces-import", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--bounces--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().get_v3_domain_id_bounces_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("GET-v3--domainID--bounces--address-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--bounces--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().delete_v3_domain_id_bounces_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("DELETE-v3--domainID--bounces--address-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--bounces",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().get_v3_domain_id(cx.param::<i64>("limit"), cx.param::<String>("page"), cx.param::<String>("term")).send().await;
+                    cx.outcome("GET-v3--domainID--bounces", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--bounces",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().post_v3_domain_id(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiBouncesList>("application/json")).send().await;
+                    cx.outcome("POST-v3--domainID--bounces", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--bounces",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.bounces().delete_v3_domain_id().send().await;
+                    cx.outcome("DELETE-v3--domainID--bounces", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--complaints-import",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().post_v3_domain_id_complaints_import(cx.body::<sinch_sdk::mailgun::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domainID--complaints-import", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--complaints--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().get_v3_domain_id_complaints_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("GET-v3--domainID--complaints--address-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--complaints--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().delete_v3_domain_id_complaints_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("DELETE-v3--domainID--complaints--address-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--complaints",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().get_v3_domain_id(cx.param::<String>("address"), cx.param::<String>("term")).send().await;
+                    cx.outcome("GET-v3--domainID--complaints", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--complaints",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().post_v3_domain_id(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiComplaintsList>("application/json")).send().await;
+                    cx.outcome("POST-v3--domainID--complaints", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--complaints",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.complaints().delete_v3_domain_id().send().await;
+                    cx.outcome("DELETE-v3--domainID--complaints", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain-name--credentials",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.credentials().get_v3_domains_domain_name().send().await;
+                    cx.outcome("GET-v3-domains--domain-name--credentials", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-domains--domain-name--credentials",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.credentials().post_v3_domains_domain_name(cx.body::<sinch_sdk::mailgun::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-domains--domain-name--credentials", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--domain-name--credentials",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.credentials().delete_v3_domains_domain_name().send().await;
+                    cx.outcome("DELETE-v3-domains--domain-name--credentials", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--domain-name--credentials--spec-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.credentials().put_v3_domains_domain_name_credentials_spec(cx.param::<String>("spec"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--domain-name--credentials--spec-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--domain-name--credentials--spec-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.credentials().delete_v3_domains_domain_name_credentials_spec(cx.param::<String>("spec")).send().await;
+                    cx.outcome("DELETE-v3-domains--domain-name--credentials--spec-", result)
+                }),
+            },
+            Call {
+                id: "get-v5-accounts-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.custom_message_limit().get_v5_accounts_limit_custom_monthly().send().await;
+                    cx.outcome("get-v5-accounts-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "put-v5-accounts-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.custom_message_limit().put_v5_accounts_limit_custom_monthly(cx.param::<f64>("limit")).send().await;
+                    cx.outcome("put-v5-accounts-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "delete-v5-accounts-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.custom_message_limit().delete_v5_accounts_limit_custom_monthly().send().await;
+                    cx.outcome("delete-v5-accounts-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "put-v5-accounts-limit-custom-enable",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.custom_message_limit().put_v5_accounts_limit_custom_enable().send().await;
+                    cx.outcome("put-v5-accounts-limit-custom-enable", result)
+                }),
+            },
+            Call {
+                id: "PUT-v1-dkim-management-domains--name--rotation",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dkim_security().put_v1_dkim_management_domains_name_rotation(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v1-dkim-management-domains--name--rotation", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-dkim-management-domains--name--rotate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dkim_security().post_v1_dkim_management_domains_name_rotate(cx.param::<String>("name")).send().await;
+                    cx.outcome("POST-v1-dkim-management-domains--name--rotate", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-dkim-keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().get_v1_dkim_keys(cx.body::<sinch_sdk::mailgun::types::GetV1DkimKeysMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("GET-v1-dkim-keys", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-dkim-keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().post_v1_dkim_keys(cx.body::<sinch_sdk::mailgun::types::PostV1DkimKeysMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v1-dkim-keys", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v1-dkim-keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().delete_v1_dkim_keys(cx.param::<String>("signing_domain"), cx.param::<String>("selector")).send().await;
+                    cx.outcome("DELETE-v1-dkim-keys", result)
+                }),
+            },
+            Call {
+                id: "PUT-v4-domains--authority-name--keys--selector--activate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().put_v4_domains_authority_name_keys_selector_activate(cx.param::<String>("authority_name"), cx.param::<String>("selector")).send().await;
+                    cx.outcome("PUT-v4-domains--authority-name--keys--selector--activate", result)
+                }),
+            },
+            Call {
+                id: "GET-v4-domains--authority-name--keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().get_v4_domains_authority_name_keys(cx.param::<String>("authority_name")).send().await;
+                    cx.outcome("GET-v4-domains--authority-name--keys", result)
+                }),
+            },
+            Call {
+                id: "PUT-v4-domains--authority-name--keys--selector--deactivate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().put_v4_domains_authority_name_keys_selector_deactivate(cx.param::<String>("authority_name"), cx.param::<String>("selector")).send().await;
+                    cx.outcome("PUT-v4-domains--authority-name--keys--selector--deactivate", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--name--dkim-authority",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().put_v3_domains_name_dkim_authority(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--name--dkim-authority", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--name--dkim-selector",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_keys().put_v3_domains_name_dkim_selector(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--name--dkim-selector", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--name--tracking",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().get_v3_domains_name_tracking(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v3-domains--name--tracking", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--name--tracking-click",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().put_v3_domains_name_tracking_click(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--name--tracking-click", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--name--tracking-open",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().put_v3_domains_name_tracking_open(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--name--tracking-open", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--name--tracking-unsubscribe",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().put_v3_domains_name_tracking_unsubscribe(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--name--tracking-unsubscribe", result)
+                }),
+            },
+            Call {
+                id: "GET-v2-x509--domain--status",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().get_v2_x509_domain_status(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v2-x509--domain--status", result)
+                }),
+            },
+            Call {
+                id: "PUT-v2-x509--domain-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().put_v2_x509_domain(cx.param::<String>("domain")).send().await;
+                    cx.outcome("PUT-v2-x509--domain-", result)
+                }),
+            },
+            Call {
+                id: "POST-v2-x509--domain-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domain_tracking().post_v2_x509_domain(cx.param::<String>("domain")).send().await;
+                    cx.outcome("POST-v2-x509--domain-", result)
+                }),
+            },
+            Call {
+                id: "GET-v4-domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().get_v4().send().await;
+                    cx.outcome("GET-v4-domains", result)
+                }),
+            },
+            Call {
+                id: "POST-v4-domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().post_v4(cx.body::<sinch_sdk::mailgun::types::PostV4DomainsMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v4-domains", result)
+                }),
+            },
+            Call {
+                id: "GET-v4-domains--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().get_v4_domains_name(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v4-domains--name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v4-domains--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().put_v4_domains_name(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV4DomainsNameMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v4-domains--name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v4-domains--name--verify",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().put_v4_domains_name_verify(cx.param::<String>("name")).send().await;
+                    cx.outcome("PUT-v4-domains--name--verify", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.domains().delete_v3_domains_name(cx.param::<String>("name")).send().await;
+                    cx.outcome("DELETE-v3-domains--name-", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-domains--name--dynamic-pools",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().post_v3_domains_name_dynamic_pools(cx.param::<String>("name"), cx.param::<String>("replacement_ip")).send().await;
+                    cx.outcome("POST-v3-domains--name--dynamic-pools", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--name--dynamic-pools",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().delete_v3_domains_name_dynamic_pools(cx.param::<String>("name"), cx.param::<String>("replacement_ip"), cx.param::<String>("replacement_pool_id")).send().await;
+                    cx.outcome("DELETE-v3-domains--name--dynamic-pools", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains-dynamic-pools-assignable",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v3_domains_dynamic_pools_assignable().send().await;
+                    cx.outcome("GET-v3-domains-dynamic-pools-assignable", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-domains-all-dynamic-pools-enroll",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().post_v3_domains_all_dynamic_pools_enroll(cx.param::<bool>("include_subaccounts")).send().await;
+                    cx.outcome("POST-v3-domains-all-dynamic-pools-enroll", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-dynamic-pools",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v3_dynamic_pools().send().await;
+                    cx.outcome("GET-v3-dynamic-pools", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-dynamic-pools-all",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().post_v3_dynamic_pools_all(cx.body::<sinch_sdk::mailgun::types::PostV3DynamicPoolsAllMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-dynamic-pools-all", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-dynamic-pools-all",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().delete_v3_dynamic_pools_all().send().await;
+                    cx.outcome("DELETE-v3-dynamic-pools-all", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-dynamic-pools--pool-name---ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().post_v3_dynamic_pools_pool_name_ip(cx.param::<String>("pool_name"), cx.param::<String>("ip")).send().await;
+                    cx.outcome("POST-v3-dynamic-pools--pool-name---ip-", result)
+                }),
+            },
+            Call {
+                id: "PATCH-v3-dynamic-pools--pool-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().patch_v3_dynamic_pools_pool_name(cx.param::<String>("pool_name"), cx.body::<sinch_sdk::mailgun::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PATCH-v3-dynamic-pools--pool-name-", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-dynamic-pools-domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v1_dynamic_pools_domains().send().await;
+                    cx.outcome("GET-v1-dynamic-pools-domains", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-dynamic-pools-domains--name--preview",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v1_dynamic_pools_domains_name_preview(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v1-dynamic-pools-domains--name--preview", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-dynamic-pools-domains--name--history",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v1_dynamic_pools_domains_name_history(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v1-dynamic-pools-domains--name--history", result)
+                }),
+            },
+            Call {
+                id: "PUT-v1-dynamic-pools-domains--name--override",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().put_v1_dynamic_pools_domains_name_override(cx.param::<String>("name"), cx.body::<sinch_sdk::mailgun::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v1-dynamic-pools-domains--name--override", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v1-dynamic-pools-domains--name--override",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().delete_v1_dynamic_pools_domains_name_override(cx.param::<String>("name")).send().await;
+                    cx.outcome("DELETE-v1-dynamic-pools-domains--name--override", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-dynamic-pools-history",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.dynamic_ip_pools().get_v1_dynamic_pools_history().send().await;
+                    cx.outcome("GET-v1-dynamic-pools-history", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-preview-tests-test_id-results",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.email_preview().get_v1_preview_tests_test_id_results(cx.param::<String>("test_id")).send().await;
+                    cx.outcome("GET-v1-preview-tests-test_id-results", result)
+                }),
+            },
+            Call {
+                id: "get-v3-domain_name-events",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.events().get_v3_domain_name().send().await;
+                    cx.outcome("get-v3-domain_name-events", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--name--ips--ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().delete_v3_domains_name_ips_ip(cx.param::<String>("ip"), cx.param::<String>("name")).send().await;
+                    cx.outcome("DELETE-v3-domains--name--ips--ip-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--name--pool--ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().delete_v3_domains_name_pool_ip(cx.param::<String>("ip"), cx.param::<String>("name")).send().await;
+                    cx.outcome("DELETE-v3-domains--name--pool--ip-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ips",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().get_v3_ips().send().await;
+                    cx.outcome("GET-v3-ips", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ips--ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().get_v3_ips_ip(cx.param::<String>("ip")).send().await;
+                    cx.outcome("GET-v3-ips--ip-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ips--ip--domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().get_v3_ips_ip_domains(cx.param::<String>("ip"), cx.param::<i64>("limit"), cx.param::<String>("search"), cx.param::<i64>("skip")).send().await;
+                    cx.outcome("GET-v3-ips--ip--domains", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ips--ip--domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().post_v3_ips_ip_domains(cx.param::<String>("ip")).send().await;
+                    cx.outcome("POST-v3-ips--ip--domains", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-ips--ip--domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().delete_v3_ips_ip_domains(cx.param::<String>("ip"), cx.param::<String>("alternative")).send().await;
+                    cx.outcome("DELETE-v3-ips--ip--domains", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ips--addr--ip-band",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().post_v3_ips_addr_ip_band(cx.param::<String>("addr"), cx.body::<sinch_sdk::mailgun::types::PostV3IpsAddrIpBandMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-ips--addr--ip-band", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ips-request-new",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().get_v3_ips_request_new().send().await;
+                    cx.outcome("GET-v3-ips-request-new", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ips-request-new",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.i_ps().post_v3_ips_request_new().send().await;
+                    cx.outcome("POST-v3-ips-request-new", result)
+                }),
+            },
+            Call {
+                id: "GET-v4-inbox-results-result",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.inbox_placement().get_v4_inbox_results_result(cx.param::<String>("result")).send().await;
+                    cx.outcome("GET-v4-inbox-results-result", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ip-warmups",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_address_warmup().get_v3_ip_warmups().send().await;
+                    cx.outcome("GET-v3-ip-warmups", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ip-warmups--addr-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_address_warmup().get_v3_ip_warmups_addr(cx.param::<String>("addr")).send().await;
+                    cx.outcome("GET-v3-ip-warmups--addr-", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ip-warmups--addr-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_address_warmup().post_v3_ip_warmups_addr(cx.param::<String>("addr")).send().await;
+                    cx.outcome("POST-v3-ip-warmups--addr-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-ip-warmups--addr-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_address_warmup().delete_v3_ip_warmups_addr(cx.param::<String>("addr")).send().await;
+                    cx.outcome("DELETE-v3-ip-warmups--addr-", result)
+                }),
+            },
+            Call {
+                id: "GET-v2-ip-whitelist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_allowlist().get_v2_ip_whitelist().send().await;
+                    cx.outcome("GET-v2-ip-whitelist", result)
+                }),
+            },
+            Call {
+                id: "PUT-v2-ip-whitelist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_allowlist().put_v2_ip_whitelist(cx.body::<sinch_sdk::mailgun::types::PutV2IpWhitelistMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v2-ip-whitelist", result)
+                }),
+            },
+            Call {
+                id: "POST-v2-ip-whitelist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_allowlist().post_v2_ip_whitelist(cx.body::<sinch_sdk::mailgun::types::PostV2IpWhitelistMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v2-ip-whitelist", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v2-ip-whitelist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_allowlist().delete_v2_ip_whitelist(cx.param::<String>("address")).send().await;
+                    cx.outcome("DELETE-v2-ip-whitelist", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ip-pools",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().get_v3().send().await;
+                    cx.outcome("GET-v3-ip-pools", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ip-pools",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().post_v3(cx.body::<sinch_sdk::mailgun::types::PostV3IpPoolsMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-ip-pools", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ip-pools--pool-id-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().get_v3_ip_pools_pool_id(cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("GET-v3-ip-pools--pool-id-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-ip-pools--pool-id-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().delete_v3_ip_pools_pool_id(cx.param::<String>("pool_id"), cx.param::<String>("ip"), cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("DELETE-v3-ip-pools--pool-id-", result)
+                }),
+            },
+            Call {
+                id: "PATCH-v3-ip-pools--pool-id-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().patch_v3_ip_pools_pool_id(cx.param::<String>("pool_id"), cx.body::<sinch_sdk::mailgun::types::PatchV3IpPoolsPoolIdMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PATCH-v3-ip-pools--pool-id-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-ip-pools--pool-id--domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().get_v3_ip_pools_pool_id_domains(cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("GET-v3-ip-pools--pool-id--domains", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-ip-pools--pool-id--ips--ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().put_v3_ip_pools_pool_id_ips_ip(cx.param::<String>("ip"), cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("PUT-v3-ip-pools--pool-id--ips--ip-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-ip-pools--pool-id--ips--ip-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().delete_v3_ip_pools_pool_id_ips_ip(cx.param::<String>("ip"), cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("DELETE-v3-ip-pools--pool-id--ips--ip-", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-ip-pools--pool-id--ips-json",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.ip_pools().post_v3_ip_pools_pool_id_ips_json(cx.param::<String>("pool_id"), cx.body::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody>("application/json")).send().await;
+                    cx.outcome("POST-v3-ip-pools--pool-id--ips-json", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.keys().get_v1().send().await;
+                    cx.outcome("GET-v1-keys", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-keys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.keys().post_v1(cx.body::<sinch_sdk::mailgun::types::PostV1KeysMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v1-keys", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v1-keys--key-id-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.keys().delete_v1_keys_key_id(cx.param::<String>("key_id")).send().await;
+                    cx.outcome("DELETE-v1-keys--key-id-", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-keys-public",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.keys().post_v1_keys_public().send().await;
+                    cx.outcome("POST-v1-keys-public", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-analytics-logs",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.logs().post_v1_analytics(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsRequest>("application/json")).send().await;
+                    cx.outcome("POST-v1-analytics-logs", result)
+                }),
+            },
+            Call {
+                id: "get-v3-lists",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_v3_lists().send().await;
+                    cx.outcome("get-v3-lists", result)
+                }),
+            },
+            Call {
+                id: "post-v3-lists",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().post_v3_lists(cx.body::<sinch_sdk::mailgun::types::PostV3ListsRequest>("multipart/form-data")).send().await;
+                    cx.outcome("post-v3-lists", result)
+                }),
+            },
+            Call {
+                id: "get-lists-string:list_address-members",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_lists_string_list_address_members(cx.param::<String>("list_address")).send().await;
+                    cx.outcome("get-lists-string:list_address-members", result)
+                }),
+            },
+            Call {
+                id: "post-lists-string:list_address-members",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().post_lists_string_list_address_members(cx.param::<String>("list_address")).body(cx.body::<sinch_sdk::mailgun::types::PostListsStringListAddressMembersRequest>("multipart/form-data")).send().await;
+                    cx.outcome("post-lists-string:list_address-members", result)
+                }),
+            },
+            Call {
+                id: "post-lists-list_address-members.json",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().post_lists_list_address_members_json(cx.param::<String>("list_address"), cx.param::<sinch_sdk::mailgun::types::PostListsListAddressMembersJsonMembers>("members")).send().await;
+                    cx.outcome("post-lists-list_address-members.json", result)
+                }),
+            },
+            Call {
+                id: "post-lists-list_address-members.csv",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().post_lists_list_address_members_csv(cx.param::<String>("list_address")).body(cx.body::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvRequest>("multipart/form-data")).send().await;
+                    cx.outcome("post-lists-list_address-members.csv", result)
+                }),
+            },
+            Call {
+                id: "get-lists-list_address-members-member_address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_lists_list_address_members_member_address(cx.param::<String>("list_address"), cx.param::<String>("member_address")).send().await;
+                    cx.outcome("get-lists-list_address-members-member_address", result)
+                }),
+            },
+            Call {
+                id: "put-lists-list_address-members-member_address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().put_lists_list_address_members_member_address(cx.param::<String>("list_address"), cx.param::<String>("member_address")).body(cx.body::<sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressRequest>("multipart/form-data")).send().await;
+                    cx.outcome("put-lists-list_address-members-member_address", result)
+                }),
+            },
+            Call {
+                id: "delete-lists-list_address-members-member_address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().delete_lists_list_address_members_member_address(cx.param::<String>("list_address"), cx.param::<String>("member_address")).send().await;
+                    cx.outcome("delete-lists-list_address-members-member_address", result)
+                }),
+            },
+            Call {
+                id: "get-v3-lists-address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_v3_lists_address(cx.param::<String>("list_address")).send().await;
+                    cx.outcome("get-v3-lists-address", result)
+                }),
+            },
+            Call {
+                id: "put-v3-lists-address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().put_v3_lists_address(cx.param::<String>("list_address")).body(cx.body::<sinch_sdk::mailgun::types::PutV3ListsAddressRequest>("multipart/form-data")).send().await;
+                    cx.outcome("put-v3-lists-address", result)
+                }),
+            },
+            Call {
+                id: "delete-v3-lists-address",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().delete_v3_lists_address(cx.param::<String>("list_address")).send().await;
+                    cx.outcome("delete-v3-lists-address", result)
+                }),
+            },
+            Call {
+                id: "get-v3-lists-pages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_v3_lists_pages().send().await;
+                    cx.outcome("get-v3-lists-pages", result)
+                }),
+            },
+            Call {
+                id: "get-lists-list_address-members-pages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.mailing_lists().get_lists_list_address_members_pages(cx.param::<String>("list_address")).send().await;
+                    cx.outcome("get-lists-list_address-members-pages", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domain-name--messages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().send(cx.body::<sinch_sdk::mailgun::types::PostV3DomainNameMessagesMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domain-name--messages", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domain-name--messages-mime",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().send_mime(cx.body::<sinch_sdk::mailgun::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domain-name--messages-mime", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain-name--messages--storage-key-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().get_v3_domains_domain_name_messages_storage_key(cx.param::<String>("storage_key")).send().await;
+                    cx.outcome("GET-v3-domains--domain-name--messages--storage-key-", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-domains--domain-name--messages--storage-key-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().post_v3_domains_domain_name_messages_storage_key(cx.param::<String>("storage_key"), cx.body::<sinch_sdk::mailgun::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-domains--domain-name--messages--storage-key-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--name--sending-queues",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().get_v3_domains_name_sending_queues(cx.param::<String>("name")).send().await;
+                    cx.outcome("GET-v3-domains--name--sending-queues", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domain-name--envelopes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.messages().delete_v3_domain_name_envelopes().send().await;
+                    cx.outcome("DELETE-v3--domain-name--envelopes", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-analytics-metrics",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.metrics().post_v1_analytics(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangQuery>("application/json")).send().await;
+                    cx.outcome("POST-v1-analytics-metrics", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-analytics-usage-metrics",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.metrics().post_v1_analytics_usage(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangUsageQuery>("application/json")).send().await;
+                    cx.outcome("POST-v1-analytics-usage-metrics", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain--tag-devices",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.openapi_scout_other().get_v3_domains_domain_tag_devices(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3-domains--domain--tag-devices", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain--tag-providers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.openapi_scout_other().get_v3_domains_domain_tag_providers(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3-domains--domain--tag-providers", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain--tag-countries",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.openapi_scout_other().get_v3_domains_domain_tag_countries(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3-domains--domain--tag-countries", result)
+                }),
+            },
+            Call {
+                id: "GET-v5-accounts-subaccounts-ip-pools-all",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.openapi_tower_other().get_v5_accounts_subaccounts_ip_pools_all().send().await;
+                    cx.outcome("GET-v5-accounts-subaccounts-ip-pools-all", result)
+                }),
+            },
+            Call {
+                id: "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.openapi_tower_other().put_v5_accounts_subaccounts_subaccount_id_ip_pool(cx.param::<String>("subaccountId")).send().await;
+                    cx.outcome("PUT-v5-accounts-subaccounts--subaccountId--ip-pool", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.openapi_tower_other().delete_v5_accounts_subaccounts_subaccount_id_ip_pool(cx.param::<String>("subaccountId"), cx.param::<String>("pool_id")).send().await;
+                    cx.outcome("DELETE-v5-accounts-subaccounts--subaccountId--ip-pool", result)
+                }),
+            },
+            Call {
+                id: "get-v3-routes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().get_v3().send().await;
+                    cx.outcome("get-v3-routes", result)
+                }),
+            },
+            Call {
+                id: "post-v3-routes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().post_v3(cx.body::<sinch_sdk::mailgun::types::PostV3RoutesRequest>("application/x-www-form-urlencoded")).send().await;
+                    cx.outcome("post-v3-routes", result)
+                }),
+            },
+            Call {
+                id: "get-v3-routes-id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().get_v3_routes_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("get-v3-routes-id", result)
+                }),
+            },
+            Call {
+                id: "put-v3-routes-id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().put_v3_routes_id(cx.param::<String>("id")).body(cx.body::<sinch_sdk::mailgun::types::PutV3RoutesIdRequest>("application/x-www-form-urlencoded")).send().await;
+                    cx.outcome("put-v3-routes-id", result)
+                }),
+            },
+            Call {
+                id: "delete-v3-routes-id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().delete_v3_routes_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("delete-v3-routes-id", result)
+                }),
+            },
+            Call {
+                id: "get-v3-routes-match",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.routes().get_v3_routes_match(cx.param::<String>("address")).send().await;
+                    cx.outcome("get-v3-routes-match", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-stats-total",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_stats_total(cx.param::<String>("event")).send().await;
+                    cx.outcome("GET-v3-stats-total", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--stats-total",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_domain_stats_total(cx.param::<String>("domain"), cx.param::<String>("event")).send().await;
+                    cx.outcome("GET-v3--domain--stats-total", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-stats-total-domains",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_stats_total_domains(cx.param::<String>("event"), cx.param::<String>("timestamp")).send().await;
+                    cx.outcome("GET-v3-stats-total-domains", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-stats-filter",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_stats_filter(cx.param::<String>("event")).send().await;
+                    cx.outcome("GET-v3-stats-filter", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--aggregates-providers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_domain_aggregates_providers(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3--domain--aggregates-providers", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--aggregates-devices",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_domain_aggregates_devices(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3--domain--aggregates-devices", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--aggregates-countries",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.stats().get_v3_domain_aggregates_countries(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3--domain--aggregates-countries", result)
+                }),
+            },
+            Call {
+                id: "get-v5-accounts-subaccounts-subaccount_id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().get_v5_accounts_subaccounts_subaccount_id(cx.param::<String>("subaccount_id")).send().await;
+                    cx.outcome("get-v5-accounts-subaccounts-subaccount_id", result)
+                }),
+            },
+            Call {
+                id: "get-v5-accounts-subaccounts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().get_v5_accounts().send().await;
+                    cx.outcome("get-v5-accounts-subaccounts", result)
+                }),
+            },
+            Call {
+                id: "post-v5-accounts-subaccounts",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().post_v5_accounts(cx.param::<String>("name")).send().await;
+                    cx.outcome("post-v5-accounts-subaccounts", result)
+                }),
+            },
+            Call {
+                id: "delete-v5-accounts-subaccounts-subaccount_id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().delete_v5_accounts_subaccounts_subaccount_id(cx.param::<String>("X-Mailgun-On-Behalf-Of")).send().await;
+                    cx.outcome("delete-v5-accounts-subaccounts-subaccount_id", result)
+                }),
+            },
+            Call {
+                id: "post-v5-accounts-subaccounts-subaccount_id-disable",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().post_v5_accounts_subaccounts_subaccount_id_disable(cx.param::<String>("subaccount_id")).send().await;
+                    cx.outcome("post-v5-accounts-subaccounts-subaccount_id-disable", result)
+                }),
+            },
+            Call {
+                id: "post-v5-accounts-subaccounts-subaccount_id-enable",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().post_v5_accounts_subaccounts_subaccount_id_enable(cx.param::<String>("subaccount_id")).send().await;
+                    cx.outcome("post-v5-accounts-subaccounts-subaccount_id-enable", result)
+                }),
+            },
+            Call {
+                id: "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().get_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param::<String>("subaccount_id")).send().await;
+                    cx.outcome("get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().put_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param::<String>("subaccount_id"), cx.param::<f64>("limit")).send().await;
+                    cx.outcome("put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().delete_v5_accounts_subaccounts_subaccount_id_limit_custom_monthly(cx.param::<String>("subaccount_id")).send().await;
+                    cx.outcome("delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly", result)
+                }),
+            },
+            Call {
+                id: "put-v5-accounts-subaccounts-subaccount_id-features",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.subaccounts().put_v5_accounts_subaccounts_subaccount_id_features(cx.param::<String>("subaccount_id")).body(cx.body::<sinch_sdk::mailgun::types::PutV5AccountsSubaccountsSubaccountIdFeaturesRequest>("application/x-www-form-urlencoded")).send().await;
+                    cx.outcome("put-v5-accounts-subaccounts-subaccount_id-features", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--tags",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().get_v3_domain_tags(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3--domain--tags", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--tag",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().get_v3_domain_tag(cx.param::<String>("domain"), cx.param::<String>("tag")).send().await;
+                    cx.outcome("GET-v3--domain--tag", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3--domain--tag",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().put_v3_domain(cx.param::<String>("domain"), cx.param::<String>("tag")).send().await;
+                    cx.outcome("PUT-v3--domain--tag", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domain--tag",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().delete_v3_domain(cx.param::<String>("domain")).send().await;
+                    cx.outcome("DELETE-v3--domain--tag", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--tag-stats-aggregates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().get_v3_domain_tag_stats_aggregates(cx.param::<String>("domain"), cx.param::<String>("tag"), cx.param::<String>("type")).send().await;
+                    cx.outcome("GET-v3--domain--tag-stats-aggregates", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain--tag-stats",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().get_v3_domain_tag_stats(cx.param::<String>("domain"), cx.param::<String>("event"), cx.param::<String>("tag")).send().await;
+                    cx.outcome("GET-v3--domain--tag-stats", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain--limits-tag",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    #[allow(deprecated)]
+                    let result = client.tags().get_v3_domains_domain_limits(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3-domains--domain--limits-tag", result)
+                }),
+            },
+            Call {
+                id: "PUT-v1-analytics-tags",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.tags_new().put_v1_analytics_tags(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest>("application/json")).send().await;
+                    cx.outcome("PUT-v1-analytics-tags", result)
+                }),
+            },
+            Call {
+                id: "POST-v1-analytics-tags",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.tags_new().post_v1_analytics_tags(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest>("application/json")).send().await;
+                    cx.outcome("POST-v1-analytics-tags", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v1-analytics-tags",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.tags_new().delete_v1_analytics_tags(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest>("application/json")).send().await;
+                    cx.outcome("DELETE-v1-analytics-tags", result)
+                }),
+            },
+            Call {
+                id: "GET-v1-analytics-tags-limits",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.tags_new().get_v1_analytics_tags_limits().send().await;
+                    cx.outcome("GET-v1-analytics-tags-limits", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain-name--templates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().get_v3_domain_name().send().await;
+                    cx.outcome("GET-v3--domain-name--templates", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domain-name--templates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().post_v3_domain_name(cx.body::<sinch_sdk::mailgun::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domain-name--templates", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domain-name--templates",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().delete_v3_domain_name().send().await;
+                    cx.outcome("DELETE-v3--domain-name--templates", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain-name--templates--template-name--versions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().get_v3_domain_name_templates_template_name_versions(cx.param::<String>("template_name")).send().await;
+                    cx.outcome("GET-v3--domain-name--templates--template-name--versions", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domain-name--templates--template-name--versions",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().post_v3_domain_name_templates_template_name_versions(cx.param::<String>("template_name"), cx.body::<sinch_sdk::mailgun::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domain-name--templates--template-name--versions", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain-name--templates--template-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().get_v3_domain_name_templates_template_name(cx.param::<String>("template_name")).send().await;
+                    cx.outcome("GET-v3--domain-name--templates--template-name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3--domain-name--templates--template-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().put_v3_domain_name_templates_template_name(cx.param::<String>("template_name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3--domain-name--templates--template-name-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domain-name--templates--template-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().delete_v3_domain_name_templates_template_name(cx.param::<String>("template_name")).send().await;
+                    cx.outcome("DELETE-v3--domain-name--templates--template-name-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domain-name--templates--template-name--versions--version-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().get_v3_domain_name_templates_template_name_versions_version_name(cx.param::<String>("template_name"), cx.param::<String>("version_name")).send().await;
+                    cx.outcome("GET-v3--domain-name--templates--template-name--versions--version-name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3--domain-name--templates--template-name--versions--version-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().put_v3_domain_name_templates_template_name_versions_version_name(cx.param::<String>("template_name"), cx.param::<String>("version_name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3--domain-name--templates--template-name--versions--version-name-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().delete_v3_domain_name_templates_template_name_versions_version_name(cx.param::<String>("template_name"), cx.param::<String>("version_name")).send().await;
+                    cx.outcome("DELETE-v3--domain-name--templates--template-name--versions--version-name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.templates().put_v3_domain_name_templates_template_name_versions_version_name_copy_new_version_name(cx.param::<String>("template_name"), cx.param::<String>("version_name"), cx.param::<String>("new_version_name")).send().await;
+                    cx.outcome("PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--unsubscribes-import",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().post_v3_domain_id_unsubscribes_import(cx.body::<sinch_sdk::mailgun::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3--domainID--unsubscribes-import", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--unsubscribes--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().get_v3_domain_id_unsubscribes_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("GET-v3--domainID--unsubscribes--address-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--unsubscribes--address-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().delete_v3_domain_id_unsubscribes_address(cx.param::<String>("address")).send().await;
+                    cx.outcome("DELETE-v3--domainID--unsubscribes--address-", result)
+                }),
+            },
+            Call {
+                id: "GET-v3--domainID--unsubscribes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().get_v3_domain_id(cx.param::<String>("address"), cx.param::<String>("term")).send().await;
+                    cx.outcome("GET-v3--domainID--unsubscribes", result)
+                }),
+            },
+            Call {
+                id: "POST-v3--domainID--unsubscribes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().post_v3_domain_id(cx.body::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiUnsubscribesList>("application/json")).send().await;
+                    cx.outcome("POST-v3--domainID--unsubscribes", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3--domainID--unsubscribes",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.unsubscribe().delete_v3_domain_id().send().await;
+                    cx.outcome("DELETE-v3--domainID--unsubscribes", result)
+                }),
+            },
+            Call {
+                id: "get-v5-users",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.users().get_v5().send().await;
+                    cx.outcome("get-v5-users", result)
+                }),
+            },
+            Call {
+                id: "get-v5-users-user_id",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.users().get_v5_users_user_id(cx.param::<String>("user_id")).send().await;
+                    cx.outcome("get-v5-users-user_id", result)
+                }),
+            },
+            Call {
+                id: "get-v5-users-me",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.users().get_v5_users_me().send().await;
+                    cx.outcome("get-v5-users-me", result)
+                }),
+            },
+            Call {
+                id: "GET-v4-address-validate",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.validations().get_v4_address_validate(cx.param::<String>("address")).send().await;
+                    cx.outcome("GET-v4-address-validate", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain--webhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().get_v3_domains_domain(cx.param::<String>("domain")).send().await;
+                    cx.outcome("GET-v3-domains--domain--webhooks", result)
+                }),
+            },
+            Call {
+                id: "POST-v3-domains--domain--webhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().post_v3_domains_domain(cx.param::<String>("domain"), cx.body::<sinch_sdk::mailgun::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("POST-v3-domains--domain--webhooks", result)
+                }),
+            },
+            Call {
+                id: "GET-v3-domains--domain-name--webhooks--webhook-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().get_v3_domains_domain_name_webhooks_webhook_name(cx.param::<String>("webhook_name")).send().await;
+                    cx.outcome("GET-v3-domains--domain-name--webhooks--webhook-name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v3-domains--domain-name--webhooks--webhook-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().put_v3_domains_domain_name_webhooks_webhook_name(cx.param::<String>("webhook_name"), cx.body::<sinch_sdk::mailgun::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody>("multipart/form-data")).send().await;
+                    cx.outcome("PUT-v3-domains--domain-name--webhooks--webhook-name-", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().delete_v3_domains_domain_name_webhooks_webhook_name(cx.param::<String>("webhook_name")).send().await;
+                    cx.outcome("DELETE-v3-domains--domain-name--webhooks--webhook-name-", result)
+                }),
+            },
+            Call {
+                id: "PUT-v4-domains--domain--webhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().put_v4_domains_domain(cx.param::<String>("domain"), cx.body::<sinch_sdk::mailgun::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody>("application/x-www-form-urlencoded")).send().await;
+                    cx.outcome("PUT-v4-domains--domain--webhooks", result)
+                }),
+            },
+            Call {
+                id: "POST-v4-domains--domain--webhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().post_v4_domains_domain(cx.param::<String>("domain"), cx.body::<sinch_sdk::mailgun::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody>("application/x-www-form-urlencoded")).send().await;
+                    cx.outcome("POST-v4-domains--domain--webhooks", result)
+                }),
+            },
+            Call {
+                id: "DELETE-v4-domains--domain--webhooks",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_mailgun(&cx);
+                    let result = client.webhooks().delete_v4_domains_domain(cx.param::<String>("domain"), cx.param::<String>("url")).send().await;
+                    cx.outcome("DELETE-v4-domains--domain--webhooks", result)
+                }),
+            },
         ],
     }
 }
@@ -3812,318 +6109,589 @@ fn api_engage() -> Api {
     Api {
         key: "engage",
         calls: vec![
-            Call { id : "getContactsPage", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.contacts()
-            .get_contacts_page(cx.param:: < sinch_sdk::engage::types::GetContactsRequest
-            > ("request")).send(). await; cx.outcome("getContactsPage", result) }), },
-            Call { id : "createContact", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.contacts().create(cx.body::
-            < sinch_sdk::engage::types::CreateContactRequest > ("application/json"))
-            .send(). await; cx.outcome("createContact", result) }), }, Call { id :
-            "getContactById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().get_contact_by_id(cx
-            .param:: < String > ("contactId")).send(). await; cx
-            .outcome("getContactById", result) }), }, Call { id : "deleteContactById",
-            run : | cx : Cx | Box::pin(async move { let client = client_engage(& cx); let
-            result = client.contacts().delete_contact_by_id(cx.param:: < String >
-            ("contactId")).send(). await; cx.outcome("deleteContactById", result) }), },
-            Call { id : "updateContact", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.contacts().update(cx
-            .param:: < String > ("contactId"), cx.body:: <
-            sinch_sdk::engage::types::UpdateContactRequest > ("application/json")).send()
-            . await; cx.outcome("updateContact", result) }), }, Call { id :
-            "getContactListsPage", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().get_contact_lists_page(cx
-            .param:: < sinch_sdk::engage::types::GetListsRequest > ("request")).send().
-            await; cx.outcome("getContactListsPage", result) }), }, Call { id :
-            "createContactList", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().create_contact_list(cx
-            .body:: < sinch_sdk::engage::types::CreateListRequest > ("application/json"))
-            .send(). await; cx.outcome("createContactList", result) }), }, Call { id :
-            "getContactListById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().get_contact_list_by_id(cx
-            .param:: < String > ("listId")).send(). await; cx
-            .outcome("getContactListById", result) }), }, Call { id :
-            "deleteContactListById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts()
-            .delete_contact_list_by_id(cx.param:: < String > ("listId")).send(). await;
-            cx.outcome("deleteContactListById", result) }), }, Call { id :
-            "updateContactList", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().update_contact_list(cx
-            .param:: < String > ("listId"), cx.body:: <
-            sinch_sdk::engage::types::UpdateListRequest > ("application/json")).send().
-            await; cx.outcome("updateContactList", result) }), }, Call { id :
-            "modifyContactsInContactList", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.contacts()
-            .modify_contacts_in_contact_list(cx.param:: < String > ("listId"), cx.body::
-            < sinch_sdk::engage::types::UpdateContactsListRequest > ("application/json"))
-            .send(). await; cx.outcome("modifyContactsInContactList", result) }), }, Call
-            { id : "addContactToContactList", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.contacts()
-            .add_contact_to_contact_list(cx.param:: < String > ("listId"), cx.param:: <
-            String > ("contactId")).send(). await; cx.outcome("addContactToContactList",
-            result) }), }, Call { id : "removeContactFromContactList", run : | cx : Cx |
-            Box::pin(async move { let client = client_engage(& cx); let result = client
-            .contacts().remove_contact_from_contact_list(cx.param:: < String >
-            ("listId"), cx.param:: < String > ("contactId")).send(). await; cx
-            .outcome("removeContactFromContactList", result) }), }, Call { id :
-            "getCustomFieldsPage", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().get_custom_fields_page(cx
-            .param:: < sinch_sdk::engage::types::GetCustomFieldsRequest > ("request"))
-            .send(). await; cx.outcome("getCustomFieldsPage", result) }), }, Call { id :
-            "createCustomField", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().create_custom_field(cx
-            .body:: < sinch_sdk::engage::types::CustomFieldCreateRequest >
-            ("application/json")).send(). await; cx.outcome("createCustomField", result)
-            }), }, Call { id : "getCustomFieldById", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client.contacts()
-            .get_custom_field_by_id(cx.param:: < String > ("customFieldId")).send().
-            await; cx.outcome("getCustomFieldById", result) }), }, Call { id :
-            "deleteCustomFieldById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts()
-            .delete_custom_field_by_id(cx.param:: < String > ("customFieldId")).send().
-            await; cx.outcome("deleteCustomFieldById", result) }), }, Call { id :
-            "updateCustomField", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.contacts().update_custom_field(cx
-            .param:: < String > ("customFieldId"), cx.body:: <
-            sinch_sdk::engage::types::UpdateCustomFieldRequest > ("application/json"))
-            .send(). await; cx.outcome("updateCustomField", result) }), }, Call { id :
-            "GetNumbers", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.dedicated_numbers().get_numbers()
-            .send(). await; cx.outcome("GetNumbers", result) }), }, Call { id :
-            "GetNumberById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.dedicated_numbers()
-            .get_number_by_id(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("GetNumberById", result) }), }, Call { id : "GetAssignment", run : |
-            cx : Cx | Box::pin(async move { let client = client_engage(& cx); let result
-            = client.dedicated_numbers().get_assignment(cx.param:: < String >
-            ("numberId")).send(). await; cx.outcome("GetAssignment", result) }), }, Call
-            { id : "CreateAssignment", run : | cx : Cx | Box::pin(async move { let client
-            = client_engage(& cx); let result = client.dedicated_numbers()
-            .create_assignment(cx.param:: < String > ("numberId"), cx.body:: <
-            sinch_sdk::engage::types::CreateAssignmentrequest > ("application/json"))
-            .send(). await; cx.outcome("CreateAssignment", result) }), }, Call { id :
-            "DeleteAssignment", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.dedicated_numbers()
-            .delete_assignment(cx.param:: < String > ("numberId")).send(). await; cx
-            .outcome("DeleteAssignment", result) }), }, Call { id : "UpdateAssignment",
-            run : | cx : Cx | Box::pin(async move { let client = client_engage(& cx); let
-            result = client.dedicated_numbers().update_assignment(cx.param:: < String >
-            ("numberId"), cx.body:: < sinch_sdk::engage::types::UpdateAssignmentrequest >
-            ("application/json")).send(). await; cx.outcome("UpdateAssignment", result)
-            }), }, Call { id : "GetAssignedNumbers", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client
-            .dedicated_numbers().get_assigned_numbers().send(). await; cx
-            .outcome("GetAssignedNumbers", result) }), }, Call { id :
-            "CheckDeliveryReports", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.delivery_reports().check().send().
-            await; cx.outcome("CheckDeliveryReports", result) }), }, Call { id :
-            "ConfirmDeliveryReportsAsReceived", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.delivery_reports()
-            .confirm_delivery_reports_as_received(cx.body:: <
-            sinch_sdk::engage::types::Confirmdeliveryreportsasreceivedrequest >
-            ("application/json")).send(). await; cx
-            .outcome("ConfirmDeliveryReportsAsReceived", result) }), }, Call { id :
-            "GetMessageStatus", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messages().get_message_status(cx
-            .param:: < String > ("messageId")).send(). await; cx
-            .outcome("GetMessageStatus", result) }), }, Call { id :
-            "CancelScheduledMessage", run : | cx : Cx | Box::pin(async move { let client
-            = client_engage(& cx); let result = client.messages().cancel_scheduled(cx
-            .param:: < String > ("messageId"), cx.body:: <
-            sinch_sdk::engage::types::Cancelscheduledmessagerequest >
-            ("application/json")).send(). await; cx.outcome("CancelScheduledMessage",
-            result) }), }, Call { id : "SendMessages", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client.messages()
-            .send(cx.body:: < sinch_sdk::engage::types::Sendmessagesrequest >
-            ("application/json")).send(). await; cx.outcome("SendMessages", result) }),
-            }, Call { id : "PostMetadataKeys", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.messaging_reports()
-            .post_metadata_keys(cx.body:: < sinch_sdk::engage::types::Metakeyrequest >
-            ("application/json")).send(). await; cx.outcome("PostMetadataKeys", result)
-            }), }, Call { id : "PostDetailReport", run : | cx : Cx | Box::pin(async move
-            { let client = client_engage(& cx); let result = client.messaging_reports()
-            .post_detail_report(cx.body:: < sinch_sdk::engage::types::Detailrequest >
-            ("application/json")).send(). await; cx.outcome("PostDetailReport", result)
-            }), }, Call { id : "PostInsightReport", run : | cx : Cx | Box::pin(async move
-            { let client = client_engage(& cx); let result = client.messaging_reports()
-            .post_insight_report(cx.body:: < sinch_sdk::engage::types::Insightsrequest >
-            ("application/json")).send(). await; cx.outcome("PostInsightReport", result)
-            }), }, Call { id : "PostAsyncDetailReport", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client
-            .messaging_reports().post_async_detail_report(cx.body:: <
-            sinch_sdk::engage::types::Asyncsentmessagesdetailrequest >
-            ("application/json")).send(). await; cx.outcome("PostAsyncDetailReport",
-            result) }), }, Call { id : "PostAsyncSummaryReport", run : | cx : Cx |
-            Box::pin(async move { let client = client_engage(& cx); let result = client
-            .messaging_reports().post_async_summary_report(cx.body:: <
-            sinch_sdk::engage::types::Asyncsummaryrequest > ("application/json")).send().
-            await; cx.outcome("PostAsyncSummaryReport", result) }), }, Call { id :
-            "GetAsyncDetailStatus", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messaging_reports()
-            .get_async_detail_status(cx.param:: < String > ("report_id")).send(). await;
-            cx.outcome("GetAsyncDetailStatus", result) }), }, Call { id :
-            "GetAsyncDetailFields", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messaging_reports()
-            .get_async_detail_fields(cx.body:: < sinch_sdk::engage::types::Metakeyrequest
-            > ("application/json")).send(). await; cx.outcome("GetAsyncDetailFields",
-            result) }), }, Call { id : "GetAsyncReportHistory", run : | cx : Cx |
-            Box::pin(async move { let client = client_engage(& cx); let result = client
-            .messaging_reports().get_async_report_history().send(). await; cx
-            .outcome("GetAsyncReportHistory", result) }), }, Call { id :
-            "GetAsyncReportDownloadUrl", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.messaging_reports()
-            .get_async_report_download_url(cx.param:: < String > ("reportId")).send().
-            await; cx.outcome("GetAsyncReportDownloadUrl", result) }), }, Call { id :
-            "detailscheduledreport", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messaging_reports()
-            .detailscheduledreport(cx.body:: <
-            sinch_sdk::engage::types::Scheduleddetailreport > ("application/json"))
-            .send(). await; cx.outcome("detailscheduledreport", result) }), }, Call { id
-            : "updatedetailscheduledreport", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.messaging_reports()
-            .updatedetailscheduledreport(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::engage::types::Updatescheduleddetailreport > ("application/json"))
-            .send(). await; cx.outcome("updatedetailscheduledreport", result) }), }, Call
-            { id : "summaryscheduledreport", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.messaging_reports()
-            .summaryscheduledreport(cx.body:: <
-            sinch_sdk::engage::types::Scheduledsummaryreport > ("application/json"))
-            .send(). await; cx.outcome("summaryscheduledreport", result) }), }, Call { id
-            : "updatesummaryscheduledreport", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.messaging_reports()
-            .updatesummaryscheduledreport(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::engage::types::Updatescheduledsummaryreport >
-            ("application/json")).send(). await; cx
-            .outcome("updatesummaryscheduledreport", result) }), }, Call { id :
-            "GetActiveReport", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messaging_reports()
-            .get_active_report().send(). await; cx.outcome("GetActiveReport", result) }),
-            }, Call { id : "GetScheduledReport", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.messaging_reports()
-            .get_scheduled_report(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("GetScheduledReport", result) }), }, Call { id :
-            "DeleteScheduledReport", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.messaging_reports()
-            .delete_scheduled_report(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("DeleteScheduledReport", result) }), }, Call { id :
-            "ListAllBlockedNumbers", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.number_authorisation()
-            .list_all_blocked_numbers().send(). await; cx
-            .outcome("ListAllBlockedNumbers", result) }), }, Call { id :
-            "AddOneOrMoreNumbersToYourBlacklist", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.number_authorisation()
-            .add_one_or_more_numbers_to_your_blacklist(cx.body:: <
-            sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistrequest >
-            ("application/json")).send(). await; cx
-            .outcome("AddOneOrMoreNumbersToYourBlacklist", result) }), }, Call { id :
-            "RemoveANumberFromTheBlacklist", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.number_authorisation()
-            .remove_a_number_from_the_blacklist(cx.param:: < String > ("number")).send().
-            await; cx.outcome("RemoveANumberFromTheBlacklist", result) }), }, Call { id :
-            "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted", run : | cx : Cx |
-            Box::pin(async move { let client = client_engage(& cx); let result = client
-            .number_authorisation()
-            .check_if_one_or_several_numbers_are_currently_blacklisted(cx.param:: < Vec <
-            String > > ("numbers")).send(). await; cx
-            .outcome("CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted", result) }), },
-            Call { id : "CheckReplies", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.replies().check().send().
-            await; cx.outcome("CheckReplies", result) }), }, Call { id :
-            "ConfirmRepliesAsReceived", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.replies()
-            .confirm_replies_as_received(cx.body:: <
-            sinch_sdk::engage::types::Confirmrepliesasreceivedrequest >
-            ("application/json")).send(). await; cx.outcome("ConfirmRepliesAsReceived",
-            result) }), }, Call { id : "LogSummary", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client
-            .short_trackable_links_reports().log_summary().send(). await; cx
-            .outcome("LogSummary", result) }), }, Call { id : "LogDetail", run : | cx :
-            Cx | Box::pin(async move { let client = client_engage(& cx); let result =
-            client.short_trackable_links_reports().log_detail(cx.param:: < String >
-            ("hash")).send(). await; cx.outcome("LogDetail", result) }), }, Call { id :
-            "GetSignatureKeyList", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.signature_key_management()
-            .get_signature_key_list(cx.param:: < String > ("page"), cx.param:: < String >
-            ("page_size")).send(). await; cx.outcome("GetSignatureKeyList", result) }),
-            }, Call { id : "CreateSignatureKey", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client
-            .signature_key_management().create_signature_key(cx.body:: <
-            sinch_sdk::engage::types::Createsignaturekeyrequest > ("application/json"))
-            .send(). await; cx.outcome("CreateSignatureKey", result) }), }, Call { id :
-            "GetSignatureKeyDetail", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.signature_key_management()
-            .get_signature_key_detail(cx.param:: < String > ("key_id")).send(). await; cx
-            .outcome("GetSignatureKeyDetail", result) }), }, Call { id :
-            "DeleteSignatureKey", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.signature_key_management()
-            .delete_signature_key(cx.param:: < String > ("key_id")).send(). await; cx
-            .outcome("DeleteSignatureKey", result) }), }, Call { id :
-            "GetEnabledSignatureKey", run : | cx : Cx | Box::pin(async move { let client
-            = client_engage(& cx); let result = client.signature_key_management()
-            .get_enabled_signature_key().send(). await; cx
-            .outcome("GetEnabledSignatureKey", result) }), }, Call { id :
-            "DisableTheCurrentEnabledSignatureKey", run : | cx : Cx | Box::pin(async move
-            { let client = client_engage(& cx); let result = client
-            .signature_key_management().disable_the_current_enabled_signature_key()
-            .send(). await; cx.outcome("DisableTheCurrentEnabledSignatureKey", result)
-            }), }, Call { id : "EnableSignatureKey", run : | cx : Cx | Box::pin(async
-            move { let client = client_engage(& cx); let result = client
-            .signature_key_management().enable_signature_key(cx.body:: <
-            sinch_sdk::engage::types::Enablesignaturekeyrequest > ("application/json"))
-            .send(). await; cx.outcome("EnableSignatureKey", result) }), }, Call { id :
-            "requestSenderAddressUsingPOST", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.source_address()
-            .request_sender_address_using_post(cx.body:: <
-            sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest >
-            ("application/json")).send(). await; cx
-            .outcome("requestSenderAddressUsingPOST", result) }), }, Call { id :
-            "SubmittingVerificationCodePost", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.source_address()
-            .submitting_verification_code_post(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::engage::types::PostVerificationCode > ("application/json")).send()
-            . await; cx.outcome("SubmittingVerificationCodePost", result) }), }, Call {
-            id : "reVerifySenderAddressUsingPOST", run : | cx : Cx | Box::pin(async move
-            { let client = client_engage(& cx); let result = client.source_address()
-            .re_verify_sender_address_using_post(cx.param:: < String > ("id")).send().
-            await; cx.outcome("reVerifySenderAddressUsingPOST", result) }), }, Call { id
-            : "GetStatusOfSenderAddressRequest", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.source_address()
-            .get_status_of_sender_address_request(cx.param:: < String > ("id")).send().
-            await; cx.outcome("GetStatusOfSenderAddressRequest", result) }), }, Call { id
-            : "GetAllApprovedSenderAddresses", run : | cx : Cx | Box::pin(async move {
-            let client = client_engage(& cx); let result = client.source_address()
-            .get_all_approved_sender_addresses().send(). await; cx
-            .outcome("GetAllApprovedSenderAddresses", result) }), }, Call { id :
-            "GetSenderAddressById", run : | cx : Cx | Box::pin(async move { let client =
-            client_engage(& cx); let result = client.source_address()
-            .get_sender_address_by_id(cx.param:: < String > ("id")).send(). await; cx
-            .outcome("GetSenderAddressById", result) }), }, Call { id :
-            "deleteSenderAddressUsingDELETE", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.source_address()
-            .delete_sender_address_using_delete(cx.param:: < String > ("id"), cx.param::
-            < String > ("reason")).send(). await; cx
-            .outcome("deleteSenderAddressUsingDELETE", result) }), }, Call { id :
-            "updateSenderAddressUsingPATCH", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.source_address()
-            .update_sender_address_using_patch(cx.param:: < String > ("id"), cx.body:: <
-            sinch_sdk::engage::types::PatchLabelMyOwnNumber > ("application/json"))
-            .send(). await; cx.outcome("updateSenderAddressUsingPATCH", result) }), },
-            Call { id : "RetrieveWebhook", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.webhooks_management()
-            .retrieve_webhook().send(). await; cx.outcome("RetrieveWebhook", result) }),
-            }, Call { id : "CreateWebhook", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.webhooks_management()
-            .create_webhook(cx.body:: < sinch_sdk::engage::types::CreateWebhookrequest >
-            ("application/json")).send(). await; cx.outcome("CreateWebhook", result) }),
-            }, Call { id : "DeleteWebhook", run : | cx : Cx | Box::pin(async move { let
-            client = client_engage(& cx); let result = client.webhooks_management()
-            .delete_webhook(cx.param:: < String > ("webhookId")).send(). await; cx
-            .outcome("DeleteWebhook", result) }), }, Call { id : "UpdateWebhook", run : |
-            cx : Cx | Box::pin(async move { let client = client_engage(& cx); let result
-            = client.webhooks_management().update_webhook(cx.param:: < String >
-            ("webhookId"), cx.body:: < sinch_sdk::engage::types::UpdateWebhookrequest >
-            ("application/json")).send(). await; cx.outcome("UpdateWebhook", result) }),
+            Call {
+                id: "getContactsPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_contacts_page(cx.param::<sinch_sdk::engage::types::GetContactsRequest>("request")).send().await;
+                    cx.outcome("getContactsPage", result)
+                }),
+            },
+            Call {
+                id: "createContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().create(cx.body::<sinch_sdk::engage::types::CreateContactRequest>("application/json")).send().await;
+                    cx.outcome("createContact", result)
+                }),
+            },
+            Call {
+                id: "getContactById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_contact_by_id(cx.param::<String>("contactId")).send().await;
+                    cx.outcome("getContactById", result)
+                }),
+            },
+            Call {
+                id: "deleteContactById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().delete_contact_by_id(cx.param::<String>("contactId")).send().await;
+                    cx.outcome("deleteContactById", result)
+                }),
+            },
+            Call {
+                id: "updateContact",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().update(cx.param::<String>("contactId"), cx.body::<sinch_sdk::engage::types::UpdateContactRequest>("application/json")).send().await;
+                    cx.outcome("updateContact", result)
+                }),
+            },
+            Call {
+                id: "getContactListsPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_contact_lists_page(cx.param::<sinch_sdk::engage::types::GetListsRequest>("request")).send().await;
+                    cx.outcome("getContactListsPage", result)
+                }),
+            },
+            Call {
+                id: "createContactList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().create_contact_list(cx.body::<sinch_sdk::engage::types::CreateListRequest>("application/json")).send().await;
+                    cx.outcome("createContactList", result)
+                }),
+            },
+            Call {
+                id: "getContactListById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_contact_list_by_id(cx.param::<String>("listId")).send().await;
+                    cx.outcome("getContactListById", result)
+                }),
+            },
+            Call {
+                id: "deleteContactListById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().delete_contact_list_by_id(cx.param::<String>("listId")).send().await;
+                    cx.outcome("deleteContactListById", result)
+                }),
+            },
+            Call {
+                id: "updateContactList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().update_contact_list(cx.param::<String>("listId"), cx.body::<sinch_sdk::engage::types::UpdateListRequest>("application/json")).send().await;
+                    cx.outcome("updateContactList", result)
+                }),
+            },
+            Call {
+                id: "modifyContactsInContactList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().modify_contacts_in_contact_list(cx.param::<String>("listId"), cx.body::<sinch_sdk::engage::types::UpdateContactsListRequest>("application/json")).send().await;
+                    cx.outcome("modifyContactsInContactList", result)
+                }),
+            },
+            Call {
+                id: "addContactToContactList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().add_contact_to_contact_list(cx.param::<String>("listId"), cx.param::<String>("contactId")).send().await;
+                    cx.outcome("addContactToContactList", result)
+                }),
+            },
+            Call {
+                id: "removeContactFromContactList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().remove_contact_from_contact_list(cx.param::<String>("listId"), cx.param::<String>("contactId")).send().await;
+                    cx.outcome("removeContactFromContactList", result)
+                }),
+            },
+            Call {
+                id: "getCustomFieldsPage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_custom_fields_page(cx.param::<sinch_sdk::engage::types::GetCustomFieldsRequest>("request")).send().await;
+                    cx.outcome("getCustomFieldsPage", result)
+                }),
+            },
+            Call {
+                id: "createCustomField",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().create_custom_field(cx.body::<sinch_sdk::engage::types::CustomFieldCreateRequest>("application/json")).send().await;
+                    cx.outcome("createCustomField", result)
+                }),
+            },
+            Call {
+                id: "getCustomFieldById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().get_custom_field_by_id(cx.param::<String>("customFieldId")).send().await;
+                    cx.outcome("getCustomFieldById", result)
+                }),
+            },
+            Call {
+                id: "deleteCustomFieldById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().delete_custom_field_by_id(cx.param::<String>("customFieldId")).send().await;
+                    cx.outcome("deleteCustomFieldById", result)
+                }),
+            },
+            Call {
+                id: "updateCustomField",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.contacts().update_custom_field(cx.param::<String>("customFieldId"), cx.body::<sinch_sdk::engage::types::UpdateCustomFieldRequest>("application/json")).send().await;
+                    cx.outcome("updateCustomField", result)
+                }),
+            },
+            Call {
+                id: "GetNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().get_numbers().send().await;
+                    cx.outcome("GetNumbers", result)
+                }),
+            },
+            Call {
+                id: "GetNumberById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().get_number_by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("GetNumberById", result)
+                }),
+            },
+            Call {
+                id: "GetAssignment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().get_assignment(cx.param::<String>("numberId")).send().await;
+                    cx.outcome("GetAssignment", result)
+                }),
+            },
+            Call {
+                id: "CreateAssignment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().create_assignment(cx.param::<String>("numberId"), cx.body::<sinch_sdk::engage::types::CreateAssignmentrequest>("application/json")).send().await;
+                    cx.outcome("CreateAssignment", result)
+                }),
+            },
+            Call {
+                id: "DeleteAssignment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().delete_assignment(cx.param::<String>("numberId")).send().await;
+                    cx.outcome("DeleteAssignment", result)
+                }),
+            },
+            Call {
+                id: "UpdateAssignment",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().update_assignment(cx.param::<String>("numberId"), cx.body::<sinch_sdk::engage::types::UpdateAssignmentrequest>("application/json")).send().await;
+                    cx.outcome("UpdateAssignment", result)
+                }),
+            },
+            Call {
+                id: "GetAssignedNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.dedicated_numbers().get_assigned_numbers().send().await;
+                    cx.outcome("GetAssignedNumbers", result)
+                }),
+            },
+            Call {
+                id: "CheckDeliveryReports",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.delivery_reports().check().send().await;
+                    cx.outcome("CheckDeliveryReports", result)
+                }),
+            },
+            Call {
+                id: "ConfirmDeliveryReportsAsReceived",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.delivery_reports().confirm_delivery_reports_as_received(cx.body::<sinch_sdk::engage::types::Confirmdeliveryreportsasreceivedrequest>("application/json")).send().await;
+                    cx.outcome("ConfirmDeliveryReportsAsReceived", result)
+                }),
+            },
+            Call {
+                id: "GetMessageStatus",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messages().get_message_status(cx.param::<String>("messageId")).send().await;
+                    cx.outcome("GetMessageStatus", result)
+                }),
+            },
+            Call {
+                id: "CancelScheduledMessage",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messages().cancel_scheduled(cx.param::<String>("messageId"), cx.body::<sinch_sdk::engage::types::Cancelscheduledmessagerequest>("application/json")).send().await;
+                    cx.outcome("CancelScheduledMessage", result)
+                }),
+            },
+            Call {
+                id: "SendMessages",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messages().send(cx.body::<sinch_sdk::engage::types::Sendmessagesrequest>("application/json")).send().await;
+                    cx.outcome("SendMessages", result)
+                }),
+            },
+            Call {
+                id: "PostMetadataKeys",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().post_metadata_keys(cx.body::<sinch_sdk::engage::types::Metakeyrequest>("application/json")).send().await;
+                    cx.outcome("PostMetadataKeys", result)
+                }),
+            },
+            Call {
+                id: "PostDetailReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().post_detail_report(cx.body::<sinch_sdk::engage::types::Detailrequest>("application/json")).send().await;
+                    cx.outcome("PostDetailReport", result)
+                }),
+            },
+            Call {
+                id: "PostInsightReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().post_insight_report(cx.body::<sinch_sdk::engage::types::Insightsrequest>("application/json")).send().await;
+                    cx.outcome("PostInsightReport", result)
+                }),
+            },
+            Call {
+                id: "PostAsyncDetailReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().post_async_detail_report(cx.body::<sinch_sdk::engage::types::Asyncsentmessagesdetailrequest>("application/json")).send().await;
+                    cx.outcome("PostAsyncDetailReport", result)
+                }),
+            },
+            Call {
+                id: "PostAsyncSummaryReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().post_async_summary_report(cx.body::<sinch_sdk::engage::types::Asyncsummaryrequest>("application/json")).send().await;
+                    cx.outcome("PostAsyncSummaryReport", result)
+                }),
+            },
+            Call {
+                id: "GetAsyncDetailStatus",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_async_detail_status(cx.param::<String>("report_id")).send().await;
+                    cx.outcome("GetAsyncDetailStatus", result)
+                }),
+            },
+            Call {
+                id: "GetAsyncDetailFields",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_async_detail_fields(cx.body::<sinch_sdk::engage::types::Metakeyrequest>("application/json")).send().await;
+                    cx.outcome("GetAsyncDetailFields", result)
+                }),
+            },
+            Call {
+                id: "GetAsyncReportHistory",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_async_report_history().send().await;
+                    cx.outcome("GetAsyncReportHistory", result)
+                }),
+            },
+            Call {
+                id: "GetAsyncReportDownloadUrl",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_async_report_download_url(cx.param::<String>("reportId")).send().await;
+                    cx.outcome("GetAsyncReportDownloadUrl", result)
+                }),
+            },
+            Call {
+                id: "detailscheduledreport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().detailscheduledreport(cx.body::<sinch_sdk::engage::types::Scheduleddetailreport>("application/json")).send().await;
+                    cx.outcome("detailscheduledreport", result)
+                }),
+            },
+            Call {
+                id: "updatedetailscheduledreport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().updatedetailscheduledreport(cx.param::<String>("id"), cx.body::<sinch_sdk::engage::types::Updatescheduleddetailreport>("application/json")).send().await;
+                    cx.outcome("updatedetailscheduledreport", result)
+                }),
+            },
+            Call {
+                id: "summaryscheduledreport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().summaryscheduledreport(cx.body::<sinch_sdk::engage::types::Scheduledsummaryreport>("application/json")).send().await;
+                    cx.outcome("summaryscheduledreport", result)
+                }),
+            },
+            Call {
+                id: "updatesummaryscheduledreport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().updatesummaryscheduledreport(cx.param::<String>("id"), cx.body::<sinch_sdk::engage::types::Updatescheduledsummaryreport>("application/json")).send().await;
+                    cx.outcome("updatesummaryscheduledreport", result)
+                }),
+            },
+            Call {
+                id: "GetActiveReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_active_report().send().await;
+                    cx.outcome("GetActiveReport", result)
+                }),
+            },
+            Call {
+                id: "GetScheduledReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().get_scheduled_report(cx.param::<String>("id")).send().await;
+                    cx.outcome("GetScheduledReport", result)
+                }),
+            },
+            Call {
+                id: "DeleteScheduledReport",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.messaging_reports().delete_scheduled_report(cx.param::<String>("id")).send().await;
+                    cx.outcome("DeleteScheduledReport", result)
+                }),
+            },
+            Call {
+                id: "ListAllBlockedNumbers",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.number_authorisation().list_all_blocked_numbers().send().await;
+                    cx.outcome("ListAllBlockedNumbers", result)
+                }),
+            },
+            Call {
+                id: "AddOneOrMoreNumbersToYourBlacklist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.number_authorisation().add_one_or_more_numbers_to_your_blacklist(cx.body::<sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistrequest>("application/json")).send().await;
+                    cx.outcome("AddOneOrMoreNumbersToYourBlacklist", result)
+                }),
+            },
+            Call {
+                id: "RemoveANumberFromTheBlacklist",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.number_authorisation().remove_a_number_from_the_blacklist(cx.param::<String>("number")).send().await;
+                    cx.outcome("RemoveANumberFromTheBlacklist", result)
+                }),
+            },
+            Call {
+                id: "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.number_authorisation().check_if_one_or_several_numbers_are_currently_blacklisted(cx.param::<Vec<String>>("numbers")).send().await;
+                    cx.outcome("CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted", result)
+                }),
+            },
+            Call {
+                id: "CheckReplies",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.replies().check().send().await;
+                    cx.outcome("CheckReplies", result)
+                }),
+            },
+            Call {
+                id: "ConfirmRepliesAsReceived",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.replies().confirm_replies_as_received(cx.body::<sinch_sdk::engage::types::Confirmrepliesasreceivedrequest>("application/json")).send().await;
+                    cx.outcome("ConfirmRepliesAsReceived", result)
+                }),
+            },
+            Call {
+                id: "LogSummary",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.short_trackable_links_reports().log_summary().send().await;
+                    cx.outcome("LogSummary", result)
+                }),
+            },
+            Call {
+                id: "LogDetail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.short_trackable_links_reports().log_detail(cx.param::<String>("hash")).send().await;
+                    cx.outcome("LogDetail", result)
+                }),
+            },
+            Call {
+                id: "GetSignatureKeyList",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().get_signature_key_list(cx.param::<String>("page"), cx.param::<String>("page_size")).send().await;
+                    cx.outcome("GetSignatureKeyList", result)
+                }),
+            },
+            Call {
+                id: "CreateSignatureKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().create_signature_key(cx.body::<sinch_sdk::engage::types::Createsignaturekeyrequest>("application/json")).send().await;
+                    cx.outcome("CreateSignatureKey", result)
+                }),
+            },
+            Call {
+                id: "GetSignatureKeyDetail",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().get_signature_key_detail(cx.param::<String>("key_id")).send().await;
+                    cx.outcome("GetSignatureKeyDetail", result)
+                }),
+            },
+            Call {
+                id: "DeleteSignatureKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().delete_signature_key(cx.param::<String>("key_id")).send().await;
+                    cx.outcome("DeleteSignatureKey", result)
+                }),
+            },
+            Call {
+                id: "GetEnabledSignatureKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().get_enabled_signature_key().send().await;
+                    cx.outcome("GetEnabledSignatureKey", result)
+                }),
+            },
+            Call {
+                id: "DisableTheCurrentEnabledSignatureKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().disable_the_current_enabled_signature_key().send().await;
+                    cx.outcome("DisableTheCurrentEnabledSignatureKey", result)
+                }),
+            },
+            Call {
+                id: "EnableSignatureKey",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.signature_key_management().enable_signature_key(cx.body::<sinch_sdk::engage::types::Enablesignaturekeyrequest>("application/json")).send().await;
+                    cx.outcome("EnableSignatureKey", result)
+                }),
+            },
+            Call {
+                id: "requestSenderAddressUsingPOST",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().request_sender_address_using_post(cx.body::<sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest>("application/json")).send().await;
+                    cx.outcome("requestSenderAddressUsingPOST", result)
+                }),
+            },
+            Call {
+                id: "SubmittingVerificationCodePost",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().submitting_verification_code_post(cx.param::<String>("id"), cx.body::<sinch_sdk::engage::types::PostVerificationCode>("application/json")).send().await;
+                    cx.outcome("SubmittingVerificationCodePost", result)
+                }),
+            },
+            Call {
+                id: "reVerifySenderAddressUsingPOST",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().re_verify_sender_address_using_post(cx.param::<String>("id")).send().await;
+                    cx.outcome("reVerifySenderAddressUsingPOST", result)
+                }),
+            },
+            Call {
+                id: "GetStatusOfSenderAddressRequest",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().get_status_of_sender_address_request(cx.param::<String>("id")).send().await;
+                    cx.outcome("GetStatusOfSenderAddressRequest", result)
+                }),
+            },
+            Call {
+                id: "GetAllApprovedSenderAddresses",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().get_all_approved_sender_addresses().send().await;
+                    cx.outcome("GetAllApprovedSenderAddresses", result)
+                }),
+            },
+            Call {
+                id: "GetSenderAddressById",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().get_sender_address_by_id(cx.param::<String>("id")).send().await;
+                    cx.outcome("GetSenderAddressById", result)
+                }),
+            },
+            Call {
+                id: "deleteSenderAddressUsingDELETE",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().delete_sender_address_using_delete(cx.param::<String>("id"), cx.param::<String>("reason")).send().await;
+                    cx.outcome("deleteSenderAddressUsingDELETE", result)
+                }),
+            },
+            Call {
+                id: "updateSenderAddressUsingPATCH",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.source_address().update_sender_address_using_patch(cx.param::<String>("id"), cx.body::<sinch_sdk::engage::types::PatchLabelMyOwnNumber>("application/json")).send().await;
+                    cx.outcome("updateSenderAddressUsingPATCH", result)
+                }),
+            },
+            Call {
+                id: "RetrieveWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.webhooks_management().retrieve_webhook().send().await;
+                    cx.outcome("RetrieveWebhook", result)
+                }),
+            },
+            Call {
+                id: "CreateWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.webhooks_management().create_webhook(cx.body::<sinch_sdk::engage::types::CreateWebhookrequest>("application/json")).send().await;
+                    cx.outcome("CreateWebhook", result)
+                }),
+            },
+            Call {
+                id: "DeleteWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.webhooks_management().delete_webhook(cx.param::<String>("webhookId")).send().await;
+                    cx.outcome("DeleteWebhook", result)
+                }),
+            },
+            Call {
+                id: "UpdateWebhook",
+                run: |cx: Cx| Box::pin(async move {
+                    let client = client_engage(&cx);
+                    let result = client.webhooks_management().update_webhook(cx.param::<String>("webhookId"), cx.body::<sinch_sdk::engage::types::UpdateWebhookrequest>("application/json")).send().await;
+                    cx.outcome("UpdateWebhook", result)
+                }),
             },
         ],
     }
@@ -4132,32 +6700,59 @@ fn api_engage() -> Api {
 pub fn apis() -> Vec<Api> {
     #[allow(unused_mut)]
     let mut apis: Vec<Api> = Vec::new();
-    #[cfg(feature = "sms")] apis.push(api_sms());
-    #[cfg(feature = "conversation")] apis.push(api_conversation());
-    #[cfg(feature = "templates")] apis.push(api_templates());
-    #[cfg(feature = "templates_v2")] apis.push(api_templates_v2());
-    #[cfg(feature = "numbers")] apis.push(api_numbers());
-    #[cfg(feature = "number_lookup")] apis.push(api_number_lookup());
-    #[cfg(feature = "imported_numbers")] apis.push(api_imported_numbers());
-    #[cfg(feature = "porting")] apis.push(api_porting());
-    #[cfg(feature = "tendlc")] apis.push(api_tendlc());
-    #[cfg(feature = "brands")] apis.push(api_brands());
-    #[cfg(feature = "compliance_brands")] apis.push(api_compliance_brands());
-    #[cfg(feature = "shortcode_campaigns")] apis.push(api_shortcode_campaigns());
-    #[cfg(feature = "voice")] apis.push(api_voice());
-    #[cfg(feature = "voice_v2")] apis.push(api_voice_v2());
-    #[cfg(feature = "verification")] apis.push(api_verification());
-    #[cfg(feature = "fax")] apis.push(api_fax());
-    #[cfg(feature = "elastic_sip_trunking")] apis.push(api_elastic_sip_trunking());
-    #[cfg(feature = "provisioning")] apis.push(api_provisioning());
-    #[cfg(feature = "rcs")] apis.push(api_rcs());
-    #[cfg(feature = "whatsapp")] apis.push(api_whatsapp());
-    #[cfg(feature = "mms")] apis.push(api_mms());
-    #[cfg(feature = "sms_export")] apis.push(api_sms_export());
-    #[cfg(feature = "subprojects")] apis.push(api_subprojects());
-    #[cfg(feature = "access_keys")] apis.push(api_access_keys());
-    #[cfg(feature = "chatlayer_analytics")] apis.push(api_chatlayer_analytics());
-    #[cfg(feature = "mailgun")] apis.push(api_mailgun());
-    #[cfg(feature = "engage")] apis.push(api_engage());
+    #[cfg(feature = "sms")]
+    apis.push(api_sms());
+    #[cfg(feature = "conversation")]
+    apis.push(api_conversation());
+    #[cfg(feature = "templates")]
+    apis.push(api_templates());
+    #[cfg(feature = "templates_v2")]
+    apis.push(api_templates_v2());
+    #[cfg(feature = "numbers")]
+    apis.push(api_numbers());
+    #[cfg(feature = "number_lookup")]
+    apis.push(api_number_lookup());
+    #[cfg(feature = "imported_numbers")]
+    apis.push(api_imported_numbers());
+    #[cfg(feature = "porting")]
+    apis.push(api_porting());
+    #[cfg(feature = "tendlc")]
+    apis.push(api_tendlc());
+    #[cfg(feature = "brands")]
+    apis.push(api_brands());
+    #[cfg(feature = "compliance_brands")]
+    apis.push(api_compliance_brands());
+    #[cfg(feature = "shortcode_campaigns")]
+    apis.push(api_shortcode_campaigns());
+    #[cfg(feature = "voice")]
+    apis.push(api_voice());
+    #[cfg(feature = "voice_v2")]
+    apis.push(api_voice_v2());
+    #[cfg(feature = "verification")]
+    apis.push(api_verification());
+    #[cfg(feature = "fax")]
+    apis.push(api_fax());
+    #[cfg(feature = "elastic_sip_trunking")]
+    apis.push(api_elastic_sip_trunking());
+    #[cfg(feature = "provisioning")]
+    apis.push(api_provisioning());
+    #[cfg(feature = "rcs")]
+    apis.push(api_rcs());
+    #[cfg(feature = "whatsapp")]
+    apis.push(api_whatsapp());
+    #[cfg(feature = "mms")]
+    apis.push(api_mms());
+    #[cfg(feature = "sms_export")]
+    apis.push(api_sms_export());
+    #[cfg(feature = "subprojects")]
+    apis.push(api_subprojects());
+    #[cfg(feature = "access_keys")]
+    apis.push(api_access_keys());
+    #[cfg(feature = "chatlayer_analytics")]
+    apis.push(api_chatlayer_analytics());
+    #[cfg(feature = "mailgun")]
+    apis.push(api_mailgun());
+    #[cfg(feature = "engage")]
+    apis.push(api_engage());
     apis
 }

@@ -50,23 +50,17 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateAppRequest/content/application~1json/examples/createFacebookApp",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::AppCreateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::AppCreateRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateAppRequest/content/application~1json/examples/createWhatsAppApp",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::AppCreateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::AppCreateRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateAppRequest/content/application~1json/examples/createSMSApp",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::AppCreateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::AppCreateRequest>,
             },
             Case {
                 spec: "conversation",
@@ -131,9 +125,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/UpdateAppRequest/content/application~1json/examples/updateApp",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::AppUpdateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::AppUpdateRequest>,
             },
             Case {
                 spec: "conversation",
@@ -248,16 +240,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateContactRequest/content/application~1json/examples/createContactOneChannel",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ContactCreateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ContactCreateRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateContactRequest/content/application~1json/examples/createContactMultipleChannels",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ContactCreateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ContactCreateRequest>,
             },
             Case {
                 spec: "conversation",
@@ -397,9 +385,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1contacts:identityConflicts/get/responses/200/content/application~1json/examples/conflictExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ContactListIdentityConflictsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ContactListIdentityConflictsResponse>,
             },
             Case {
                 spec: "conversation",
@@ -444,9 +430,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/CreateConversationRequest/content/application~1json/examples/createNewConversation",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::CreateConversationRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::CreateConversationRequest>,
             },
             Case {
                 spec: "conversation",
@@ -556,16 +540,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/InjectEventRequest/content/application~1json/examples/injectEventRequest",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::InjectConversationEventRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::InjectConversationEventRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/responses/injectEventResponse/content/application~1json/examples/injectEventResponse",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::InjectEventResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::InjectEventResponse>,
             },
             Case {
                 spec: "conversation",
@@ -610,9 +590,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/InjectMessageRequest/content/application~1json/examples/injectNewMessage",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::InjectMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::InjectMessageRequest>,
             },
             Case {
                 spec: "conversation",
@@ -717,79 +695,57 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/IdentifiedBy",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/CardSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/CarouselSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ChoiceSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ListSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ProductListSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/LocationSendExample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/MediaSendEample",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/OmniMessage",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/SendMessageRequest/content/application~1json/examples/ExplicitChannelOmniMessage",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::SendMessageRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::SendMessageRequest>,
             },
             Case {
                 spec: "conversation",
@@ -854,9 +810,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/UpdateMessageMetadataRequest/content/application~1json/examples/updateMessageMetadataRequest",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::UpdateMessageMetadataRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::UpdateMessageMetadataRequest>,
             },
             Case {
                 spec: "conversation",
@@ -901,16 +855,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/ListMessagesByChannelIdentityRequest/content/application~1json/examples/ListMessagesByChannelIdentity",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/components/requestBodies/ListMessagesByChannelIdentityRequest/content/application~1json/examples/ListMessagesByContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ListMessagesByChannelIdentityRequest>,
             },
             Case {
                 spec: "conversation",
@@ -935,9 +885,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1settings/get/responses/200/content/application~1json/examples/enabledUnifiedContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ProjectSettings,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ProjectSettings>,
             },
             Case {
                 spec: "conversation",
@@ -962,16 +910,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1settings/post/requestBody/content/application~1json/examples/enableUnifiedContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ProjectSettingsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ProjectSettingsRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1settings/post/responses/200/content/application~1json/examples/enabledUnifiedContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ProjectSettings,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ProjectSettings>,
             },
             Case {
                 spec: "conversation",
@@ -1016,16 +960,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1settings/patch/requestBody/content/application~1json/examples/enableUnifiedContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ProjectSettingsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ProjectSettingsRequest>,
             },
             Case {
                 spec: "conversation",
                 pointer: "/paths/~1v1~1projects~1{project_id}~1settings/patch/responses/200/content/application~1json/examples/enabledUnifiedContactId",
-                check: super::round_trip::<
-                    sinch_sdk::conversation::types::ProjectSettings,
-                >,
+                check: super::round_trip::<sinch_sdk::conversation::types::ProjectSettings>,
             },
             Case {
                 spec: "conversation",
@@ -1168,23 +1108,22 @@ pub fn cases() -> Vec<Case> {
                 check: super::round_trip::<sinch_sdk::conversation::types::RuntimeError>,
             },
         ]);
-    #[cfg(feature = "templates")] cases.extend([]);
+    #[cfg(feature = "templates")]
+    cases
+        .extend([
+        ]);
     #[cfg(feature = "templates_v2")]
     cases
         .extend([
             Case {
                 spec: "templates-v2",
                 pointer: "/paths/~1v2~1projects~1{project_id}~1templates/post/requestBody/content/application~1json/examples/createTemplate",
-                check: super::round_trip::<
-                    sinch_sdk::templates_v2::types::TemplatesV2CreateTemplateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::templates_v2::types::TemplatesV2CreateTemplateRequest>,
             },
             Case {
                 spec: "templates-v2",
                 pointer: "/paths/~1v2~1projects~1{project_id}~1templates~1{template_id}/put/requestBody/content/application~1json/examples/updateTemplate",
-                check: super::round_trip::<
-                    sinch_sdk::templates_v2::types::TemplatesV2UpdateTemplateRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::templates_v2::types::TemplatesV2UpdateTemplateRequest>,
             },
         ]);
     #[cfg(feature = "numbers")]
@@ -1193,205 +1132,147 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateBothSMSandVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateESTNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateFaxNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/requestBodies/ActiveNumberRequest/content/application~1json/examples/updateSMSandVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/requestBodies/ActiveNumberRequest/content/application~1json/examples/updateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/requestBodies/ActiveNumberRequest/content/application~1json/examples/updateVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateBothSMSandVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateESTNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateFaxNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateBothSMSandVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateESTNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateFaxNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/requestBodies/ProvisionEmergencyAddressRequest/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::EmergencyAddressRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::EmergencyAddressRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/requestBodies/ValidateEmergencyAddressRequest/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::EmergencyAddressRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::EmergencyAddressRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}~1emergencyAddress:validate/post/responses/200/content/application~1json/examples/perfectMatch",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ValidateAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ValidateAddressResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}~1emergencyAddress:validate/post/responses/200/content/application~1json/examples/nearMatch",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ValidateAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ValidateAddressResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1activeNumbers~1{phoneNumber}~1emergencyAddress:validate/post/responses/200/content/application~1json/examples/noMatch",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ValidateAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ValidateAddressResponse>,
             },
             Case {
                 spec: "numbers",
@@ -1421,93 +1302,67 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateBothSMSandVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateVoiceNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateESTNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/ActiveNumberResponse/content/application~1json/examples/activateFaxNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::ActiveNumberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::ActiveNumberResponse>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1availableNumbers:rentAny/post/requestBody/content/application~1json/examples/activateSMSNumber",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::RentAnyNumberRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::RentAnyNumberRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders:lookupNumberRequirements/post/requestBody/content/application~1json/examples/LookupAustralianKycRequirementsRequest",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::LookupNumberRequirementsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::LookupNumberRequirementsRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders:lookupNumberRequirements/post/requestBody/content/application~1json/examples/GettingStartedExample",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::LookupNumberRequirementsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::LookupNumberRequirementsRequest>,
             },
             Case {
                 spec: "numbers",
@@ -1517,23 +1372,17 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders:createNumberOrder/post/requestBody/content/application~1json/examples/CreateAustralianNumberOrderRequest",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::CreateNumberOrderRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::CreateNumberOrderRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders:createNumberOrder/post/requestBody/content/application~1json/examples/CreateUsQuantityOrderRequest",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::CreateNumberOrderRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::CreateNumberOrderRequest>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders:createNumberOrder/post/requestBody/content/application~1json/examples/GettingStartedExample",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::CreateNumberOrderRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::CreateNumberOrderRequest>,
             },
             Case {
                 spec: "numbers",
@@ -1553,9 +1402,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1numberOrders~1{numberOrderId}~1registration/put/requestBody/content/application~1json/examples/updateAustralianRegistration",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::UpdateNumberOrderRegistrationRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::UpdateNumberOrderRegistrationRequest>,
             },
             Case {
                 spec: "numbers",
@@ -1570,16 +1417,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
             Case {
                 spec: "numbers",
                 pointer: "/components/responses/PermissionDenied/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::numbers::types::PermissionDeniedError,
-                >,
+                check: super::round_trip::<sinch_sdk::numbers::types::PermissionDeniedError>,
             },
         ]);
     #[cfg(feature = "number_lookup")]
@@ -1588,16 +1431,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "number-lookup",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1lookups/post/requestBody/content/application~1json/examples/minRequest",
-                check: super::round_trip::<
-                    sinch_sdk::number_lookup::types::NumberLookupRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::number_lookup::types::NumberLookupRequest>,
             },
             Case {
                 spec: "number-lookup",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1lookups/post/requestBody/content/application~1json/examples/additionalOptions",
-                check: super::round_trip::<
-                    sinch_sdk::number_lookup::types::NumberLookupRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::number_lookup::types::NumberLookupRequest>,
             },
         ]);
     #[cfg(feature = "imported_numbers")]
@@ -1606,156 +1445,112 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1hostingOrders~1{hostingOrderId}/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderReportResponse/content/application~1json/examples/hostingOrderReportResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrderReport,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrderReport>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/requestBodies/ImportNumbersRequest/content/application~1json/examples/importNumbersRequest",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ImportNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ImportNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/ImportNumbersHostingOrderResponse/content/application~1json/examples/hostingOrderResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ImportHostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ImportHostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/requestBodies/TextEnableNumbersRequest/content/application~1json/examples/textEnableNumbers",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/requestBodies/TextEnableNumbersRequest/content/application~1json/examples/blanketLoa",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderTextEnableResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderImportNumbersResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/TextEnableNumbers_InvalidArgumentResponse/content/application~1json/examples/invalidServicePlanId",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ErrorResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ErrorResponse>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/requestBodies/TextEnableTollFreeNumbersRequest/content/application~1json/examples/textEnableNumbers",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderTextEnableResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderImportNumbersResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/TextEnableNumbers_InvalidArgumentResponse/content/application~1json/examples/invalidServicePlanId",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ErrorResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ErrorResponse>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers/post/requestBody/content/application~1json/examples/ProvisioningExample",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::CreateImportedNumberRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::CreateImportedNumberRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers~1{phoneNumber}/patch/requestBody/content/application~1json/examples/UnlinkNumber",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ImportedNumber,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ImportedNumber>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1importedNumbers~1{phoneNumber}/patch/requestBody/content/application~1json/examples/LinkNumber",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ImportedNumber,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ImportedNumber>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1qualifiedNumbers:textEnableNumbers/post/requestBody/content/application~1json/examples/directLOAExample",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1qualifiedNumbers:textEnableNumbers/post/requestBody/content/application~1json/examples/resellerLOAExample",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/requestBodies/TextEnableTollFreeNumbersRequest/content/application~1json/examples/textEnableNumbers",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::TextEnableTollFreeNumbersRequest>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderTextEnableResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/HostingOrderResponse/content/application~1json/examples/hostingOrderImportNumbersResponse",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::HostingOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::HostingOrder>,
             },
             Case {
                 spec: "imported-numbers",
                 pointer: "/components/responses/TextEnableNumbers_InvalidArgumentResponse/content/application~1json/examples/invalidServicePlanId",
-                check: super::round_trip::<
-                    sinch_sdk::imported_numbers::types::ErrorResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::imported_numbers::types::ErrorResponse>,
             },
         ]);
     #[cfg(feature = "porting")]
@@ -1888,9 +1683,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "10dlc",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1uploadCampaignFile:submit/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::tendlc::types::V1uploadCampaignFilesRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::tendlc::types::V1uploadCampaignFilesRequest>,
             },
             Case {
                 spec: "10dlc",
@@ -2083,37 +1876,32 @@ pub fn cases() -> Vec<Case> {
                 check: super::round_trip::<sinch_sdk::tendlc::types::Error>,
             },
         ]);
-    #[cfg(feature = "brands")] cases.extend([]);
+    #[cfg(feature = "brands")]
+    cases
+        .extend([
+        ]);
     #[cfg(feature = "compliance_brands")]
     cases
         .extend([
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1callbackConfig/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::CallbackConfigResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::CallbackConfigResponse>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1callbackConfig/patch/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::CallbackConfigSecretResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::CallbackConfigSecretResponse>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1callbackConfig~1rotate/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::CallbackConfigSecretResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::CallbackConfigSecretResponse>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::ListBrandResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::ListBrandResponse>,
             },
             Case {
                 spec: "compliance-brands",
@@ -2123,9 +1911,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1import/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::ImportBrandResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::ImportBrandResponse>,
             },
             Case {
                 spec: "compliance-brands",
@@ -2140,77 +1926,60 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1attachments/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::Attachment,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::Attachment>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1orders/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::ListBrandOrderResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::ListBrandOrderResponse>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::ListBrandOrderResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::ListBrandOrderResponse>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders~1{orderId}/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders~1{orderId}~1retry/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders~1{orderId}~1resendConfirmationEmail/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders~1{orderId}~1verifyOtp/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
             Case {
                 spec: "compliance-brands",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1us~1brands~1{brandId}~1orders~1{orderId}~1resendOtp/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::compliance_brands::types::BrandOrder,
-                >,
+                check: super::round_trip::<sinch_sdk::compliance_brands::types::BrandOrder>,
             },
         ]);
-    #[cfg(feature = "shortcode_campaigns")] cases.extend([]);
+    #[cfg(feature = "shortcode_campaigns")]
+    cases
+        .extend([
+        ]);
     #[cfg(feature = "voice")]
     cases
         .extend([
             Case {
                 spec: "voice",
                 pointer: "/paths/~1v1~1configuration~1numbers/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::GetNumbersResponseObj,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::GetNumbersResponseObj>,
             },
             Case {
                 spec: "voice",
@@ -2260,156 +2029,112 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1callouts/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::GetCalloutResponseObj,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::GetCalloutResponseObj>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/hangupExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/continueExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/parkExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/playFilesExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/sayExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/sendDtmfExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/setCookieExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/answerExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/startRecordingExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/components/requestBodies/updateCall/content/application~1json/examples/stopRecordingExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/hangupExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/continueExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/parkExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/playFilesExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/sayExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/sendDtmfExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/setCookieExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/answerExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/startRecordingExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/stopRecordingExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1calls~1id~1{callId}~1leg~1{callLeg}/patch/requestBody/content/application~1json/examples/ivrExample",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::PatchsvamlRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::PatchsvamlRequestBody>,
             },
             Case {
                 spec: "voice",
@@ -2419,9 +2144,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceId}/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::GetConferenceInfoResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::GetConferenceInfoResponse>,
             },
             Case {
                 spec: "voice",
@@ -2431,30 +2154,22 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceId}~1{callId}/patch/requestBody/content/application~1json/examples/mute",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::ManageConferenceParticipantRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::ManageConferenceParticipantRequest>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceId}~1{callId}/patch/requestBody/content/application~1json/examples/unmute",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::ManageConferenceParticipantRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::ManageConferenceParticipantRequest>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceId}~1{callId}/patch/requestBody/content/application~1json/examples/hold",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::ManageConferenceParticipantRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::ManageConferenceParticipantRequest>,
             },
             Case {
                 spec: "voice",
                 pointer: "/paths/~1calling~1v1~1conferences~1id~1{conferenceId}~1{callId}/patch/requestBody/content/application~1json/examples/resume",
-                check: super::round_trip::<
-                    sinch_sdk::voice::types::ManageConferenceParticipantRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice::types::ManageConferenceParticipantRequest>,
             },
             Case {
                 spec: "voice",
@@ -2518,44 +2233,32 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1svaml~1describe/post/requestBody/content/application~1json/examples/basicFlow",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::DescribeSvamlRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::DescribeSvamlRequest>,
             },
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1svaml~1describe/post/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::SvamlDescriptionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::SvamlDescriptionResponse>,
             },
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1svaml~1validate/post/requestBody/content/application~1json/examples/strictValidation",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::ValidateSvamlRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::ValidateSvamlRequest>,
             },
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1svaml~1validate/post/responses/200/content/application~1json/examples/validPayload",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::ValidateSvamlResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::ValidateSvamlResponse>,
             },
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1svaml~1validate/post/responses/200/content/application~1json/examples/invalidPayload",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::ValidateSvamlResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::ValidateSvamlResponse>,
             },
             Case {
                 spec: "voice-v2",
                 pointer: "/paths/~1v2~1projects~1{projectId}~1services/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::voice_v2::types::ServiceListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::voice_v2::types::ServiceListResponse>,
             },
             Case {
                 spec: "voice-v2",
@@ -2614,37 +2317,27 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "verification",
                 pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestSms",
-                check: super::round_trip::<
-                    sinch_sdk::verification::types::VerificationStartRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::verification::types::VerificationStartRequest>,
             },
             Case {
                 spec: "verification",
                 pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestFlashCall",
-                check: super::round_trip::<
-                    sinch_sdk::verification::types::VerificationStartRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::verification::types::VerificationStartRequest>,
             },
             Case {
                 spec: "verification",
                 pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestPhoneCall",
-                check: super::round_trip::<
-                    sinch_sdk::verification::types::VerificationStartRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::verification::types::VerificationStartRequest>,
             },
             Case {
                 spec: "verification",
                 pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestData",
-                check: super::round_trip::<
-                    sinch_sdk::verification::types::VerificationStartRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::verification::types::VerificationStartRequest>,
             },
             Case {
                 spec: "verification",
                 pointer: "/components/requestBodies/StartVerificationRequest/content/application~1json/examples/verificationRequestWhatsApp",
-                check: super::round_trip::<
-                    sinch_sdk::verification::types::VerificationStartRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::verification::types::VerificationStartRequest>,
             },
         ]);
     #[cfg(feature = "fax")]
@@ -2712,86 +2405,62 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists/get/responses/200/content/application~1json/examples/listAcls",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::GetAccessControlListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::GetAccessControlListResponse>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists/post/requestBody/content/application~1json/examples/createNewAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::AccessControlList,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::AccessControlList>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists/post/responses/200/content/application~1json/examples/createNewAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::AccessControlList,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::AccessControlList>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{id}/put/requestBody/content/application~1json/examples/updateAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::UpdateAccessControlListRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::UpdateAccessControlListRequest>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{id}/put/responses/200/content/application~1json/examples/updateAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::AccessControlList,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::AccessControlList>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{accessControlListId}~1ipRanges/post/requestBody/content/application~1json/examples/addIpRange",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::IpRange,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::IpRange>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{accessControlListId}~1ipRanges/post/responses/200/content/application~1json/examples/addIpRange",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::IpRange,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::IpRange>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{accessControlListId}~1ipRanges~1{ipRangeId}/put/requestBody/content/application~1json/examples/updateIpRange",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::IpRange,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::IpRange>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessControlLists~1{accessControlListId}~1ipRanges~1{ipRangeId}/put/responses/200/content/application~1json/examples/updateIpRange",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::IpRange,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::IpRange>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1trunks~1{trunkId}~1accessControlLists/get/responses/200/content/application~1json/examples/listTrunkAcls",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::GetAccessControlListsForTrunkResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::GetAccessControlListsForTrunkResponse>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1trunks~1{trunkId}~1accessControlLists/post/requestBody/content/application~1json/examples/addAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkRequest>,
             },
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1trunks~1{trunkId}~1accessControlLists/post/responses/200/content/application~1json/examples/addAcl",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::AddAccessControlListToTrunkResponse>,
             },
             Case {
                 spec: "elastic-sip-trunking",
@@ -2801,9 +2470,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "elastic-sip-trunking",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1trunks~1{trunkId}~1credentialLists/put/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::elastic_sip_trunking::types::BulkUpdateCredentialListsForTrunkResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::elastic_sip_trunking::types::BulkUpdateCredentialListsForTrunkResponse>,
             },
         ]);
     #[cfg(feature = "provisioning")]
@@ -2812,1731 +2479,1237 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesListBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesListBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/requestBody/content/application~1json/examples/small",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesInputBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesInputBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/requestBody/content/application~1json/examples/minimal",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesInputBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesInputBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/requestBody/content/application~1json/examples/full",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesInputBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesInputBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/201/content/application~1json/examples/notReady",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/201/content/application~1json/examples/ready",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/no_services_to_create-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/missing_name-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/invalid_webhooks-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/invalid_staging_bundles_input_region-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/parent_sms_bespoke_price-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/target_project_not_subproject-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/parent_sms_not_route_assisted-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/400/content/application~1json/examples/conversation_app_already_connected_to_sms_app-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/403/content/application~1json/examples/forbidden_payload-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/404/content/application~1json/examples/conversation_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/404/content/application~1json/examples/sms_app_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/404/content/application~1json/examples/default_sms_app_not_found-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/webhook_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/conversation_app_is_already_in_bundles_process-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/default_sms_app_already_exists-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/more_than_one_sms_app-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/sms_app_is_already_linked_to_conversation_app-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/sms_app_is_already_in_bundles_process-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/allowed_only_for_default_test_sms_app-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/not_allowed_for_subproject-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/not_allowed_for_non_test_account-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/409/content/application~1json/examples/only_one_test_number_allowed-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/424/content/application~1json/examples/webhook_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/500/content/application~1json/examples/failed_to_create_subproject-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/500/content/application~1json/examples/failed_to_create_sms_service-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/500/content/application~1json/examples/failed_to_create_conversation_service-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles/post/responses/500/content/application~1json/examples/internal_error-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/200/content/application~1json/examples/notReady",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/200/content/application~1json/examples/ready",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesBundlesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesBundlesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/404/content/application~1json/examples/bundle_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/404/content/application~1json/examples/conversation_app_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1bundles~1{bundleId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::BundlesPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::BundlesPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/200/content/application~1json/examples/example",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationInstagramInfoDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationInstagramInfoDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/400/content/application~1json/examples/conversation_app_id_invalid-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/404/content/application~1json/examples/conversation_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/404/content/application~1json/examples/conversation_app_no_instagram_channel-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/500/content/application~1json/examples/facebook_api_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1instagram/get/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/400/content/application~1json/examples/conversation_app_id_invalid-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/404/content/application~1json/examples/conversation_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/404/content/application~1json/examples/conversation_app_no_messenger_channel-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/500/content/application~1json/examples/facebook_api_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1messenger/get/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/200/content/application~1json/examples/example",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationTelegramBotInfoDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationTelegramBotInfoDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/400/content/application~1json/examples/conversation_app_id_invalid-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/404/content/application~1json/examples/conversation_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/404/content/application~1json/examples/conversation_app_no_telegram_channel-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/500/content/application~1json/examples/telegram_api_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1telegram/get/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1viber/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1viber/get/responses/404/content/application~1json/examples/conversation_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1viber/get/responses/404/content/application~1json/examples/conversation_app_no_viber_channel-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1viber/get/responses/500/content/application~1json/examples/viber_api_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1conversation~1apps~1{conversationAppId}~1viber/get/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::ConversationPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::ConversationPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderCategoryListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderCategoryListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateCategoryListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateCategoryListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/invalid_page_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1categories~1senders~1{plusFriendId}~1templates/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/400/content/application~1json/examples/project_not_initialized-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/400/content/application~1json/examples/invalid_filter_states-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/400/content/application~1json/examples/invalid_filter_statuses-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/requestBody/content/application~1json/examples/full",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/requestBody/content/application~1json/examples/minimal",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/400/content/application~1json/examples/file_invalid_mime_type-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/400/content/application~1json/examples/sender_invalid_category_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/400/content/application~1json/examples/invalid_input-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/account_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/account_not_updatable-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/account_data_is_corrupt-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/file_not_found-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/file_unexpected_error-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/file_size_too_large-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/409/content/application~1json/examples/plus_friend_id_used-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/412/content/application~1json/examples/account_is_in_progress-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/delete/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/delete/responses/409/content/application~1json/examples/sender_already_deleted-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/requestBody/content/application~1json/examples/full",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputUpdateSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputUpdateSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/200/content/application~1json/examples/responseSenderDraft",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/400/content/application~1json/examples/file_invalid_mime_type-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/400/content/application~1json/examples/invalid_input-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/400/content/application~1json/examples/project_not_initialized-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/400/content/application~1json/examples/no_fields_to_update-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/400/content/application~1json/examples/sender_invalid_category_code-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/404/content/application~1json/examples/sender_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/409/content/application~1json/examples/file_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/409/content/application~1json/examples/file_unexpected_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/409/content/application~1json/examples/file_size_too_large-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/409/content/application~1json/examples/sender_changes_not_updatable-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/409/content/application~1json/examples/sender_not_updatable-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1changes/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1changes/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1changes/delete/responses/404/content/application~1json/examples/sender_changes_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1changes/delete/responses/409/content/application~1json/examples/sender_changes_not_deletable-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1changes/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/201/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkCommentDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkCommentDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/400/content/application~1json/examples/invalid_app_key-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/409/content/application~1json/examples/not_allowed_register-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1register/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputVerifySenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputVerifySenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/409/content/application~1json/examples/not_allowed_verify-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1verify/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/400/content/application~1json/examples/invalid_page_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/404/content/application~1json/examples/template_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/requestBody/content/application~1json/examples/minimal",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/requestBody/content/application~1json/examples/full",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/400/content/application~1json/examples/template_invalid_category_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/409/content/application~1json/examples/template_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/424/content/application~1json/examples/template_kakaotalk_validation_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/424/content/application~1json/examples/template_kakaotalk_validation_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates/post/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/404/content/application~1json/examples/template_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/delete/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/delete/responses/404/content/application~1json/examples/sender_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/requestBody/content/application~1json/examples/minimal",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/requestBody/content/application~1json/examples/full",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkInputUpdateTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/400/content/application~1json/examples/template_invalid_category_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/404/content/application~1json/examples/template_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/409/content/application~1json/examples/template_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/409/content/application~1json/examples/template_not_updatable-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/409/content/application~1json/examples/template_changes_not_updatable-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/424/content/application~1json/examples/template_kakaotalk_validation_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/424/content/application~1json/examples/template_kakaotalk_validation_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkTemplateNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkTemplateNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/404/content/application~1json/examples/template_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1changes/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1changes/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1changes/delete/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1changes/delete/responses/409/content/application~1json/examples/template_not_deletable-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1changes/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/201/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkCommentDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkCommentDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/400/content/application~1json/examples/template_invalid_language_code-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/400/content/application~1json/examples/invalid_payload-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1kakaotalk~1senders~1{plusFriendId}~1templates~1{templateCode}~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::KakaotalkPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::KakaotalkPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsAccountNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsAccountNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
@@ -4546,240 +3719,172 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/usPublicQuestionnaireResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/usPrivateQuestionnaireResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/nonUsPublicQuestionnaireResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/nonUsPrivateQuestionnaireResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/usQuestionnaire",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/deprecatedUsQuestionnaire",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/200/content/application~1json/examples/gbFrQuestionnaire",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderDetailsQuestionnaireBaseDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/400/content/application~1json/examples/questionnaire_invalid_use_case-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/400/content/application~1json/examples/questionnaire_invalid_country-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1questionnaire~1{useCase}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/examples/newResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/400/content/application~1json/examples/invalid_filter_states-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/403/content/application~1json/examples/rbm_has_not_been_used-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/minimal",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePublicCorporationUsTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePrivateLlcUsTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePrivatePartnershipUsTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePrivateSCorporationUsTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePublicCorporationGermanyTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePrivateLlcSwedenTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/usQuestionnairePrivatePartnershipGreatBritainTaxIdCountry",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
@@ -4794,121 +3899,87 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/400/content/application~1json/examples/file_invalid_mime_type-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/400/content/application~1json/examples/invalid_google_agent-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/400/content/application~1json/examples/add_test_number_invalid-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/403/content/application~1json/examples/rbm_has_not_been_used-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/403/content/application~1json/examples/rbm_webhook_incorrect_secret-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/404/content/application~1json/examples/rbm_resources_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/409/content/application~1json/examples/account_data_is_corrupt-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/409/content/application~1json/examples/file_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/409/content/application~1json/examples/file_size_too_large-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/409/content/application~1json/examples/file_has_wrong_dimensions-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/409/content/application~1json/examples/file_unexpected_error-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
@@ -4948,58 +4019,42 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/403/content/application~1json/examples/rbm_has_not_been_used-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/requestBody/content/application~1json/examples/newInput",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsUpdateSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsUpdateSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsUpdateSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsUpdateSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5014,170 +4069,122 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_id_format-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/no_fields_to_update-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/fields_not_updatable-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_payload-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_google_agent-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/add_test_number_invalid-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_region_for_att_supplier-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/403/content/application~1json/examples/rbm_has_not_been_used-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/404/content/application~1json/examples/sender_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/404/content/application~1json/examples/rbm_resources_not_found-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/404/content/application~1json/examples/blocked_because_the_recipient_declined-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsSenderNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsSenderNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5187,44 +4194,32 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5254,562 +4249,402 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/400/content/application~1json/examples/verification_suspended_in_gmb-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/400/content/application~1json/examples/invalid_id_format-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/400/content/application~1json/examples/invalid_region_for_att_supplier-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/403/content/application~1json/examples/rbm_has_not_been_used-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/404/content/application~1json/examples/rbm_resources_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/409/content/application~1json/examples/launch_invalid_agent_state-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/409/content/application~1json/examples/launch_invalid_verification_state-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/412/content/application~1json/examples/launch_precondition_failed-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1launch/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/requestBody/content/application~1json/examples/newInput",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumbersInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumbersInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumbersInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumbersInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumbersDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumbersDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/400/content/application~1json/examples/invalid_input-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/400/content/application~1json/examples/no_google_supplier-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/400/content/application~1json/examples/add_test_number_invalid-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/400/content/application~1json/examples/invalid_region_for_att_supplier-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/404/content/application~1json/examples/sender_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/404/content/application~1json/examples/add_test_number_not_allowed_before_launch-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/404/content/application~1json/examples/blocked_because_the_recipient_declined-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/404/content/application~1json/examples/user_cannot_be_reached-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/200/content/application~1json/examples/newResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumberStateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumberStateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumberStateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumberStateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/400/content/application~1json/examples/no_google_supplier-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/404/content/application~1json/examples/sender_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/404/content/application~1json/examples/user_is_not_tester_for_agent-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/400/content/application~1json/examples/no_google_supplier-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/400/content/application~1json/examples/invalid_region_for_att_supplier-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/404/content/application~1json/examples/user_is_not_tester_for_agent-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumberCapabilitiesDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumberCapabilitiesDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/400/content/application~1json/examples/no_google_supplier-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/403/content/application~1json/examples/wrong_supplier_configuration-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/user_is_not_tester_for_agent-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/looking_up_the_rbm_agent-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/blocked_because_the_recipient_declined-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/user_has_not_accepted_invite-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/404/content/application~1json/examples/user_cannot_be_reached-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1capabilities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsTestNumberStateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsTestNumberStateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/400/content/application~1json/examples/no_google_supplier-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/400/content/application~1json/examples/add_test_number_invalid-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/400/content/application~1json/examples/invalid_region_for_att_supplier-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/404/content/application~1json/examples/user_is_not_tester_for_agent-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/404/content/application~1json/examples/add_test_number_not_allowed_before_launch-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/404/content/application~1json/examples/blocked_because_the_recipient_declined-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/429/content/application~1json/examples/rbm_too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1rcs~1senders~1{senderId}~1testNumbers~1{testNumber}~1retry/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::RcsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::RcsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsSmsAppListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsSmsAppListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/404/content/application~1json/examples/sms_service_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/requestBody/content/application~1json/examples/europe",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsInputSmsAppDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsInputSmsAppDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/requestBody/content/application~1json/examples/europeWithConversationApiApp",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsInputSmsAppDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsInputSmsAppDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/requestBody/content/application~1json/examples/europeWithConvApiAppId",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsInputSmsAppDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsInputSmsAppDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5819,30 +4654,22 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5852,58 +4679,42 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/get/responses/401/content/application~1json/examples/unauthorized_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/get/responses/404/content/application~1json/examples/sms_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/delete/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/delete/responses/404/content/application~1json/examples/sms_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
@@ -5913,2970 +4724,2122 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/patch/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/patch/responses/400/content/application~1json/examples/no_fields_to_update-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/patch/responses/404/content/application~1json/examples/sms_app_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1sms~1smsApps~1{smsAppId}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::SmsPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::SmsPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/get/responses/200/content/application~1json/examples/listWebhooksRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/get/responses/400/content/application~1json/examples/invalid_page_size-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/get/responses/400/content/application~1json/examples/invalid_page_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/requestBody/content/application~1json/examples/registerWebhookNoTriggerReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/requestBody/content/application~1json/examples/registerWebhookReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/201/content/application~1json/examples/registerWebhookNoTriggerRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/201/content/application~1json/examples/registerWebhookRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/409/content/application~1json/examples/webhook_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/424/content/application~1json/examples/webhook_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/200/content/application~1json/examples/triggers",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/200/content/application~1json/examples/noTriggers",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/404/content/application~1json/examples/webhook_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/requestBody/content/application~1json/examples/updateWebhookReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/requestBody/content/application~1json/examples/updateWebhookNoTriggerReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/200/content/application~1json/examples/updateWebhookRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/200/content/application~1json/examples/updateWebhookNoTriggerRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/404/content/application~1json/examples/webhook_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/409/content/application~1json/examples/webhook_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/put/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/delete/responses/400/content/application~1json/examples/invalid_id_format-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/delete/responses/404/content/application~1json/examples/webhook_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/requestBody/content/application~1json/examples/updateWebhookReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/requestBody/content/application~1json/examples/updateWebhookNoTriggerReq",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookUpdateWebhookInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/200/content/application~1json/examples/updateWebhookRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/200/content/application~1json/examples/updateWebhookNoTriggerRes",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookWebhookDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookWebhookDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/400/content/application~1json/examples/invalid_id_format-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/404/content/application~1json/examples/webhook_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/409/content/application~1json/examples/webhook_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1webhooks~1{webhookId}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WebhookPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WebhookPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1enableTemplateAnalytics/put/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1enableTemplateAnalytics/put/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1enableTemplateAnalytics/put/responses/424/content/application~1json/examples/template_insights_not_yet_available-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1enableTemplateAnalytics/put/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/requestBody/content/application~1json/examples/withFacebookCode",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/requestBody/content/application~1json/examples/withFacebookToken",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappLongLivedAccessTokenDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_input-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_input-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_facebook_token-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_facebook_code-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_business_manager-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_business_manager_for_environment-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/400/content/application~1json/examples/invalid_payload-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/500/content/application~1json/examples/facebook_Request_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/500/content/application~1json/examples/log_in_facebook_required-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1longLivedAccessToken/post/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappWabaDetailsListInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappWabaDetailsListInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappWabaDetailsListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappWabaDetailsListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/400/content/application~1json/examples/invalid_facebook_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/400/content/application~1json/examples/invalid_business_manager-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/400/content/application~1json/examples/invalid_business_manager_for_environment-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/400/content/application~1json/examples/invalid_payload-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/500/content/application~1json/examples/facebook_Request_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/500/content/application~1json/examples/log_in_facebook_required-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1wabaDetails/post/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/get/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/get/responses/409/content/application~1json/examples/account_data_is_corrupt-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/requestBody/content/application~1json/examples/partnerInitiated",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountsControllerCreateAccountV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/201/content/application~1json/examples/pending",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/201/content/application~1json/examples/onboarded",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/400/content/application~1json/examples/invalid_business_manager_for_environment-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/409/content/application~1json/examples/account_exists-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/409/content/application~1json/examples/account_data_is_corrupt-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/409/content/application~1json/examples/account_has_senders-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/409/content/application~1json/examples/account_has_sender_changes-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/500/content/application~1json/examples/template_could_not_delete_drafts-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/delete/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/requestBody/content/application~1json/examples/partnerInitiated",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappInputUpdateAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/400/content/application~1json/examples/no_fields_to_update-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/400/content/application~1json/examples/no_fields_to_update-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/409/content/application~1json/examples/account_not_updatable-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappAccountNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappAccountNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/201/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/400/content/application~1json/examples/invalid_payload-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/404/content/application~1json/examples/account_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/409/content/application~1json/examples/account_data_is_corrupt-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappFlowListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappFlowListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows/get/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappFlowScreenListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappFlowScreenListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/404/content/application~1json/examples/flow_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/404/content/application~1json/examples/flow_screens_not_found-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1flows~1{flowId}~1screens/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/400/content/application~1json/examples/invalid_page_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/400/content/application~1json/examples/invalid_page_size-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/400/content/application~1json/examples/invalid_filter_states-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/400/content/application~1json/examples/invalid_filter_statuses-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/requestBody/content/application~1json/examples/es",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/requestBody/content/application~1json/examples/phoneProvisioning",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/requestBody/content/application~1json/examples/partnerInitiated",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/requestBody/content/application~1json/examples/esWithFacebookToken",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/requestBody/content/application~1json/examples/esWithFacebookCode",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSendersControllerCreateSenderV1Request>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/invalid_facebook_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/invalid_business_manager-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/invalid_business_manager_for_environment-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/file_invalid_mime_type-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/400/content/application~1json/examples/invalid_payload-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/account_data_is_corrupt-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/wrong_waba_id-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/not_found_waba_id-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/too_many_waba_id-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/waba_id_used-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/wrong_business_manager-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/used_phone_number_id-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/provisioned_phone_number_id-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/all_phone_number_id_provisioned-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/invalid_waba_id_or_phone_number_id_for_region-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/file_not_found-10",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/file_size_too_large-11",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/file_has_wrong_dimensions-12",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/409/content/application~1json/examples/file_unexpected_error-13",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/500/content/application~1json/examples/facebook_Request_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/500/content/application~1json/examples/log_in_facebook_required-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders/post/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/delete/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/delete/responses/409/content/application~1json/examples/sender_already_deleted-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/requestBody/content/application~1json/examples/default",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/requestBody/content/application~1json/examples/username",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateSenderInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/sender_username_not_available-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/sender_phone_number_not_registered_with_meta_cloud_api-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/no_fields_to_update-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/file_invalid_mime_type-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/400/content/application~1json/examples/invalid_payload-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/sender_not_updatable-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/sender_changes_not_updatable-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/sender_display_name_update_not_allowed-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/sender_username_update_not_available-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/file_not_found-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/file_size_too_large-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/file_has_wrong_dimensions-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/409/content/application~1json/examples/file_unexpected_error-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}/patch/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1changes/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1changes/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1changes/delete/responses/404/content/application~1json/examples/sender_changes_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1changes/delete/responses/409/content/application~1json/examples/sender_changes_not_deletable-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1changes/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/201/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/invalid_input-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderInputRegisterDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderInputRegisterDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderRegisterDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderRegisterDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/200/content/application~1json/examples/phoneAlreadyRegistered",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderRegisterDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderRegisterDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/400/content/application~1json/examples/sender_request_code_failed-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/400/content/application~1json/examples/invalid_payload-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/409/content/application~1json/examples/not_allowed_register-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/409/content/application~1json/examples/sender-number-not-approved-for-enterprise-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/429/content/application~1json/examples/sender-register-too-many-requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/429/content/application~1json/examples/sender-already-registered-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/429/content/application~1json/examples/too_many_invalid_verification_codes-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1register/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1suggestedUsernames/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1suggestedUsernames/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1suggestedUsernames/get/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1suggestedUsernames/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSenderInputVerifyDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSenderInputVerifyDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/400/content/application~1json/examples/invalid_payload-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/404/content/application~1json/examples/sender_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/409/content/application~1json/examples/not_allowed_verify-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/409/content/application~1json/examples/wrong_otp-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1senders~1{senderId}~1verify/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSolutionListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSolutionListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/get/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSolutionInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSolutionInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCreateSolutionListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCreateSolutionListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/200/content/application~1json/examples/assignedResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSolutionDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSolutionDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/200/content/application~1json/examples/notAssignedResponse",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappSolutionDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappSolutionDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/404/content/application~1json/examples/solution_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}~1assign/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}~1assign/post/responses/404/content/application~1json/examples/project_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}~1assign/post/responses/404/content/application~1json/examples/solution_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}~1assign/post/responses/409/content/application~1json/examples/solution_cannot_be_reassigned-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1solutions~1{solutionId}~1assign/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/invalid_page_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/invalid_filter_states-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/invalid_filter_statuses-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/400/content/application~1json/examples/invalid_fields-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/marketingOrUtilityFull",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/marketingWithOptimization",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/marketingOrUtilityMinimum",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/authenticationFull",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/authenticationMinimum",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/flowUtility",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/requestBody/content/application~1json/examples/flowMarketing",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/201/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_policies_violations-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_check_media_file_size-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_dynamic_pricing_not_available-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_invalid_category-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_invalid_button_example-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/template_media_file_size_exceeds_maximum_file_size_limit-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/file_invalid_mime_type-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/400/content/application~1json/examples/invalid_payload-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/template_exists-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/template_name_recently_used-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/template_incorrect_category-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/template_restricted_Domain_for_button_url-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/file_not_found-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/file_size_too_large-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/file_unexpected_error-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/object_with_whatsapp_business_account_id_does_not_exist-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/409/content/application~1json/examples/template_language_recently_deleted-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/424/content/application~1json/examples/template_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/424/content/application~1json/examples/template_content_already_exists-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/424/content/application~1json/examples/template_submit_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/429/content/application~1json/examples/whatsapp_business_api_request_limit_exceeded-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/500/content/application~1json/examples/template_start_session_for_uploading_media-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates/post/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/400/content/application~1json/examples/invalid_page_size-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/400/content/application~1json/examples/invalid_page_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/400/content/application~1json/examples/invalid_fields-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/400/content/application~1json/examples/template_invalid_language_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/429/content/application~1json/examples/whatsapp_business_api_request_limit_exceeded-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/400/content/application~1json/examples/template_invalid_language_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/400/content/application~1json/examples/invalid_fields-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/400/content/application~1json/examples/template_invalid_language_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/404/content/application~1json/examples/template_changes_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/409/content/application~1json/examples/template_not_deletable_due_to_input_config-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/delete/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/requestBody/content/application~1json/examples/value",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/requestBody/content/application~1json/examples/marketingWithOptimization",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/requestBody/content/application~1json/examples/marketingWithoutOptimization",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/requestBody/content/application~1json/examples/marketingWithoutCountryMultiplierOverrides",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappUpdateTemplateInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/template_invalid_language_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/template_policies_violations-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/template_check_media_file_size-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/template_invalid_button_example-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/template_media_file_size_exceeds_maximum_file_size_limit-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/file_invalid_mime_type-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/400/content/application~1json/examples/invalid_payload-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_not_updatable-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_changes_not_updatable-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_category_not_updatable-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_allow_category_change_not_updatable-4",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_source_not_updatable-5",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_name_recently_used-6",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_restricted_Domain_for_button_url-7",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/file_not_found-8",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/file_size_too_large-9",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/file_unexpected_error-10",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/object_with_whatsapp_business_account_id_does_not_exist-11",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/409/content/application~1json/examples/template_language_recently_deleted-12",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/424/content/application~1json/examples/template_limit_reached-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/424/content/application~1json/examples/template_content_already_exists-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/424/content/application~1json/examples/template_submit_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/429/content/application~1json/examples/whatsapp_business_api_request_limit_exceeded-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/500/content/application~1json/examples/template_start_session_for_uploading_media-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/500/content/application~1json/examples/internal_error-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}/patch/responses/500/content/application~1json/examples/internal_error-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/200/content/application~1json/examples/response",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateNotificationListDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateNotificationListDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/400/content/application~1json/examples/template_invalid_language_code-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/400/content/application~1json/examples/invalid_page_token-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/400/content/application~1json/examples/invalid_page_size-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1activities/get/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentInputDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentInputDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/201/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappCommentDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappCommentDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/400/content/application~1json/examples/template_invalid_language_code-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/400/content/application~1json/examples/invalid_payload-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1comments/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/requestBody/content/application~1json/examples/input",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappInputTemplateCompareDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappInputTemplateCompareDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/200/content/application~1json/examples/created",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappTemplateCompareDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappTemplateCompareDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/400/content/application~1json/examples/invalid_input-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/400/content/application~1json/examples/project_not_initialized-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/400/content/application~1json/examples/template_invalid_language_code-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/400/content/application~1json/examples/invalid_payload-3",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/404/content/application~1json/examples/template_not_found-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/404/content/application~1json/examples/templates_compare_not_found-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/409/content/application~1json/examples/templates_not_eligible_for_comparison-1",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/409/content/application~1json/examples/templates_compare_not_unique-2",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1{templateName}~1languages~1{languageCode}~1compare/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1sync/post/responses/400/content/application~1json/examples/project_not_initialized-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1sync/post/responses/401/content/application~1json/examples/unauthorized_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1sync/post/responses/409/content/application~1json/examples/resource_locked-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1sync/post/responses/429/content/application~1json/examples/too_many_requests-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
             Case {
                 spec: "provisioning",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1whatsapp~1templates~1sync/post/responses/500/content/application~1json/examples/internal_error-0",
-                check: super::round_trip::<
-                    sinch_sdk::provisioning::types::WhatsappPapiErrorDto,
-                >,
+                check: super::round_trip::<sinch_sdk::provisioning::types::WhatsappPapiErrorDto>,
             },
         ]);
     #[cfg(feature = "rcs")]
@@ -8939,16 +6902,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "whatsapp",
                 pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1status~1{message-id}/get/responses/200/content/*~1*/example",
-                check: super::round_trip::<
-                    sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
-                >,
+                check: super::round_trip::<sinch_sdk::whatsapp::types::CallbackStoreSearchResult>,
             },
             Case {
                 spec: "whatsapp",
                 pointer: "/paths/~1whatsapp~1v1~1{bot-id}~1callbacks~1notifications/get/responses/200/content/*~1*/example",
-                check: super::round_trip::<
-                    sinch_sdk::whatsapp::types::CallbackStoreSearchResult,
-                >,
+                check: super::round_trip::<sinch_sdk::whatsapp::types::CallbackStoreSearchResult>,
             },
             Case {
                 spec: "whatsapp",
@@ -9020,16 +6979,12 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "subprojects",
                 pointer: "/paths/~1v1~1projects~1{parentProjectId}~1subprojects/post/requestBody/content/application~1json/examples/createFillIn",
-                check: super::round_trip::<
-                    sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest>,
             },
             Case {
                 spec: "subprojects",
                 pointer: "/paths/~1v1~1projects~1{parentProjectId}~1subprojects/post/requestBody/content/application~1json/examples/createDisplayAndLabels",
-                check: super::round_trip::<
-                    sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::subprojects::types::SubprojectServiceCreateSubprojectRequest>,
             },
             Case {
                 spec: "subprojects",
@@ -9099,23 +7054,17 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "subprojects",
                 pointer: "/paths/~1v1~1subprojects~1{subprojectId}/patch/requestBody/content/application~1json/examples/updateFillIn",
-                check: super::round_trip::<
-                    sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest>,
             },
             Case {
                 spec: "subprojects",
                 pointer: "/paths/~1v1~1subprojects~1{subprojectId}/patch/requestBody/content/application~1json/examples/updateDisplayName",
-                check: super::round_trip::<
-                    sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest>,
             },
             Case {
                 spec: "subprojects",
                 pointer: "/paths/~1v1~1subprojects~1{subprojectId}/patch/requestBody/content/application~1json/examples/updateLabels",
-                check: super::round_trip::<
-                    sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::subprojects::types::SubprojectServiceUpdateSubprojectRequest>,
             },
             Case {
                 spec: "subprojects",
@@ -9154,9 +7103,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "access-keys",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessKeys/post/requestBody/content/application~1json/examples/createAccessKey",
-                check: super::round_trip::<
-                    sinch_sdk::access_keys::types::CreateAccessKey,
-                >,
+                check: super::round_trip::<sinch_sdk::access_keys::types::CreateAccessKey>,
             },
             Case {
                 spec: "access-keys",
@@ -9216,9 +7163,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "access-keys",
                 pointer: "/paths/~1v1~1projects~1{projectId}~1accessKeys~1{accessKeyId}/patch/requestBody/content/application~1json/examples/updateAccessKey",
-                check: super::round_trip::<
-                    sinch_sdk::access_keys::types::UpdateAccessKey,
-                >,
+                check: super::round_trip::<sinch_sdk::access_keys::types::UpdateAccessKey>,
             },
             Case {
                 spec: "access-keys",
@@ -9241,1115 +7186,802 @@ pub fn cases() -> Vec<Case> {
                 check: super::round_trip::<sinch_sdk::access_keys::types::Error>,
             },
         ]);
-    #[cfg(feature = "chatlayer_analytics")] cases.extend([]);
+    #[cfg(feature = "chatlayer_analytics")]
+    cases
+        .extend([
+        ]);
     #[cfg(feature = "mailgun")]
     cases
         .extend([
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1http_signing_key/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiHttpSigningKey,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiHttpSigningKey>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1http_signing_key/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1http_signing_key/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiHttpSigningKey,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiHttpSigningKey>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1sandbox~1auth_recipients/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV5SandboxAuthRecipientsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV5SandboxAuthRecipientsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1sandbox~1auth_recipients/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV5SandboxAuthRecipientsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV5SandboxAuthRecipientsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1sandbox~1auth_recipients/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1sandbox~1auth_recipients~1{email}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1sandbox~1auth_recipients~1{email}/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1resend_activation_email/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1alerts~1send/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1alerts~1send/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1alerts~1send/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertItem,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertItem>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1alerts~1send~1{name}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertItem,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertItem>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1alerts~1send~1{name}/put/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiSendAlertRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1thresholds~1hits/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiHitListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunThresholdsApiHitListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1import/post/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1import/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1import/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1{value}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelWhitelist,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelWhitelist>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1{value}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1{value}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists~1{value}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1whitelists/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1stats/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListStatsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListStatsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1domains/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1domains~1{domain}~1entities/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1domains~1{domain}~1entities~1{entity-id}~1rules/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1config~1entities/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalConfigEntities,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalConfigEntities>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1bounce-classification~1config~1rules/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalConfigRules,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalConfigRules>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1bounce-classification~1metrics/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1bounce-classification~1metrics/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1import/post/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1import/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1import/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1{address}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelBounce,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelBounce>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1{address}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1{address}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces~1{address}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetBouncesPaginationResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiBouncesList,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiBouncesList>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1bounces/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1import/post/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1import/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1import/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1{address}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelComplaint,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelComplaint>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1{address}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1{address}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints~1{address}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiComplaintsList,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiComplaintsList>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1complaints/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsListCredsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsListCredsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials~1{spec}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsCreateCredsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials~1{spec}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials~1{spec}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsDeleteCredsResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1credentials~1{spec}/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1monthly/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1enable/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1limit~1custom~1enable/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotation/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunPendulumApiDomainResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunPendulumApiDomainResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotation/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotation/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotate/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotate/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim_management~1domains~1{name}~1rotate/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiDomainKeyResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/post/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/delete/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dkim~1keys/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1activate/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1activate/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1activate/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1deactivate/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1deactivate/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{authority_name}~1keys~1{selector}~1deactivate/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dkim_authority/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dkim_authority/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dkim_selector/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dkim_selector/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dkim_selector/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1click/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1click/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1click/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1open/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1open/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1open/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1unsubscribe/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1unsubscribe/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1tracking~1unsubscribe/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}~1status/get/responses/200/content/application~1json/examples/Processing",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}~1status/get/responses/200/content/application~1json/examples/Active",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}~1status/get/responses/200/content/application~1json/examples/Expired",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}~1status/get/responses/200/content/application~1json/examples/Error",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}~1status/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/402/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/409/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/put/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/post/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiGenerateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/post/responses/402/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiNotFoundError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1x509~1{domain}/post/responses/409/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiConflictError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/get/responses/200/content/application~1json/examples/200 without subaccount domains",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiListDomainResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/get/responses/200/content/application~1json/examples/200 with subaccount domains",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiListDomainResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains/post/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}~1verify/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}~1verify/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{name}~1verify/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}/delete/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dynamic_pools/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1dynamic_pools/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1dynamic_pools~1assignable/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1all~1dynamic_pools~1enroll/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1dynamic_pools/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1dynamic_pools~1all/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1dynamic_pools~1all/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
@@ -10364,142 +7996,102 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBandersnatchApiDomainListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBandersnatchApiDomainListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains~1{name}~1preview/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains~1{name}~1history/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBandersnatchModelHistoryRecord,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBandersnatchModelHistoryRecord>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains~1{name}~1override/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains~1{name}~1override/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiInvalidParameterError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiInvalidParameterError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1domains~1{name}~1override/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1history/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBandersnatchApiListHistoryResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBandersnatchApiListHistoryResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1dynamic_pools~1history/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Rejected",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Stored",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Complained",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Unsubscribed",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Clicked",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Opened",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Failed",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Delivered",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1events/get/responses/200/content/application~1json/examples/Accepted",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3DomainNameEventsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1ips~1{ip}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1pool~1{ip}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
@@ -10514,23 +8106,17 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ips~1{ip}~1domains/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiAccountDomainsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiAccountDomainsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ips~1{ip}~1domains/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ips~1{ip}~1domains/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse>,
             },
             Case {
                 spec: "mailgun",
@@ -10550,86 +8136,62 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ip_warmups/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ip_warmups~1{addr}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ip_warmups~1{addr}/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ip_warmups~1{addr}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/get/responses/403/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v2~1ip_whitelist/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
@@ -10674,9 +8236,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1ip_pools~1{pool_id}~1ips.json/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody>,
             },
             Case {
                 spec: "mailgun",
@@ -10686,72 +8246,52 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysKeysResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysKeysResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysCreateKeyResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysCreateKeyResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys/post/responses/403/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys~1{key_id}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys~1{key_id}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys~1public/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysPublicKeyResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunCerberusKeysPublicKeyResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1keys~1public/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1logs/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1logs/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
             },
             Case {
                 spec: "mailgun",
@@ -10771,128 +8311,92 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists/post/responses/201/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3ListsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3ListsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists/post/responses/400/content/application~1json/examples/Example 1",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3ListsError400,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3ListsError400>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists/post/responses/400/content/application~1json/examples/Example 2",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3ListsError400,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3ListsError400>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3ListsError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3ListsError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetListsStringListAddressMembersResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetListsStringListAddressMembersResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/get/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetListsStringListAddressMembersError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetListsStringListAddressMembersError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/post/requestBody/content/multipart~1form-data/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsStringListAddressMembersRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsStringListAddressMembersRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsStringListAddressMembersResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsStringListAddressMembersResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsStringListAddressMembersError400,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsStringListAddressMembersError400>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsStringListAddressMembersError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsStringListAddressMembersError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.json/post/responses/200/content/application~1json/examples/Async update",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersJsonResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersJsonResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.json/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersJsonError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersJsonError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.json/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersJsonError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersJsonError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.csv/post/requestBody/content/multipart~1form-data/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersCsvRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.csv/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersCsvResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.csv/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError400,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError400>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.csv/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members.csv/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostListsListAddressMembersCsvError429>,
             },
             Case {
                 spec: "mailgun",
@@ -10902,163 +8406,117 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/get/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetListsListAddressMembersMemberAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetListsListAddressMembersMemberAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/put/requestBody/content/multipart~1form-data/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/put/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutListsListAddressMembersMemberAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1{member_address}/delete/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteListsListAddressMembersMemberAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3ListsAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3ListsAddressResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3ListsAddressError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3ListsAddressError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/get/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3ListsAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3ListsAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/put/requestBody/content/multipart~1form-data/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3ListsAddressRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3ListsAddressRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3ListsAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3ListsAddressResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3ListsAddressError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3ListsAddressError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/put/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3ListsAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3ListsAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteV3ListsAddressResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteV3ListsAddressResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteV3ListsAddressError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteV3ListsAddressError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}/delete/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteV3ListsAddressError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteV3ListsAddressError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1pages/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PaginateMailingListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PaginateMailingListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1pages/get/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3ListsPagesError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3ListsPagesError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1pages/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PaginateListMemberResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PaginateListMemberResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1lists~1{list_address}~1members~1pages/get/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetListsListAddressMembersPagesError429,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetListsListAddressMembersPagesError429>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
@@ -11068,30 +8526,22 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages.mime/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages.mime/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
@@ -11101,1108 +8551,792 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages.mime/post/responses/429/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1messages.mime/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1messages~1{storage_key}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1messages~1{storage_key}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiGetMessageResponseNotFound>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1messages~1{storage_key}/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunInfluxHttpapiSendMessageResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1sending_queues/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1sending_queues/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{name}~1sending_queues/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1envelopes/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1envelopes/delete/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1envelopes/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1metrics/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangQuery,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangQuery>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1metrics/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1metrics/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1usage~1metrics/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangUsageQuery,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsClientGolangUsageQuery>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1usage~1metrics/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1usage~1metrics/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1tag~1devices/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatTypesResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatTypesResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1tag~1providers/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatTypesResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatTypesResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1ip_pools~1all/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1ip_pools~1all/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTowerApiStartSagaResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccountId}~1ip_pool/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesError400,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesError400>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes/post/requestBody/content/application~1x-www-form-urlencoded/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3RoutesRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3RoutesRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PostV3RoutesResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PostV3RoutesResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesIdResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesIdResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesIdError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesIdError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/put/requestBody/content/application~1x-www-form-urlencoded/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3RoutesIdRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3RoutesIdRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3RoutesIdResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3RoutesIdResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV3RoutesIdError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV3RoutesIdError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteV3RoutesIdResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteV3RoutesIdResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1{id}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::DeleteV3RoutesIdError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::DeleteV3RoutesIdError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1match/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesMatchResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesMatchResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1routes~1match/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GetV3RoutesMatchError404,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GetV3RoutesMatchError404>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1total/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1total/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1stats~1total/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1stats~1total/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1total~1domains/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1total~1domains/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1filter/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1stats~1filter/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1providers/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiProvidersAggregateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1providers/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1devices/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiDevicesAggregateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1devices/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1countries/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiCountriesAggregateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1aggregates~1countries/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts/delete/responses/403/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1disable/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1disable/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1disable/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1enable/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiSubaccountResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1enable/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1enable/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiCustomMessageLimitResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/get/responses/403/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericSuccess>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1limit~1custom~1monthly/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1features/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1features/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1accounts~1subaccounts~1{subaccount_id}~1features/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunAccountsApiGenericMessage>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tags/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiTagListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiTagListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tags/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutModelTagsTagItem,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutModelTagsTagItem>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag~1stats~1aggregates/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiTagAggregateResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiTagAggregateResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag~1stats~1aggregates/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag~1stats/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutApiStatsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain}~1tag~1stats/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1limits~1tag/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScoutModelTypesTagLimitItem,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScoutModelTypesTagLimitItem>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1limits~1tag/get/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/put/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelTagsResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelTagsResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/delete/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v1~1analytics~1tags/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetPageResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetPageResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions~1{version_name}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions~1{version_name}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions~1{version_name}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1templates~1{template_name}~1versions~1{version_name}~1copy~1{new_version_name}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiVersionCopyResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunTempleHttpapiVersionCopyResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1import/post/responses/202/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1import/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1import/post/responses/500/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1{address}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelUnsubscribe,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookModelUnsubscribe>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1{address}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1{address}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiSuppressionResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes~1{address}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes/post/requestBody/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiUnsubscribesList,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunBlackbookApiUnsubscribesList>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1{domain_name}~1unsubscribes/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1users/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserListResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1users~1{user_id}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1users~1{user_id}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunUsersApiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunUsersApiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1users~1me/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunUsersApiUserResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v5~1users~1me/get/responses/403/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunUsersApiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunUsersApiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/post/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain}~1webhooks/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/get/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/get/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/get/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/delete/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v3~1domains~1{domain_name}~1webhooks~1{webhook_name}/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/put/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/put/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/put/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/put/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/post/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/post/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/post/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/post/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/delete/responses/200/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/delete/responses/400/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericApiError>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/delete/responses/401/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
             Case {
                 spec: "mailgun",
                 pointer: "/paths/~1v4~1domains~1{domain}~1webhooks/delete/responses/404/content/application~1json/examples/Example",
-                check: super::round_trip::<
-                    sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::mailgun::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
             },
         ]);
     #[cfg(feature = "engage")]
@@ -12251,9 +9385,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::CreateAssignmentrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::CreateAssignmentrequest>,
             },
             Case {
                 spec: "engage",
@@ -12278,9 +9410,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1{numberId}~1assignment/patch/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateAssignmentrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateAssignmentrequest>,
             },
             Case {
                 spec: "engage",
@@ -12290,9 +9420,7 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1dedicated~1assignments/get/responses/200/content/application~1json;charset=UTF-8/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::AssignedNumberListResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::AssignedNumberListResponse>,
             },
             Case {
                 spec: "engage",
@@ -12302,23 +9430,17 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1delivery_reports/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Checkdeliveryreportsresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Checkdeliveryreportsresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1delivery_reports~1confirmed/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Confirmdeliveryreportsasreceivedrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Confirmdeliveryreportsasreceivedrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messages~1{messageId}/put/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Cancelscheduledmessagerequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Cancelscheduledmessagerequest>,
             },
             Case {
                 spec: "engage",
@@ -12338,37 +9460,27 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1number_authorisation~1mt~1blacklist/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1number_authorisation~1mt~1blacklist/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Addoneormorenumberstoyourblacklistresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1number_authorisation~1is_authorised~1{numbers}/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1replies/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Checkrepliesresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Checkrepliesresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1replies~1confirmed/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Confirmrepliesasreceivedrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Confirmrepliesasreceivedrequest>,
             },
             Case {
                 spec: "engage",
@@ -12383,247 +9495,177 @@ pub fn cases() -> Vec<Case> {
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    Vec<sinch_sdk::engage::types::Getsignaturekeylistresponse>,
-                >,
+                check: super::round_trip::<Vec<sinch_sdk::engage::types::Getsignaturekeylistresponse>>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekey400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekey400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/get/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Createsignaturekeyrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Createsignaturekeyrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Createsignaturekeyresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Createsignaturekeyresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekey400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekey400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys/post/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Getsignaturekeydetailresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Getsignaturekeydetailresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekey400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekey400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/get/responses/404/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/delete/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1{key_id}/delete/responses/404/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Getenabledsignaturekeyresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Getenabledsignaturekeyresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/get/responses/404/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/delete/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekeyrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekeyrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekeyresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekeyresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Enablesignaturekey400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Enablesignaturekey400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/403/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1iam~1signature_keys~1enabled/patch/responses/404/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::Disablethecurrentenabledsignaturekey403response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/requestBody/content/application~1json/examples/example1",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/requestBody/content/application~1json/examples/example2",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::RequestSenderAddressUsingPostRequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/responses/201/content/application~1json/examples/example1",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1requests/post/responses/201/content/application~1json/examples/example2",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::RequestSenderAddressUsingPostResponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1addresses/get/responses/200/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::GetAllApprovedSenderAddresses,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::GetAllApprovedSenderAddresses>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1messaging~1numbers~1sender_address~1addresses~1{id}/patch/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::PatchLabelMyOwnNumber,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::PatchLabelMyOwnNumber>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages/get/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateWebhook400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateWebhook400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages/post/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::CreateWebhookrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::CreateWebhookrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages/post/responses/201/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::CreateWebhookresponse,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::CreateWebhookresponse>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages/post/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateWebhook400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateWebhook400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages/post/responses/409/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateWebhook400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateWebhook400response>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages~1{webhookId}/patch/requestBody/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateWebhookrequest,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateWebhookrequest>,
             },
             Case {
                 spec: "engage",
                 pointer: "/paths/~1v1~1webhooks~1messages~1{webhookId}/patch/responses/400/content/application~1json/example",
-                check: super::round_trip::<
-                    sinch_sdk::engage::types::UpdateWebhook400response,
-                >,
+                check: super::round_trip::<sinch_sdk::engage::types::UpdateWebhook400response>,
             },
         ]);
     cases

@@ -3,7 +3,6 @@
 //! from the description at run time (its examples, or values made from its schemas: see
 //! `generator::sample`), so the index only says how to call each method.
 
-use super::ty;
 use crate::manifest::{ApiEntry, AuthKind};
 use crate::model::operations::{BodyKind, Location};
 use crate::model::{Api, Kind, Ty, TypeDef};
@@ -49,13 +48,13 @@ fn auth(entry: &ApiEntry) -> TokenStream {
 }
 
 pub fn index(apis: &[(ApiEntry, Api)]) -> String {
-    let mut fns = Vec::new();
-    let mut list = Vec::new();
+    use std::fmt::Write as _;
+    let mut fns = String::new();
+    let mut list = String::new();
     for (entry, api) in apis {
         let module = naming::ident(&api.module);
         let feature = &api.module;
         let key = &api.key;
-        let types = quote!(sinch_sdk::#module::types::);
         let auth = auth(entry);
         let client_fn = format_ident!("client_{}", api.module);
         let api_fn = format_ident!("api_{}", api.module);
@@ -73,51 +72,6 @@ pub fn index(apis: &[(ApiEntry, Api)]) -> String {
                 quote!(if let Some(v) = cx.text_param(#json) { client = client.#with(v); })
             })
             .collect();
-        let mut calls = Vec::new();
-        for g in api.groups.values() {
-            let accessor = naming::ident(&g.module);
-            for op in &g.operations {
-                let id = &op.id;
-                let method = naming::ident(&op.fn_name);
-                let mut args: Vec<TokenStream> = op
-                    .params
-                    .iter()
-                    .filter(|p| !p.client && (p.location == Location::Path || p.required))
-                    .map(|p| {
-                        let t = ty(&p.ty, &types);
-                        let json = &p.json;
-                        quote!(cx.param::<#t>(#json))
-                    })
-                    .collect();
-                let mut setters = Vec::new();
-                if let Some(b) = &op.body {
-                    let t = ty(&b.ty, &types);
-                    let media = &b.media;
-                    let value = match b.kind {
-                        BodyKind::Binary => quote!(cx.file()),
-                        BodyKind::Text => quote!(cx.text_body(#media)),
-                        _ => quote!(cx.body::<#t>(#media)),
-                    };
-                    if body_is_argument(b, &api.types) {
-                        args.push(value);
-                    } else {
-                        setters.push(quote!(.body(#value)));
-                    }
-                }
-                let deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
-                calls.push(quote! {
-                    Call {
-                        id: #id,
-                        run: |cx: Cx| Box::pin(async move {
-                            let client = #client_fn(&cx);
-                            #deprecated
-                            let result = client.#accessor().#method(#(#args),*)#(#setters)*.send().await;
-                            cx.outcome(#id, result)
-                        }),
-                    },
-                });
-            }
-        }
         let build = quote! {
             sinch_sdk::#module::Client::with_base_url(cx.url.clone(), #auth)
                 .expect("the client builds")
@@ -132,36 +86,88 @@ pub fn index(apis: &[(ApiEntry, Api)]) -> String {
                 client
             }
         };
-        fns.push(quote! {
-            #[cfg(feature = #feature)]
-            fn #client_fn(cx: &Cx) -> sinch_sdk::#module::Client {
-                #body
+        super::format_into(
+            &mut fns,
+            quote! {
+                #[cfg(feature = #feature)]
+                fn #client_fn(cx: &Cx) -> sinch_sdk::#module::Client {
+                    #body
+                }
+            },
+            "contract index",
+        );
+        // The calls are written as text: prettyplease prints a macro's arguments (`vec![..]`) as
+        // running text, and laying out hundreds of them was a fortieth of a regeneration.
+        let feature = super::literal(feature);
+        let _ = write!(
+            fns,
+            "#[cfg(feature = {feature})]\nfn {api_fn}() -> Api {{\n    Api {{\n        key: {},\n        calls: vec![\n",
+            super::literal(key)
+        );
+        let types = format!("sinch_sdk::{module}::types::");
+        for g in api.groups.values() {
+            let accessor = naming::ident(&g.module);
+            for op in &g.operations {
+                let id = super::literal(&op.id);
+                let method = naming::ident(&op.fn_name);
+                let mut args: Vec<String> = op
+                    .params
+                    .iter()
+                    .filter(|p| !p.client && (p.location == Location::Path || p.required))
+                    .map(|p| {
+                        format!(
+                            "cx.param::<{}>({})",
+                            super::ty_text_in(&p.ty, &types),
+                            super::literal(&p.json)
+                        )
+                    })
+                    .collect();
+                let mut setters = String::new();
+                if let Some(b) = &op.body {
+                    let media = super::literal(&b.media);
+                    let value = match b.kind {
+                        BodyKind::Binary => "cx.file()".to_string(),
+                        BodyKind::Text => format!("cx.text_body({media})"),
+                        _ => format!("cx.body::<{}>({media})", super::ty_text_in(&b.ty, &types)),
+                    };
+                    if body_is_argument(b, &api.types) {
+                        args.push(value);
+                    } else {
+                        setters = format!(".body({value})");
+                    }
+                }
+                let deprecated = if op.deprecated {
+                    "                    #[allow(deprecated)]\n"
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    fns,
+                    "            Call {{\n                id: {id},\n                run: |cx: Cx| Box::pin(async move {{\n                    let client = {client_fn}(&cx);\n{deprecated}                    let result = client.{accessor}().{method}({}){setters}.send().await;\n                    cx.outcome({id}, result)\n                }}),\n            }},\n",
+                    args.join(", ")
+                );
             }
-
-            #[cfg(feature = #feature)]
-            fn #api_fn() -> Api {
-                Api { key: #key, calls: vec![#(#calls)*] }
-            }
-        });
-        list.push(quote! {
-            #[cfg(feature = #feature)]
-            apis.push(#api_fn());
-        });
-    }
-    let tokens = quote! {
-        #![allow(clippy::needless_update, clippy::vec_init_then_push, unused_imports)]
-        use super::{Api, Call, Cx};
-        use sinch_sdk::runtime::{Auth, RetryPolicy};
-
-        #(#fns)*
-
-        /// Every API compiled in, with one call per operation.
-        pub fn apis() -> Vec<Api> {
-            #[allow(unused_mut)]
-            let mut apis: Vec<Api> = Vec::new();
-            #(#list)*
-            apis
         }
-    };
-    super::file(tokens, "contract index")
+        fns.push_str("        ],\n    }\n}\n");
+        let _ = writeln!(list, "    #[cfg(feature = {feature})]\n    apis.push({api_fn}());");
+    }
+    let mut out = format!(
+        "// {}. Do not edit: regenerate with `cargo run -p generator`.\n\n",
+        super::MARKER
+    );
+    super::format_into(
+        &mut out,
+        quote! {
+            #![allow(clippy::needless_update, clippy::vec_init_then_push, unused_imports)]
+            use super::{Api, Call, Cx};
+            use sinch_sdk::runtime::{Auth, RetryPolicy};
+        },
+        "contract index",
+    );
+    out.push_str(&fns);
+    let _ = write!(
+        out,
+        "/// Every API compiled in, with one call per operation.\npub fn apis() -> Vec<Api> {{\n    #[allow(unused_mut)]\n    let mut apis: Vec<Api> = Vec::new();\n{list}    apis\n}}\n"
+    );
+    out
 }

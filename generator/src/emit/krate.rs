@@ -453,12 +453,23 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
 /// `tests/spec_examples.rs`: every request and response example of every description, by
 /// JSON pointer, with the type it must decode into.
 pub fn examples_test(apis: &[Api]) -> String {
-    let mut cases = TokenStream::new();
+    use std::fmt::Write as _;
+    // Written as text: thousands of entries of one shape, which prettyplease took a thirtieth of
+    // a regeneration to lay out.
+    let mut out = format!(
+        "// {}. Do not edit: regenerate with `cargo run -p generator`.\n\nuse super::Case;\n\
+         /// Every example, by description and JSON pointer, with the type it must decode into.\n\
+         pub fn cases() -> Vec<Case> {{\n    #[allow(unused_mut)]\n    let mut cases: Vec<Case> = Vec::new();\n",
+        super::MARKER
+    );
     for api in apis {
-        let module = naming::ident(&api.module);
-        let key = &api.key;
-        let feature = &api.module;
-        let mut entries = Vec::new();
+        let _ = write!(
+            out,
+            "    #[cfg(feature = {})]\n    cases\n        .extend([\n",
+            super::literal(&api.module)
+        );
+        let key = super::literal(&api.key);
+        let types = format!("sinch_sdk::{}::types::", naming::ident(&api.module));
         for g in api.groups.values() {
             for op in &g.operations {
                 let body = op.body.iter().map(|b| (&b.ty, &b.examples));
@@ -467,30 +478,21 @@ pub fn examples_test(apis: &[Api]) -> String {
                     .iter()
                     .filter_map(|r| r.ty.as_ref().map(|t| (t, &r.examples)));
                 for (t, examples) in body.chain(resp) {
-                    let t = super::ty(t, &quote!(sinch_sdk::#module::types::));
+                    let t = super::ty_text_in(t, &types);
                     for pointer in examples {
-                        entries.push(quote!(Case { spec: #key, pointer: #pointer, check: super::round_trip::<#t> },));
+                        let _ = write!(
+                            out,
+                            "            Case {{\n                spec: {key},\n                pointer: {},\n                check: super::round_trip::<{t}>,\n            }},\n",
+                            super::literal(pointer)
+                        );
                     }
                 }
             }
         }
-        cases.extend(quote! {
-            #[cfg(feature = #feature)]
-            cases.extend([#(#entries)*]);
-        });
+        out.push_str("        ]);\n");
     }
-    let tokens = quote! {
-        use super::Case;
-
-        /// Every example, by description and JSON pointer, with the type it must decode into.
-        pub fn cases() -> Vec<Case> {
-            #[allow(unused_mut)]
-            let mut cases: Vec<Case> = Vec::new();
-            #cases
-            cases
-        }
-    };
-    super::file(tokens, "example index")
+    out.push_str("    cases\n}\n");
+    out
 }
 
 /// `tests/spec_examples.rs`: the harness that checks the index.
