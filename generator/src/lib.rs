@@ -266,7 +266,7 @@ fn api_files(
     files.insert(
         dir.join("types.rs"),
         fix(emit::file_in_parts(
-            emit::types::head(&api.title),
+            emit::types::head(&api.title).into(),
             &defs,
             |d| emit::types::item(d, &api.types, &multipart),
             &format!("{} types", api.key),

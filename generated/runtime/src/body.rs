@@ -244,6 +244,17 @@ impl Body {
         form(value).map(Body::Form)
     }
 
+    /// A body of raw bytes or a file (a copy of `file`, which is a path or shared bytes), sent
+    /// as `media`.
+    pub fn file(file: &File, media: &str) -> Body {
+        Body::File(file.clone(), media.to_string())
+    }
+
+    /// A text body (`value`'s text), sent as `media`.
+    pub fn text<T: ToString + ?Sized>(value: &T, media: &str) -> Body {
+        Body::Text(value.to_string(), media.to_string())
+    }
+
     /// Puts the body on a request (opening files).
     pub(crate) async fn apply(&self, request: reqwest::RequestBuilder) -> std::io::Result<reqwest::RequestBuilder> {
         use reqwest::header::CONTENT_TYPE;

@@ -26,22 +26,19 @@ pub fn file(tokens: TokenStream, what: &str) -> String {
 /// formatted apart, in parallel, and joined in order: the same text as [`file`] of all of them,
 /// without ever holding every part's tokens and syntax tree at once (the largest `types.rs` held
 /// hundreds of megabytes, and the pages the kernel zeroed for them were a sixth of a generation).
-pub fn file_in_parts<T: Sync>(head: TokenStream, parts: &[T], part: impl Fn(&T) -> Items + Sync, what: &str) -> String {
+pub fn file_in_parts<T: Sync>(head: Items, parts: &[T], part: impl Fn(&T) -> Items + Sync, what: &str) -> String {
     use rayon::prelude::*;
-    let mut out = file(head, what);
+    let mut out = format!("// {MARKER}. Do not edit: regenerate with `cargo run -p generator`.\n\n");
+    head.write(&mut out, what);
     let texts: Vec<String> = parts
         .par_iter()
         .map(|p| {
             let mut text = String::new();
-            for piece in part(p).0 {
-                match piece {
-                    Piece::Tokens(tokens) => format_into(&mut text, tokens, what),
-                    Piece::Text(t) => text.push_str(&t),
-                }
-            }
+            part(p).write(&mut text, what);
             text
         })
         .collect();
+    out.reserve(texts.iter().map(String::len).sum());
     for text in texts {
         out.push_str(&text);
     }
@@ -61,7 +58,25 @@ enum Piece {
     Text(String),
 }
 
+impl From<TokenStream> for Items {
+    fn from(tokens: TokenStream) -> Self {
+        let mut items = Items::default();
+        items.tokens(tokens);
+        items
+    }
+}
+
 impl Items {
+    /// Appends the items to `out`, the tokens formatted.
+    fn write(self, out: &mut String, what: &str) {
+        for piece in self.0 {
+            match piece {
+                Piece::Tokens(tokens) => format_into(out, tokens, what),
+                Piece::Text(t) => out.push_str(&t),
+            }
+        }
+    }
+
     /// Items as tokens.
     pub fn tokens(&mut self, tokens: TokenStream) {
         if tokens.is_empty() {

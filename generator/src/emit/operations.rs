@@ -38,25 +38,28 @@ const BUILDER_FIELDS: &[&str] = &["client", "options", "body"];
 /// request builders, success and error types (each operation's emitted and formatted apart, in
 /// parallel: a large API's groups are most of its time).
 pub fn module(group: &Group, defs: &Defs, what: &str) -> String {
-    let types = quote!(super::types::);
-    let name = format_ident!("{}", group.type_name);
-    let tag_doc = format!(" Operations tagged `{}`.", group.tag);
-    let struct_doc = format!(" The `{}` operations. Get one from the API's `Client`.", group.tag);
-    let methods = group.operations.iter().map(|op| accessor_methods(op, defs, &types));
-    let head = quote! {
-        #![doc = #tag_doc]
-        #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::too_many_arguments, clippy::large_enum_variant)]
-
-        #[doc = #struct_doc]
-        #[derive(Debug, Clone, Copy)]
-        pub struct #name<'a> {
-            pub(crate) client: &'a super::Client,
+    let mut head = Items::default();
+    let out = head.text();
+    for line in super::doc_lines(&format!("Operations tagged `{}`.", group.tag)) {
+        let _ = writeln!(out, "//!{}", line.trim_end_matches(' '));
+    }
+    out.push_str(
+        "#![allow(\n    clippy::doc_lazy_continuation,\n    clippy::doc_overindented_list_items,\n    clippy::too_many_arguments,\n    clippy::large_enum_variant\n)]\n",
+    );
+    let struct_doc = format!("The `{}` operations. Get one from the API's `Client`.", group.tag);
+    super::doc_text(out, "", &struct_doc);
+    let name = &group.type_name;
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone, Copy)]\npub struct {name}<'a> {{\n    pub(crate) client: &'a super::Client,\n}}\nimpl<'a> {name}<'a> {{"
+    );
+    for op in &group.operations {
+        accessor_method(out, op, op.body.as_ref(), None, defs);
+        for alt in &op.alternates {
+            accessor_method(out, op, Some(alt), Some(alt.kind), defs);
         }
-
-        impl<'a> #name<'a> {
-            #(#methods)*
-        }
-    };
+    }
+    out.push_str("}\n");
     super::file_in_parts(
         head,
         &group.operations,
@@ -74,7 +77,7 @@ pub fn module(group: &Group, defs: &Defs, what: &str) -> String {
 /// `#[doc(alias = "<operationId>")]`, where rustc allows it: not the item's own name, no
 /// quotes, tabs or newlines, no leading or trailing space. (The operation id is always in the
 /// method's docs as well.)
-fn alias(id: &str, item: &str) -> TokenStream {
+fn alias(id: &str, item: &str) -> Option<String> {
     let allowed = !id.is_empty()
         && id != item
         && !id.starts_with(' ')
@@ -82,11 +85,7 @@ fn alias(id: &str, item: &str) -> TokenStream {
         && !id
             .chars()
             .any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '));
-    if allowed {
-        quote!(#[doc(alias = #id)])
-    } else {
-        TokenStream::new()
-    }
+    allowed.then(|| format!("#[doc(alias = {})]", super::literal(id)))
 }
 
 /// The builder's field (and argument) name of each parameter.
@@ -105,25 +104,7 @@ fn key(p: &Param) -> String {
     format!("{:?}:{}", p.location, p.json)
 }
 
-/// What a parameter is stored as in the builder, and what its argument or setter takes.
-fn param_ty(p: &Param, types: &TokenStream) -> TokenStream {
-    ty(&p.ty, types)
-}
-
-fn body_ty(b: &Body, types: &TokenStream) -> TokenStream {
-    ty(&b.ty, types)
-}
-
-/// The accessor's methods of one operation: the primary one and one per other media type.
-fn accessor_methods(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
-    let mut out = accessor_method(op, op.body.as_ref(), None, defs, types);
-    for alt in &op.alternates {
-        out.extend(accessor_method(op, Some(alt), Some(alt.kind), defs, types));
-    }
-    out
-}
-
-fn method_doc(op: &Operation, media: Option<&Body>, alternate: bool) -> TokenStream {
+fn method_doc(op: &Operation, media: Option<&Body>, alternate: bool) -> String {
     let mut doc_text = String::new();
     if let Some(s) = &op.summary {
         doc_text.push_str(s.trim());
@@ -140,65 +121,64 @@ fn method_doc(op: &Operation, media: Option<&Body>, alternate: bool) -> TokenStr
     if let Some(s) = &op.server {
         doc_text.push_str(&format!(" Served from `{s}`."));
     }
-    docs(&doc_text)
+    doc_text
 }
 
-fn accessor_method(
-    op: &Operation,
-    body: Option<&Body>,
-    alternate: Option<BodyKind>,
-    defs: &Defs,
-    types: &TokenStream,
-) -> TokenStream {
+/// One method of the group's accessor (the primary one, or the one for another media type),
+/// written as text: it takes what the operation requires and returns its request builder.
+fn accessor_method(out: &mut String, op: &Operation, body: Option<&Body>, alternate: Option<BodyKind>, defs: &Defs) {
     let fn_name = match alternate {
-        Some(k) => format_ident!("{}_{}", op.fn_name, k.suffix()),
-        None => naming::ident(&op.fn_name),
+        Some(k) => format!("{}_{}", op.fn_name, k.suffix()),
+        None => naming::ident(&op.fn_name).to_string(),
     };
-    let alias = if alternate.is_none() {
-        alias(&op.id, &op.fn_name)
-    } else {
-        TokenStream::new()
-    };
-    let doc = method_doc(op, body, alternate.is_some());
-    let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
-    let call = format_ident!("{}", op.call_type);
+    super::doc_text(out, "    ", &method_doc(op, body, alternate.is_some()));
+    if alternate.is_none()
+        && let Some(alias) = alias(&op.id, &op.fn_name)
+    {
+        let _ = writeln!(out, "    {alias}");
+    }
+    if op.deprecated {
+        out.push_str("    #[deprecated]\n");
+    }
+    let call = &op.call_type;
     let names = field_names(op);
-    let mut args = Vec::new();
-    let mut inits = Vec::new();
+    let mut args = vec!["&self".to_string()];
+    let mut inits = String::new();
     for p in &op.params {
         let f = naming::ident(&names[&key(p)]);
-        let t = param_ty(p, types);
         if p.client || !(p.location == Location::Path || p.required) {
-            inits.push(quote!(#f: None,));
+            let _ = writeln!(inits, "            {f}: None,");
         } else {
-            args.push(quote!(#f: impl Into<#t>));
-            inits.push(quote!(#f: #f.into(),));
+            args.push(format!(
+                "{f}: impl Into<{}>",
+                super::ty_text_in(&p.ty, "super::types::")
+            ));
+            let _ = writeln!(inits, "            {f}: {f}.into(),");
         }
     }
-    let body_init = match body {
+    match body {
         Some(b) if body_is_argument(b, defs) => {
-            let t = body_ty(b, types);
-            args.push(quote!(body: impl Into<#t>));
-            let encode: TokenStream = encode_body(b, "&body", defs)
-                .parse()
-                .expect("a body's encoding is an expression");
-            quote!(body: { let body: #t = body.into(); #encode },)
+            let t = super::ty_text_in(&b.ty, "super::types::");
+            args.push(format!("body: impl Into<{t}>"));
+            let encode = encode_body(b, "&body", defs);
+            let _ = writeln!(
+                inits,
+                "            body: {{\n                let body: {t} = body.into();\n                {encode}\n            }},"
+            );
         }
-        _ => quote!(body: Ok(crate::runtime::Body::Empty),),
-    };
-    quote! {
-        #doc
-        #alias
-        #deprecated
-        pub fn #fn_name(&self, #(#args),*) -> #call<'a> {
-            #call {
-                client: self.client,
-                #(#inits)*
-                #body_init
-                options: Default::default(),
-            }
-        }
+        _ => inits.push_str("            body: Ok(crate::runtime::Body::Empty),\n"),
     }
+    call_text(
+        out,
+        "    ",
+        &format!("pub fn {fn_name}"),
+        &args,
+        &format!(" -> {call}<'a> {{"),
+    );
+    let _ = writeln!(
+        out,
+        "        {call} {{\n            client: self.client,\n{inits}            options: Default::default(),\n        }}\n    }}"
+    );
 }
 
 /// Whether the accessor method takes the body as an argument: when the description requires
@@ -228,12 +208,8 @@ fn encode_body(b: &Body, value: &str, defs: &Defs) -> String {
     match b.kind {
         BodyKind::Json => format!("crate::runtime::Body::json({value}).map_err(|e| e.to_string())"),
         BodyKind::Form => format!("crate::runtime::Body::form({value}).map_err(|e| e.to_string())"),
-        BodyKind::Binary => {
-            format!("Ok(crate::runtime::Body::File(::std::clone::Clone::clone({value}), {media}.to_string()))")
-        }
-        BodyKind::Text => {
-            format!("Ok(crate::runtime::Body::Text(::std::string::ToString::to_string({value}), {media}.to_string()))")
-        }
+        BodyKind::Binary => format!("Ok(crate::runtime::Body::file({value}, {media}))"),
+        BodyKind::Text => format!("Ok(crate::runtime::Body::text({value}, {media}))"),
         BodyKind::Multipart if struct_of(&b.ty, defs).is_some() => format!("crate::runtime::Body::multipart({value})"),
         BodyKind::Multipart => format!("Ok(crate::runtime::Body::Multipart(crate::runtime::body::parts_of({value})))"),
     }

@@ -56,10 +56,7 @@ impl<'a> AccessKey<'a> {
     ///
     /// `GET /v1/projects/{projectId}/accessKeys/{accessKeyId}` (operation `AccessKeyService_GetAccessKey`).
     #[doc(alias = "AccessKeyService_GetAccessKey")]
-    pub fn get(
-        &self,
-        access_key_id: impl Into<String>,
-    ) -> AccessKeyServiceGetAccessKeyCall<'a> {
+    pub fn get(&self, access_key_id: impl Into<String>) -> AccessKeyServiceGetAccessKeyCall<'a> {
         AccessKeyServiceGetAccessKeyCall {
             client: self.client,
             project_id: None,

@@ -17,10 +17,7 @@ impl<'a> Analytics<'a> {
     ///
     /// `POST /v1/echo` (operation `Analytics_Echo`).
     #[doc(alias = "Analytics_Echo")]
-    pub fn echo(
-        &self,
-        body: impl Into<super::types::EchoRequest>,
-    ) -> AnalyticsEchoCall<'a> {
+    pub fn echo(&self, body: impl Into<super::types::EchoRequest>) -> AnalyticsEchoCall<'a> {
         AnalyticsEchoCall {
             client: self.client,
             body: {

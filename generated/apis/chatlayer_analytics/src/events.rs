@@ -25,8 +25,7 @@ impl<'a> Events<'a> {
             bot_id: None,
             attribute_key: attribute_key.into(),
             body: {
-                let body: super::types::AnalyticsGetEventAttributeValuesRequest = body
-                    .into();
+                let body: super::types::AnalyticsGetEventAttributeValuesRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -55,8 +54,7 @@ impl<'a> Events<'a> {
             client: self.client,
             bot_id: None,
             body: {
-                let body: super::types::AnalyticsCreateEventDefinitionRequest = body
-                    .into();
+                let body: super::types::AnalyticsCreateEventDefinitionRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -72,8 +70,7 @@ impl<'a> Events<'a> {
             client: self.client,
             bot_id: None,
             body: {
-                let body: super::types::AnalyticsComputeEventsFunnelRequest = body
-                    .into();
+                let body: super::types::AnalyticsComputeEventsFunnelRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -113,8 +110,7 @@ impl<'a> Events<'a> {
             client: self.client,
             bot_id: None,
             body: {
-                let body: super::types::AnalyticsListEventsWithFiltersRequest = body
-                    .into();
+                let body: super::types::AnalyticsListEventsWithFiltersRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

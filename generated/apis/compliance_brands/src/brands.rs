@@ -43,10 +43,7 @@ impl<'a> Brands<'a> {
     ///
     /// `POST /v1/projects/{projectId}/us/brands` (operation `createBrand`).
     #[doc(alias = "createBrand")]
-    pub fn create(
-        &self,
-        body: impl Into<super::types::CreateBrandRequest>,
-    ) -> CreateBrandCall<'a> {
+    pub fn create(&self, body: impl Into<super::types::CreateBrandRequest>) -> CreateBrandCall<'a> {
         CreateBrandCall {
             client: self.client,
             project_id: None,
@@ -67,10 +64,7 @@ impl<'a> Brands<'a> {
     ///
     /// `POST /v1/projects/{projectId}/us/brands/import` (operation `importBrand`).
     #[doc(alias = "importBrand")]
-    pub fn import(
-        &self,
-        body: impl Into<super::types::ImportBrandRequest>,
-    ) -> ImportBrandCall<'a> {
+    pub fn import(&self, body: impl Into<super::types::ImportBrandRequest>) -> ImportBrandCall<'a> {
         ImportBrandCall {
             client: self.client,
             project_id: None,

@@ -33,10 +33,7 @@ impl<'a> App<'a> {
     ///
     /// `POST /v1/projects/{project_id}/apps` (operation `App_CreateApp`).
     #[doc(alias = "App_CreateApp")]
-    pub fn create(
-        &self,
-        body: impl Into<super::types::AppCreateRequest>,
-    ) -> AppCreateAppCall<'a> {
+    pub fn create(&self, body: impl Into<super::types::AppCreateRequest>) -> AppCreateAppCall<'a> {
         AppCreateAppCall {
             client: self.client,
             project_id: None,

@@ -67,10 +67,7 @@ impl<'a> Conversation<'a> {
     ///
     /// `GET /v1/projects/{project_id}/conversations/{conversation_id}` (operation `Conversation_GetConversation`).
     #[doc(alias = "Conversation_GetConversation")]
-    pub fn get(
-        &self,
-        conversation_id: impl Into<String>,
-    ) -> ConversationGetConversationCall<'a> {
+    pub fn get(&self, conversation_id: impl Into<String>) -> ConversationGetConversationCall<'a> {
         ConversationGetConversationCall {
             client: self.client,
             project_id: None,

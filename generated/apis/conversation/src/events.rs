@@ -21,10 +21,7 @@ impl<'a> Events<'a> {
     ///
     /// `POST /v1/projects/{project_id}/events:send` (operation `Events_SendEvent`).
     #[doc(alias = "Events_SendEvent")]
-    pub fn send(
-        &self,
-        body: impl Into<super::types::SendEventRequest>,
-    ) -> EventsSendEventCall<'a> {
+    pub fn send(&self, body: impl Into<super::types::SendEventRequest>) -> EventsSendEventCall<'a> {
         EventsSendEventCall {
             client: self.client,
             project_id: None,

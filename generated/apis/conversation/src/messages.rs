@@ -59,10 +59,7 @@ impl<'a> Messages<'a> {
     ///
     /// `DELETE /v1/projects/{project_id}/messages/{message_id}` (operation `Messages_DeleteMessage`).
     #[doc(alias = "Messages_DeleteMessage")]
-    pub fn delete(
-        &self,
-        message_id: impl Into<String>,
-    ) -> MessagesDeleteMessageCall<'a> {
+    pub fn delete(&self, message_id: impl Into<String>) -> MessagesDeleteMessageCall<'a> {
         MessagesDeleteMessageCall {
             client: self.client,
             project_id: None,
@@ -146,8 +143,7 @@ impl<'a> Messages<'a> {
             client: self.client,
             project_id: None,
             body: {
-                let body: super::types::ListMessagesByChannelIdentityRequest = body
-                    .into();
+                let body: super::types::ListMessagesByChannelIdentityRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -70,10 +70,7 @@ impl<'a> Webhooks<'a> {
     ///
     /// `DELETE /v1/projects/{project_id}/webhooks/{webhook_id}` (operation `Webhooks_DeleteWebhook`).
     #[doc(alias = "Webhooks_DeleteWebhook")]
-    pub fn delete(
-        &self,
-        webhook_id: impl Into<String>,
-    ) -> WebhooksDeleteWebhookCall<'a> {
+    pub fn delete(&self, webhook_id: impl Into<String>) -> WebhooksDeleteWebhookCall<'a> {
         WebhooksDeleteWebhookCall {
             client: self.client,
             project_id: None,

@@ -53,10 +53,7 @@ impl<'a> AccessControlList<'a> {
     ///
     /// `GET /v1/projects/{projectId}/accessControlLists/{id}` (operation `getAccessListById`).
     #[doc(alias = "getAccessListById")]
-    pub fn get_access_list_by_id(
-        &self,
-        id: impl Into<String>,
-    ) -> GetAccessListByIdCall<'a> {
+    pub fn get_access_list_by_id(&self, id: impl Into<String>) -> GetAccessListByIdCall<'a> {
         GetAccessListByIdCall {
             client: self.client,
             project_id: None,

@@ -36,10 +36,7 @@ impl<'a> SipTrunks<'a> {
     ///
     /// `POST /v1/projects/{projectId}/trunks` (operation `createSipTrunk`).
     #[doc(alias = "createSipTrunk")]
-    pub fn create(
-        &self,
-        body: impl Into<super::types::SipTrunk>,
-    ) -> CreateSipTrunkCall<'a> {
+    pub fn create(&self, body: impl Into<super::types::SipTrunk>) -> CreateSipTrunkCall<'a> {
         CreateSipTrunkCall {
             client: self.client,
             project_id: None,
@@ -56,10 +53,7 @@ impl<'a> SipTrunks<'a> {
     ///
     /// `GET /v1/projects/{projectId}/trunks/{sipTrunkId}` (operation `getSipTrunkById`).
     #[doc(alias = "getSipTrunkById")]
-    pub fn get_sip_trunk_by_id(
-        &self,
-        sip_trunk_id: impl Into<String>,
-    ) -> GetSipTrunkByIdCall<'a> {
+    pub fn get_sip_trunk_by_id(&self, sip_trunk_id: impl Into<String>) -> GetSipTrunkByIdCall<'a> {
         GetSipTrunkByIdCall {
             client: self.client,
             project_id: None,

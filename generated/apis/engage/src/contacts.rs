@@ -55,10 +55,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /api/v1/contacts/contacts/{contactId}` (operation `getContactById`).
     #[doc(alias = "getContactById")]
-    pub fn get_contact_by_id(
-        &self,
-        contact_id: impl Into<String>,
-    ) -> GetContactByIdCall<'a> {
+    pub fn get_contact_by_id(&self, contact_id: impl Into<String>) -> GetContactByIdCall<'a> {
         GetContactByIdCall {
             client: self.client,
             contact_id: contact_id.into(),
@@ -72,10 +69,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `DELETE /api/v1/contacts/contacts/{contactId}` (operation `deleteContactById`).
     #[doc(alias = "deleteContactById")]
-    pub fn delete_contact_by_id(
-        &self,
-        contact_id: impl Into<String>,
-    ) -> DeleteContactByIdCall<'a> {
+    pub fn delete_contact_by_id(&self, contact_id: impl Into<String>) -> DeleteContactByIdCall<'a> {
         DeleteContactByIdCall {
             client: self.client,
             contact_id: contact_id.into(),
@@ -146,10 +140,7 @@ impl<'a> Contacts<'a> {
     ///
     /// `GET /api/v1/contacts/lists/{listId}` (operation `getContactListById`).
     #[doc(alias = "getContactListById")]
-    pub fn get_contact_list_by_id(
-        &self,
-        list_id: impl Into<String>,
-    ) -> GetContactListByIdCall<'a> {
+    pub fn get_contact_list_by_id(&self, list_id: impl Into<String>) -> GetContactListByIdCall<'a> {
         GetContactListByIdCall {
             client: self.client,
             list_id: list_id.into(),

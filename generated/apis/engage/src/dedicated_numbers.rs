@@ -94,10 +94,7 @@ impl<'a> DedicatedNumbers<'a> {
     ///
     /// `DELETE /v1/messaging/numbers/dedicated/{numberId}/assignment` (operation `DeleteAssignment`).
     #[doc(alias = "DeleteAssignment")]
-    pub fn delete_assignment(
-        &self,
-        number_id: impl Into<String>,
-    ) -> DeleteAssignmentCall<'a> {
+    pub fn delete_assignment(&self, number_id: impl Into<String>) -> DeleteAssignmentCall<'a> {
         DeleteAssignmentCall {
             client: self.client,
             number_id: number_id.into(),

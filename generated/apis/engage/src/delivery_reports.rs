@@ -120,8 +120,7 @@ impl<'a> DeliveryReports<'a> {
         ConfirmDeliveryReportsAsReceivedCall {
             client: self.client,
             body: {
-                let body: super::types::Confirmdeliveryreportsasreceivedrequest = body
-                    .into();
+                let body: super::types::Confirmdeliveryreportsasreceivedrequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -52,10 +52,7 @@ impl<'a> Messages<'a> {
     ///
     /// `GET /v1/messages/{messageId}` (operation `GetMessageStatus`).
     #[doc(alias = "GetMessageStatus")]
-    pub fn get_message_status(
-        &self,
-        message_id: impl Into<String>,
-    ) -> GetMessageStatusCall<'a> {
+    pub fn get_message_status(&self, message_id: impl Into<String>) -> GetMessageStatusCall<'a> {
         GetMessageStatusCall {
             client: self.client,
             message_id: message_id.into(),
@@ -211,10 +208,7 @@ impl<'a> Messages<'a> {
     ///
     /// `POST /v1/messages` (operation `SendMessages`).
     #[doc(alias = "SendMessages")]
-    pub fn send(
-        &self,
-        body: impl Into<super::types::Sendmessagesrequest>,
-    ) -> SendMessagesCall<'a> {
+    pub fn send(&self, body: impl Into<super::types::Sendmessagesrequest>) -> SendMessagesCall<'a> {
         SendMessagesCall {
             client: self.client,
             body: {

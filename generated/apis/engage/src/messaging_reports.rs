@@ -278,10 +278,7 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `GET /v2-preview/reporting/scheduled/{id}` (operation `GetScheduledReport`).
     #[doc(alias = "GetScheduledReport")]
-    pub fn get_scheduled_report(
-        &self,
-        id: impl Into<String>,
-    ) -> GetScheduledReportCall<'a> {
+    pub fn get_scheduled_report(&self, id: impl Into<String>) -> GetScheduledReportCall<'a> {
         GetScheduledReportCall {
             client: self.client,
             id: id.into(),
@@ -295,10 +292,7 @@ impl<'a> MessagingReports<'a> {
     ///
     /// `DELETE /v2-preview/reporting/scheduled/{id}` (operation `DeleteScheduledReport`).
     #[doc(alias = "DeleteScheduledReport")]
-    pub fn delete_scheduled_report(
-        &self,
-        id: impl Into<String>,
-    ) -> DeleteScheduledReportCall<'a> {
+    pub fn delete_scheduled_report(&self, id: impl Into<String>) -> DeleteScheduledReportCall<'a> {
         DeleteScheduledReportCall {
             client: self.client,
             id: id.into(),

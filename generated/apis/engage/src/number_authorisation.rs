@@ -43,8 +43,7 @@ impl<'a> NumberAuthorisation<'a> {
         AddOneOrMoreNumbersToYourBlacklistCall {
             client: self.client,
             body: {
-                let body: super::types::Addoneormorenumberstoyourblacklistrequest = body
-                    .into();
+                let body: super::types::Addoneormorenumberstoyourblacklistrequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

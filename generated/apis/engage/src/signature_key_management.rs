@@ -152,10 +152,7 @@ impl<'a> SignatureKeyManagement<'a> {
     ///
     /// `DELETE /v1/iam/signature_keys/{key_id}` (operation `DeleteSignatureKey`).
     #[doc(alias = "DeleteSignatureKey")]
-    pub fn delete_signature_key(
-        &self,
-        key_id: impl Into<String>,
-    ) -> DeleteSignatureKeyCall<'a> {
+    pub fn delete_signature_key(&self, key_id: impl Into<String>) -> DeleteSignatureKeyCall<'a> {
         DeleteSignatureKeyCall {
             client: self.client,
             key_id: key_id.into(),

@@ -92,8 +92,7 @@ impl<'a> SourceAddress<'a> {
         RequestSenderAddressUsingPostCall {
             client: self.client,
             body: {
-                let body: super::types::RequestSenderAddressUsingPostRequest = body
-                    .into();
+                let body: super::types::RequestSenderAddressUsingPostRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -195,9 +194,7 @@ impl<'a> SourceAddress<'a> {
     ///
     /// `GET /v1/messaging/numbers/sender_address/addresses` (operation `GetAllApprovedSenderAddresses`).
     #[doc(alias = "GetAllApprovedSenderAddresses")]
-    pub fn get_all_approved_sender_addresses(
-        &self,
-    ) -> GetAllApprovedSenderAddressesCall<'a> {
+    pub fn get_all_approved_sender_addresses(&self) -> GetAllApprovedSenderAddressesCall<'a> {
         GetAllApprovedSenderAddressesCall {
             client: self.client,
             sender_address: None,
@@ -218,10 +215,7 @@ impl<'a> SourceAddress<'a> {
     ///
     /// `GET /v1/messaging/numbers/sender_address/addresses/{id}` (operation `GetSenderAddressById`).
     #[doc(alias = "GetSenderAddressById")]
-    pub fn get_sender_address_by_id(
-        &self,
-        id: impl Into<String>,
-    ) -> GetSenderAddressByIdCall<'a> {
+    pub fn get_sender_address_by_id(&self, id: impl Into<String>) -> GetSenderAddressByIdCall<'a> {
         GetSenderAddressByIdCall {
             client: self.client,
             id: id.into(),

@@ -244,10 +244,7 @@ impl<'a> WebhooksManagement<'a> {
     ///
     /// `DELETE /v1/webhooks/messages/{webhookId}` (operation `DeleteWebhook`).
     #[doc(alias = "DeleteWebhook")]
-    pub fn delete_webhook(
-        &self,
-        webhook_id: impl Into<String>,
-    ) -> DeleteWebhookCall<'a> {
+    pub fn delete_webhook(&self, webhook_id: impl Into<String>) -> DeleteWebhookCall<'a> {
         DeleteWebhookCall {
             client: self.client,
             webhook_id: webhook_id.into(),

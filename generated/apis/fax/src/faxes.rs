@@ -67,10 +67,7 @@ impl<'a> Faxes<'a> {
     ///
     /// `POST /v3/projects/{projectId}/faxes` (operation `sendFax`).
     #[doc(alias = "sendFax")]
-    pub fn send(
-        &self,
-        body: impl Into<super::types::SendFaxRequest>,
-    ) -> SendFaxCall<'a> {
+    pub fn send(&self, body: impl Into<super::types::SendFaxRequest>) -> SendFaxCall<'a> {
         SendFaxCall {
             client: self.client,
             project_id: None,
@@ -106,10 +103,7 @@ impl<'a> Faxes<'a> {
     /// This method sends the body as `application/json`.
     ///
     /// `POST /v3/projects/{projectId}/faxes` (operation `sendFax`).
-    pub fn send_json(
-        &self,
-        body: impl Into<super::types::SendFaxRequestJson>,
-    ) -> SendFaxCall<'a> {
+    pub fn send_json(&self, body: impl Into<super::types::SendFaxRequestJson>) -> SendFaxCall<'a> {
         SendFaxCall {
             client: self.client,
             project_id: None,
@@ -141,10 +135,7 @@ impl<'a> Faxes<'a> {
     ///
     /// `GET /v3/projects/{projectId}/faxes/{id}/file` (operation `getFaxFilebyId`).
     #[doc(alias = "getFaxFilebyId")]
-    pub fn download(
-        &self,
-        id: impl Into<super::types::FaxId>,
-    ) -> GetFaxFilebyIdCall<'a> {
+    pub fn download(&self, id: impl Into<super::types::FaxId>) -> GetFaxFilebyIdCall<'a> {
         GetFaxFilebyIdCall {
             client: self.client,
             project_id: None,

@@ -94,10 +94,7 @@ impl<'a> Services<'a> {
     ///
     /// `GET /v3/projects/{projectId}/services/{id}/numbers` (operation `listNumbersForService`).
     #[doc(alias = "listNumbersForService")]
-    pub fn list_numbers_for(
-        &self,
-        id: impl Into<String>,
-    ) -> ListNumbersForServiceCall<'a> {
+    pub fn list_numbers_for(&self, id: impl Into<String>) -> ListNumbersForServiceCall<'a> {
         ListNumbersForServiceCall {
             client: self.client,
             project_id: None,

@@ -36,9 +36,7 @@ impl<'a> AccountManagement<'a> {
     ///
     /// `GET /v5/accounts/http_signing_key` (operation `get-v5-accounts-http_signing_key`).
     #[doc(alias = "get-v5-accounts-http_signing_key")]
-    pub fn get_v5_accounts_http_signing_key(
-        &self,
-    ) -> GetV5AccountsHttpSigningKeyCall<'a> {
+    pub fn get_v5_accounts_http_signing_key(&self) -> GetV5AccountsHttpSigningKeyCall<'a> {
         GetV5AccountsHttpSigningKeyCall {
             client: self.client,
             body: Ok(sinch_sdk_runtime::Body::Empty),
@@ -51,9 +49,7 @@ impl<'a> AccountManagement<'a> {
     ///
     /// `POST /v5/accounts/http_signing_key` (operation `post-v5-accounts-http_signing_key`).
     #[doc(alias = "post-v5-accounts-http_signing_key")]
-    pub fn post_v5_accounts_http_signing_key(
-        &self,
-    ) -> PostV5AccountsHttpSigningKeyCall<'a> {
+    pub fn post_v5_accounts_http_signing_key(&self) -> PostV5AccountsHttpSigningKeyCall<'a> {
         PostV5AccountsHttpSigningKeyCall {
             client: self.client,
             body: Ok(sinch_sdk_runtime::Body::Empty),

@@ -35,8 +35,7 @@ impl<'a> Alerts<'a> {
         PostV1ThresholdsAlertsSendCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunThresholdsApiSendAlertRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunThresholdsApiSendAlertRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -70,8 +69,7 @@ impl<'a> Alerts<'a> {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::GithubComMailgunThresholdsApiSendAlertRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunThresholdsApiSendAlertRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -21,16 +21,13 @@ impl<'a> Allowlist<'a> {
     #[doc(alias = "POST-v3--domainID--whitelists-import")]
     pub fn post_v3_domain_id_whitelists_import(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody>,
     ) -> PostV3DomainIdWhitelistsImportCall<'a> {
         PostV3DomainIdWhitelistsImportCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -102,16 +99,13 @@ impl<'a> Allowlist<'a> {
     #[doc(alias = "POST-v3--domainID--whitelists")]
     pub fn post_v3_domain_id_whitelists(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody>,
     ) -> PostV3DomainIdWhitelistsCall<'a> {
         PostV3DomainIdWhitelistsCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdWhitelistsApplicationFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

@@ -20,9 +20,7 @@ impl<'a> BounceClassification<'a> {
     /// `GET /v1/bounce-classification/stats` (operation `GET-v1-bounce-classification-stats`).
     #[doc(alias = "GET-v1-bounce-classification-stats")]
     #[deprecated]
-    pub fn get_v1_bounce_classification_stats(
-        &self,
-    ) -> GetV1BounceClassificationStatsCall<'a> {
+    pub fn get_v1_bounce_classification_stats(&self) -> GetV1BounceClassificationStatsCall<'a> {
         GetV1BounceClassificationStatsCall {
             client: self.client,
             group: None,
@@ -39,9 +37,7 @@ impl<'a> BounceClassification<'a> {
     /// `GET /v1/bounce-classification/domains` (operation `GET-v1-bounce-classification-domains`).
     #[doc(alias = "GET-v1-bounce-classification-domains")]
     #[deprecated]
-    pub fn get_v1_bounce_classification_domains(
-        &self,
-    ) -> GetV1BounceClassificationDomainsCall<'a> {
+    pub fn get_v1_bounce_classification_domains(&self) -> GetV1BounceClassificationDomainsCall<'a> {
         GetV1BounceClassificationDomainsCall {
             client: self.client,
             limit: None,
@@ -76,9 +72,7 @@ impl<'a> BounceClassification<'a> {
     /// Deprecated: use POST /v2/bounce-classification/metrics
     ///
     /// `GET /v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules` (operation `GET-v1-bounce-classification-domains--domain--entities--entity-id--rules`).
-    #[doc(
-        alias = "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules"
-    )]
+    #[doc(alias = "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules")]
     #[deprecated]
     pub fn get_v1_bounce_classification_domains_domain_entities_entity_id_rules(
         &self,
@@ -157,15 +151,12 @@ impl<'a> BounceClassification<'a> {
     #[doc(alias = "POST-v2-bounce-classification-metrics")]
     pub fn post_v2_bounce_classification_metrics(
         &self,
-        body: impl Into<
-            super::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest,
-        >,
+        body: impl Into<super::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest>,
     ) -> PostV2BounceClassificationMetricsCall<'a> {
         PostV2BounceClassificationMetricsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunBounceClassificationInternalApiMetricsRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

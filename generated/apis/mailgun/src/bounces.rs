@@ -21,16 +21,13 @@ impl<'a> Bounces<'a> {
     #[doc(alias = "POST-v3--domainID--bounces-import")]
     pub fn post_v3_domain_id_bounces_import(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody>,
     ) -> PostV3DomainIdBouncesImportCall<'a> {
         PostV3DomainIdBouncesImportCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdBouncesImportMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -108,8 +105,7 @@ impl<'a> Bounces<'a> {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::GithubComMailgunBlackbookApiBouncesList = body
-                    .into();
+                let body: super::types::GithubComMailgunBlackbookApiBouncesList = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -124,16 +120,13 @@ impl<'a> Bounces<'a> {
     /// `POST /v3/{domain_name}/bounces` (operation `POST-v3--domainID--bounces`).
     pub fn post_v3_domain_id_multipart(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdBouncesApplicationFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdBouncesApplicationFormDataRequestBody>,
     ) -> PostV3DomainIdBouncesCall<'a> {
         PostV3DomainIdBouncesCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdBouncesApplicationFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdBouncesApplicationFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

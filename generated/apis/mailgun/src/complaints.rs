@@ -21,16 +21,13 @@ impl<'a> Complaints<'a> {
     #[doc(alias = "POST-v3--domainID--complaints-import")]
     pub fn post_v3_domain_id_complaints_import(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody>,
     ) -> PostV3DomainIdComplaintsImportCall<'a> {
         PostV3DomainIdComplaintsImportCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdComplaintsImportMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -108,8 +105,7 @@ impl<'a> Complaints<'a> {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::GithubComMailgunBlackbookApiComplaintsList = body
-                    .into();
+                let body: super::types::GithubComMailgunBlackbookApiComplaintsList = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -124,16 +120,13 @@ impl<'a> Complaints<'a> {
     /// `POST /v3/{domain_name}/complaints` (operation `POST-v3--domainID--complaints`).
     pub fn post_v3_domain_id_multipart(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdComplaintsApplicationFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdComplaintsApplicationFormDataRequestBody>,
     ) -> PostV3DomainIdComplaintsCall<'a> {
         PostV3DomainIdComplaintsCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdComplaintsApplicationFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdComplaintsApplicationFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

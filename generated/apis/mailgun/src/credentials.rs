@@ -19,9 +19,7 @@ impl<'a> Credentials<'a> {
     ///
     /// `GET /v3/domains/{domain_name}/credentials` (operation `GET-v3-domains--domain-name--credentials`).
     #[doc(alias = "GET-v3-domains--domain-name--credentials")]
-    pub fn get_v3_domains_domain_name(
-        &self,
-    ) -> GetV3DomainsDomainNameCredentialsCall<'a> {
+    pub fn get_v3_domains_domain_name(&self) -> GetV3DomainsDomainNameCredentialsCall<'a> {
         GetV3DomainsDomainNameCredentialsCall {
             client: self.client,
             domain_name: None,
@@ -39,16 +37,13 @@ impl<'a> Credentials<'a> {
     #[doc(alias = "POST-v3-domains--domain-name--credentials")]
     pub fn post_v3_domains_domain_name(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody>,
     ) -> PostV3DomainsDomainNameCredentialsCall<'a> {
         PostV3DomainsDomainNameCredentialsCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -60,9 +55,7 @@ impl<'a> Credentials<'a> {
     ///
     /// `DELETE /v3/domains/{domain_name}/credentials` (operation `DELETE-v3-domains--domain-name--credentials`).
     #[doc(alias = "DELETE-v3-domains--domain-name--credentials")]
-    pub fn delete_v3_domains_domain_name(
-        &self,
-    ) -> DeleteV3DomainsDomainNameCredentialsCall<'a> {
+    pub fn delete_v3_domains_domain_name(&self) -> DeleteV3DomainsDomainNameCredentialsCall<'a> {
         DeleteV3DomainsDomainNameCredentialsCall {
             client: self.client,
             domain_name: None,
@@ -79,17 +72,14 @@ impl<'a> Credentials<'a> {
     pub fn put_v3_domains_domain_name_credentials_spec(
         &self,
         spec: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody>,
     ) -> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
         PutV3DomainsDomainNameCredentialsSpecCall {
             client: self.client,
             domain_name: None,
             spec: spec.into(),
             body: {
-                let body: super::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

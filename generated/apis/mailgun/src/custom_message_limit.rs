@@ -19,9 +19,7 @@ impl<'a> CustomMessageLimit<'a> {
     ///
     /// `GET /v5/accounts/limit/custom/monthly` (operation `get-v5-accounts-limit-custom-monthly`).
     #[doc(alias = "get-v5-accounts-limit-custom-monthly")]
-    pub fn get_v5_accounts_limit_custom_monthly(
-        &self,
-    ) -> GetV5AccountsLimitCustomMonthlyCall<'a> {
+    pub fn get_v5_accounts_limit_custom_monthly(&self) -> GetV5AccountsLimitCustomMonthlyCall<'a> {
         GetV5AccountsLimitCustomMonthlyCall {
             client: self.client,
             body: Ok(sinch_sdk_runtime::Body::Empty),
@@ -66,9 +64,7 @@ impl<'a> CustomMessageLimit<'a> {
     ///
     /// `PUT /v5/accounts/limit/custom/enable` (operation `put-v5-accounts-limit-custom-enable`).
     #[doc(alias = "put-v5-accounts-limit-custom-enable")]
-    pub fn put_v5_accounts_limit_custom_enable(
-        &self,
-    ) -> PutV5AccountsLimitCustomEnableCall<'a> {
+    pub fn put_v5_accounts_limit_custom_enable(&self) -> PutV5AccountsLimitCustomEnableCall<'a> {
         PutV5AccountsLimitCustomEnableCall {
             client: self.client,
             body: Ok(sinch_sdk_runtime::Body::Empty),

@@ -22,16 +22,13 @@ impl<'a> DkimSecurity<'a> {
     pub fn put_v1_dkim_management_domains_name_rotation(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody>,
     ) -> PutV1DkimManagementDomainsNameRotationCall<'a> {
         PutV1DkimManagementDomainsNameRotationCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

@@ -26,8 +26,7 @@ impl<'a> DomainKeys<'a> {
         GetV1DkimKeysCall {
             client: self.client,
             body: {
-                let body: super::types::GetV1DkimKeysMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::GetV1DkimKeysMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -48,8 +47,7 @@ impl<'a> DomainKeys<'a> {
         PostV1DkimKeysCall {
             client: self.client,
             body: {
-                let body: super::types::PostV1DkimKeysMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV1DkimKeysMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -138,16 +136,13 @@ impl<'a> DomainKeys<'a> {
     pub fn put_v3_domains_name_dkim_authority(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody>,
     ) -> PutV3DomainsNameDkimAuthorityCall<'a> {
         PutV3DomainsNameDkimAuthorityCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -162,16 +157,13 @@ impl<'a> DomainKeys<'a> {
     pub fn put_v3_domains_name_dkim_selector(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody>,
     ) -> PutV3DomainsNameDkimSelectorCall<'a> {
         PutV3DomainsNameDkimSelectorCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

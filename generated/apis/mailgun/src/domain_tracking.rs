@@ -39,16 +39,13 @@ impl<'a> DomainTracking<'a> {
     pub fn put_v3_domains_name_tracking_click(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody>,
     ) -> PutV3DomainsNameTrackingClickCall<'a> {
         PutV3DomainsNameTrackingClickCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsNameTrackingClickMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -63,16 +60,13 @@ impl<'a> DomainTracking<'a> {
     pub fn put_v3_domains_name_tracking_open(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody>,
     ) -> PutV3DomainsNameTrackingOpenCall<'a> {
         PutV3DomainsNameTrackingOpenCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -87,16 +81,13 @@ impl<'a> DomainTracking<'a> {
     pub fn put_v3_domains_name_tracking_unsubscribe(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody>,
     ) -> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
         PutV3DomainsNameTrackingUnsubscribeCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -125,10 +116,7 @@ impl<'a> DomainTracking<'a> {
     ///
     /// `PUT /v2/x509/{domain}` (operation `PUT-v2-x509--domain-`).
     #[doc(alias = "PUT-v2-x509--domain-")]
-    pub fn put_v2_x509_domain(
-        &self,
-        domain: impl Into<String>,
-    ) -> PutV2X509DomainCall<'a> {
+    pub fn put_v2_x509_domain(&self, domain: impl Into<String>) -> PutV2X509DomainCall<'a> {
         PutV2X509DomainCall {
             client: self.client,
             domain: domain.into(),
@@ -142,10 +130,7 @@ impl<'a> DomainTracking<'a> {
     ///
     /// `POST /v2/x509/{domain}` (operation `POST-v2-x509--domain-`).
     #[doc(alias = "POST-v2-x509--domain-")]
-    pub fn post_v2_x509_domain(
-        &self,
-        domain: impl Into<String>,
-    ) -> PostV2X509DomainCall<'a> {
+    pub fn post_v2_x509_domain(&self, domain: impl Into<String>) -> PostV2X509DomainCall<'a> {
         PostV2X509DomainCall {
             client: self.client,
             domain: domain.into(),

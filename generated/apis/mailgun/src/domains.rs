@@ -46,8 +46,7 @@ impl<'a> Domains<'a> {
         PostV4DomainsCall {
             client: self.client,
             body: {
-                let body: super::types::PostV4DomainsMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV4DomainsMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -59,10 +58,7 @@ impl<'a> Domains<'a> {
     ///
     /// `GET /v4/domains/{name}` (operation `GET-v4-domains--name-`).
     #[doc(alias = "GET-v4-domains--name-")]
-    pub fn get_v4_domains_name(
-        &self,
-        name: impl Into<String>,
-    ) -> GetV4DomainsNameCall<'a> {
+    pub fn get_v4_domains_name(&self, name: impl Into<String>) -> GetV4DomainsNameCall<'a> {
         GetV4DomainsNameCall {
             client: self.client,
             name: name.into(),
@@ -85,8 +81,7 @@ impl<'a> Domains<'a> {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV4DomainsNameMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV4DomainsNameMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -115,10 +110,7 @@ impl<'a> Domains<'a> {
     ///
     /// `DELETE /v3/domains/{name}` (operation `DELETE-v3-domains--name-`).
     #[doc(alias = "DELETE-v3-domains--name-")]
-    pub fn delete_v3_domains_name(
-        &self,
-        name: impl Into<String>,
-    ) -> DeleteV3DomainsNameCall<'a> {
+    pub fn delete_v3_domains_name(&self, name: impl Into<String>) -> DeleteV3DomainsNameCall<'a> {
         DeleteV3DomainsNameCall {
             client: self.client,
             name: name.into(),

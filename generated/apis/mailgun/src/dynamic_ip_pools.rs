@@ -124,8 +124,7 @@ impl<'a> DynamicIpPools<'a> {
         PostV3DynamicPoolsAllCall {
             client: self.client,
             body: {
-                let body: super::types::PostV3DynamicPoolsAllMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DynamicPoolsAllMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -175,16 +174,13 @@ impl<'a> DynamicIpPools<'a> {
     pub fn patch_v3_dynamic_pools_pool_name(
         &self,
         pool_name: impl Into<String>,
-        body: impl Into<
-            super::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody>,
     ) -> PatchV3DynamicPoolsPoolNameCall<'a> {
         PatchV3DynamicPoolsPoolNameCall {
             client: self.client,
             pool_name: pool_name.into(),
             body: {
-                let body: super::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -251,16 +247,13 @@ impl<'a> DynamicIpPools<'a> {
     pub fn put_v1_dynamic_pools_domains_name_override(
         &self,
         name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody>,
     ) -> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
         PutV1DynamicPoolsDomainsNameOverrideCall {
             client: self.client,
             name: name.into(),
             body: {
-                let body: super::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

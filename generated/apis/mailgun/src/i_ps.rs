@@ -168,10 +168,7 @@ impl<'a> IPs<'a> {
     ///
     /// `POST /v3/ips/{ip}/domains` (operation `POST-v3-ips--ip--domains`).
     #[doc(alias = "POST-v3-ips--ip--domains")]
-    pub fn post_v3_ips_ip_domains(
-        &self,
-        ip: impl Into<String>,
-    ) -> PostV3IpsIpDomainsCall<'a> {
+    pub fn post_v3_ips_ip_domains(&self, ip: impl Into<String>) -> PostV3IpsIpDomainsCall<'a> {
         PostV3IpsIpDomainsCall {
             client: self.client,
             ip: ip.into(),
@@ -217,8 +214,7 @@ impl<'a> IPs<'a> {
             client: self.client,
             addr: addr.into(),
             body: {
-                let body: super::types::PostV3IpsAddrIpBandMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3IpsAddrIpBandMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

@@ -34,10 +34,7 @@ impl<'a> IpAddressWarmup<'a> {
     ///
     /// `GET /v3/ip_warmups/{addr}` (operation `GET-v3-ip-warmups--addr-`).
     #[doc(alias = "GET-v3-ip-warmups--addr-")]
-    pub fn get_v3_ip_warmups_addr(
-        &self,
-        addr: impl Into<String>,
-    ) -> GetV3IpWarmupsAddrCall<'a> {
+    pub fn get_v3_ip_warmups_addr(&self, addr: impl Into<String>) -> GetV3IpWarmupsAddrCall<'a> {
         GetV3IpWarmupsAddrCall {
             client: self.client,
             addr: addr.into(),
@@ -51,10 +48,7 @@ impl<'a> IpAddressWarmup<'a> {
     ///
     /// `POST /v3/ip_warmups/{addr}` (operation `POST-v3-ip-warmups--addr-`).
     #[doc(alias = "POST-v3-ip-warmups--addr-")]
-    pub fn post_v3_ip_warmups_addr(
-        &self,
-        addr: impl Into<String>,
-    ) -> PostV3IpWarmupsAddrCall<'a> {
+    pub fn post_v3_ip_warmups_addr(&self, addr: impl Into<String>) -> PostV3IpWarmupsAddrCall<'a> {
         PostV3IpWarmupsAddrCall {
             client: self.client,
             addr: addr.into(),

@@ -39,8 +39,7 @@ impl<'a> IpAllowlist<'a> {
         PutV2IpWhitelistCall {
             client: self.client,
             body: {
-                let body: super::types::PutV2IpWhitelistMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV2IpWhitelistMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -59,8 +58,7 @@ impl<'a> IpAllowlist<'a> {
         PostV2IpWhitelistCall {
             client: self.client,
             body: {
-                let body: super::types::PostV2IpWhitelistMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV2IpWhitelistMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

@@ -46,8 +46,7 @@ impl<'a> IpPools<'a> {
         PostV3IpPoolsCall {
             client: self.client,
             body: {
-                let body: super::types::PostV3IpPoolsMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3IpPoolsMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -138,8 +137,7 @@ impl<'a> IpPools<'a> {
             client: self.client,
             pool_id: pool_id.into(),
             body: {
-                let body: super::types::PatchV3IpPoolsPoolIdMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PatchV3IpPoolsPoolIdMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -239,16 +237,13 @@ impl<'a> IpPools<'a> {
     pub fn post_v3_ip_pools_pool_id_ips_json(
         &self,
         pool_id: impl Into<String>,
-        body: impl Into<
-            super::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody,
-        >,
+        body: impl Into<super::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody>,
     ) -> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
         PostV3IpPoolsPoolIdIpsJsonCall {
             client: self.client,
             pool_id: pool_id.into(),
             body: {
-                let body: super::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody = body
-                    .into();
+                let body: super::types::GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

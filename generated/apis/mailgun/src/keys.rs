@@ -41,8 +41,7 @@ impl<'a> Keys<'a> {
         PostV1KeysCall {
             client: self.client,
             body: {
-                let body: super::types::PostV1KeysMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV1KeysMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -54,10 +53,7 @@ impl<'a> Keys<'a> {
     ///
     /// `DELETE /v1/keys/{key_id}` (operation `DELETE-v1-keys--key-id-`).
     #[doc(alias = "DELETE-v1-keys--key-id-")]
-    pub fn delete_v1_keys_key_id(
-        &self,
-        key_id: impl Into<String>,
-    ) -> DeleteV1KeysKeyIdCall<'a> {
+    pub fn delete_v1_keys_key_id(&self, key_id: impl Into<String>) -> DeleteV1KeysKeyIdCall<'a> {
         DeleteV1KeysKeyIdCall {
             client: self.client,
             key_id: key_id.into(),

@@ -26,8 +26,7 @@ impl<'a> Logs<'a> {
         PostV1AnalyticsLogsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunLogsApiPkgApiModelLogsRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunLogsApiPkgApiModelLogsRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -21,16 +21,13 @@ impl<'a> Messages<'a> {
     #[doc(alias = "POST-v3--domain-name--messages")]
     pub fn send(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainNameMessagesMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainNameMessagesMultipartFormDataRequestBody>,
     ) -> PostV3DomainNameMessagesCall<'a> {
         PostV3DomainNameMessagesCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainNameMessagesMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainNameMessagesMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -44,16 +41,13 @@ impl<'a> Messages<'a> {
     #[doc(alias = "POST-v3--domain-name--messages-mime")]
     pub fn send_mime(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody>,
     ) -> PostV3DomainNameMessagesMimeCall<'a> {
         PostV3DomainNameMessagesMimeCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainNameMessagesMimeMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -84,17 +78,14 @@ impl<'a> Messages<'a> {
     pub fn post_v3_domains_domain_name_messages_storage_key(
         &self,
         storage_key: impl Into<String>,
-        body: impl Into<
-            super::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody>,
     ) -> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         PostV3DomainsDomainNameMessagesStorageKeyCall {
             client: self.client,
             domain_name: None,
             storage_key: storage_key.into(),
             body: {
-                let body: super::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -125,9 +116,7 @@ impl<'a> Messages<'a> {
     ///
     /// `DELETE /v3/{domain_name}/envelopes` (operation `DELETE-v3--domain-name--envelopes`).
     #[doc(alias = "DELETE-v3--domain-name--envelopes")]
-    pub fn delete_v3_domain_name_envelopes(
-        &self,
-    ) -> DeleteV3DomainNameEnvelopesCall<'a> {
+    pub fn delete_v3_domain_name_envelopes(&self) -> DeleteV3DomainNameEnvelopesCall<'a> {
         DeleteV3DomainNameEnvelopesCall {
             client: self.client,
             domain_name: None,

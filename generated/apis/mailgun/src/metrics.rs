@@ -26,8 +26,7 @@ impl<'a> Metrics<'a> {
         PostV1AnalyticsMetricsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunAnalyticsClientGolangQuery = body
-                    .into();
+                let body: super::types::GithubComMailgunAnalyticsClientGolangQuery = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -46,8 +45,7 @@ impl<'a> Metrics<'a> {
         PostV1AnalyticsUsageMetricsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunAnalyticsClientGolangUsageQuery = body
-                    .into();
+                let body: super::types::GithubComMailgunAnalyticsClientGolangUsageQuery = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -81,10 +81,7 @@ impl<'a> Routes<'a> {
     ///
     /// `DELETE /v3/routes/{id}` (operation `delete-v3-routes-id`).
     #[doc(alias = "delete-v3-routes-id")]
-    pub fn delete_v3_routes_id(
-        &self,
-        id: impl Into<String>,
-    ) -> DeleteV3RoutesIdCall<'a> {
+    pub fn delete_v3_routes_id(&self, id: impl Into<String>) -> DeleteV3RoutesIdCall<'a> {
         DeleteV3RoutesIdCall {
             client: self.client,
             id: id.into(),
@@ -98,10 +95,7 @@ impl<'a> Routes<'a> {
     ///
     /// `GET /v3/routes/match` (operation `get-v3-routes-match`).
     #[doc(alias = "get-v3-routes-match")]
-    pub fn get_v3_routes_match(
-        &self,
-        address: impl Into<String>,
-    ) -> GetV3RoutesMatchCall<'a> {
+    pub fn get_v3_routes_match(&self, address: impl Into<String>) -> GetV3RoutesMatchCall<'a> {
         GetV3RoutesMatchCall {
             client: self.client,
             address: address.into(),

@@ -20,10 +20,7 @@ impl<'a> Stats<'a> {
     /// `GET /v3/stats/total` (operation `GET-v3-stats-total`).
     #[doc(alias = "GET-v3-stats-total")]
     #[deprecated]
-    pub fn get_v3_stats_total(
-        &self,
-        event: impl Into<String>,
-    ) -> GetV3StatsTotalCall<'a> {
+    pub fn get_v3_stats_total(&self, event: impl Into<String>) -> GetV3StatsTotalCall<'a> {
         GetV3StatsTotalCall {
             client: self.client,
             start: None,
@@ -88,10 +85,7 @@ impl<'a> Stats<'a> {
     /// `GET /v3/stats/filter` (operation `GET-v3-stats-filter`).
     #[doc(alias = "GET-v3-stats-filter")]
     #[deprecated]
-    pub fn get_v3_stats_filter(
-        &self,
-        event: impl Into<String>,
-    ) -> GetV3StatsFilterCall<'a> {
+    pub fn get_v3_stats_filter(&self, event: impl Into<String>) -> GetV3StatsFilterCall<'a> {
         GetV3StatsFilterCall {
             client: self.client,
             start: None,

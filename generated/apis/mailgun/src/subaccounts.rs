@@ -55,10 +55,7 @@ impl<'a> Subaccounts<'a> {
     ///
     /// `POST /v5/accounts/subaccounts` (operation `post-v5-accounts-subaccounts`).
     #[doc(alias = "post-v5-accounts-subaccounts")]
-    pub fn post_v5_accounts(
-        &self,
-        name: impl Into<String>,
-    ) -> PostV5AccountsSubaccountsCall<'a> {
+    pub fn post_v5_accounts(&self, name: impl Into<String>) -> PostV5AccountsSubaccountsCall<'a> {
         PostV5AccountsSubaccountsCall {
             client: self.client,
             name: name.into(),

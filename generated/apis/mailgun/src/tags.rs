@@ -20,10 +20,7 @@ impl<'a> Tags<'a> {
     /// `GET /v3/{domain}/tags` (operation `GET-v3--domain--tags`).
     #[doc(alias = "GET-v3--domain--tags")]
     #[deprecated]
-    pub fn get_v3_domain_tags(
-        &self,
-        domain: impl Into<String>,
-    ) -> GetV3DomainTagsCall<'a> {
+    pub fn get_v3_domain_tags(&self, domain: impl Into<String>) -> GetV3DomainTagsCall<'a> {
         GetV3DomainTagsCall {
             client: self.client,
             domain: domain.into(),
@@ -83,10 +80,7 @@ impl<'a> Tags<'a> {
     /// `DELETE /v3/{domain}/tag` (operation `DELETE-v3--domain--tag`).
     #[doc(alias = "DELETE-v3--domain--tag")]
     #[deprecated]
-    pub fn delete_v3_domain(
-        &self,
-        domain: impl Into<String>,
-    ) -> DeleteV3DomainTagCall<'a> {
+    pub fn delete_v3_domain(&self, domain: impl Into<String>) -> DeleteV3DomainTagCall<'a> {
         DeleteV3DomainTagCall {
             client: self.client,
             domain: domain.into(),

@@ -26,8 +26,7 @@ impl<'a> TagsNew<'a> {
         PutV1AnalyticsTagsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunTagsApiPkgApiModelUpdateTagRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -46,8 +45,7 @@ impl<'a> TagsNew<'a> {
         PostV1AnalyticsTagsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunTagsApiPkgApiModelListTagsRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -66,8 +64,7 @@ impl<'a> TagsNew<'a> {
         DeleteV1AnalyticsTagsCall {
             client: self.client,
             body: {
-                let body: super::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest = body
-                    .into();
+                let body: super::types::GithubComMailgunTagsApiPkgApiModelDeleteTagRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

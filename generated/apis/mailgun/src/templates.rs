@@ -38,16 +38,13 @@ impl<'a> Templates<'a> {
     #[doc(alias = "POST-v3--domain-name--templates")]
     pub fn post_v3_domain_name(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody>,
     ) -> PostV3DomainNameTemplatesCall<'a> {
         PostV3DomainNameTemplatesCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainNameTemplatesMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -97,17 +94,14 @@ impl<'a> Templates<'a> {
     pub fn post_v3_domain_name_templates_template_name_versions(
         &self,
         template_name: impl Into<String>,
-        body: impl Into<
-            super::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody>,
     ) -> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         PostV3DomainNameTemplatesTemplateNameVersionsCall {
             client: self.client,
             domain_name: None,
             template_name: template_name.into(),
             body: {
-                let body: super::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -141,17 +135,14 @@ impl<'a> Templates<'a> {
     pub fn put_v3_domain_name_templates_template_name(
         &self,
         template_name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody>,
     ) -> PutV3DomainNameTemplatesTemplateNameCall<'a> {
         PutV3DomainNameTemplatesTemplateNameCall {
             client: self.client,
             domain_name: None,
             template_name: template_name.into(),
             body: {
-                let body: super::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -180,9 +171,7 @@ impl<'a> Templates<'a> {
     /// Retrieve the information and content of the specified version of a template.
     ///
     /// `GET /v3/{domain_name}/templates/{template_name}/versions/{version_name}` (operation `GET-v3--domain-name--templates--template-name--versions--version-name-`).
-    #[doc(
-        alias = "GET-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "GET-v3--domain-name--templates--template-name--versions--version-name-")]
     pub fn get_v3_domain_name_templates_template_name_versions_version_name(
         &self,
         template_name: impl Into<String>,
@@ -202,16 +191,12 @@ impl<'a> Templates<'a> {
     /// Update information or content of the specific template version. Existing fields not included in the request will not be changed
     ///
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}` (operation `PUT-v3--domain-name--templates--template-name--versions--version-name-`).
-    #[doc(
-        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "PUT-v3--domain-name--templates--template-name--versions--version-name-")]
     pub fn put_v3_domain_name_templates_template_name_versions_version_name(
         &self,
         template_name: impl Into<String>,
         version_name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody>,
     ) -> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall {
             client: self.client,
@@ -219,8 +204,7 @@ impl<'a> Templates<'a> {
             template_name: template_name.into(),
             version_name: version_name.into(),
             body: {
-                let body: super::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -231,9 +215,7 @@ impl<'a> Templates<'a> {
     /// Delete a specific template version.
     ///
     /// `DELETE /v3/{domain_name}/templates/{template_name}/versions/{version_name}` (operation `DELETE-v3--domain-name--templates--template-name--versions--version-name-`).
-    #[doc(
-        alias = "DELETE-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "DELETE-v3--domain-name--templates--template-name--versions--version-name-")]
     pub fn delete_v3_domain_name_templates_template_name_versions_version_name(
         &self,
         template_name: impl Into<String>,
@@ -253,17 +235,13 @@ impl<'a> Templates<'a> {
     /// Copies an existing version into a new version with the provided name.
     ///
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}` (operation `PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-`).
-    #[doc(
-        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-"
-    )]
+    #[doc(alias = "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-")]
     pub fn put_v3_domain_name_templates_template_name_versions_version_name_copy_new_version_name(
         &self,
         template_name: impl Into<String>,
         version_name: impl Into<String>,
         new_version_name: impl Into<String>,
-    ) -> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<
-        'a,
-    > {
+    ) -> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall<'a> {
         PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNameCall {
             client: self.client,
             domain_name: None,

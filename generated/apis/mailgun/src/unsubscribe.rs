@@ -21,16 +21,13 @@ impl<'a> Unsubscribe<'a> {
     #[doc(alias = "POST-v3--domainID--unsubscribes-import")]
     pub fn post_v3_domain_id_unsubscribes_import(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody>,
     ) -> PostV3DomainIdUnsubscribesImportCall<'a> {
         PostV3DomainIdUnsubscribesImportCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -108,8 +105,7 @@ impl<'a> Unsubscribe<'a> {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::GithubComMailgunBlackbookApiUnsubscribesList = body
-                    .into();
+                let body: super::types::GithubComMailgunBlackbookApiUnsubscribesList = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -124,16 +120,13 @@ impl<'a> Unsubscribe<'a> {
     /// `POST /v3/{domain_name}/unsubscribes` (operation `POST-v3--domainID--unsubscribes`).
     pub fn post_v3_domain_id_multipart(
         &self,
-        body: impl Into<
-            super::types::PostV3DomainIdUnsubscribesApplicationFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainIdUnsubscribesApplicationFormDataRequestBody>,
     ) -> PostV3DomainIdUnsubscribesCall<'a> {
         PostV3DomainIdUnsubscribesCall {
             client: self.client,
             domain_name: None,
             body: {
-                let body: super::types::PostV3DomainIdUnsubscribesApplicationFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainIdUnsubscribesApplicationFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),

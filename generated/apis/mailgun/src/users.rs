@@ -35,10 +35,7 @@ impl<'a> Users<'a> {
     ///
     /// `GET /v5/users/{user_id}` (operation `get-v5-users-user_id`).
     #[doc(alias = "get-v5-users-user_id")]
-    pub fn get_v5_users_user_id(
-        &self,
-        user_id: impl Into<String>,
-    ) -> GetV5UsersUserIdCall<'a> {
+    pub fn get_v5_users_user_id(&self, user_id: impl Into<String>) -> GetV5UsersUserIdCall<'a> {
         GetV5UsersUserIdCall {
             client: self.client,
             user_id: user_id.into(),

@@ -39,16 +39,13 @@ impl<'a> Webhooks<'a> {
     pub fn post_v3_domains_domain(
         &self,
         domain: impl Into<String>,
-        body: impl Into<
-            super::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody>,
     ) -> PostV3DomainsDomainWebhooksCall<'a> {
         PostV3DomainsDomainWebhooksCall {
             client: self.client,
             domain: domain.into(),
             body: {
-                let body: super::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PostV3DomainsDomainWebhooksMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -81,17 +78,14 @@ impl<'a> Webhooks<'a> {
     pub fn put_v3_domains_domain_name_webhooks_webhook_name(
         &self,
         webhook_name: impl Into<String>,
-        body: impl Into<
-            super::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody,
-        >,
+        body: impl Into<super::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody>,
     ) -> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         PutV3DomainsDomainNameWebhooksWebhookNameCall {
             client: self.client,
             domain_name: None,
             webhook_name: webhook_name.into(),
             body: {
-                let body: super::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody = body
-                    .into();
+                let body: super::types::PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody = body.into();
                 sinch_sdk_runtime::Body::multipart(&body)
             },
             options: Default::default(),
@@ -124,16 +118,13 @@ impl<'a> Webhooks<'a> {
     pub fn put_v4_domains_domain(
         &self,
         domain: impl Into<String>,
-        body: impl Into<
-            super::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody,
-        >,
+        body: impl Into<super::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody>,
     ) -> PutV4DomainsDomainWebhooksCall<'a> {
         PutV4DomainsDomainWebhooksCall {
             client: self.client,
             domain: domain.into(),
             body: {
-                let body: super::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody = body
-                    .into();
+                let body: super::types::PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody = body.into();
                 sinch_sdk_runtime::Body::form(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -148,16 +139,13 @@ impl<'a> Webhooks<'a> {
     pub fn post_v4_domains_domain(
         &self,
         domain: impl Into<String>,
-        body: impl Into<
-            super::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody,
-        >,
+        body: impl Into<super::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody>,
     ) -> PostV4DomainsDomainWebhooksCall<'a> {
         PostV4DomainsDomainWebhooksCall {
             client: self.client,
             domain: domain.into(),
             body: {
-                let body: super::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody = body
-                    .into();
+                let body: super::types::PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody = body.into();
                 sinch_sdk_runtime::Body::form(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

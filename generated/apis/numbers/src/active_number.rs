@@ -41,10 +41,7 @@ impl<'a> ActiveNumber<'a> {
     ///
     /// `GET /v1/projects/{projectId}/activeNumbers/{phoneNumber}` (operation `NumberService_GetActiveNumber`).
     #[doc(alias = "NumberService_GetActiveNumber")]
-    pub fn get(
-        &self,
-        phone_number: impl Into<String>,
-    ) -> NumberServiceGetActiveNumberCall<'a> {
+    pub fn get(&self, phone_number: impl Into<String>) -> NumberServiceGetActiveNumberCall<'a> {
         NumberServiceGetActiveNumberCall {
             client: self.client,
             project_id: None,

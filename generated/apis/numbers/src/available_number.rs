@@ -105,10 +105,7 @@ impl<'a> AvailableNumber<'a> {
     ///
     /// `GET /v1/projects/{projectId}/availableNumbers/{phoneNumber}` (operation `NumberService_GetAvailableNumber`).
     #[doc(alias = "NumberService_GetAvailableNumber")]
-    pub fn get(
-        &self,
-        phone_number: impl Into<String>,
-    ) -> NumberServiceGetAvailableNumberCall<'a> {
+    pub fn get(&self, phone_number: impl Into<String>) -> NumberServiceGetAvailableNumberCall<'a> {
         NumberServiceGetAvailableNumberCall {
             client: self.client,
             project_id: None,

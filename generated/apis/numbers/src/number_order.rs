@@ -116,8 +116,7 @@ impl<'a> NumberOrder<'a> {
             project_id: None,
             number_order_id: number_order_id.into(),
             body: {
-                let body: super::types::UpdateNumberOrderRegistrationRequest = body
-                    .into();
+                let body: super::types::UpdateNumberOrderRegistrationRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -159,10 +158,7 @@ impl<'a> NumberOrder<'a> {
     ///
     /// `POST /v1/projects/{projectId}/numberOrders/{numberOrderId}/submit` (operation `SubmitNumberOrder`).
     #[doc(alias = "SubmitNumberOrder")]
-    pub fn submit(
-        &self,
-        number_order_id: impl Into<String>,
-    ) -> SubmitNumberOrderCall<'a> {
+    pub fn submit(&self, number_order_id: impl Into<String>) -> SubmitNumberOrderCall<'a> {
         SubmitNumberOrderCall {
             client: self.client,
             project_id: None,

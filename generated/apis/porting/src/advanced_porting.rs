@@ -43,10 +43,7 @@ impl<'a> AdvancedPorting<'a> {
     ///
     /// `POST /v1/projects/{projectId}/orders/portIns/{orderId}/activate` (operation `activatePortIn`).
     #[doc(alias = "activatePortIn")]
-    pub fn activate_port_in(
-        &self,
-        order_id: impl Into<String>,
-    ) -> ActivatePortInCall<'a> {
+    pub fn activate_port_in(&self, order_id: impl Into<String>) -> ActivatePortInCall<'a> {
         ActivatePortInCall {
             client: self.client,
             project_id: None,

@@ -89,10 +89,7 @@ impl<'a> PortInNumbers<'a> {
     ///
     /// `GET /v1/projects/{projectId}/orders/portIns/{orderId}` (operation `getOrderDetails`).
     #[doc(alias = "getOrderDetails")]
-    pub fn get_order_details(
-        &self,
-        order_id: impl Into<f64>,
-    ) -> GetOrderDetailsCall<'a> {
+    pub fn get_order_details(&self, order_id: impl Into<f64>) -> GetOrderDetailsCall<'a> {
         GetOrderDetailsCall {
             client: self.client,
             project_id: None,

@@ -58,10 +58,7 @@ impl<'a> Bundles<'a> {
     ///
     /// `GET /v1/projects/{projectId}/bundles/{bundleId}` (operation `BundlesBundlesController_get_v1`).
     #[doc(alias = "BundlesBundlesController_get_v1")]
-    pub fn get(
-        &self,
-        bundle_id: impl Into<String>,
-    ) -> BundlesBundlesControllerGetV1Call<'a> {
+    pub fn get(&self, bundle_id: impl Into<String>) -> BundlesBundlesControllerGetV1Call<'a> {
         BundlesBundlesControllerGetV1Call {
             client: self.client,
             project_id: None,

@@ -55,10 +55,7 @@ impl<'a> SmsApps<'a> {
     ///
     /// `GET /v1/projects/{projectId}/sms/smsApps/{smsAppId}` (operation `SmsSmsAppsController_getSmsApp_v1`).
     #[doc(alias = "SmsSmsAppsController_getSmsApp_v1")]
-    pub fn get(
-        &self,
-        sms_app_id: impl Into<String>,
-    ) -> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
+    pub fn get(&self, sms_app_id: impl Into<String>) -> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
         SmsSmsAppsControllerGetSmsAppV1Call {
             client: self.client,
             project_id: None,

@@ -18,9 +18,7 @@ impl<'a> WhatsApp<'a> {
     /// Enable Meta template analytics for WhatsApp Business Account.
     ///
     /// `PUT /v1/projects/{projectId}/whatsapp/enableTemplateAnalytics` (operation `WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1`).
-    #[doc(
-        alias = "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1"
-    )]
+    #[doc(alias = "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1")]
     pub fn enable_template_analytics(
         &self,
     ) -> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call<'a> {
@@ -36,9 +34,7 @@ impl<'a> WhatsApp<'a> {
     /// Returns a long lived access token based on the facebook token from the embedded signup. Valid for 60 days.
     ///
     /// `POST /v1/projects/{projectId}/whatsapp/longLivedAccessToken` (operation `WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1`).
-    #[doc(
-        alias = "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1"
-    )]
+    #[doc(alias = "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1")]
     #[deprecated]
     pub fn create_long_lived_access_token(
         &self,
@@ -48,8 +44,7 @@ impl<'a> WhatsApp<'a> {
             client: self.client,
             project_id: None,
             body: {
-                let body: super::types::WhatsappLongLivedAccessTokenInputDto = body
-                    .into();
+                let body: super::types::WhatsappLongLivedAccessTokenInputDto = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -41,8 +41,7 @@ impl<'a> WhatsAppAccounts<'a> {
             client: self.client,
             project_id: None,
             body: {
-                let body: super::types::WhatsappAccountsControllerCreateAccountV1Request = body
-                    .into();
+                let body: super::types::WhatsappAccountsControllerCreateAccountV1Request = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

@@ -54,8 +54,7 @@ impl<'a> WhatsAppSenders<'a> {
             client: self.client,
             project_id: None,
             body: {
-                let body: super::types::WhatsappSendersControllerCreateSenderV1Request = body
-                    .into();
+                let body: super::types::WhatsappSendersControllerCreateSenderV1Request = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -67,10 +66,7 @@ impl<'a> WhatsAppSenders<'a> {
     ///
     /// `GET /v1/projects/{projectId}/whatsapp/senders/{senderId}` (operation `WhatsappSendersController_get_v1`).
     #[doc(alias = "WhatsappSendersController_get_v1")]
-    pub fn get(
-        &self,
-        sender_id: impl Into<String>,
-    ) -> WhatsappSendersControllerGetV1Call<'a> {
+    pub fn get(&self, sender_id: impl Into<String>) -> WhatsappSendersControllerGetV1Call<'a> {
         WhatsappSendersControllerGetV1Call {
             client: self.client,
             project_id: None,

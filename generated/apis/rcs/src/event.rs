@@ -18,10 +18,7 @@ impl<'a> Event<'a> {
     ///
     /// `POST /{bot-id}/events` (operation `Send an event`).
     #[doc(alias = "Send an event")]
-    pub fn send_an(
-        &self,
-        body: impl Into<super::types::AgentEvent>,
-    ) -> SendAnEventCall<'a> {
+    pub fn send_an(&self, body: impl Into<super::types::AgentEvent>) -> SendAnEventCall<'a> {
         SendAnEventCall {
             client: self.client,
             bot_id: None,

@@ -24,10 +24,7 @@ impl<'a> Message<'a> {
     ///
     /// `POST /{bot-id}/messages` (operation `Send a message`).
     #[doc(alias = "Send a message")]
-    pub fn send_a(
-        &self,
-        body: impl Into<super::types::Message>,
-    ) -> SendAMessageCall<'a> {
+    pub fn send_a(&self, body: impl Into<super::types::Message>) -> SendAMessageCall<'a> {
         SendAMessageCall {
             client: self.client,
             bot_id: None,

@@ -146,10 +146,7 @@ impl<'a> Campaigns<'a> {
     ///
     /// `POST /v1/projects/{projectId}/campaigns/{campaignId}/notes` (operation `addCampaignNote`).
     #[doc(alias = "addCampaignNote")]
-    pub fn add_campaign_note(
-        &self,
-        campaign_id: impl Into<String>,
-    ) -> AddCampaignNoteCall<'a> {
+    pub fn add_campaign_note(&self, campaign_id: impl Into<String>) -> AddCampaignNoteCall<'a> {
         AddCampaignNoteCall {
             client: self.client,
             project_id: None,

@@ -23,10 +23,7 @@ impl<'a> SendingSms<'a> {
     ///
     /// `POST /xms/v1/{service_plan_id}/batches` (operation `SendSMS`).
     #[doc(alias = "SendSMS")]
-    pub fn send(
-        &self,
-        body: impl Into<super::types::SendBatchObject>,
-    ) -> SendSmsCall<'a> {
+    pub fn send(&self, body: impl Into<super::types::SendBatchObject>) -> SendSmsCall<'a> {
         SendSmsCall {
             client: self.client,
             service_plan_id: None,

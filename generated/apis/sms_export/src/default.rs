@@ -19,10 +19,7 @@ impl<'a> DefaultOperations<'a> {
     ///
     /// `POST /v1/exports/jobs` (operation `CreateExport`).
     #[doc(alias = "CreateExport")]
-    pub fn create_export(
-        &self,
-        body: impl Into<super::types::Job>,
-    ) -> CreateExportCall<'a> {
+    pub fn create_export(&self, body: impl Into<super::types::Job>) -> CreateExportCall<'a> {
         CreateExportCall {
             client: self.client,
             body: {

@@ -52,8 +52,7 @@ impl<'a> SubprojectsService<'a> {
             client: self.client,
             parent_project_id: parent_project_id.into(),
             body: {
-                let body: super::types::SubprojectServiceCreateSubprojectRequest = body
-                    .into();
+                let body: super::types::SubprojectServiceCreateSubprojectRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),
@@ -108,8 +107,7 @@ impl<'a> SubprojectsService<'a> {
             client: self.client,
             subproject_id: subproject_id.into(),
             body: {
-                let body: super::types::SubprojectServiceUpdateSubprojectRequest = body
-                    .into();
+                let body: super::types::SubprojectServiceUpdateSubprojectRequest = body.into();
                 sinch_sdk_runtime::Body::json(&body).map_err(|e| e.to_string())
             },
             options: Default::default(),

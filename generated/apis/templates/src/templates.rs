@@ -81,10 +81,7 @@ impl<'a> Templates<'a> {
     ///
     /// `DELETE /v1/projects/{project_id}/templates/{template_id}` (operation `Templates_DeleteTemplate`).
     #[doc(alias = "Templates_DeleteTemplate")]
-    pub fn delete(
-        &self,
-        template_id: impl Into<String>,
-    ) -> TemplatesDeleteTemplateCall<'a> {
+    pub fn delete(&self, template_id: impl Into<String>) -> TemplatesDeleteTemplateCall<'a> {
         TemplatesDeleteTemplateCall {
             client: self.client,
             project_id: None,

@@ -163,9 +163,7 @@ impl<'a> V10dlcBrandRegistration<'a> {
     pub fn vetting_info(
         &self,
         brand_registration_id: impl Into<String>,
-        vetting_status: impl Into<
-            super::types::BrandRegistrationServiceVettingInfoVettingStatus,
-        >,
+        vetting_status: impl Into<super::types::BrandRegistrationServiceVettingInfoVettingStatus>,
     ) -> BrandRegistrationServiceVettingInfoCall<'a> {
         BrandRegistrationServiceVettingInfoCall {
             client: self.client,
@@ -182,10 +180,7 @@ impl<'a> V10dlcBrandRegistration<'a> {
     ///
     /// `POST /v1/projects/{projectId}/brandRegistrations/{bundleId}/resend2faEmail` (operation `resend2faEmail`).
     #[doc(alias = "resend2faEmail")]
-    pub fn resend2fa_email(
-        &self,
-        bundle_id: impl Into<String>,
-    ) -> Resend2faEmailCall<'a> {
+    pub fn resend2fa_email(&self, bundle_id: impl Into<String>) -> Resend2faEmailCall<'a> {
         Resend2faEmailCall {
             client: self.client,
             project_id: None,

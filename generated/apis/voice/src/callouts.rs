@@ -19,10 +19,7 @@ impl<'a> Callouts<'a> {
     ///
     /// `POST /calling/v1/callouts` (operation `Callouts`).
     #[doc(alias = "Callouts")]
-    pub fn call(
-        &self,
-        body: impl Into<super::types::CalloutRequest>,
-    ) -> CalloutsCall<'a> {
+    pub fn call(&self, body: impl Into<super::types::CalloutRequest>) -> CalloutsCall<'a> {
         CalloutsCall {
             client: self.client,
             body: {

@@ -21,10 +21,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /calling/v1/calls/id/{callId}` (operation `Calling_GetCallResult`).
     #[doc(alias = "Calling_GetCallResult")]
-    pub fn get_call_result(
-        &self,
-        call_id: impl Into<String>,
-    ) -> CallingGetCallResultCall<'a> {
+    pub fn get_call_result(&self, call_id: impl Into<String>) -> CallingGetCallResultCall<'a> {
         CallingGetCallResultCall {
             client: self.client,
             call_id: call_id.into(),

@@ -43,10 +43,7 @@ impl<'a> Calls<'a> {
     ///
     /// `POST /v2/projects/{projectId}/calls` (operation `createCall`).
     #[doc(alias = "createCall")]
-    pub fn create(
-        &self,
-        body: impl Into<super::types::CallRequest>,
-    ) -> CreateCallCall<'a> {
+    pub fn create(&self, body: impl Into<super::types::CallRequest>) -> CreateCallCall<'a> {
         CreateCallCall {
             client: self.client,
             project_id: None,
@@ -65,10 +62,7 @@ impl<'a> Calls<'a> {
     ///
     /// `GET /v2/projects/{projectId}/calls/{callId}` (operation `getCallById`).
     #[doc(alias = "getCallById")]
-    pub fn get_call_by_id(
-        &self,
-        call_id: impl Into<super::types::CallId>,
-    ) -> GetCallByIdCall<'a> {
+    pub fn get_call_by_id(&self, call_id: impl Into<super::types::CallId>) -> GetCallByIdCall<'a> {
         GetCallByIdCall {
             client: self.client,
             project_id: None,

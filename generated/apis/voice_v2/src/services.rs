@@ -41,10 +41,7 @@ impl<'a> Services<'a> {
     ///
     /// `POST /v2/projects/{projectId}/services` (operation `createService`).
     #[doc(alias = "createService")]
-    pub fn create(
-        &self,
-        body: impl Into<super::types::CreateService>,
-    ) -> CreateServiceCall<'a> {
+    pub fn create(&self, body: impl Into<super::types::CreateService>) -> CreateServiceCall<'a> {
         CreateServiceCall {
             client: self.client,
             project_id: None,
@@ -62,10 +59,7 @@ impl<'a> Services<'a> {
     ///
     /// `GET /v2/projects/{projectId}/services/{serviceId}` (operation `getService`).
     #[doc(alias = "getService")]
-    pub fn get(
-        &self,
-        service_id: impl Into<super::types::ServiceId>,
-    ) -> GetServiceCall<'a> {
+    pub fn get(&self, service_id: impl Into<super::types::ServiceId>) -> GetServiceCall<'a> {
         GetServiceCall {
             client: self.client,
             project_id: None,
@@ -83,10 +77,7 @@ impl<'a> Services<'a> {
     ///
     /// `DELETE /v2/projects/{projectId}/services/{serviceId}` (operation `deleteService`).
     #[doc(alias = "deleteService")]
-    pub fn delete(
-        &self,
-        service_id: impl Into<super::types::ServiceId>,
-    ) -> DeleteServiceCall<'a> {
+    pub fn delete(&self, service_id: impl Into<super::types::ServiceId>) -> DeleteServiceCall<'a> {
         DeleteServiceCall {
             client: self.client,
             project_id: None,
@@ -105,10 +96,7 @@ impl<'a> Services<'a> {
     ///
     /// `PATCH /v2/projects/{projectId}/services/{serviceId}` (operation `updateService`).
     #[doc(alias = "updateService")]
-    pub fn update(
-        &self,
-        service_id: impl Into<super::types::ServiceId>,
-    ) -> UpdateServiceCall<'a> {
+    pub fn update(&self, service_id: impl Into<super::types::ServiceId>) -> UpdateServiceCall<'a> {
         UpdateServiceCall {
             client: self.client,
             project_id: None,

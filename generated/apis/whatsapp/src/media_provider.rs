@@ -47,10 +47,7 @@ impl<'a> MediaProvider<'a> {
     ///
     /// `DELETE /whatsapp/v1/{bot-id}/provision/provider/{provider-name}` (operation `deleteMediaProvider`).
     #[doc(alias = "deleteMediaProvider")]
-    pub fn delete(
-        &self,
-        provider_name: impl Into<String>,
-    ) -> DeleteMediaProviderCall<'a> {
+    pub fn delete(&self, provider_name: impl Into<String>) -> DeleteMediaProviderCall<'a> {
         DeleteMediaProviderCall {
             client: self.client,
             provider_name: provider_name.into(),

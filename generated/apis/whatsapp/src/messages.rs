@@ -17,10 +17,7 @@ impl<'a> Messages<'a> {
     ///
     /// `POST /whatsapp/v1/{bot-id}/messages` (operation `postMessage`).
     #[doc(alias = "postMessage")]
-    pub fn post(
-        &self,
-        body: impl Into<super::types::WhatsAppMessage>,
-    ) -> PostMessageCall<'a> {
+    pub fn post(&self, body: impl Into<super::types::WhatsAppMessage>) -> PostMessageCall<'a> {
         PostMessageCall {
             client: self.client,
             bot_id: None,
