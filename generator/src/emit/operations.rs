@@ -919,3 +919,46 @@ fn paging_methods(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn printed(text: &str) -> String {
+        prettyplease::unparse(&syn::parse_file(text).expect("the text parses"))
+    }
+
+    #[test]
+    fn calls_stay_on_one_line_while_they_fit_in_an_api_crate() {
+        let mut out = String::new();
+        call_text(
+            &mut out,
+            "    ",
+            "pub fn get",
+            &["&self".into(), "id: impl Into<String>".into()],
+            " -> GetCall<'a> {",
+        );
+        assert_eq!(out, "    pub fn get(&self, id: impl Into<String>) -> GetCall<'a> {\n");
+        // 97 columns here, 100 once `crate::runtime::` is `sinch_sdk_runtime::`: still one line.
+        let mut out = String::new();
+        let arg = format!("crate::runtime::{}", "x".repeat(97 - 4 - "f(".len() - ");".len() - 16));
+        call_text(&mut out, "    ", "f", std::slice::from_ref(&arg), ";");
+        assert_eq!(width(out.trim_end()), 100);
+        assert_eq!(out.lines().count(), 1);
+        // One column more breaks it, one argument per line with a trailing comma.
+        let mut out = String::new();
+        call_text(&mut out, "    ", "f", &[format!("{arg}y")], ";");
+        assert_eq!(out, format!("    f(\n        {arg}y,\n    );\n"));
+    }
+
+    #[test]
+    fn a_broken_call_is_laid_out_as_prettyplease_prints_it() {
+        // The broken form of a call is what prettyplease itself prints for a call too long for
+        // one line, so formatting the written text again leaves it as it was.
+        let mut out = String::from("fn f() {\n");
+        let args: Vec<String> = (0..4).map(|i| format!("\"{}\"", "a".repeat(20 + i))).collect();
+        call_text(&mut out, "    ", "let x = g", &args, ";");
+        out.push_str("}\n");
+        assert_eq!(printed(&out), out);
+    }
+}
