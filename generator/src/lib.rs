@@ -125,27 +125,31 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
     // The cache only ever yields a copy whose pin it has checked; a mirror's is checked here, in
     // parallel (hashing every description was a twentieth of a regeneration), and the first
     // error in manifest order is the one reported.
-    let found: Vec<Result<PathBuf, Error>> = match &config.mirror {
-        Some(mirror) => manifest
-            .api
-            .par_iter()
-            .map(|entry| {
-                let path = source::in_mirror(mirror, &entry.key)?;
-                source::verify_pin(entry, &path, &config.manifest)?;
-                Ok(path)
-            })
-            .collect(),
-        // Downloads stay one at a time, with their progress.
+    let paths: Vec<(&manifest::ApiEntry, PathBuf)> = match &config.mirror {
+        Some(mirror) => {
+            let found: Vec<Result<PathBuf, Error>> = manifest
+                .api
+                .par_iter()
+                .map(|entry| {
+                    let path = source::in_mirror(mirror, &entry.key)?;
+                    source::verify_pin(entry, &path, &config.manifest)?;
+                    Ok(path)
+                })
+                .collect();
+            manifest
+                .api
+                .iter()
+                .zip(found)
+                .map(|(entry, path)| Ok((entry, path?)))
+                .collect::<Result<_, Error>>()?
+        }
+        // Downloads stay one at a time, with their progress, and stop at the first that fails.
         None => manifest
             .api
             .iter()
-            .map(|entry| cached_or_fetched(config, entry))
-            .collect(),
+            .map(|entry| Ok((entry, cached_or_fetched(config, entry)?)))
+            .collect::<Result<_, Error>>()?,
     };
-    let mut paths = Vec::new();
-    for (entry, path) in manifest.api.iter().zip(found) {
-        paths.push((entry, path?));
-    }
     let build = || model_and_render(config, &paths);
     match &config.rendered {
         // The pins just checked fix each description's contents, and the manifest every other
