@@ -34,9 +34,7 @@ where
     match node {
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                let len = push_index(pointer, i);
-                walk_mut_at(item, kind, pointer, visit);
-                pointer.truncate(len);
+                under_index(pointer, i, |p| walk_mut_at(item, kind, p, visit));
             }
         }
         Value::Object(map) => {
@@ -44,27 +42,19 @@ where
                 return;
             }
             for (key, value) in map.iter_mut() {
-                let child = child(kind, key);
-                if child == Child::Leaf {
-                    continue;
-                }
-                let len = push(pointer, key);
-                match child {
+                match child(kind, key) {
                     Child::Leaf => {}
-                    Child::One(k) => walk_mut_at(value, k, pointer, visit),
+                    Child::One(k) => under(pointer, key, |p| walk_mut_at(value, k, p, visit)),
                     Child::Map(k) => {
                         if let Value::Object(entries) = value {
-                            for (name, entry) in entries.iter_mut() {
-                                if !name.starts_with("x-") {
-                                    let inner = push(pointer, name);
-                                    walk_mut_at(entry, k, pointer, visit);
-                                    pointer.truncate(inner);
+                            under(pointer, key, |p| {
+                                for (name, entry) in entries.iter_mut().filter(|(n, _)| !n.starts_with("x-")) {
+                                    under(p, name, |p| walk_mut_at(entry, k, p, visit));
                                 }
-                            }
+                            });
                         }
                     }
                 }
-                pointer.truncate(len);
             }
         }
         _ => {}
@@ -86,9 +76,7 @@ where
     match node {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = push_index(pointer, i);
-                walk_at(item, kind, pointer, visit);
-                pointer.truncate(len);
+                under_index(pointer, i, |p| walk_at(item, kind, p, visit));
             }
         }
         Value::Object(map) => {
@@ -96,46 +84,41 @@ where
                 return;
             }
             for (key, value) in map {
-                let child = child(kind, key);
-                if child == Child::Leaf {
-                    continue;
-                }
-                let len = push(pointer, key);
-                match child {
+                match child(kind, key) {
                     Child::Leaf => {}
-                    Child::One(k) => walk_at(value, k, pointer, visit),
+                    Child::One(k) => under(pointer, key, |p| walk_at(value, k, p, visit)),
                     Child::Map(k) => {
                         if let Value::Object(entries) = value {
-                            for (name, entry) in entries {
-                                if !name.starts_with("x-") {
-                                    let inner = push(pointer, name);
-                                    walk_at(entry, k, pointer, visit);
-                                    pointer.truncate(inner);
+                            under(pointer, key, |p| {
+                                for (name, entry) in entries.iter().filter(|(n, _)| !n.starts_with("x-")) {
+                                    under(p, name, |p| walk_at(entry, k, p, visit));
                                 }
-                            }
+                            });
                         }
                     }
                 }
-                pointer.truncate(len);
             }
         }
         _ => {}
     }
 }
 
-/// Appends `/token` (escaped) to the pointer; returns its length before, to cut back to.
-fn push(pointer: &mut String, token: &str) -> usize {
+/// Runs `f` with `/token` (escaped) appended to the pointer, then cuts it back.
+fn under(pointer: &mut String, token: &str, f: impl FnOnce(&mut String)) {
     let len = pointer.len();
     pointer.push('/');
     push_escaped(pointer, token);
-    len
+    f(pointer);
+    pointer.truncate(len);
 }
 
-fn push_index(pointer: &mut String, i: usize) -> usize {
+/// [`under`] an array index.
+fn under_index(pointer: &mut String, i: usize, f: impl FnOnce(&mut String)) {
     use std::fmt::Write as _;
     let len = pointer.len();
     let _ = write!(pointer, "/{i}");
-    len
+    f(pointer);
+    pointer.truncate(len);
 }
 
 #[cfg(test)]

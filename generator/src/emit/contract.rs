@@ -151,10 +151,7 @@ pub fn index(apis: &[(ApiEntry, Api)]) -> String {
         fns.push_str("        ],\n    }\n}\n");
         let _ = writeln!(list, "    #[cfg(feature = {feature})]\n    apis.push({api_fn}());");
     }
-    let mut out = format!(
-        "// {}. Do not edit: regenerate with `cargo run -p generator`.\n\n",
-        super::MARKER
-    );
+    let mut out = super::header();
     super::format_into(
         &mut out,
         quote! {

@@ -456,11 +456,11 @@ pub fn examples_test(apis: &[Api]) -> String {
     use std::fmt::Write as _;
     // Written as text: thousands of entries of one shape, which prettyplease took a thirtieth of
     // a regeneration to lay out.
-    let mut out = format!(
-        "// {}. Do not edit: regenerate with `cargo run -p generator`.\n\nuse super::Case;\n\
+    let mut out = super::header();
+    out.push_str(
+        "use super::Case;\n\
          /// Every example, by description and JSON pointer, with the type it must decode into.\n\
-         pub fn cases() -> Vec<Case> {{\n    #[allow(unused_mut)]\n    let mut cases: Vec<Case> = Vec::new();\n",
-        super::MARKER
+         pub fn cases() -> Vec<Case> {\n    #[allow(unused_mut)]\n    let mut cases: Vec<Case> = Vec::new();\n",
     );
     for api in apis {
         let _ = write!(

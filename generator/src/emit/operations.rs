@@ -576,13 +576,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
         "        };\n        Ok(response.with(value))\n    }\n"
     });
     if let Some(paging) = &op.paging {
-        let err = match &op.error_type {
-            Some(e) => {
-                let e = format_ident!("{}", e);
-                quote!(#e)
-            }
-            None => quote!(crate::runtime::NoErrorBody),
-        };
+        let err: TokenStream = err_ty.parse().expect("an error type's path is Rust");
         let methods = paging_methods(op, paging, &names, types, &err);
         super::format_impl_items(out, methods, &op.id);
     }

@@ -35,6 +35,12 @@ impl Ty {
     /// std's types by path (`crate::runtime::Timestamp`, `std::collections::BTreeMap`), as the
     /// generated code does; without it, by name, as reports read.
     pub fn written(&self, full: bool) -> String {
+        self.written_in(full, "")
+    }
+
+    /// [`written`](Self::written) from another module: `types` is the path to the API's types
+    /// (`super::types::`) put before every named type.
+    pub fn written_in(&self, full: bool, types: &str) -> String {
         let path = |short: &'static str, long: &'static str| if full { long } else { short };
         match self {
             Ty::String => "String".into(),
@@ -46,13 +52,13 @@ impl Ty {
             Ty::Timestamp => path("Timestamp", "crate::runtime::Timestamp").into(),
             Ty::Json => "serde_json::Value".into(),
             Ty::Unit => "()".into(),
-            Ty::Named(n) => n.clone(),
-            Ty::Vec(inner) => format!("Vec<{}>", inner.written(full)),
+            Ty::Named(n) => format!("{types}{n}"),
+            Ty::Vec(inner) => format!("Vec<{}>", inner.written_in(full, types)),
             Ty::Binary => path("File", "crate::runtime::File").into(),
             Ty::Map(inner) => format!(
                 "{}<String, {}>",
                 path("BTreeMap", "std::collections::BTreeMap"),
-                inner.written(full)
+                inner.written_in(full, types)
             ),
         }
     }
