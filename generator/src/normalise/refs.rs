@@ -35,6 +35,27 @@ pub fn drop_unused(doc: &mut Value) {
 /// Vonage's operations): the text is read from where the reference points; a reference to anything but
 /// text, or to nothing, is dropped with a warning.
 pub fn text_refs(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
+    let is_ref = |map: &Map<String, Value>| {
+        doc::TEXT_MEMBERS
+            .iter()
+            .any(|k| map.get(*k).is_some_and(Value::is_object))
+    };
+    // The snapshot the references are read from costs a copy of the whole document, and few
+    // descriptions write text as a reference: look first.
+    let mut found = doc.get("info").and_then(Value::as_object).is_some_and(is_ref)
+        || doc
+            .get("tags")
+            .and_then(Value::as_array)
+            .is_some_and(|tags| tags.iter().filter_map(Value::as_object).any(is_ref));
+    if !found {
+        doc::walk(doc, Kind::Document, "", &mut |map, kind, _| {
+            found |= kind != Kind::Document && is_ref(map);
+            if found { Flow::Skip } else { Flow::Enter }
+        });
+    }
+    if !found {
+        return;
+    }
     let snapshot = doc.clone();
     let mut fix = |map: &mut Map<String, Value>, pointer: &str| {
         for key in doc::TEXT_MEMBERS {
@@ -80,6 +101,23 @@ pub fn text_refs(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
 /// (`#/paths/~1a/get/parameters/0`, as PagerDuty writes): the model looks references up in
 /// components only, so the object is copied to where the reference is written.
 pub fn inline_foreign(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> Result<(), Error> {
+    // As in `text_refs`: no copy of the document unless some reference needs one.
+    let mut found = false;
+    doc::walk(doc, Kind::Document, "", &mut |map, kind, _| {
+        if kind == Kind::Schema || found {
+            return Flow::Skip;
+        }
+        if let Some(section) = section(kind)
+            && let Some(Value::String(r)) = map.get("$ref")
+            && let Some(target) = r.strip_prefix('#').map(decode_fragment)
+        {
+            found = !is_component(&target, section);
+        }
+        Flow::Enter
+    });
+    if !found {
+        return Ok(());
+    }
     let snapshot = doc.clone();
     let mut failure = None;
     doc::walk_mut(doc, Kind::Document, "", &mut |map, kind, pointer| {
@@ -131,6 +169,39 @@ pub fn inline_foreign(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> 
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+/// Removes the examples of `doc` whose `$ref` points at nothing, with a warning for each.
+fn drop_dangling_examples(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
+    let snapshot = doc.clone();
+    let resolves = |r: &str| {
+        r.strip_prefix('#')
+            .is_some_and(|f| snapshot.pointer(&decode_fragment(f)).is_some())
+    };
+    doc::walk_mut(doc, Kind::Document, "", &mut |map, kind, pointer| {
+        let key = match kind {
+            Kind::MediaType | Kind::Parameter | Kind::Header | Kind::Components => "examples",
+            Kind::Schema => return Flow::Skip,
+            _ => return Flow::Enter,
+        };
+        if let Some(Value::Object(examples)) = map.get_mut(key) {
+            examples.retain(|name, e| {
+                let Some(r) = e.get("$ref").and_then(Value::as_str) else {
+                    return true;
+                };
+                if resolves(r) {
+                    return true;
+                }
+                warnings.push(
+                    file,
+                    &doc::join(&doc::join(pointer, key), name),
+                    format!("example reference `{r}` points at nothing; the example is dropped"),
+                );
+                false
+            });
+        }
+        Flow::Enter
+    });
 }
 
 /// A schema `$ref` to a schema written somewhere other than `#/components/schemas/<name>` (an
@@ -242,37 +313,33 @@ fn hoisted_name(doc: &Value, pointer: &str) -> String {
 /// Examples whose `$ref` points at nothing are dropped with a warning: they only feed the
 /// SDK's example tests. Any other `$ref` must be local and point at something.
 pub fn check(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> Result<(), Error> {
-    let snapshot = doc.clone();
-    let resolves = |r: &str| {
+    fn resolves(doc: &Value, r: &str) -> bool {
         r.strip_prefix('#')
-            .is_some_and(|f| snapshot.pointer(&decode_fragment(f)).is_some())
+            .is_some_and(|f| doc.pointer(&decode_fragment(f)).is_some())
+    }
+    let examples_key = |kind| match kind {
+        Kind::MediaType | Kind::Parameter | Kind::Header | Kind::Components => Some("examples"),
+        _ => None,
     };
-    // Dangling examples first: the walk cannot remove an object from its parent.
-    doc::walk_mut(doc, Kind::Document, "", &mut |map, kind, pointer| {
-        let key = match kind {
-            Kind::MediaType | Kind::Parameter | Kind::Header => "examples",
-            Kind::Components => "examples",
-            Kind::Schema => return Flow::Skip,
-            _ => return Flow::Enter,
-        };
-        if let Some(Value::Object(examples)) = map.get_mut(key) {
-            examples.retain(|name, e| {
-                let Some(r) = e.get("$ref").and_then(Value::as_str) else {
-                    return true;
-                };
-                if resolves(r) {
-                    return true;
-                }
-                warnings.push(
-                    file,
-                    &doc::join(&doc::join(pointer, key), name),
-                    format!("example reference `{r}` points at nothing; the example is dropped"),
-                );
-                false
-            });
+    // Dangling examples first: the walk cannot remove an object from its parent, so they are
+    // removed in a second walk, over a copy to resolve against, when there are any.
+    let mut dangling = false;
+    doc::walk(doc, Kind::Document, "", &mut |map, kind, _| {
+        if kind == Kind::Schema || dangling {
+            return Flow::Skip;
+        }
+        if let Some(Value::Object(examples)) = examples_key(kind).and_then(|k| map.get(k)) {
+            dangling = examples
+                .values()
+                .any(|e| e.get("$ref").and_then(Value::as_str).is_some_and(|r| !resolves(doc, r)));
         }
         Flow::Enter
     });
+    if dangling {
+        drop_dangling_examples(file, doc, warnings);
+    }
+    let doc: &Value = doc;
+    let resolves = |r: &str| resolves(doc, r);
     let mut failure = None;
     doc::walk(doc, Kind::Document, "", &mut |map, _, pointer| {
         if failure.is_some() {

@@ -252,10 +252,13 @@ impl Converter<'_> {
     /// `$ref`s to `components/pathItems` (or any path item in the document) are inlined where
     /// a path item is expected; then `components/pathItems` is removed.
     pub(super) fn inline_path_items(&mut self, doc: &mut Value) -> Result<(), Error> {
-        let snapshot = doc.clone();
         let mut used = BTreeSet::new();
         let mut sites: Vec<String> = Vec::new();
         path_item_sites(doc, Kind::Document, "", &mut sites);
+        // Only the sites written as references change; the copy they are read from (the whole
+        // document) is made only when there is one.
+        sites.retain(|site| doc.pointer(site).is_some_and(|node| node.get("$ref").is_some()));
+        let snapshot = if sites.is_empty() { Value::Null } else { doc.clone() };
         for site in sites {
             let Some(node) = doc.pointer_mut(&site) else { continue };
             let mut seen = Vec::new();
