@@ -169,13 +169,14 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
 fn model_and_render(config: &Config, paths: &[(&manifest::ApiEntry, PathBuf)]) -> Result<Output, Error> {
     // Descriptions are independent: modelled in parallel, kept in manifest order, so the first
     // error reported is the same on every run.
-    let modelled: Vec<Result<(model::Api, Warnings), Error>> = paths
-        .par_iter()
-        .map(|(entry, path)| {
+    let modelled: Vec<Result<(model::Api, Warnings), Error>> = largest_first(
+        paths,
+        |(_, path)| std::fs::metadata(path).map_or(0, |m| m.len()),
+        |(entry, path)| {
             let mut warnings = Warnings::default();
             model_file(entry, path, &mut warnings).map(|api| (api, warnings))
-        })
-        .collect();
+        },
+    );
     let mut warnings = Warnings::default();
     let mut apis = Vec::new();
     for ((entry, _), result) in paths.iter().zip(modelled) {
@@ -299,13 +300,30 @@ fn in_parallel(
     apis: &[(manifest::ApiEntry, model::Api)],
     each: impl Fn(&manifest::ApiEntry, &model::Api, &mut BTreeMap<PathBuf, String>) -> usize + Sync,
 ) -> Vec<(BTreeMap<PathBuf, String>, usize)> {
-    apis.par_iter()
-        .map(|(entry, api)| {
+    largest_first(
+        apis,
+        |(_, api)| (api.types.len() + api.groups.values().map(|g| g.operations.len()).sum::<usize>()) as u64,
+        |(entry, api)| {
             let mut files = BTreeMap::new();
             let n = each(entry, api, &mut files);
             (files, n)
-        })
-        .collect()
+        },
+    )
+}
+
+/// `f` of each item, in parallel, the heaviest items (by `weight`) started first, the results in
+/// the items' order. Two of the three largest descriptions (Mailgun, Engage) are last in the
+/// manifest: taken in its order, they started when the rest was done and were the run's tail.
+fn largest_first<T: Sync, R: Send>(items: &[T], weight: impl Fn(&T) -> u64, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+    // One item per task: a worker that is free takes the next item left.
+    let done: Vec<(usize, R)> = order.par_iter().with_max_len(1).map(|&i| (i, f(&items[i]))).collect();
+    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    for (i, r) in done {
+        slots[i] = Some(r);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Renders the crate: `Cargo.toml`, `lib.rs`, the runtime, and per API its client, types and
