@@ -478,3 +478,29 @@ pub fn render(
         operations,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::largest_first;
+    use std::sync::Mutex;
+
+    #[test]
+    fn largest_first_starts_the_heaviest_and_keeps_the_items_order() {
+        let items = [3u64, 10, 1, 7];
+        let started = Mutex::new(Vec::new());
+        // One worker: it takes the items in the order they are handed out.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let out = pool.install(|| {
+            largest_first(
+                &items,
+                |&w| w,
+                |&w| {
+                    started.lock().unwrap().push(w);
+                    w * 2
+                },
+            )
+        });
+        assert_eq!(out, vec![6, 20, 2, 14]);
+        assert_eq!(started.into_inner().unwrap(), vec![10, 7, 3, 1]);
+    }
+}

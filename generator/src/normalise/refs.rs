@@ -171,6 +171,14 @@ pub fn inline_foreign(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> 
     }
 }
 
+/// The member of an object of `kind` that holds named examples, where it has one.
+fn examples_key(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::MediaType | Kind::Parameter | Kind::Header | Kind::Components => Some("examples"),
+        _ => None,
+    }
+}
+
 /// Removes the examples of `doc` whose `$ref` points at nothing, with a warning for each.
 fn drop_dangling_examples(file: &Path, doc: &mut Value, warnings: &mut Warnings) {
     let snapshot = doc.clone();
@@ -179,10 +187,11 @@ fn drop_dangling_examples(file: &Path, doc: &mut Value, warnings: &mut Warnings)
             .is_some_and(|f| snapshot.pointer(&decode_fragment(f)).is_some())
     };
     doc::walk_mut(doc, Kind::Document, "", &mut |map, kind, pointer| {
-        let key = match kind {
-            Kind::MediaType | Kind::Parameter | Kind::Header | Kind::Components => "examples",
-            Kind::Schema => return Flow::Skip,
-            _ => return Flow::Enter,
+        if kind == Kind::Schema {
+            return Flow::Skip;
+        }
+        let Some(key) = examples_key(kind) else {
+            return Flow::Enter;
         };
         if let Some(Value::Object(examples)) = map.get_mut(key) {
             examples.retain(|name, e| {
@@ -317,10 +326,6 @@ pub fn check(file: &Path, doc: &mut Value, warnings: &mut Warnings) -> Result<()
         r.strip_prefix('#')
             .is_some_and(|f| doc.pointer(&decode_fragment(f)).is_some())
     }
-    let examples_key = |kind| match kind {
-        Kind::MediaType | Kind::Parameter | Kind::Header | Kind::Components => Some("examples"),
-        _ => None,
-    };
     // Dangling examples first: the walk cannot remove an object from its parent, so they are
     // removed in a second walk, over a copy to resolve against, when there are any.
     let mut dangling = false;
@@ -446,6 +451,41 @@ mod tests {
         assert_eq!(doc["paths"]["/a"]["get"]["summary"], "Hello");
         assert!(doc["tags"][0].get("description").is_none());
         assert_eq!(w.items[0].pointer, "/tags/0/description");
+    }
+
+    #[test]
+    fn each_pass_finds_a_lone_reference_deep_in_the_document() {
+        // The passes look for work before they copy the document: one reference, deep in a
+        // component, is enough for each.
+        let mut doc = json!({"openapi": "3.0.3", "paths": {}, "components": {
+            "responses": {"R": {"description": {"$ref": "#/x-texts/r"},
+                "content": {"application/json": {
+                    "schema": {"type": "string"},
+                    "examples": {"gone": {"$ref": "#/components/examples/Gone"}}
+                }},
+                "headers": {"H": {"$ref": "#/x-headers/h"}}}}
+        }, "x-texts": {"r": "Text"}, "x-headers": {"h": {"schema": {"type": "string"}}}});
+        let mut w = Warnings::default();
+        text_refs(Path::new("t.yaml"), &mut doc, &mut w);
+        assert_eq!(doc["components"]["responses"]["R"]["description"], "Text");
+        inline_foreign(Path::new("t.yaml"), &mut doc, &mut w).unwrap();
+        assert_eq!(
+            doc["components"]["responses"]["R"]["headers"]["H"],
+            json!({"schema": {"type": "string"}})
+        );
+        check(Path::new("t.yaml"), &mut doc, &mut w).unwrap();
+        let media = &doc["components"]["responses"]["R"]["content"]["application/json"];
+        assert_eq!(media["examples"], json!({}));
+        assert_eq!(w.items.len(), 2, "{:?}", w.items);
+        // A document without such references comes out as it went in, without warnings.
+        let plain = json!({"openapi": "3.0.3", "paths": {"/a": {"get": op(json!({"summary": "s"}))}}});
+        let mut doc = plain.clone();
+        let mut w = Warnings::default();
+        text_refs(Path::new("t.yaml"), &mut doc, &mut w);
+        inline_foreign(Path::new("t.yaml"), &mut doc, &mut w).unwrap();
+        check(Path::new("t.yaml"), &mut doc, &mut w).unwrap();
+        assert_eq!(doc, plain);
+        assert!(w.items.is_empty());
     }
 
     #[test]
