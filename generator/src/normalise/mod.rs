@@ -46,6 +46,11 @@ pub fn normalise(file: &Path, doc: Value, warnings: &mut Warnings) -> Result<ope
     refs::check(file, &mut doc, warnings)?;
     operation_ids(file, &mut doc, warnings);
     refs::hoist_schema_targets(file, &mut doc, warnings);
+    // The path to a failure is needed only when there is one: tracking it allocates a segment
+    // for every member read (5% of a regeneration's CPU).
+    if let Ok(typed) = <openapiv3::OpenAPI as serde::Deserialize>::deserialize(&doc) {
+        return Ok(typed);
+    }
     match serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc) {
         Ok(typed) => Ok(typed),
         Err(e) => {
@@ -275,6 +280,20 @@ mod tests {
             crate::diag::Place::Pointer("/paths/~1a/get/responses/200/content/application~1json/schema/$ref".into())
         );
         assert!(e.message.contains("#/components/schemas/Nope"));
+    }
+
+    #[test]
+    fn a_member_the_grammar_refuses_names_its_object() {
+        let mut doc = base(json!({"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}));
+        doc["components"] = json!({"parameters": {"p": {"name": "p", "in": "nowhere", "schema": {"type": "string"}}}});
+        let e = run(doc).unwrap_err();
+        assert_eq!(e.place, crate::diag::Place::Pointer("/components/parameters/p".into()));
+        assert!(
+            e.message
+                .starts_with("not a valid OpenAPI 3.0 document: unknown variant `nowhere`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
