@@ -4,13 +4,12 @@
 //! constructor per union variant (`AppMessageTypes::text("hi")`, delegated to the struct that
 //! flattens the union: `AppMessage::text("hi")`).
 
-use super::ty;
+use super::ty_text;
 use crate::model::{Field, Kind, Struct, Ty, TypeDef, Union};
 use crate::naming;
 use heck::ToSnakeCase;
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 type Defs = BTreeMap<String, TypeDef>;
 
@@ -51,35 +50,35 @@ fn required(s: &Struct) -> Vec<&Field> {
 }
 
 /// The type a field holds, as the argument of a constructor or setter takes it.
-fn value_ty(f: &Field) -> TokenStream {
-    ty(&f.ty, &TokenStream::new())
+fn value_ty(f: &Field) -> String {
+    ty_text(&f.ty)
 }
 
 /// `value.into()`, boxed where the field is.
-fn wrap(f: &Field, value: TokenStream) -> TokenStream {
+fn wrap(f: &Field, value: &str) -> String {
     if f.boxed {
-        quote!(Box::new(#value.into()))
+        format!("Box::new({value}.into())")
     } else {
-        quote!(#value.into())
+        format!("{value}.into()")
     }
 }
 
-/// The expression that builds a struct from arguments named after its required fields.
-fn new_call(name: &str, s: &Struct) -> (Vec<TokenStream>, TokenStream) {
-    let ident = format_ident!("{}", name);
+/// The expression that builds a struct from arguments named after its required fields, and
+/// the parameters it takes.
+fn new_call(name: &str, s: &Struct) -> (Vec<String>, String) {
     let mut params = Vec::new();
     let mut args = Vec::new();
     for f in required(s) {
-        let arg = naming::ident(&f.name);
+        let arg = naming::escape(&f.name);
         let t = value_ty(f);
         if f.nullable {
-            params.push(quote!(#arg: impl Into<Option<#t>>));
+            params.push(format!("{arg}: impl Into<Option<{t}>>"));
         } else {
-            params.push(quote!(#arg: impl Into<#t>));
+            params.push(format!("{arg}: impl Into<{t}>"));
         }
-        args.push(quote!(#arg));
+        args.push(arg);
     }
-    (params, quote!(#ident::new(#(#args),*)))
+    (params, format!("{name}::new({})", args.join(", ")))
 }
 
 /// A struct's `new` as the runtime's `constructor!` table, its setters as its `setters!` table
@@ -87,11 +86,10 @@ fn new_call(name: &str, s: &Struct) -> (Vec<TokenStream>, TokenStream) {
 pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items) {
     let mut args = String::new();
     let mut rest = String::new();
-    let mut setters = Vec::new();
+    let mut setters = String::new();
     let mut table = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::from(["new".to_string()]);
     for f in &s.fields {
-        let field = naming::ident(&f.name);
         let written = naming::escape(&f.name);
         if f.required {
             let t = super::ty_text(&f.ty);
@@ -107,15 +105,15 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
             written.clone()
         };
         taken.insert(setter_name.trim_start_matches("r#").to_string());
-        let setter = naming::ident(setter_name.trim_start_matches("r#"));
-        let v = wrap(f, quote!(value));
+        let setter = naming::escape(setter_name.trim_start_matches("r#"));
+        let v = wrap(f, "value");
         let stored = if f.nullable {
-            quote!(Some(Some(#v)))
+            format!("Some(Some({v}))")
         } else {
-            quote!(Some(#v))
+            format!("Some({v})")
         };
         let json = if f.json.is_empty() { &f.name } else { &f.json };
-        if setter == field {
+        if setter == written {
             // The runtime's `setters!` table; `with_new` is written out below.
             table.push(format!(
                 "        {written}: {} = {};\n",
@@ -124,14 +122,14 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
             ));
             continue;
         }
-        let doc = format!(" Sets `{json}`.");
-        setters.push(quote! {
-            #[doc = #doc]
-            pub fn #setter(mut self, value: impl Into<#t>) -> Self {
-                self.#field = #stored;
-                self
-            }
-        });
+        super::doc_text(&mut setters, "    ", &format!("Sets `{json}`."));
+        let _ = writeln!(
+            setters,
+            "    pub fn {setter}(mut self, value: impl Into<{t}>) -> Self {{\n        \
+             self.{written} = {stored};\n        \
+             self\n    \
+             }}"
+        );
     }
     if s.additional.is_some() {
         let used: BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
@@ -141,7 +139,7 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
         ));
     }
     // A struct whose only required field is a flattened union gets one shortcut per variant.
-    let mut shortcuts = Vec::new();
+    let mut shortcuts = String::new();
     let req = required(s);
     if let [only] = req.as_slice()
         && only.flatten
@@ -152,18 +150,23 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
             if !taken.insert(fname.clone()) {
                 continue;
             }
-            let f = format_ident!("{}", fname);
-            let doc = format!(
-                " A value whose `{}` is [`{}::{fname}`].",
-                only.name,
-                quote!(#union_ty).to_string().replace(' ', "")
+            super::doc_text(
+                &mut shortcuts,
+                "    ",
+                &format!(
+                    "A value whose `{}` is [`{}::{fname}`].",
+                    only.name,
+                    union_ty.replace(' ', "")
+                ),
             );
-            shortcuts.push(quote! {
-                #[doc = #doc]
-                pub fn #f(#(#uparams),*) -> Self {
-                    Self::new(#union_ty::#f(#(#uargs),*))
-                }
-            });
+            let _ = writeln!(
+                shortcuts,
+                "    pub fn {fname}({}) -> Self {{\n        \
+                 Self::new({union_ty}::{fname}({}))\n    \
+                 }}",
+                uparams.join(", "),
+                uargs.join(", ")
+            );
         }
     }
     let out = items.text();
@@ -186,20 +189,19 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
         out.push_str("    }\n}\n");
     }
     if !shortcuts.is_empty() || !setters.is_empty() {
-        let ident = format_ident!("{}", name);
-        items.tokens(quote! {
-            // Setters are named after the fields, even where a field is called `add` or `not`.
-            #[allow(clippy::should_implement_trait)]
-            impl #ident {
-                #(#shortcuts)*
-                #(#setters)*
-            }
-        });
+        let _ = writeln!(
+            out,
+            "// Setters are named after the fields, even where a field is called `add` or `not`.\n\
+             #[allow(clippy::should_implement_trait)]\n\
+             impl {name} {{\n\
+             {shortcuts}{setters}\
+             }}"
+        );
     }
 }
 
 /// Per variant of a union: (constructor name, parameters, argument names).
-fn union_constructors(u: &Union, defs: &Defs) -> Vec<(String, Vec<TokenStream>, Vec<TokenStream>)> {
+fn union_constructors(u: &Union, defs: &Defs) -> Vec<(String, Vec<String>, Vec<String>)> {
     let names: Vec<String> = u.variants.iter().map(|v| v.name.to_snake_case()).collect();
     // `text_message_field`, `card_message_field`, ... -> `text`, `card`: the suffix every
     // variant shares says nothing.
@@ -290,10 +292,12 @@ fn common_suffix(names: &[String]) -> String {
 
 /// The parameters a variant's constructor takes: the variant type's required fields, or,
 /// for a wrapper with one property (besides the discriminator), the wrapped struct's.
-fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<TokenStream>, Vec<TokenStream>) {
+fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<String>, Vec<String>) {
     let Some((name, s)) = struct_of(t, defs) else {
-        let tt = ty(t, &TokenStream::new());
-        return (vec![quote!(value: impl Into<#tt>)], vec![quote!(value)]);
+        return (
+            vec![format!("value: impl Into<{}>", ty_text(t))],
+            vec!["value".to_string()],
+        );
     };
     let own: Vec<&Field> = s
         .fields
@@ -308,8 +312,10 @@ fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<
             return (params, required_args(inner_s));
         }
         if inner_name != name && !inner.nullable {
-            let t = ty(&inner.ty, &TokenStream::new());
-            return (vec![quote!(value: impl Into<#t>)], vec![quote!(value)]);
+            return (
+                vec![format!("value: impl Into<{}>", ty_text(&inner.ty))],
+                vec!["value".to_string()],
+            );
         }
     }
     let (params, _) = new_call(name, s);
@@ -317,40 +323,36 @@ fn constructor_params(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> (Vec<
 }
 
 /// The required fields' names, as the arguments that pass a constructor's parameters on.
-fn required_args(s: &Struct) -> Vec<TokenStream> {
-    required(s)
-        .iter()
-        .map(|f| {
-            let a = naming::ident(&f.name);
-            quote!(#a)
-        })
-        .collect()
+fn required_args(s: &Struct) -> Vec<String> {
+    required(s).iter().map(|f| naming::escape(&f.name)).collect()
 }
 
 /// `impl Union { one constructor per variant }` and `From<Variant>` where a type is one
 /// variant's only.
-pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
-    let ident = format_ident!("{}", name);
-    let mut fns = Vec::new();
+pub fn for_union(name: &str, u: &Union, defs: &Defs, out: &mut String) {
+    let mut fns = String::new();
     let names: Vec<String> = u.variants.iter().map(|v| v.name.to_snake_case()).collect();
     let mut seen = BTreeSet::new();
     for (v, fname) in u.variants.iter().zip(constructor_names(&names)) {
         if fname.starts_with("r#") || !seen.insert(fname.clone()) {
             continue;
         }
-        let f = format_ident!("{}", fname);
-        let variant = format_ident!("{}", v.name);
         let (params, _) = constructor_params(&v.ty, defs, u.discriminator.as_deref());
         let body = variant_value(&v.ty, defs, u.discriminator.as_deref());
-        let body = if v.boxed { quote!(Box::new(#body)) } else { body };
-        let doc = format!(" The `{}` variant.", v.name);
-        fns.push(quote! {
-            #[doc = #doc]
-            #[allow(clippy::too_many_arguments)]
-            pub fn #f(#(#params),*) -> Self {
-                Self::#variant(#body)
-            }
-        });
+        let body = if v.boxed { format!("Box::new({body})") } else { body };
+        super::doc_text(&mut fns, "    ", &format!("The `{}` variant.", v.name));
+        let _ = writeln!(
+            fns,
+            "    #[allow(clippy::too_many_arguments)]\n    \
+             pub fn {fname}({}) -> Self {{\n        \
+             Self::{}({body})\n    \
+             }}",
+            params.join(", "),
+            v.name
+        );
+    }
+    if !fns.is_empty() {
+        let _ = writeln!(out, "impl {name} {{\n{fns}}}");
     }
     // Aliases name the same type: one `From` per type the variants resolve to.
     let resolved = |t: &Ty| -> Ty {
@@ -370,90 +372,68 @@ pub fn for_union(name: &str, u: &Union, defs: &Defs) -> TokenStream {
     for v in &u.variants {
         *counts.entry(resolved(&v.ty)).or_default() += 1;
     }
-    let froms = u
-        .variants
-        .iter()
-        // A variant that is the union itself through aliases has `From` already (`From<T> for T`).
-        // A text variant converts too, from `String` and `&str`: a property that becomes a union
-        // of a text and something else (an MMS body beside the SMS text) then still takes the
-        // text its callers passed.
-        .filter(|v| {
-            counts[&resolved(&v.ty)] == 1
-                && matches!(v.ty, Ty::Named(_) | Ty::String)
-                && resolved(&v.ty) != Ty::Named(name.to_string())
-        })
-        .map(|v| {
-            let variant = format_ident!("{}", v.name);
-            let t = ty(&v.ty, &TokenStream::new());
-            let value = if v.boxed {
-                quote!(Box::new(value))
-            } else {
-                quote!(value)
-            };
-            let from_str = (v.ty == Ty::String).then(|| {
-                quote! {
-                    impl From<&str> for #ident {
-                        fn from(value: &str) -> Self {
-                            Self::#variant(value.to_owned())
-                        }
-                    }
-                }
-            });
-            quote! {
-                impl From<#t> for #ident {
-                    fn from(value: #t) -> Self {
-                        Self::#variant(#value)
-                    }
-                }
-                #from_str
-            }
-        });
-    quote! {
-        impl #ident {
-            #(#fns)*
+    // A variant that is the union itself through aliases has `From` already (`From<T> for T`).
+    // A text variant converts too, from `String` and `&str`: a property that becomes a union
+    // of a text and something else (an MMS body beside the SMS text) then still takes the
+    // text its callers passed.
+    for v in u.variants.iter().filter(|v| {
+        counts[&resolved(&v.ty)] == 1
+            && matches!(v.ty, Ty::Named(_) | Ty::String)
+            && resolved(&v.ty) != Ty::Named(name.to_string())
+    }) {
+        let variant = &v.name;
+        let value = if v.boxed { "Box::new(value)" } else { "value" };
+        let _ = writeln!(
+            out,
+            "impl From<{t}> for {name} {{\n    \
+             fn from(value: {t}) -> Self {{\n        \
+             Self::{variant}({value})\n    \
+             }}\n\
+             }}",
+            t = ty_text(&v.ty)
+        );
+        if v.ty == Ty::String {
+            let _ = writeln!(
+                out,
+                "impl From<&str> for {name} {{\n    \
+                 fn from(value: &str) -> Self {{\n        \
+                 Self::{variant}(value.to_owned())\n    \
+                 }}\n\
+                 }}"
+            );
         }
-        #(#froms)*
     }
 }
 
 /// The variant's value built from the constructor's parameters.
-fn variant_value(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> TokenStream {
+fn variant_value(t: &Ty, defs: &Defs, discriminator: Option<&str>) -> String {
     let Some((name, s)) = struct_of(t, defs) else {
-        return quote!(value.into());
+        return "value.into()".to_string();
     };
     let own: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| Some(f.json.as_str()) != discriminator || f.required)
         .collect();
-    let outer = format_ident!("{}", name);
     if let [inner] = own.as_slice()
         && let Some((inner_name, inner_s)) = struct_of(&inner.ty, defs)
+        && inner_name != name
+        && !inner.nullable
     {
-        if inner_name != name && !inner.nullable && has_optional(inner_s) {
-            // The wrapped struct has optional fields: the constructor takes it whole.
-            let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
-            return if inner.required {
-                quote!(#outer::new(value))
-            } else {
-                quote!(#outer::new().#setter(value))
-            };
-        }
-        if inner_name != name && !inner.nullable {
-            let (_, build) = new_call(inner_name, inner_s);
-            let field = naming::ident(&inner.name);
-            let setter = naming::ident(if inner.name == "new" { "with_new" } else { &inner.name });
-            let _ = field;
-            return if inner.required {
-                // The wrapper's only required field is the wrapped struct.
-                let others = required(s).len();
-                debug_assert_eq!(others, 1);
-                quote!(#outer::new(#build))
-            } else {
-                quote!(#outer::new().#setter(#build))
-            };
-        }
+        let setter = naming::escape(if inner.name == "new" { "with_new" } else { &inner.name });
+        // With optional fields, the wrapped struct is taken whole; without, built from its
+        // required fields.
+        let value = if has_optional(inner_s) {
+            "value".to_string()
+        } else {
+            new_call(inner_name, inner_s).1
+        };
+        return if inner.required {
+            // The wrapper's only required field is the wrapped struct.
+            format!("{name}::new({value})")
+        } else {
+            format!("{name}::new().{setter}({value})")
+        };
     }
-    let (_, build) = new_call(name, s);
-    build
+    new_call(name, s).1
 }

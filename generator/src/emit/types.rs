@@ -1,6 +1,6 @@
 //! Model types as Rust declarations: structs, open string enums, unions, aliases.
 
-use super::{Items, docs, docs_or, ty};
+use super::{Items, docs_or, ty};
 use crate::model::{Field, JsonKind, Kind, StringEnum, Struct, Ty, TypeDef, Union};
 use crate::naming;
 use proc_macro2::TokenStream;
@@ -50,9 +50,8 @@ fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, TypeDef>
         }
         Kind::Enum(e) => string_enum(def, e, items.text()),
         Kind::Union(u) => {
-            let doc = docs_or(def.doc.as_deref(), &fallback);
-            items.tokens(union(&def.name, &doc, u));
-            items.tokens(super::builders::for_union(&def.name, u, defs));
+            union(def, u, items.text());
+            super::builders::for_union(&def.name, u, defs, items.text());
         }
     }
 }
@@ -480,208 +479,220 @@ fn string_enum(def: &TypeDef, e: &StringEnum, out: &mut String) {
     out.push_str("    }\n}\n");
 }
 
-fn kind_tokens(k: JsonKind) -> TokenStream {
+fn kind_name(k: JsonKind) -> &'static str {
     match k {
-        JsonKind::Object => quote!(Object),
-        JsonKind::Array => quote!(Array),
-        JsonKind::String => quote!(String),
-        JsonKind::Integer => quote!(Integer),
-        JsonKind::Number => quote!(Number),
-        JsonKind::Bool => quote!(Bool),
-        JsonKind::Any => quote!(Any),
+        JsonKind::Object => "Object",
+        JsonKind::Array => "Array",
+        JsonKind::String => "String",
+        JsonKind::Integer => "Integer",
+        JsonKind::Number => "Number",
+        JsonKind::Bool => "Bool",
+        JsonKind::Any => "Any",
     }
 }
 
-fn union(name_str: &str, doc: &TokenStream, u: &Union) -> TokenStream {
-    let name = format_ident!("{}", name_str);
-    let here = TokenStream::new();
-    let idents: Vec<_> = u.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
-    let tys: Vec<_> = u
-        .variants
-        .iter()
-        .map(|v| {
-            let t = ty(&v.ty, &here);
-            if v.boxed { quote!(Box<#t>) } else { t }
-        })
-        .collect();
-    let decoders: Vec<_> = u
-        .variants
-        .iter()
-        .zip(&idents)
-        .map(|(v, id)| {
-            let t = ty(&v.ty, &here);
-            let wrap = if v.boxed {
-                quote!(|v| Self::#id(Box::new(v)))
-            } else {
-                quote!(Self::#id)
-            };
-            quote!(<#t as serde::Deserialize>::deserialize(&value).map(#wrap))
-        })
-        .collect();
-    let vdocs = u.variants.iter().map(|v| {
-        docs(&format!(
-            "A `{}`.",
-            match &v.ty {
-                Ty::Named(n) => n.clone(),
-                other => format!("{other:?}"),
-            }
-        ))
-    });
-    let empty_variant = u.variants.is_empty();
-
-    let (other_variant, serialize_body, deserialize_body) = match &u.discriminator {
-        Some(prop) => {
-            let tagged: Vec<_> = u
-                .variants
-                .iter()
-                .zip(&idents)
-                .zip(&decoders)
-                .filter(|((v, _), _)| !v.tags.is_empty())
-                .map(|((v, _), dec)| {
-                    let tags = &v.tags;
-                    quote!( #(Some(#tags))|* => #dec.map_err(|e| e.to_string()), )
-                })
-                .collect();
-            let first_tags: Vec<_> = u
-                .variants
-                .iter()
-                .map(|v| match v.tags.first() {
-                    Some(t) => quote!(Some(#t)),
-                    None => quote!(None),
-                })
-                .collect();
-            (
-                quote! {
-                    /// A variant this SDK does not know yet, kept as received.
-                    Other(serde_json::Value),
-                },
-                quote! {
-                    let (value, tag) = match self {
-                        #( Self::#idents(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, #first_tags), )*
-                        Self::Other(v) => (v.clone(), None),
-                    };
-                    serde::Serialize::serialize(&crate::runtime::union::with_tag(value, #prop, tag), serializer)
-                },
-                quote! {
-                    match value.get(#prop).and_then(serde_json::Value::as_str) {
-                        #(#tagged)*
-                        _ => Ok(Self::Other(value)),
-                    }
-                },
-            )
-        }
-        None => {
-            let shapes = u.variants.iter().map(|v| {
-                let k = kind_tokens(v.kind);
-                let req = &v.required;
-                let known = &v.known;
-                let values = v.values.iter().map(|(p, vs)| quote!((#p, &[#(#vs),*])));
-                quote!(crate::runtime::union::Shape { kind: crate::runtime::union::JsonKind::#k, required: &[#(#req),*], known: &[#(#known),*], values: &[#(#values),*] })
-            });
-            let indices = 0..u.variants.len();
-            let names = u.variants.iter().map(|v| v.name.as_str());
-            let keeps_unknown = u.keeps_unknown();
-            let (other_variant, other_serialize, candidates) = if keeps_unknown {
-                (
-                    quote! {
-                        /// A kind this SDK does not know yet (an object with none of the
-                        /// properties that tell the known variants apart), kept as received.
-                        Other(serde_json::Value),
-                    },
-                    quote!(Self::Other(v) => serde::Serialize::serialize(v, serializer),),
-                    quote! {
-                        let candidates = crate::runtime::union::rank_claimed(&value, SHAPES);
-                        if candidates.is_empty() && value.is_object() {
-                            return Ok(Self::Other(value));
-                        }
-                    },
-                )
-            } else {
-                (
-                    quote!(),
-                    quote!(),
-                    quote!(let candidates = crate::runtime::union::rank(&value, SHAPES);),
-                )
-            };
-            (
-                other_variant,
-                if empty_variant {
-                    quote!(match *self {})
-                } else {
-                    quote!(match self { #( Self::#idents(v) => serde::Serialize::serialize(v, serializer), )* #other_serialize })
-                },
-                quote! {
-                    const SHAPES: &[crate::runtime::union::Shape] = &[#(#shapes),*];
-                    #candidates
-                    // Why each fitting variant failed, so the error names the real cause.
-                    let mut tried: Vec<String> = Vec::new();
-                    for index in candidates {
-                        let decoded = match index {
-                            #( #indices => #decoders.map_err(|e| format!("{}: {e}", #names)), )*
-                            _ => continue,
-                        };
-                        match decoded {
-                            Ok(decoded) => return Ok(decoded),
-                            Err(e) => tried.push(e),
-                        }
-                    }
-                    Err(crate::runtime::union::no_match(#name_str, &value, SHAPES, &tried))
-                },
-            )
-        }
+/// A union as text: the enum, its `Serialize`, `from_json_value` and `Deserialize`. Written
+/// out, not built as tokens: in descriptions made of `oneOf`s (Discord's) unions were most of the
+/// lines prettyplease formatted.
+fn union(def: &TypeDef, u: &Union, out: &mut String) {
+    use std::fmt::Write as _;
+    let name = def.name.as_str();
+    let lit = super::literal;
+    // `<T as serde::Deserialize>::deserialize(&value)`, then `.map(Self::V)` (boxed where the
+    // variant is) and the `map_err` on lines of their own, at `indent`.
+    let decoder = |v: &crate::model::UnionVariant, indent: &str, map_err: &str| {
+        let t = super::ty_text(&v.ty);
+        let id = &v.name;
+        let wrap = if v.boxed {
+            format!("|v| Self::{id}(Box::new(v))")
+        } else {
+            format!("Self::{id}")
+        };
+        format!("<{t} as serde::Deserialize>::deserialize(&value)\n{indent}.map({wrap})\n{indent}{map_err}")
     };
-    let by_kind_impl = by_kind(&name, u);
+    let by_kind_impl = by_kind(name, u);
     let how = match &u.discriminator {
         Some(p) => format!(" Decoded by its `{p}` property; unknown values are kept in `Other`."),
-        None if u.keeps_unknown() => {
-            " Decoded by shape: the variant whose properties fit the data best; objects with none of \
-                                      the properties that tell the variants apart are kept in `Other`."
-                .to_string()
-        }
+        None if u.keeps_unknown() => " Decoded by shape: the variant whose properties fit the data best; objects with \
+                                      none of the properties that tell the variants apart are kept in `Other`."
+            .to_string(),
         None if by_kind_impl.is_some() => {
             " Decoded by the kind of JSON value: each variant takes a kind of its own.".to_string()
         }
         None => " Decoded by shape: the variant whose properties fit the data best.".to_string(),
     };
-    let deserialize_impl = by_kind_impl.unwrap_or_else(|| through_value(&name));
-    quote! {
-        #doc
-        ///
-        #[doc = #how]
-        #[derive(Debug, Clone, PartialEq)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #vdocs #idents(#tys), )*
-            #other_variant
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                #serialize_body
-            }
-        }
-
-        impl #name {
-            /// Decodes a value already read as JSON: how a struct hands its flattened union the
-            /// properties it does not name itself.
-            #[doc(hidden)]
-            pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
-                #deserialize_body
-            }
-        }
-
-        #deserialize_impl
+    super::doc_text_or(out, "", def.doc.as_deref(), &format!("`{name}`"));
+    out.push_str("///\n");
+    super::doc_text(out, "", &how);
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum {name} {{"
+    );
+    for v in &u.variants {
+        let shown = match &v.ty {
+            Ty::Named(n) => n.clone(),
+            other => format!("{other:?}"),
+        };
+        super::doc_text(out, "    ", &format!("A `{shown}`."));
+        let t = super::ty_text(&v.ty);
+        let t = if v.boxed { format!("Box<{t}>") } else { t };
+        let _ = writeln!(out, "    {}({t}),", v.name);
     }
-}
+    let other = u.discriminator.is_some() || u.keeps_unknown();
+    if u.discriminator.is_some() {
+        out.push_str(
+            "    /// A variant this SDK does not know yet, kept as received.\n    Other(serde_json::Value),\n",
+        );
+    } else if other {
+        out.push_str(
+            "    /// A kind this SDK does not know yet (an object with none of the\n    \
+             /// properties that tell the known variants apart), kept as received.\n    \
+             Other(serde_json::Value),\n",
+        );
+    }
+    out.push_str("}\n");
 
-/// The `Deserialize` of a union that ranks its variants by shape: the value is read as JSON first.
-fn through_value(name: &proc_macro2::Ident) -> TokenStream {
-    quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                Self::from_json_value(value).map_err(serde::de::Error::custom)
+    let _ = writeln!(
+        out,
+        "impl serde::Serialize for {name} {{\n    \
+         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{"
+    );
+    match &u.discriminator {
+        Some(prop) => {
+            out.push_str("        let (value, tag) = match self {\n");
+            for v in &u.variants {
+                let tag = v
+                    .tags
+                    .first()
+                    .map_or("None".to_string(), |t| format!("Some({})", lit(t)));
+                let _ = writeln!(
+                    out,
+                    "            Self::{}(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, {tag}),",
+                    v.name
+                );
             }
+            out.push_str("            Self::Other(v) => (v.clone(), None),\n        };\n");
+            let _ = writeln!(
+                out,
+                "        serde::Serialize::serialize(&crate::runtime::union::with_tag(value, {}, tag), serializer)",
+                lit(prop)
+            );
+        }
+        None if u.variants.is_empty() => out.push_str("        match *self {}\n"),
+        None => {
+            out.push_str("        match self {\n");
+            for v in &u.variants {
+                let _ = writeln!(
+                    out,
+                    "            Self::{}(v) => serde::Serialize::serialize(v, serializer),",
+                    v.name
+                );
+            }
+            if other {
+                out.push_str("            Self::Other(v) => serde::Serialize::serialize(v, serializer),\n");
+            }
+            out.push_str("        }\n");
+        }
+    }
+    out.push_str("    }\n}\n");
+
+    let _ = writeln!(
+        out,
+        "impl {name} {{\n    \
+         /// Decodes a value already read as JSON: how a struct hands its flattened union the\n    \
+         /// properties it does not name itself.\n    \
+         #[doc(hidden)]\n    \
+         pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {{"
+    );
+    match &u.discriminator {
+        Some(prop) => {
+            let _ = writeln!(
+                out,
+                "        match value.get({}).and_then(serde_json::Value::as_str) {{",
+                lit(prop)
+            );
+            for v in u.variants.iter().filter(|v| !v.tags.is_empty()) {
+                let tags: Vec<String> = v.tags.iter().map(|t| format!("Some({})", lit(t))).collect();
+                let _ = writeln!(
+                    out,
+                    "            {} => {},",
+                    tags.join(" | "),
+                    decoder(v, "                ", ".map_err(|e| e.to_string())")
+                );
+            }
+            out.push_str("            _ => Ok(Self::Other(value)),\n        }\n");
+        }
+        None => {
+            out.push_str("        const SHAPES: &[crate::runtime::union::Shape] = &[\n");
+            for v in &u.variants {
+                let list = |items: &[String]| items.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ");
+                let values: Vec<String> = v
+                    .values
+                    .iter()
+                    .map(|(p, vs)| format!("({}, &[{}])", lit(p), list(vs)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "            crate::runtime::union::Shape {{ kind: crate::runtime::union::JsonKind::{}, \
+                     required: &[{}], known: &[{}], values: &[{}] }},",
+                    kind_name(v.kind),
+                    list(&v.required),
+                    list(&v.known),
+                    values.join(", ")
+                );
+            }
+            out.push_str("        ];\n");
+            if other {
+                out.push_str(
+                    "        let candidates = crate::runtime::union::rank_claimed(&value, SHAPES);\n        \
+                     if candidates.is_empty() && value.is_object() {\n            \
+                     return Ok(Self::Other(value));\n        }\n",
+                );
+            } else {
+                out.push_str("        let candidates = crate::runtime::union::rank(&value, SHAPES);\n");
+            }
+            // Why each fitting variant failed, so the error names the real cause.
+            out.push_str(
+                "        let mut tried: Vec<String> = Vec::new();\n        \
+                 for index in candidates {\n            \
+                 let decoded = match index {\n",
+            );
+            for (i, v) in u.variants.iter().enumerate() {
+                // Variant names are identifiers: no braces to escape in the format string.
+                let map_err = format!(".map_err(|e| format!(\"{}: {{e}}\"))", v.name);
+                let _ = writeln!(
+                    out,
+                    "                {i} => {},",
+                    decoder(v, "                    ", &map_err)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "                _ => continue,\n            \
+                 }};\n            \
+                 match decoded {{\n                \
+                 Ok(decoded) => return Ok(decoded),\n                \
+                 Err(e) => tried.push(e),\n            \
+                 }}\n        \
+                 }}\n        \
+                 Err(crate::runtime::union::no_match({}, &value, SHAPES, &tried))",
+                lit(name)
+            );
+        }
+    }
+    out.push_str("    }\n}\n");
+    match by_kind_impl {
+        Some(text) => out.push_str(&text),
+        None => {
+            let _ = writeln!(
+                out,
+                "impl<'de> serde::Deserialize<'de> for {name} {{\n    \
+                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
+                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;\n        \
+                 Self::from_json_value(value).map_err(serde::de::Error::custom)\n    \
+                 }}\n\
+                 }}"
+            );
         }
     }
 }
@@ -689,7 +700,8 @@ fn through_value(name: &proc_macro2::Ident) -> TokenStream {
 /// The runtime's `union::ByKind` for a union without a discriminator whose variants each take a
 /// different kind of JSON value (one string, one object, ...): it decodes by the kind it meets
 /// instead of reading a `serde_json::Value` first and ranking the variants by shape.
-fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
+fn by_kind(name: &str, u: &Union) -> Option<String> {
+    use std::fmt::Write as _;
     if u.discriminator.is_some() || u.keeps_unknown() || u.variants.is_empty() {
         return None;
     }
@@ -700,60 +712,68 @@ fn by_kind(name: &proc_macro2::Ident, u: &Union) -> Option<TokenStream> {
     if !distinct || overlapping || kinds.contains(&JsonKind::Any) {
         return None;
     }
-    let here = TokenStream::new();
-    let mut methods = Vec::new();
+    let mut methods = String::new();
     for v in &u.variants {
-        let t = ty(&v.ty, &here);
-        let id = format_ident!("{}", v.name);
+        let t = super::ty_text(&v.ty);
+        let id = &v.name;
         let wrap = if v.boxed {
-            quote!(|v| Self::#id(Box::new(v)))
+            format!("|v| Self::{id}(Box::new(v))")
         } else {
-            quote!(Self::#id)
+            format!("Self::{id}")
         };
-        let scalar = |method: TokenStream, arg: TokenStream, de: TokenStream| {
-            quote! {
-                fn #method<E: serde::de::Error>(v: #arg) -> Result<Self, E> {
-                    <#t as serde::Deserialize>::deserialize(serde::de::value::#de::<E>::new(v)).map(#wrap)
-                }
-            }
+        let mut scalar = |method: &str, arg: &str, de: &str| {
+            let _ = writeln!(
+                methods,
+                "    fn {method}<E: serde::de::Error>(v: {arg}) -> Result<Self, E> {{\n        \
+                 <{t} as serde::Deserialize>::deserialize(serde::de::value::{de}::<E>::new(v)).map({wrap})\n    \
+                 }}"
+            );
         };
-        let method = match v.kind {
-            JsonKind::String => scalar(quote!(string), quote!(String), quote!(StringDeserializer)),
-            JsonKind::Bool => scalar(quote!(boolean), quote!(bool), quote!(BoolDeserializer)),
-            JsonKind::Integer => scalar(quote!(integer), quote!(i64), quote!(I64Deserializer)),
+        match v.kind {
+            JsonKind::String => scalar("string", "String", "StringDeserializer"),
+            JsonKind::Bool => scalar("boolean", "bool", "BoolDeserializer"),
+            JsonKind::Integer => scalar("integer", "i64", "I64Deserializer"),
             JsonKind::Number => {
-                let number = scalar(quote!(number), quote!(f64), quote!(F64Deserializer));
-                let integer = quote! {
-                    fn integer<E: serde::de::Error>(v: i64) -> Result<Self, E> {
-                        Self::number(v as f64)
-                    }
-                };
-                quote!(#number #integer)
+                scalar("number", "f64", "F64Deserializer");
+                methods.push_str(
+                    "    fn integer<E: serde::de::Error>(v: i64) -> Result<Self, E> {\n        \
+                     Self::number(v as f64)\n    }\n",
+                );
             }
-            JsonKind::Array => quote! {
-                fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
-                    <#t as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(#wrap)
-                }
-            },
-            JsonKind::Object => quote! {
-                fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-                    <#t as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(#wrap)
-                }
-            },
+            JsonKind::Array => {
+                let _ = writeln!(
+                    methods,
+                    "    fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {{\n        \
+                     <{t} as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map({wrap})\n    \
+                     }}"
+                );
+            }
+            JsonKind::Object => {
+                let _ = writeln!(
+                    methods,
+                    "    fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {{\n        \
+                     <{t} as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map({wrap})\n    \
+                     }}"
+                );
+            }
             JsonKind::Any => return None,
-        };
-        methods.push(method);
+        }
     }
-    let kinds = u.variants.iter().map(|v| kind_tokens(v.kind));
-    Some(quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::runtime::union::by_kind(deserializer)
-            }
-        }
-        impl crate::runtime::union::ByKind for #name {
-            const KINDS: &'static [crate::runtime::union::JsonKind] = &[#(crate::runtime::union::JsonKind::#kinds),*];
-            #(#methods)*
-        }
-    })
+    let kinds: Vec<String> = u
+        .variants
+        .iter()
+        .map(|v| format!("crate::runtime::union::JsonKind::{}", kind_name(v.kind)))
+        .collect();
+    Some(format!(
+        "impl<'de> serde::Deserialize<'de> for {name} {{\n    \
+         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        \
+         crate::runtime::union::by_kind(deserializer)\n    \
+         }}\n\
+         }}\n\
+         impl crate::runtime::union::ByKind for {name} {{\n    \
+         const KINDS: &'static [crate::runtime::union::JsonKind] = &[{}];\n\
+         {methods}\
+         }}\n",
+        kinds.join(", ")
+    ))
 }

@@ -128,44 +128,23 @@ impl BrandCategoryValue {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Integer,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Bool,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Integer, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Bool, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::String)
-                        .map_err(|e| format!("{}: {e}", "String"))
-                }
-                1usize => {
-                    <i64 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::I64)
-                        .map_err(|e| format!("{}: {e}", "I64"))
-                }
-                2usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Bool)
-                        .map_err(|e| format!("{}: {e}", "Bool"))
-                }
+                0 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::String)
+                    .map_err(|e| format!("String: {e}")),
+                1 => <i64 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::I64)
+                    .map_err(|e| format!("I64: {e}")),
+                2 => <bool as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Bool)
+                    .map_err(|e| format!("Bool: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -173,41 +152,24 @@ impl BrandCategoryValue {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match("BrandCategoryValue", &value, SHAPES, &tried),
-        )
+        Err(sinch_sdk_runtime::union::no_match("BrandCategoryValue", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for BrandCategoryValue {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BrandCategoryValue {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::String,
-        sinch_sdk_runtime::union::JsonKind::Integer,
-        sinch_sdk_runtime::union::JsonKind::Bool,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::String, sinch_sdk_runtime::union::JsonKind::Integer, sinch_sdk_runtime::union::JsonKind::Bool];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
-        <String as serde::Deserialize>::deserialize(
-                serde::de::value::StringDeserializer::<E>::new(v),
-            )
-            .map(Self::String)
+        <String as serde::Deserialize>::deserialize(serde::de::value::StringDeserializer::<E>::new(v)).map(Self::String)
     }
     fn integer<E: serde::de::Error>(v: i64) -> Result<Self, E> {
-        <i64 as serde::Deserialize>::deserialize(
-                serde::de::value::I64Deserializer::<E>::new(v),
-            )
-            .map(Self::I64)
+        <i64 as serde::Deserialize>::deserialize(serde::de::value::I64Deserializer::<E>::new(v)).map(Self::I64)
     }
     fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
-        <bool as serde::Deserialize>::deserialize(
-                serde::de::value::BoolDeserializer::<E>::new(v),
-            )
-            .map(Self::Bool)
+        <bool as serde::Deserialize>::deserialize(serde::de::value::BoolDeserializer::<E>::new(v)).map(Self::Bool)
     }
 }
 impl BrandCategoryValue {
@@ -681,24 +643,11 @@ pub enum ErrorDetails {
 impl serde::Serialize for ErrorDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::NotFoundDetails(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ResourceInfo"),
-                )
-            }
-            Self::InvalidRequestDetails(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("BadRequest"),
-                )
-            }
+            Self::NotFoundDetails(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ResourceInfo")),
+            Self::InvalidRequestDetails(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("BadRequest")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ErrorDetails {
@@ -707,27 +656,19 @@ impl ErrorDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("ResourceInfo") => {
-                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetails)
-                    .map_err(|e| e.to_string())
-            }
-            Some("BadRequest") => {
-                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InvalidRequestDetails)
-                    .map_err(|e| e.to_string())
-            }
+            Some("ResourceInfo") => <NotFoundDetails as serde::Deserialize>::deserialize(&value)
+                .map(Self::NotFoundDetails)
+                .map_err(|e| e.to_string()),
+            Some("BadRequest") => <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
+                .map(Self::InvalidRequestDetails)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

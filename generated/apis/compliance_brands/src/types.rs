@@ -2119,18 +2119,8 @@ impl RestErrorKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["errors"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["detail"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["errors"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["detail"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2139,16 +2129,12 @@ impl RestErrorKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RestErrorKindVariant0 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RestErrorKindVariant0)
-                        .map_err(|e| format!("{}: {e}", "RestErrorKindVariant0"))
-                }
-                1usize => {
-                    <RestErrorKindVariant1 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RestErrorKindVariant1)
-                        .map_err(|e| format!("{}: {e}", "RestErrorKindVariant1"))
-                }
+                0 => <RestErrorKindVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RestErrorKindVariant0)
+                    .map_err(|e| format!("RestErrorKindVariant0: {e}")),
+                1 => <RestErrorKindVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RestErrorKindVariant1)
+                    .map_err(|e| format!("RestErrorKindVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2160,12 +2146,8 @@ impl RestErrorKind {
     }
 }
 impl<'de> serde::Deserialize<'de> for RestErrorKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

@@ -346,48 +346,13 @@ impl AppEventFieldAppEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["composing_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["composing_end_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["read_message_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["comment_reply_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["agent_joined_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["agent_left_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["generic_event"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["composing_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["composing_end_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["read_message_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["comment_reply_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["agent_joined_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["agent_left_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["generic_event"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -396,41 +361,27 @@ impl AppEventFieldAppEvent {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ComposingEventField)
-                        .map_err(|e| format!("{}: {e}", "ComposingEventField"))
-                }
-                1usize => {
-                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ComposingEndEventField)
-                        .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
-                }
-                2usize => {
-                    <ReadMessageEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ReadMessageEventField)
-                        .map_err(|e| format!("{}: {e}", "ReadMessageEventField"))
-                }
-                3usize => {
-                    <CommentReplyEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CommentReplyEventField)
-                        .map_err(|e| format!("{}: {e}", "CommentReplyEventField"))
-                }
-                4usize => {
-                    <AgentJoinedEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AgentJoinedEventField)
-                        .map_err(|e| format!("{}: {e}", "AgentJoinedEventField"))
-                }
-                5usize => {
-                    <AgentLeftEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AgentLeftEventField)
-                        .map_err(|e| format!("{}: {e}", "AgentLeftEventField"))
-                }
-                6usize => {
-                    <GenericEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::GenericEventField)
-                        .map_err(|e| format!("{}: {e}", "GenericEventField"))
-                }
+                0 => <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ComposingEventField)
+                    .map_err(|e| format!("ComposingEventField: {e}")),
+                1 => <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ComposingEndEventField)
+                    .map_err(|e| format!("ComposingEndEventField: {e}")),
+                2 => <ReadMessageEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ReadMessageEventField)
+                    .map_err(|e| format!("ReadMessageEventField: {e}")),
+                3 => <CommentReplyEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CommentReplyEventField)
+                    .map_err(|e| format!("CommentReplyEventField: {e}")),
+                4 => <AgentJoinedEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AgentJoinedEventField)
+                    .map_err(|e| format!("AgentJoinedEventField: {e}")),
+                5 => <AgentLeftEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AgentLeftEventField)
+                    .map_err(|e| format!("AgentLeftEventField: {e}")),
+                6 => <GenericEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::GenericEventField)
+                    .map_err(|e| format!("GenericEventField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -438,23 +389,12 @@ impl AppEventFieldAppEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "AppEventFieldAppEvent",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("AppEventFieldAppEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for AppEventFieldAppEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -477,36 +417,22 @@ impl AppEventFieldAppEvent {
     /// The `CommentReplyEventField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn comment_reply(text: impl Into<String>) -> Self {
-        Self::CommentReplyEventField(
-            CommentReplyEventField::new()
-                .comment_reply_event(CommentReplyEventFieldCommentReplyEvent::new(text)),
-        )
+        Self::CommentReplyEventField(CommentReplyEventField::new().comment_reply_event(CommentReplyEventFieldCommentReplyEvent::new(text)))
     }
     /// The `AgentJoinedEventField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn agent_joined(agent: impl Into<Agent>) -> Self {
-        Self::AgentJoinedEventField(
-            AgentJoinedEventField::new()
-                .agent_joined_event(AgentJoinedEventFieldAgentJoinedEvent::new(agent)),
-        )
+        Self::AgentJoinedEventField(AgentJoinedEventField::new().agent_joined_event(AgentJoinedEventFieldAgentJoinedEvent::new(agent)))
     }
     /// The `AgentLeftEventField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn agent_left(agent: impl Into<Agent>) -> Self {
-        Self::AgentLeftEventField(
-            AgentLeftEventField::new()
-                .agent_left_event(AgentLeftEventFieldAgentLeftEvent::new(agent)),
-        )
+        Self::AgentLeftEventField(AgentLeftEventField::new().agent_left_event(AgentLeftEventFieldAgentLeftEvent::new(agent)))
     }
     /// The `GenericEventField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn generic(
-        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        Self::GenericEventField(
-            GenericEventField::new()
-                .generic_event(GenericEventFieldGenericEvent::new(payload)),
-        )
+    pub fn generic(payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>) -> Self {
+        Self::GenericEventField(GenericEventField::new().generic_event(GenericEventFieldGenericEvent::new(payload)))
     }
 }
 impl From<ComposingEventField> for AppEventFieldAppEvent {
@@ -782,6 +708,7 @@ sinch_sdk_runtime::object::setters! {
         reply_to: AppMessageCommonPropsReplyTo = "reply_to";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl AppMessage {
     /// A value whose `kind` is [`AppMessageTypes::card`].
@@ -817,9 +744,7 @@ impl AppMessage {
         Self::new(AppMessageTypes::list(value))
     }
     /// A value whose `kind` is [`AppMessageTypes::contact_info`].
-    pub fn contact_info(
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
+    pub fn contact_info(value: impl Into<ContactInfoMessageFieldContactInfoMessage>) -> Self {
         Self::new(AppMessageTypes::contact_info(value))
     }
 }
@@ -932,9 +857,7 @@ impl serde::Serialize for AppMessageTypes {
             Self::TemplateMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ContactInfoMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContactInfoMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -945,60 +868,15 @@ impl AppMessageTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["card_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["carousel_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["choice_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["template_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["list_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_info_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["card_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["carousel_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["choice_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["template_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["list_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_info_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1007,51 +885,33 @@ impl AppMessageTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CardMessageField)
-                        .map_err(|e| format!("{}: {e}", "CardMessageField"))
-                }
-                1usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CarouselMessageField)
-                        .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
-                }
-                2usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ChoiceMessageField)
-                        .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
-                }
-                3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                4usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaMessageField)
-                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
-                }
-                5usize => {
-                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TemplateMessageField)
-                        .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
-                }
-                6usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
-                7usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListMessageField)
-                        .map_err(|e| format!("{}: {e}", "ListMessageField"))
-                }
-                8usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactInfoMessageField)
-                        .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
-                }
+                0 => <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CardMessageField)
+                    .map_err(|e| format!("CardMessageField: {e}")),
+                1 => <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarouselMessageField)
+                    .map_err(|e| format!("CarouselMessageField: {e}")),
+                2 => <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChoiceMessageField)
+                    .map_err(|e| format!("ChoiceMessageField: {e}")),
+                3 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                4 => <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaMessageField)
+                    .map_err(|e| format!("MediaMessageField: {e}")),
+                5 => <TemplateMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TemplateMessageField)
+                    .map_err(|e| format!("TemplateMessageField: {e}")),
+                6 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
+                7 => <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListMessageField)
+                    .map_err(|e| format!("ListMessageField: {e}")),
+                8 => <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactInfoMessageField)
+                    .map_err(|e| format!("ContactInfoMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1063,12 +923,8 @@ impl AppMessageTypes {
     }
 }
 impl<'de> serde::Deserialize<'de> for AppMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1106,9 +962,7 @@ impl AppMessageTypes {
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
     /// The `ListMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -1117,12 +971,8 @@ impl AppMessageTypes {
     }
     /// The `ContactInfoMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_info(
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
-        Self::ContactInfoMessageField(
-            ContactInfoMessageField::new().contact_info_message(value),
-        )
+    pub fn contact_info(value: impl Into<ContactInfoMessageFieldContactInfoMessage>) -> Self {
+        Self::ContactInfoMessageField(ContactInfoMessageField::new().contact_info_message(value))
     }
 }
 impl From<CardMessageField> for AppMessageTypes {
@@ -1947,33 +1797,17 @@ pub enum ChannelCredentialsTypes {
 impl serde::Serialize for ChannelCredentialsTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::StaticBearerCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::StaticTokenCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::StaticBearerCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::StaticTokenCredentialsField(v) => serde::Serialize::serialize(v, serializer),
             Self::MmsCredentialsField(v) => serde::Serialize::serialize(v, serializer),
-            Self::KakaoTalkCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::TelegramCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaoTalkCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::TelegramCredentialsField(v) => serde::Serialize::serialize(v, serializer),
             Self::LineCredentialsField(v) => serde::Serialize::serialize(v, serializer),
-            Self::LineEnterpriseCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::LineEnterpriseCredentialsField(v) => serde::Serialize::serialize(v, serializer),
             Self::WeChatCredentialsField(v) => serde::Serialize::serialize(v, serializer),
-            Self::InstagramCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::AppleBcCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkChatCredentialsField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::InstagramCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::AppleBcCredentialsField(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkChatCredentialsField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -1984,72 +1818,17 @@ impl ChannelCredentialsTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["static_bearer"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["static_token"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["mms_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["kakaotalk_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["telegram_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["line_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["line_enterprise_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["wechat_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["instagram_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["applebc_credentials"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["kakaotalkchat_credentials"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["static_bearer"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["static_token"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["mms_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["kakaotalk_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["telegram_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["line_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["line_enterprise_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["wechat_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["instagram_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["applebc_credentials"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["kakaotalkchat_credentials"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2058,75 +1837,39 @@ impl ChannelCredentialsTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <StaticBearerCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::StaticBearerCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "StaticBearerCredentialsField"))
-                }
-                1usize => {
-                    <StaticTokenCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::StaticTokenCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "StaticTokenCredentialsField"))
-                }
-                2usize => {
-                    <MmsCredentialsField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MmsCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "MmsCredentialsField"))
-                }
-                3usize => {
-                    <KakaoTalkCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkCredentialsField"))
-                }
-                4usize => {
-                    <TelegramCredentialsField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TelegramCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "TelegramCredentialsField"))
-                }
-                5usize => {
-                    <LineCredentialsField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LineCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "LineCredentialsField"))
-                }
-                6usize => {
-                    <LineEnterpriseCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::LineEnterpriseCredentialsField)
-                        .map_err(|e| {
-                            format!("{}: {e}", "LineEnterpriseCredentialsField")
-                        })
-                }
-                7usize => {
-                    <WeChatCredentialsField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WeChatCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "WeChatCredentialsField"))
-                }
-                8usize => {
-                    <InstagramCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::InstagramCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "InstagramCredentialsField"))
-                }
-                9usize => {
-                    <AppleBcCredentialsField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AppleBcCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "AppleBcCredentialsField"))
-                }
-                10usize => {
-                    <KakaoTalkChatCredentialsField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkChatCredentialsField)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkChatCredentialsField"))
-                }
+                0 => <StaticBearerCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StaticBearerCredentialsField)
+                    .map_err(|e| format!("StaticBearerCredentialsField: {e}")),
+                1 => <StaticTokenCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StaticTokenCredentialsField)
+                    .map_err(|e| format!("StaticTokenCredentialsField: {e}")),
+                2 => <MmsCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MmsCredentialsField)
+                    .map_err(|e| format!("MmsCredentialsField: {e}")),
+                3 => <KakaoTalkCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkCredentialsField)
+                    .map_err(|e| format!("KakaoTalkCredentialsField: {e}")),
+                4 => <TelegramCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TelegramCredentialsField)
+                    .map_err(|e| format!("TelegramCredentialsField: {e}")),
+                5 => <LineCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LineCredentialsField)
+                    .map_err(|e| format!("LineCredentialsField: {e}")),
+                6 => <LineEnterpriseCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LineEnterpriseCredentialsField)
+                    .map_err(|e| format!("LineEnterpriseCredentialsField: {e}")),
+                7 => <WeChatCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WeChatCredentialsField)
+                    .map_err(|e| format!("WeChatCredentialsField: {e}")),
+                8 => <InstagramCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::InstagramCredentialsField)
+                    .map_err(|e| format!("InstagramCredentialsField: {e}")),
+                9 => <AppleBcCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AppleBcCredentialsField)
+                    .map_err(|e| format!("AppleBcCredentialsField: {e}")),
+                10 => <KakaoTalkChatCredentialsField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkChatCredentialsField)
+                    .map_err(|e| format!("KakaoTalkChatCredentialsField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2134,50 +1877,25 @@ impl ChannelCredentialsTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ChannelCredentialsTypes",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ChannelCredentialsTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChannelCredentialsTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChannelCredentialsTypes {
     /// The `StaticBearerCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn static_bearer(
-        claimed_identity: impl Into<String>,
-        token: impl Into<String>,
-    ) -> Self {
-        Self::StaticBearerCredentialsField(
-            StaticBearerCredentialsField::new()
-                .static_bearer(
-                    StaticBearerCredentialsFieldStaticBearer::new(
-                        claimed_identity,
-                        token,
-                    ),
-                ),
-        )
+    pub fn static_bearer(claimed_identity: impl Into<String>, token: impl Into<String>) -> Self {
+        Self::StaticBearerCredentialsField(StaticBearerCredentialsField::new().static_bearer(StaticBearerCredentialsFieldStaticBearer::new(claimed_identity, token)))
     }
     /// The `StaticTokenCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn static_token(token: impl Into<String>) -> Self {
-        Self::StaticTokenCredentialsField(
-            StaticTokenCredentialsField::new()
-                .static_token(StaticTokenCredentialsFieldStaticToken::new(token)),
-        )
+        Self::StaticTokenCredentialsField(StaticTokenCredentialsField::new().static_token(StaticTokenCredentialsFieldStaticToken::new(token)))
     }
     /// The `MmsCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -2186,29 +1904,13 @@ impl ChannelCredentialsTypes {
     }
     /// The `KakaoTalkCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn kakao_talk(
-        kakaotalk_plus_friend_id: impl Into<String>,
-        kakaotalk_sender_key: impl Into<String>,
-    ) -> Self {
-        Self::KakaoTalkCredentialsField(
-            KakaoTalkCredentialsField::new()
-                .kakaotalk_credentials(
-                    KakaoTalkCredentialsFieldKakaotalkCredentials::new(
-                        kakaotalk_plus_friend_id,
-                        kakaotalk_sender_key,
-                    ),
-                ),
-        )
+    pub fn kakao_talk(kakaotalk_plus_friend_id: impl Into<String>, kakaotalk_sender_key: impl Into<String>) -> Self {
+        Self::KakaoTalkCredentialsField(KakaoTalkCredentialsField::new().kakaotalk_credentials(KakaoTalkCredentialsFieldKakaotalkCredentials::new(kakaotalk_plus_friend_id, kakaotalk_sender_key)))
     }
     /// The `TelegramCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn telegram(token: impl Into<String>) -> Self {
-        Self::TelegramCredentialsField(
-            TelegramCredentialsField::new()
-                .telegram_credentials(
-                    TelegramCredentialsFieldTelegramCredentials::new(token),
-                ),
-        )
+        Self::TelegramCredentialsField(TelegramCredentialsField::new().telegram_credentials(TelegramCredentialsFieldTelegramCredentials::new(token)))
     }
     /// The `LineCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -2217,59 +1919,28 @@ impl ChannelCredentialsTypes {
     }
     /// The `LineEnterpriseCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn line_enterprise(
-        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
-    ) -> Self {
-        Self::LineEnterpriseCredentialsField(
-            LineEnterpriseCredentialsField::new().line_enterprise_credentials(value),
-        )
+    pub fn line_enterprise(value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>) -> Self {
+        Self::LineEnterpriseCredentialsField(LineEnterpriseCredentialsField::new().line_enterprise_credentials(value))
     }
     /// The `WeChatCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn we_chat(
-        app_id: impl Into<String>,
-        app_secret: impl Into<String>,
-        token: impl Into<String>,
-        aes_key: impl Into<String>,
-    ) -> Self {
-        Self::WeChatCredentialsField(
-            WeChatCredentialsField::new()
-                .wechat_credentials(
-                    WeChatCredentialsFieldWechatCredentials::new(
-                        app_id,
-                        app_secret,
-                        token,
-                        aes_key,
-                    ),
-                ),
-        )
+    pub fn we_chat(app_id: impl Into<String>, app_secret: impl Into<String>, token: impl Into<String>, aes_key: impl Into<String>) -> Self {
+        Self::WeChatCredentialsField(WeChatCredentialsField::new().wechat_credentials(WeChatCredentialsFieldWechatCredentials::new(app_id, app_secret, token, aes_key)))
     }
     /// The `InstagramCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn instagram(
-        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
-    ) -> Self {
-        Self::InstagramCredentialsField(
-            InstagramCredentialsField::new().instagram_credentials(value),
-        )
+    pub fn instagram(value: impl Into<InstagramCredentialsFieldInstagramCredentials>) -> Self {
+        Self::InstagramCredentialsField(InstagramCredentialsField::new().instagram_credentials(value))
     }
     /// The `AppleBcCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn apple_bc(
-        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
-    ) -> Self {
-        Self::AppleBcCredentialsField(
-            AppleBcCredentialsField::new().applebc_credentials(value),
-        )
+    pub fn apple_bc(value: impl Into<AppleBcCredentialsFieldApplebcCredentials>) -> Self {
+        Self::AppleBcCredentialsField(AppleBcCredentialsField::new().applebc_credentials(value))
     }
     /// The `KakaoTalkChatCredentialsField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn kakao_talk_chat(
-        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
-    ) -> Self {
-        Self::KakaoTalkChatCredentialsField(
-            KakaoTalkChatCredentialsField::new().kakaotalkchat_credentials(value),
-        )
+    pub fn kakao_talk_chat(value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>) -> Self {
+        Self::KakaoTalkChatCredentialsField(KakaoTalkChatCredentialsField::new().kakaotalkchat_credentials(value))
     }
 }
 impl From<StaticBearerCredentialsField> for ChannelCredentialsTypes {
@@ -2588,36 +2259,13 @@ pub enum ChannelSpecificCommonPropsHeader {
 impl serde::Serialize for ChannelSpecificCommonPropsHeader {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::WhatsAppInteractiveTextHeader(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("text"),
-                )
-            }
-            Self::WhatsAppInteractiveImageHeader(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("image"),
-                )
-            }
-            Self::WhatsAppInteractiveDocumentHeader(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("document"),
-                )
-            }
-            Self::WhatsAppInteractiveVideoHeader(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("video"),
-                )
-            }
+            Self::WhatsAppInteractiveTextHeader(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("text")),
+            Self::WhatsAppInteractiveImageHeader(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("image")),
+            Self::WhatsAppInteractiveDocumentHeader(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("document")),
+            Self::WhatsAppInteractiveVideoHeader(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("video")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ChannelSpecificCommonPropsHeader {
@@ -2626,88 +2274,48 @@ impl ChannelSpecificCommonPropsHeader {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("text") => {
-                <WhatsAppInteractiveTextHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveTextHeader)
-                    .map_err(|e| e.to_string())
-            }
-            Some("image") => {
-                <WhatsAppInteractiveImageHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveImageHeader)
-                    .map_err(|e| e.to_string())
-            }
-            Some("document") => {
-                <WhatsAppInteractiveDocumentHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveDocumentHeader)
-                    .map_err(|e| e.to_string())
-            }
-            Some("video") => {
-                <WhatsAppInteractiveVideoHeader as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppInteractiveVideoHeader)
-                    .map_err(|e| e.to_string())
-            }
+            Some("text") => <WhatsAppInteractiveTextHeader as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppInteractiveTextHeader)
+                .map_err(|e| e.to_string()),
+            Some("image") => <WhatsAppInteractiveImageHeader as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppInteractiveImageHeader)
+                .map_err(|e| e.to_string()),
+            Some("document") => <WhatsAppInteractiveDocumentHeader as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppInteractiveDocumentHeader)
+                .map_err(|e| e.to_string()),
+            Some("video") => <WhatsAppInteractiveVideoHeader as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppInteractiveVideoHeader)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ChannelSpecificCommonPropsHeader {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ChannelSpecificCommonPropsHeader {
     /// The `WhatsAppInteractiveTextHeader` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text(
-        r#type: impl Into<WhatsAppInteractiveTextHeaderType>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsAppInteractiveTextHeader(
-            WhatsAppInteractiveTextHeader::new(r#type, text),
-        )
+    pub fn text(r#type: impl Into<WhatsAppInteractiveTextHeaderType>, text: impl Into<String>) -> Self {
+        Self::WhatsAppInteractiveTextHeader(WhatsAppInteractiveTextHeader::new(r#type, text))
     }
     /// The `WhatsAppInteractiveImageHeader` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn image(
-        r#type: impl Into<WhatsAppInteractiveImageHeaderType>,
-        image: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self::WhatsAppInteractiveImageHeader(
-            WhatsAppInteractiveImageHeader::new(r#type, image),
-        )
+    pub fn image(r#type: impl Into<WhatsAppInteractiveImageHeaderType>, image: impl Into<WhatsAppInteractiveHeaderMedia>) -> Self {
+        Self::WhatsAppInteractiveImageHeader(WhatsAppInteractiveImageHeader::new(r#type, image))
     }
     /// The `WhatsAppInteractiveDocumentHeader` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn document(
-        r#type: impl Into<WhatsAppInteractiveDocumentHeaderType>,
-        document: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self::WhatsAppInteractiveDocumentHeader(
-            WhatsAppInteractiveDocumentHeader::new(r#type, document),
-        )
+    pub fn document(r#type: impl Into<WhatsAppInteractiveDocumentHeaderType>, document: impl Into<WhatsAppInteractiveHeaderMedia>) -> Self {
+        Self::WhatsAppInteractiveDocumentHeader(WhatsAppInteractiveDocumentHeader::new(r#type, document))
     }
     /// The `WhatsAppInteractiveVideoHeader` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn video(
-        r#type: impl Into<WhatsAppInteractiveVideoHeaderType>,
-        video: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self::WhatsAppInteractiveVideoHeader(
-            WhatsAppInteractiveVideoHeader::new(r#type, video),
-        )
+    pub fn video(r#type: impl Into<WhatsAppInteractiveVideoHeaderType>, video: impl Into<WhatsAppInteractiveHeaderMedia>) -> Self {
+        Self::WhatsAppInteractiveVideoHeader(WhatsAppInteractiveVideoHeader::new(r#type, video))
     }
 }
 impl From<WhatsAppInteractiveTextHeader> for ChannelSpecificCommonPropsHeader {
@@ -2822,13 +2430,9 @@ pub enum ChannelSpecificMessageMessage {
     /// A `KakaoTalkCommerceChannelSpecificMessage`.
     KakaoTalkCommerceChannelSpecificMessage(KakaoTalkCommerceChannelSpecificMessage),
     /// A `KakaoTalkCarouselCommerceChannelSpecificMessage`.
-    KakaoTalkCarouselCommerceChannelSpecificMessage(
-        KakaoTalkCarouselCommerceChannelSpecificMessage,
-    ),
+    KakaoTalkCarouselCommerceChannelSpecificMessage(KakaoTalkCarouselCommerceChannelSpecificMessage),
     /// A `LineNotificationMessageTemplateChannelSpecificMessage`.
-    LineNotificationMessageTemplateChannelSpecificMessage(
-        LineNotificationMessageTemplateChannelSpecificMessage,
-    ),
+    LineNotificationMessageTemplateChannelSpecificMessage(LineNotificationMessageTemplateChannelSpecificMessage),
     /// A kind this SDK does not know yet (an object with none of the
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
@@ -2836,24 +2440,12 @@ pub enum ChannelSpecificMessageMessage {
 impl serde::Serialize for ChannelSpecificMessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::FlowChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::PaymentOrderDetailsChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::PaymentOrderStatusChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkCommerceChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkCarouselCommerceChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::LineNotificationMessageTemplateChannelSpecificMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::FlowChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::PaymentOrderDetailsChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::PaymentOrderStatusChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkCommerceChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkCarouselCommerceChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::LineNotificationMessageTemplateChannelSpecificMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -2864,63 +2456,12 @@ impl ChannelSpecificMessageMessage {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["flow_id", "flow_cta"],
-                known: &[
-                    "header",
-                    "body",
-                    "footer",
-                    "flow_id",
-                    "flow_token",
-                    "flow_mode",
-                    "flow_cta",
-                    "flow_action",
-                    "flow_action_payload",
-                ],
-                values: &[
-                    ("flow_mode", &["draft", "published"]),
-                    ("flow_action", &["navigate", "data_exchange"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["payment"],
-                known: &["header", "body", "footer", "payment"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["payment"],
-                known: &["header", "body", "footer", "payment"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["image", "commerce", "buttons"],
-                known: &[
-                    "push_alarm",
-                    "adult",
-                    "buttons",
-                    "additional_content",
-                    "image",
-                    "commerce",
-                    "coupon",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["carousel"],
-                known: &["push_alarm", "adult", "carousel"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["template_key"],
-                known: &["template_key", "body"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["flow_id", "flow_cta"], known: &["header", "body", "footer", "flow_id", "flow_token", "flow_mode", "flow_cta", "flow_action", "flow_action_payload"], values: &[("flow_mode", &["draft", "published"]), ("flow_action", &["navigate", "data_exchange"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["payment"], known: &["header", "body", "footer", "payment"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["payment"], known: &["header", "body", "footer", "payment"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["image", "commerce", "buttons"], known: &["push_alarm", "adult", "buttons", "additional_content", "image", "commerce", "coupon"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["carousel"], known: &["push_alarm", "adult", "carousel"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["template_key"], known: &["template_key", "body"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2929,67 +2470,24 @@ impl ChannelSpecificMessageMessage {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::FlowChannelSpecificMessage)
-                        .map_err(|e| format!("{}: {e}", "FlowChannelSpecificMessage"))
-                }
-                1usize => {
-                    <PaymentOrderDetailsChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::PaymentOrderDetailsChannelSpecificMessage)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "PaymentOrderDetailsChannelSpecificMessage"
-                            )
-                        })
-                }
-                2usize => {
-                    <PaymentOrderStatusChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::PaymentOrderStatusChannelSpecificMessage)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "PaymentOrderStatusChannelSpecificMessage"
-                            )
-                        })
-                }
-                3usize => {
-                    <KakaoTalkCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkCommerceChannelSpecificMessage)
-                        .map_err(|e| {
-                            format!("{}: {e}", "KakaoTalkCommerceChannelSpecificMessage")
-                        })
-                }
-                4usize => {
-                    <KakaoTalkCarouselCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkCarouselCommerceChannelSpecificMessage)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "KakaoTalkCarouselCommerceChannelSpecificMessage"
-                            )
-                        })
-                }
-                5usize => {
-                    <LineNotificationMessageTemplateChannelSpecificMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::LineNotificationMessageTemplateChannelSpecificMessage)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "LineNotificationMessageTemplateChannelSpecificMessage"
-                            )
-                        })
-                }
+                0 => <FlowChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FlowChannelSpecificMessage)
+                    .map_err(|e| format!("FlowChannelSpecificMessage: {e}")),
+                1 => <PaymentOrderDetailsChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::PaymentOrderDetailsChannelSpecificMessage)
+                    .map_err(|e| format!("PaymentOrderDetailsChannelSpecificMessage: {e}")),
+                2 => <PaymentOrderStatusChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::PaymentOrderStatusChannelSpecificMessage)
+                    .map_err(|e| format!("PaymentOrderStatusChannelSpecificMessage: {e}")),
+                3 => <KakaoTalkCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkCommerceChannelSpecificMessage)
+                    .map_err(|e| format!("KakaoTalkCommerceChannelSpecificMessage: {e}")),
+                4 => <KakaoTalkCarouselCommerceChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkCarouselCommerceChannelSpecificMessage)
+                    .map_err(|e| format!("KakaoTalkCarouselCommerceChannelSpecificMessage: {e}")),
+                5 => <LineNotificationMessageTemplateChannelSpecificMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LineNotificationMessageTemplateChannelSpecificMessage)
+                    .map_err(|e| format!("LineNotificationMessageTemplateChannelSpecificMessage: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2997,23 +2495,12 @@ impl ChannelSpecificMessageMessage {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ChannelSpecificMessageMessage",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ChannelSpecificMessageMessage", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ChannelSpecificMessageMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3021,54 +2508,32 @@ impl ChannelSpecificMessageMessage {
     /// The `FlowChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn flow(flow_id: impl Into<String>, flow_cta: impl Into<String>) -> Self {
-        Self::FlowChannelSpecificMessage(
-            FlowChannelSpecificMessage::new(flow_id, flow_cta),
-        )
+        Self::FlowChannelSpecificMessage(FlowChannelSpecificMessage::new(flow_id, flow_cta))
     }
     /// The `PaymentOrderDetailsChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn payment_order_details(
-        payment: impl Into<PaymentOrderDetailsChannelSpecificMessagePayment>,
-    ) -> Self {
-        Self::PaymentOrderDetailsChannelSpecificMessage(
-            PaymentOrderDetailsChannelSpecificMessage::new(payment),
-        )
+    pub fn payment_order_details(payment: impl Into<PaymentOrderDetailsChannelSpecificMessagePayment>) -> Self {
+        Self::PaymentOrderDetailsChannelSpecificMessage(PaymentOrderDetailsChannelSpecificMessage::new(payment))
     }
     /// The `PaymentOrderStatusChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn payment_order_status(
-        payment: impl Into<PaymentOrderStatusChannelSpecificMessagePayment>,
-    ) -> Self {
-        Self::PaymentOrderStatusChannelSpecificMessage(
-            PaymentOrderStatusChannelSpecificMessage::new(payment),
-        )
+    pub fn payment_order_status(payment: impl Into<PaymentOrderStatusChannelSpecificMessagePayment>) -> Self {
+        Self::PaymentOrderStatusChannelSpecificMessage(PaymentOrderStatusChannelSpecificMessage::new(payment))
     }
     /// The `KakaoTalkCommerceChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn kakao_talk_commerce(
-        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
-        image: impl Into<KakaoTalkCommerceMessageImage>,
-        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
-    ) -> Self {
-        Self::KakaoTalkCommerceChannelSpecificMessage(
-            KakaoTalkCommerceChannelSpecificMessage::new(buttons, image, commerce),
-        )
+    pub fn kakao_talk_commerce(buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>, image: impl Into<KakaoTalkCommerceMessageImage>, commerce: impl Into<KakaoTalkCommerceMessageCommerce>) -> Self {
+        Self::KakaoTalkCommerceChannelSpecificMessage(KakaoTalkCommerceChannelSpecificMessage::new(buttons, image, commerce))
     }
     /// The `KakaoTalkCarouselCommerceChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn kakao_talk_carousel_commerce(
-        carousel: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>,
-    ) -> Self {
-        Self::KakaoTalkCarouselCommerceChannelSpecificMessage(
-            KakaoTalkCarouselCommerceChannelSpecificMessage::new(carousel),
-        )
+    pub fn kakao_talk_carousel_commerce(carousel: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>) -> Self {
+        Self::KakaoTalkCarouselCommerceChannelSpecificMessage(KakaoTalkCarouselCommerceChannelSpecificMessage::new(carousel))
     }
     /// The `LineNotificationMessageTemplateChannelSpecificMessage` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn line_notification_message_template(template_key: impl Into<String>) -> Self {
-        Self::LineNotificationMessageTemplateChannelSpecificMessage(
-            LineNotificationMessageTemplateChannelSpecificMessage::new(template_key),
-        )
+        Self::LineNotificationMessageTemplateChannelSpecificMessage(LineNotificationMessageTemplateChannelSpecificMessage::new(template_key))
     }
 }
 impl From<FlowChannelSpecificMessage> for ChannelSpecificMessageMessage {
@@ -3091,14 +2556,12 @@ impl From<KakaoTalkCommerceChannelSpecificMessage> for ChannelSpecificMessageMes
         Self::KakaoTalkCommerceChannelSpecificMessage(value)
     }
 }
-impl From<KakaoTalkCarouselCommerceChannelSpecificMessage>
-for ChannelSpecificMessageMessage {
+impl From<KakaoTalkCarouselCommerceChannelSpecificMessage> for ChannelSpecificMessageMessage {
     fn from(value: KakaoTalkCarouselCommerceChannelSpecificMessage) -> Self {
         Self::KakaoTalkCarouselCommerceChannelSpecificMessage(value)
     }
 }
-impl From<LineNotificationMessageTemplateChannelSpecificMessage>
-for ChannelSpecificMessageMessage {
+impl From<LineNotificationMessageTemplateChannelSpecificMessage> for ChannelSpecificMessageMessage {
     fn from(value: LineNotificationMessageTemplateChannelSpecificMessage) -> Self {
         Self::LineNotificationMessageTemplateChannelSpecificMessage(value)
     }
@@ -3292,6 +2755,7 @@ sinch_sdk_runtime::object::setters! {
         display_mode: DisplayMode = "display_mode";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl Choice {
     /// A value whose `kind` is [`ChoiceTypes::call`].
@@ -3315,10 +2779,7 @@ impl Choice {
         Self::new(ChoiceTypes::calendar(value))
     }
     /// A value whose `kind` is [`ChoiceTypes::share_location`].
-    pub fn share_location(
-        title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
+    pub fn share_location(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
 }
@@ -3536,9 +2997,7 @@ impl serde::Serialize for ChoiceTypes {
             Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::UrlMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::CalendarMessageField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ShareLocationMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ShareLocationMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -3549,42 +3008,12 @@ impl ChoiceTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["call_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["url_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["calendar_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["share_location_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["call_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["url_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["calendar_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["share_location_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -3593,38 +3022,24 @@ impl ChoiceTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <CallMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CallMessageField)
-                        .map_err(|e| format!("{}: {e}", "CallMessageField"))
-                }
-                1usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                2usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
-                3usize => {
-                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::UrlMessageField)
-                        .map_err(|e| format!("{}: {e}", "UrlMessageField"))
-                }
-                4usize => {
-                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CalendarMessageField)
-                        .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
-                }
-                5usize => {
-                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ShareLocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
-                }
+                0 => <CallMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallMessageField)
+                    .map_err(|e| format!("CallMessageField: {e}")),
+                1 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                2 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
+                3 => <UrlMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::UrlMessageField)
+                    .map_err(|e| format!("UrlMessageField: {e}")),
+                4 => <CalendarMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CalendarMessageField)
+                    .map_err(|e| format!("CalendarMessageField: {e}")),
+                5 => <ShareLocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ShareLocationMessageField)
+                    .map_err(|e| format!("ShareLocationMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -3636,12 +3051,8 @@ impl ChoiceTypes {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChoiceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3649,10 +3060,7 @@ impl ChoiceTypes {
     /// The `CallMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
-        Self::CallMessageField(
-            CallMessageField::new()
-                .call_message(CallMessageFieldCallMessage::new(phone_number, title)),
-        )
+        Self::CallMessageField(CallMessageField::new().call_message(CallMessageFieldCallMessage::new(phone_number, title)))
     }
     /// The `LocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -3662,17 +3070,12 @@ impl ChoiceTypes {
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
     /// The `UrlMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn url(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self::UrlMessageField(
-            UrlMessageField::new()
-                .url_message(UrlMessageFieldUrlMessage::new(title, url)),
-        )
+        Self::UrlMessageField(UrlMessageField::new().url_message(UrlMessageFieldUrlMessage::new(title, url)))
     }
     /// The `CalendarMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -3681,19 +3084,8 @@ impl ChoiceTypes {
     }
     /// The `ShareLocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn share_location(
-        title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
-        Self::ShareLocationMessageField(
-            ShareLocationMessageField::new()
-                .share_location_message(
-                    ShareLocationMessageFieldShareLocationMessage::new(
-                        title,
-                        fallback_url,
-                    ),
-                ),
-        )
+    pub fn share_location(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
+        Self::ShareLocationMessageField(ShareLocationMessageField::new().share_location_message(ShareLocationMessageFieldShareLocationMessage::new(title, fallback_url)))
     }
 }
 impl From<CallMessageField> for ChoiceTypes {
@@ -4207,9 +3599,7 @@ impl serde::Serialize for ContactEvent {
         match self {
             Self::ComposingEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::ComposingEndEventField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ConversationDeletedEventField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ConversationDeletedEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::CommentEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::GenericEventField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
@@ -4222,36 +3612,11 @@ impl ContactEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["composing_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["composing_end_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["conversation_deleted_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["comment_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["generic_event"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["composing_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["composing_end_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["conversation_deleted_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["comment_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["generic_event"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -4260,33 +3625,21 @@ impl ContactEvent {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ComposingEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ComposingEventField)
-                        .map_err(|e| format!("{}: {e}", "ComposingEventField"))
-                }
-                1usize => {
-                    <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ComposingEndEventField)
-                        .map_err(|e| format!("{}: {e}", "ComposingEndEventField"))
-                }
-                2usize => {
-                    <ConversationDeletedEventField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ConversationDeletedEventField)
-                        .map_err(|e| format!("{}: {e}", "ConversationDeletedEventField"))
-                }
-                3usize => {
-                    <CommentEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CommentEventField)
-                        .map_err(|e| format!("{}: {e}", "CommentEventField"))
-                }
-                4usize => {
-                    <GenericEventField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::GenericEventField)
-                        .map_err(|e| format!("{}: {e}", "GenericEventField"))
-                }
+                0 => <ComposingEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ComposingEventField)
+                    .map_err(|e| format!("ComposingEventField: {e}")),
+                1 => <ComposingEndEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ComposingEndEventField)
+                    .map_err(|e| format!("ComposingEndEventField: {e}")),
+                2 => <ConversationDeletedEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationDeletedEventField)
+                    .map_err(|e| format!("ConversationDeletedEventField: {e}")),
+                3 => <CommentEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CommentEventField)
+                    .map_err(|e| format!("CommentEventField: {e}")),
+                4 => <GenericEventField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::GenericEventField)
+                    .map_err(|e| format!("GenericEventField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -4298,12 +3651,8 @@ impl ContactEvent {
     }
 }
 impl<'de> serde::Deserialize<'de> for ContactEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -4330,13 +3679,8 @@ impl ContactEvent {
     }
     /// The `GenericEventField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn generic(
-        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        Self::GenericEventField(
-            GenericEventField::new()
-                .generic_event(GenericEventFieldGenericEvent::new(payload)),
-        )
+    pub fn generic(payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>) -> Self {
+        Self::GenericEventField(GenericEventField::new().generic_event(GenericEventFieldGenericEvent::new(payload)))
     }
 }
 impl From<ComposingEventField> for ContactEvent {
@@ -5069,39 +4413,27 @@ sinch_sdk_runtime::object::setters! {
         reply_to: ReplyToFieldReplyTo = "reply_to";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl ContactMessage {
     /// A value whose `kind` is [`ContactMessageTypes::channel_specific_contact_message`].
-    pub fn channel_specific_contact_message(
-        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
-    ) -> Self {
+    pub fn channel_specific_contact_message(value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>) -> Self {
         Self::new(ContactMessageTypes::channel_specific_contact_message(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::choice_response_message_field`].
-    pub fn choice_response_message_field(
-        message_id: impl Into<String>,
-        postback_data: impl Into<String>,
-    ) -> Self {
-        Self::new(
-            ContactMessageTypes::choice_response_message_field(message_id, postback_data),
-        )
+    pub fn choice_response_message_field(message_id: impl Into<String>, postback_data: impl Into<String>) -> Self {
+        Self::new(ContactMessageTypes::choice_response_message_field(message_id, postback_data))
     }
     /// A value whose `kind` is [`ContactMessageTypes::fallback_message_field`].
-    pub fn fallback_message_field(
-        value: impl Into<FallbackMessageFieldFallbackMessage>,
-    ) -> Self {
+    pub fn fallback_message_field(value: impl Into<FallbackMessageFieldFallbackMessage>) -> Self {
         Self::new(ContactMessageTypes::fallback_message_field(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::location_message_field`].
-    pub fn location_message_field(
-        value: impl Into<LocationMessageFieldLocationMessage>,
-    ) -> Self {
+    pub fn location_message_field(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
         Self::new(ContactMessageTypes::location_message_field(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::media_card_message_field`].
-    pub fn media_card_message_field(
-        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
-    ) -> Self {
+    pub fn media_card_message_field(value: impl Into<MediaCardMessageFieldMediaCardMessage>) -> Self {
         Self::new(ContactMessageTypes::media_card_message_field(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::media_message_field`].
@@ -5109,9 +4441,7 @@ impl ContactMessage {
         Self::new(ContactMessageTypes::media_message_field(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::product_response_message`].
-    pub fn product_response_message(
-        value: impl Into<ProductResponseMessageProductResponseMessage>,
-    ) -> Self {
+    pub fn product_response_message(value: impl Into<ProductResponseMessageProductResponseMessage>) -> Self {
         Self::new(ContactMessageTypes::product_response_message(value))
     }
     /// A value whose `kind` is [`ContactMessageTypes::text_message_field`].
@@ -5140,15 +4470,9 @@ pub enum ContactMessageEvent {
 impl serde::Serialize for ContactMessageEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::ContactMessageEventVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContactMessageEventVariant1(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContactMessageEventVariant2(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContactMessageEventVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactMessageEventVariant1(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContactMessageEventVariant2(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -5159,24 +4483,9 @@ impl ContactMessageEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["payment_status_update_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["shortlink_activated_event"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["reaction_event"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["payment_status_update_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["shortlink_activated_event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["reaction_event"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -5185,27 +4494,15 @@ impl ContactMessageEvent {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ContactMessageEventVariant0)
-                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant0"))
-                }
-                1usize => {
-                    <ContactMessageEventVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ContactMessageEventVariant1)
-                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant1"))
-                }
-                2usize => {
-                    <ContactMessageEventVariant2 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ContactMessageEventVariant2)
-                        .map_err(|e| format!("{}: {e}", "ContactMessageEventVariant2"))
-                }
+                0 => <ContactMessageEventVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactMessageEventVariant0)
+                    .map_err(|e| format!("ContactMessageEventVariant0: {e}")),
+                1 => <ContactMessageEventVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactMessageEventVariant1)
+                    .map_err(|e| format!("ContactMessageEventVariant1: {e}")),
+                2 => <ContactMessageEventVariant2 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactMessageEventVariant2)
+                    .map_err(|e| format!("ContactMessageEventVariant2: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -5213,23 +4510,12 @@ impl ContactMessageEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ContactMessageEvent",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ContactMessageEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -5237,23 +4523,17 @@ impl ContactMessageEvent {
     /// The `ContactMessageEventVariant0` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant0(value: impl Into<PaymentStatusUpdateEvent>) -> Self {
-        Self::ContactMessageEventVariant0(
-            ContactMessageEventVariant0::new().payment_status_update_event(value),
-        )
+        Self::ContactMessageEventVariant0(ContactMessageEventVariant0::new().payment_status_update_event(value))
     }
     /// The `ContactMessageEventVariant1` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant1(value: impl Into<ShortLinkActivatedEvent>) -> Self {
-        Self::ContactMessageEventVariant1(
-            ContactMessageEventVariant1::new().shortlink_activated_event(value),
-        )
+        Self::ContactMessageEventVariant1(ContactMessageEventVariant1::new().shortlink_activated_event(value))
     }
     /// The `ContactMessageEventVariant2` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant2(value: impl Into<ReactionEvent>) -> Self {
-        Self::ContactMessageEventVariant2(
-            ContactMessageEventVariant2::new().reaction_event(value),
-        )
+        Self::ContactMessageEventVariant2(ContactMessageEventVariant2::new().reaction_event(value))
     }
 }
 impl From<ContactMessageEventVariant0> for ContactMessageEvent {
@@ -5372,12 +4652,8 @@ pub enum ContactMessageTypes {
 impl serde::Serialize for ContactMessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::ChannelSpecificContactMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ChoiceResponseMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ChannelSpecificContactMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::ChoiceResponseMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::FallbackMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::MediaCardMessageField(v) => serde::Serialize::serialize(v, serializer),
@@ -5394,54 +4670,14 @@ impl ContactMessageTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["channel_specific_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["choice_response_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["fallback_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media_card_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["product_response_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["channel_specific_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["choice_response_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["fallback_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media_card_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["product_response_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -5450,50 +4686,30 @@ impl ContactMessageTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ChannelSpecificContactMessage)
-                        .map_err(|e| format!("{}: {e}", "ChannelSpecificContactMessage"))
-                }
-                1usize => {
-                    <ChoiceResponseMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ChoiceResponseMessageField)
-                        .map_err(|e| format!("{}: {e}", "ChoiceResponseMessageField"))
-                }
-                2usize => {
-                    <FallbackMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::FallbackMessageField)
-                        .map_err(|e| format!("{}: {e}", "FallbackMessageField"))
-                }
-                3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                4usize => {
-                    <MediaCardMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaCardMessageField)
-                        .map_err(|e| format!("{}: {e}", "MediaCardMessageField"))
-                }
-                5usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaMessageField)
-                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
-                }
-                6usize => {
-                    <ProductResponseMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ProductResponseMessage)
-                        .map_err(|e| format!("{}: {e}", "ProductResponseMessage"))
-                }
-                7usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
+                0 => <ChannelSpecificContactMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChannelSpecificContactMessage)
+                    .map_err(|e| format!("ChannelSpecificContactMessage: {e}")),
+                1 => <ChoiceResponseMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChoiceResponseMessageField)
+                    .map_err(|e| format!("ChoiceResponseMessageField: {e}")),
+                2 => <FallbackMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FallbackMessageField)
+                    .map_err(|e| format!("FallbackMessageField: {e}")),
+                3 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                4 => <MediaCardMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaCardMessageField)
+                    .map_err(|e| format!("MediaCardMessageField: {e}")),
+                5 => <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaMessageField)
+                    .map_err(|e| format!("MediaMessageField: {e}")),
+                6 => <ProductResponseMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ProductResponseMessage)
+                    .map_err(|e| format!("ProductResponseMessage: {e}")),
+                7 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -5501,74 +4717,40 @@ impl ContactMessageTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ContactMessageTypes",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ContactMessageTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ContactMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ContactMessageTypes {
     /// The `ChannelSpecificContactMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn channel_specific_contact_message(
-        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
-    ) -> Self {
-        Self::ChannelSpecificContactMessage(
-            ChannelSpecificContactMessage::new().channel_specific_message(value),
-        )
+    pub fn channel_specific_contact_message(value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>) -> Self {
+        Self::ChannelSpecificContactMessage(ChannelSpecificContactMessage::new().channel_specific_message(value))
     }
     /// The `ChoiceResponseMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn choice_response_message_field(
-        message_id: impl Into<String>,
-        postback_data: impl Into<String>,
-    ) -> Self {
-        Self::ChoiceResponseMessageField(
-            ChoiceResponseMessageField::new()
-                .choice_response_message(
-                    ChoiceResponseMessageFieldChoiceResponseMessage::new(
-                        message_id,
-                        postback_data,
-                    ),
-                ),
-        )
+    pub fn choice_response_message_field(message_id: impl Into<String>, postback_data: impl Into<String>) -> Self {
+        Self::ChoiceResponseMessageField(ChoiceResponseMessageField::new().choice_response_message(ChoiceResponseMessageFieldChoiceResponseMessage::new(message_id, postback_data)))
     }
     /// The `FallbackMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn fallback_message_field(
-        value: impl Into<FallbackMessageFieldFallbackMessage>,
-    ) -> Self {
+    pub fn fallback_message_field(value: impl Into<FallbackMessageFieldFallbackMessage>) -> Self {
         Self::FallbackMessageField(FallbackMessageField::new().fallback_message(value))
     }
     /// The `LocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_message_field(
-        value: impl Into<LocationMessageFieldLocationMessage>,
-    ) -> Self {
+    pub fn location_message_field(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
         Self::LocationMessageField(LocationMessageField::new().location_message(value))
     }
     /// The `MediaCardMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn media_card_message_field(
-        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
-    ) -> Self {
-        Self::MediaCardMessageField(
-            MediaCardMessageField::new().media_card_message(value),
-        )
+    pub fn media_card_message_field(value: impl Into<MediaCardMessageFieldMediaCardMessage>) -> Self {
+        Self::MediaCardMessageField(MediaCardMessageField::new().media_card_message(value))
     }
     /// The `MediaMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -5577,19 +4759,13 @@ impl ContactMessageTypes {
     }
     /// The `ProductResponseMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn product_response_message(
-        value: impl Into<ProductResponseMessageProductResponseMessage>,
-    ) -> Self {
-        Self::ProductResponseMessage(
-            ProductResponseMessage::new().product_response_message(value),
-        )
+    pub fn product_response_message(value: impl Into<ProductResponseMessageProductResponseMessage>) -> Self {
+        Self::ProductResponseMessage(ProductResponseMessage::new().product_response_message(value))
     }
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text_message_field(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
 }
 impl From<ChannelSpecificContactMessage> for ContactMessageTypes {
@@ -6146,13 +5322,11 @@ sinch_sdk_runtime::object::setters! {
         credential_ordinal_number: CredentialOrdinalNumber = "credential_ordinal_number";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl ConversationChannelCredentials {
     /// A value whose `kind` is [`ChannelCredentialsTypes::static_bearer`].
-    pub fn static_bearer(
-        claimed_identity: impl Into<String>,
-        token: impl Into<String>,
-    ) -> Self {
+    pub fn static_bearer(claimed_identity: impl Into<String>, token: impl Into<String>) -> Self {
         Self::new(ChannelCredentialsTypes::static_bearer(claimed_identity, token))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::static_token`].
@@ -6164,16 +5338,8 @@ impl ConversationChannelCredentials {
         Self::new(ChannelCredentialsTypes::mms(value))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::kakao_talk`].
-    pub fn kakao_talk(
-        kakaotalk_plus_friend_id: impl Into<String>,
-        kakaotalk_sender_key: impl Into<String>,
-    ) -> Self {
-        Self::new(
-            ChannelCredentialsTypes::kakao_talk(
-                kakaotalk_plus_friend_id,
-                kakaotalk_sender_key,
-            ),
-        )
+    pub fn kakao_talk(kakaotalk_plus_friend_id: impl Into<String>, kakaotalk_sender_key: impl Into<String>) -> Self {
+        Self::new(ChannelCredentialsTypes::kakao_talk(kakaotalk_plus_friend_id, kakaotalk_sender_key))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::telegram`].
     pub fn telegram(token: impl Into<String>) -> Self {
@@ -6184,36 +5350,23 @@ impl ConversationChannelCredentials {
         Self::new(ChannelCredentialsTypes::line(value))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::line_enterprise`].
-    pub fn line_enterprise(
-        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
-    ) -> Self {
+    pub fn line_enterprise(value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>) -> Self {
         Self::new(ChannelCredentialsTypes::line_enterprise(value))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::we_chat`].
-    pub fn we_chat(
-        app_id: impl Into<String>,
-        app_secret: impl Into<String>,
-        token: impl Into<String>,
-        aes_key: impl Into<String>,
-    ) -> Self {
+    pub fn we_chat(app_id: impl Into<String>, app_secret: impl Into<String>, token: impl Into<String>, aes_key: impl Into<String>) -> Self {
         Self::new(ChannelCredentialsTypes::we_chat(app_id, app_secret, token, aes_key))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::instagram`].
-    pub fn instagram(
-        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
-    ) -> Self {
+    pub fn instagram(value: impl Into<InstagramCredentialsFieldInstagramCredentials>) -> Self {
         Self::new(ChannelCredentialsTypes::instagram(value))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::apple_bc`].
-    pub fn apple_bc(
-        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
-    ) -> Self {
+    pub fn apple_bc(value: impl Into<AppleBcCredentialsFieldApplebcCredentials>) -> Self {
         Self::new(ChannelCredentialsTypes::apple_bc(value))
     }
     /// A value whose `kind` is [`ChannelCredentialsTypes::kakao_talk_chat`].
-    pub fn kakao_talk_chat(
-        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
-    ) -> Self {
+    pub fn kakao_talk_chat(value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>) -> Self {
         Self::new(ChannelCredentialsTypes::kakao_talk_chat(value))
     }
 }
@@ -6650,6 +5803,7 @@ sinch_sdk_runtime::object::setters! {
         processing_mode: ProcessingMode = "processing_mode";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl ConversationMessage {
     /// A value whose `kind` is [`ConversationMessageTypes::variant0`].
@@ -6733,12 +5887,8 @@ pub enum ConversationMessageTypes {
 impl serde::Serialize for ConversationMessageTypes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::ConversationMessageTypesVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ConversationMessageTypesVariant1(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ConversationMessageTypesVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationMessageTypesVariant1(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -6749,18 +5899,8 @@ impl ConversationMessageTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["app_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["app_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -6769,24 +5909,12 @@ impl ConversationMessageTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ConversationMessageTypesVariant0)
-                        .map_err(|e| {
-                            format!("{}: {e}", "ConversationMessageTypesVariant0")
-                        })
-                }
-                1usize => {
-                    <ConversationMessageTypesVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ConversationMessageTypesVariant1)
-                        .map_err(|e| {
-                            format!("{}: {e}", "ConversationMessageTypesVariant1")
-                        })
-                }
+                0 => <ConversationMessageTypesVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationMessageTypesVariant0)
+                    .map_err(|e| format!("ConversationMessageTypesVariant0: {e}")),
+                1 => <ConversationMessageTypesVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationMessageTypesVariant1)
+                    .map_err(|e| format!("ConversationMessageTypesVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -6794,23 +5922,12 @@ impl ConversationMessageTypes {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ConversationMessageTypes",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ConversationMessageTypes", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -6818,16 +5935,12 @@ impl ConversationMessageTypes {
     /// The `ConversationMessageTypesVariant0` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant0(value: impl Into<AppMessage>) -> Self {
-        Self::ConversationMessageTypesVariant0(
-            ConversationMessageTypesVariant0::new().app_message(value),
-        )
+        Self::ConversationMessageTypesVariant0(ConversationMessageTypesVariant0::new().app_message(value))
     }
     /// The `ConversationMessageTypesVariant1` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant1(value: impl Into<ContactMessage>) -> Self {
-        Self::ConversationMessageTypesVariant1(
-            ConversationMessageTypesVariant1::new().contact_message(value),
-        )
+        Self::ConversationMessageTypesVariant1(ConversationMessageTypesVariant1::new().contact_message(value))
     }
 }
 impl From<ConversationMessageTypesVariant0> for ConversationMessageTypes {
@@ -6857,12 +5970,8 @@ pub enum ConversationMessageTypesInject {
 impl serde::Serialize for ConversationMessageTypesInject {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::ConversationMessageTypesInjectVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ConversationMessageTypesInjectVariant1(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ConversationMessageTypesInjectVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::ConversationMessageTypesInjectVariant1(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -6873,18 +5982,8 @@ impl ConversationMessageTypesInject {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["app_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["app_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -6893,24 +5992,12 @@ impl ConversationMessageTypesInject {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ConversationMessageTypesInjectVariant0)
-                        .map_err(|e| {
-                            format!("{}: {e}", "ConversationMessageTypesInjectVariant0")
-                        })
-                }
-                1usize => {
-                    <ConversationMessageTypesInjectVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ConversationMessageTypesInjectVariant1)
-                        .map_err(|e| {
-                            format!("{}: {e}", "ConversationMessageTypesInjectVariant1")
-                        })
-                }
+                0 => <ConversationMessageTypesInjectVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationMessageTypesInjectVariant0)
+                    .map_err(|e| format!("ConversationMessageTypesInjectVariant0: {e}")),
+                1 => <ConversationMessageTypesInjectVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationMessageTypesInjectVariant1)
+                    .map_err(|e| format!("ConversationMessageTypesInjectVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -6918,23 +6005,12 @@ impl ConversationMessageTypesInject {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ConversationMessageTypesInject",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ConversationMessageTypesInject", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ConversationMessageTypesInject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -6942,16 +6018,12 @@ impl ConversationMessageTypesInject {
     /// The `ConversationMessageTypesInjectVariant0` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant0(value: impl Into<AppMessage>) -> Self {
-        Self::ConversationMessageTypesInjectVariant0(
-            ConversationMessageTypesInjectVariant0::new().app_message(value),
-        )
+        Self::ConversationMessageTypesInjectVariant0(ConversationMessageTypesInjectVariant0::new().app_message(value))
     }
     /// The `ConversationMessageTypesInjectVariant1` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant1(value: impl Into<ContactMessage>) -> Self {
-        Self::ConversationMessageTypesInjectVariant1(
-            ConversationMessageTypesInjectVariant1::new().contact_message(value),
-        )
+        Self::ConversationMessageTypesInjectVariant1(ConversationMessageTypesInjectVariant1::new().contact_message(value))
     }
 }
 impl From<ConversationMessageTypesInjectVariant0> for ConversationMessageTypesInject {
@@ -7226,9 +6298,7 @@ pub enum ConversationWebhookEvent {
     /// A `MessageInboundEvent`.
     MessageInboundEvent(MessageInboundEvent),
     /// A `MessageInboundSmartConversationRedactionEvent`.
-    MessageInboundSmartConversationRedactionEvent(
-        MessageInboundSmartConversationRedactionEvent,
-    ),
+    MessageInboundSmartConversationRedactionEvent(MessageInboundSmartConversationRedactionEvent),
     /// A `MessageSubmitEvent`.
     MessageSubmitEvent(MessageSubmitEvent),
     /// A `MessageDeliveryReceiptEvent`.
@@ -7275,40 +6345,26 @@ impl serde::Serialize for ConversationWebhookEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::MessageInboundEvent(v) => serde::Serialize::serialize(v, serializer),
-            Self::MessageInboundSmartConversationRedactionEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::MessageInboundSmartConversationRedactionEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::MessageSubmitEvent(v) => serde::Serialize::serialize(v, serializer),
-            Self::MessageDeliveryReceiptEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::MessageDeliveryReceiptEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::EventInbound(v) => serde::Serialize::serialize(v, serializer),
             Self::EventDelivery(v) => serde::Serialize::serialize(v, serializer),
             Self::ConversationStartEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ConversationStopEvent(v) => serde::Serialize::serialize(v, serializer),
-            Self::ConversationDeleteEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ConversationDeleteEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ContactCreateEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ContactDeleteEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ContactMergeEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ContactUpdateEvent(v) => serde::Serialize::serialize(v, serializer),
-            Self::ContactIdentitiesDuplicationEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContactIdentitiesDuplicationEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::CapabilityEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::OptInEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::OptOutEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::ChannelEvent(v) => serde::Serialize::serialize(v, serializer),
-            Self::SmartConversationsEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RecordNotificationEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::UnsupportedCallbackEvent(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::SmartConversationsEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::RecordNotificationEvent(v) => serde::Serialize::serialize(v, serializer),
+            Self::UnsupportedCallbackEvent(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -7319,300 +6375,27 @@ impl ConversationWebhookEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "message",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "message_redaction",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "message_submit_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "message_delivery_report",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "event",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "event_delivery_report",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "conversation_start_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "conversation_stop_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "conversation_delete_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "contact_create_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "contact_delete_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "contact_merge_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "contact_update_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "duplicated_contact_identities_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "capability_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "opt_in_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "opt_out_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "channel_event_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "smart_conversation_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "record_notification",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["app_id", "project_id"],
-                known: &[
-                    "app_id",
-                    "accepted_time",
-                    "event_time",
-                    "project_id",
-                    "message_metadata",
-                    "correlation_id",
-                    "unsupported_callback",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "message_redaction"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "message_submit_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "message_delivery_report"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "event"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "event_delivery_report"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "conversation_start_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "conversation_stop_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "conversation_delete_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "contact_create_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "contact_delete_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "contact_merge_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "contact_update_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "duplicated_contact_identities_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "capability_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "opt_in_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "opt_out_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "channel_event_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "smart_conversation_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "record_notification"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["app_id", "project_id"], known: &["app_id", "accepted_time", "event_time", "project_id", "message_metadata", "correlation_id", "unsupported_callback"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -7621,123 +6404,69 @@ impl ConversationWebhookEvent {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MessageInboundEvent)
-                        .map_err(|e| format!("{}: {e}", "MessageInboundEvent"))
-                }
-                1usize => {
-                    <MessageInboundSmartConversationRedactionEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::MessageInboundSmartConversationRedactionEvent)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "MessageInboundSmartConversationRedactionEvent"
-                            )
-                        })
-                }
-                2usize => {
-                    <MessageSubmitEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MessageSubmitEvent)
-                        .map_err(|e| format!("{}: {e}", "MessageSubmitEvent"))
-                }
-                3usize => {
-                    <MessageDeliveryReceiptEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::MessageDeliveryReceiptEvent)
-                        .map_err(|e| format!("{}: {e}", "MessageDeliveryReceiptEvent"))
-                }
-                4usize => {
-                    <EventInbound as serde::Deserialize>::deserialize(&value)
-                        .map(Self::EventInbound)
-                        .map_err(|e| format!("{}: {e}", "EventInbound"))
-                }
-                5usize => {
-                    <EventDelivery as serde::Deserialize>::deserialize(&value)
-                        .map(Self::EventDelivery)
-                        .map_err(|e| format!("{}: {e}", "EventDelivery"))
-                }
-                6usize => {
-                    <ConversationStartEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ConversationStartEvent)
-                        .map_err(|e| format!("{}: {e}", "ConversationStartEvent"))
-                }
-                7usize => {
-                    <ConversationStopEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ConversationStopEvent)
-                        .map_err(|e| format!("{}: {e}", "ConversationStopEvent"))
-                }
-                8usize => {
-                    <ConversationDeleteEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ConversationDeleteEvent)
-                        .map_err(|e| format!("{}: {e}", "ConversationDeleteEvent"))
-                }
-                9usize => {
-                    <ContactCreateEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactCreateEvent)
-                        .map_err(|e| format!("{}: {e}", "ContactCreateEvent"))
-                }
-                10usize => {
-                    <ContactDeleteEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactDeleteEvent)
-                        .map_err(|e| format!("{}: {e}", "ContactDeleteEvent"))
-                }
-                11usize => {
-                    <ContactMergeEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactMergeEvent)
-                        .map_err(|e| format!("{}: {e}", "ContactMergeEvent"))
-                }
-                12usize => {
-                    <ContactUpdateEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactUpdateEvent)
-                        .map_err(|e| format!("{}: {e}", "ContactUpdateEvent"))
-                }
-                13usize => {
-                    <ContactIdentitiesDuplicationEvent as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ContactIdentitiesDuplicationEvent)
-                        .map_err(|e| {
-                            format!("{}: {e}", "ContactIdentitiesDuplicationEvent")
-                        })
-                }
-                14usize => {
-                    <CapabilityEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CapabilityEvent)
-                        .map_err(|e| format!("{}: {e}", "CapabilityEvent"))
-                }
-                15usize => {
-                    <OptInEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::OptInEvent)
-                        .map_err(|e| format!("{}: {e}", "OptInEvent"))
-                }
-                16usize => {
-                    <OptOutEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::OptOutEvent)
-                        .map_err(|e| format!("{}: {e}", "OptOutEvent"))
-                }
-                17usize => {
-                    <ChannelEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ChannelEvent)
-                        .map_err(|e| format!("{}: {e}", "ChannelEvent"))
-                }
-                18usize => {
-                    <SmartConversationsEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SmartConversationsEvent)
-                        .map_err(|e| format!("{}: {e}", "SmartConversationsEvent"))
-                }
-                19usize => {
-                    <RecordNotificationEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RecordNotificationEvent)
-                        .map_err(|e| format!("{}: {e}", "RecordNotificationEvent"))
-                }
-                20usize => {
-                    <UnsupportedCallbackEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::UnsupportedCallbackEvent)
-                        .map_err(|e| format!("{}: {e}", "UnsupportedCallbackEvent"))
-                }
+                0 => <MessageInboundEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessageInboundEvent)
+                    .map_err(|e| format!("MessageInboundEvent: {e}")),
+                1 => <MessageInboundSmartConversationRedactionEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessageInboundSmartConversationRedactionEvent)
+                    .map_err(|e| format!("MessageInboundSmartConversationRedactionEvent: {e}")),
+                2 => <MessageSubmitEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessageSubmitEvent)
+                    .map_err(|e| format!("MessageSubmitEvent: {e}")),
+                3 => <MessageDeliveryReceiptEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MessageDeliveryReceiptEvent)
+                    .map_err(|e| format!("MessageDeliveryReceiptEvent: {e}")),
+                4 => <EventInbound as serde::Deserialize>::deserialize(&value)
+                    .map(Self::EventInbound)
+                    .map_err(|e| format!("EventInbound: {e}")),
+                5 => <EventDelivery as serde::Deserialize>::deserialize(&value)
+                    .map(Self::EventDelivery)
+                    .map_err(|e| format!("EventDelivery: {e}")),
+                6 => <ConversationStartEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationStartEvent)
+                    .map_err(|e| format!("ConversationStartEvent: {e}")),
+                7 => <ConversationStopEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationStopEvent)
+                    .map_err(|e| format!("ConversationStopEvent: {e}")),
+                8 => <ConversationDeleteEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ConversationDeleteEvent)
+                    .map_err(|e| format!("ConversationDeleteEvent: {e}")),
+                9 => <ContactCreateEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactCreateEvent)
+                    .map_err(|e| format!("ContactCreateEvent: {e}")),
+                10 => <ContactDeleteEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactDeleteEvent)
+                    .map_err(|e| format!("ContactDeleteEvent: {e}")),
+                11 => <ContactMergeEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactMergeEvent)
+                    .map_err(|e| format!("ContactMergeEvent: {e}")),
+                12 => <ContactUpdateEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactUpdateEvent)
+                    .map_err(|e| format!("ContactUpdateEvent: {e}")),
+                13 => <ContactIdentitiesDuplicationEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactIdentitiesDuplicationEvent)
+                    .map_err(|e| format!("ContactIdentitiesDuplicationEvent: {e}")),
+                14 => <CapabilityEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CapabilityEvent)
+                    .map_err(|e| format!("CapabilityEvent: {e}")),
+                15 => <OptInEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OptInEvent)
+                    .map_err(|e| format!("OptInEvent: {e}")),
+                16 => <OptOutEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OptOutEvent)
+                    .map_err(|e| format!("OptOutEvent: {e}")),
+                17 => <ChannelEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChannelEvent)
+                    .map_err(|e| format!("ChannelEvent: {e}")),
+                18 => <SmartConversationsEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SmartConversationsEvent)
+                    .map_err(|e| format!("SmartConversationsEvent: {e}")),
+                19 => <RecordNotificationEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RecordNotificationEvent)
+                    .map_err(|e| format!("RecordNotificationEvent: {e}")),
+                20 => <UnsupportedCallbackEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::UnsupportedCallbackEvent)
+                    .map_err(|e| format!("UnsupportedCallbackEvent: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -7745,199 +6474,119 @@ impl ConversationWebhookEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ConversationWebhookEvent",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ConversationWebhookEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ConversationWebhookEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConversationWebhookEvent {
     /// The `MessageInboundEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn message_inbound_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn message_inbound_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::MessageInboundEvent(MessageInboundEvent::new(app_id, project_id))
     }
     /// The `MessageInboundSmartConversationRedactionEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn message_inbound_smart_conversation_redaction_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
-        Self::MessageInboundSmartConversationRedactionEvent(
-            MessageInboundSmartConversationRedactionEvent::new(app_id, project_id),
-        )
+    pub fn message_inbound_smart_conversation_redaction_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self::MessageInboundSmartConversationRedactionEvent(MessageInboundSmartConversationRedactionEvent::new(app_id, project_id))
     }
     /// The `MessageSubmitEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn message_submit_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn message_submit_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::MessageSubmitEvent(MessageSubmitEvent::new(app_id, project_id))
     }
     /// The `MessageDeliveryReceiptEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn message_delivery_receipt_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
-        Self::MessageDeliveryReceiptEvent(
-            MessageDeliveryReceiptEvent::new(app_id, project_id),
-        )
+    pub fn message_delivery_receipt_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self::MessageDeliveryReceiptEvent(MessageDeliveryReceiptEvent::new(app_id, project_id))
     }
     /// The `EventInbound` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn event_inbound(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn event_inbound(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::EventInbound(EventInbound::new(app_id, project_id))
     }
     /// The `EventDelivery` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn event_delivery(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn event_delivery(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::EventDelivery(EventDelivery::new(app_id, project_id))
     }
     /// The `ConversationStartEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn conversation_start_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn conversation_start_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ConversationStartEvent(ConversationStartEvent::new(app_id, project_id))
     }
     /// The `ConversationStopEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn conversation_stop_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn conversation_stop_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ConversationStopEvent(ConversationStopEvent::new(app_id, project_id))
     }
     /// The `ConversationDeleteEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn conversation_delete_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn conversation_delete_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ConversationDeleteEvent(ConversationDeleteEvent::new(app_id, project_id))
     }
     /// The `ContactCreateEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_create_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn contact_create_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ContactCreateEvent(ContactCreateEvent::new(app_id, project_id))
     }
     /// The `ContactDeleteEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_delete_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn contact_delete_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ContactDeleteEvent(ContactDeleteEvent::new(app_id, project_id))
     }
     /// The `ContactMergeEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_merge_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn contact_merge_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ContactMergeEvent(ContactMergeEvent::new(app_id, project_id))
     }
     /// The `ContactUpdateEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_update_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn contact_update_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ContactUpdateEvent(ContactUpdateEvent::new(app_id, project_id))
     }
     /// The `ContactIdentitiesDuplicationEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_identities_duplication_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
-        Self::ContactIdentitiesDuplicationEvent(
-            ContactIdentitiesDuplicationEvent::new(app_id, project_id),
-        )
+    pub fn contact_identities_duplication_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
+        Self::ContactIdentitiesDuplicationEvent(ContactIdentitiesDuplicationEvent::new(app_id, project_id))
     }
     /// The `CapabilityEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn capability_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn capability_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::CapabilityEvent(CapabilityEvent::new(app_id, project_id))
     }
     /// The `OptInEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn opt_in_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn opt_in_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::OptInEvent(OptInEvent::new(app_id, project_id))
     }
     /// The `OptOutEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn opt_out_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn opt_out_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::OptOutEvent(OptOutEvent::new(app_id, project_id))
     }
     /// The `ChannelEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn channel_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn channel_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::ChannelEvent(ChannelEvent::new(app_id, project_id))
     }
     /// The `SmartConversationsEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn smart_conversations_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn smart_conversations_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::SmartConversationsEvent(SmartConversationsEvent::new(app_id, project_id))
     }
     /// The `RecordNotificationEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn record_notification_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn record_notification_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::RecordNotificationEvent(RecordNotificationEvent::new(app_id, project_id))
     }
     /// The `UnsupportedCallbackEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn unsupported_callback_event(
-        app_id: impl Into<String>,
-        project_id: impl Into<String>,
-    ) -> Self {
+    pub fn unsupported_callback_event(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
         Self::UnsupportedCallbackEvent(UnsupportedCallbackEvent::new(app_id, project_id))
     }
 }
@@ -9707,9 +8356,7 @@ impl serde::Serialize for KakaoTalkCommerceMessageButtonsItem {
         match self {
             Self::KakaoTalkWebLinkButton(v) => serde::Serialize::serialize(v, serializer),
             Self::KakaoTalkAppLinkButton(v) => serde::Serialize::serialize(v, serializer),
-            Self::KakaoTalkBotKeywordButton(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaoTalkBotKeywordButton(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -9719,46 +8366,23 @@ impl KakaoTalkCommerceMessageButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "name", "link_mo"],
-                known: &["type", "name", "type", "link_mo", "link_pc"],
-                values: &[("type", &["WL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "name", "scheme_ios", "scheme_android"],
-                known: &["type", "name", "type", "scheme_ios", "scheme_android"],
-                values: &[("type", &["AL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "name"],
-                known: &["type", "name", "type"],
-                values: &[("type", &["BK"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "name", "link_mo"], known: &["type", "name", "type", "link_mo", "link_pc"], values: &[("type", &["WL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "name", "scheme_ios", "scheme_android"], known: &["type", "name", "type", "scheme_ios", "scheme_android"], values: &[("type", &["AL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "name"], known: &["type", "name", "type"], values: &[("type", &["BK"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
-                        .map(Self::KakaoTalkWebLinkButton)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkWebLinkButton"))
-                }
-                1usize => {
-                    <KakaoTalkAppLinkButton as serde::Deserialize>::deserialize(&value)
-                        .map(Self::KakaoTalkAppLinkButton)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkAppLinkButton"))
-                }
-                2usize => {
-                    <KakaoTalkBotKeywordButton as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkBotKeywordButton)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkBotKeywordButton"))
-                }
+                0 => <KakaoTalkWebLinkButton as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkWebLinkButton)
+                    .map_err(|e| format!("KakaoTalkWebLinkButton: {e}")),
+                1 => <KakaoTalkAppLinkButton as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkAppLinkButton)
+                    .map_err(|e| format!("KakaoTalkAppLinkButton: {e}")),
+                2 => <KakaoTalkBotKeywordButton as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkBotKeywordButton)
+                    .map_err(|e| format!("KakaoTalkBotKeywordButton: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -9766,54 +8390,29 @@ impl KakaoTalkCommerceMessageButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "KakaoTalkCommerceMessageButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("KakaoTalkCommerceMessageButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageButtonsItem {
     /// The `KakaoTalkWebLinkButton` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn web_link(
-        r#type: impl Into<KakaoTalkWebLinkButtonType>,
-        name: impl Into<String>,
-        link_mo: impl Into<String>,
-    ) -> Self {
+    pub fn web_link(r#type: impl Into<KakaoTalkWebLinkButtonType>, name: impl Into<String>, link_mo: impl Into<String>) -> Self {
         Self::KakaoTalkWebLinkButton(KakaoTalkWebLinkButton::new(r#type, name, link_mo))
     }
     /// The `KakaoTalkAppLinkButton` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn app_link(
-        r#type: impl Into<KakaoTalkAppLinkButtonType>,
-        name: impl Into<String>,
-        scheme_ios: impl Into<String>,
-        scheme_android: impl Into<String>,
-    ) -> Self {
-        Self::KakaoTalkAppLinkButton(
-            KakaoTalkAppLinkButton::new(r#type, name, scheme_ios, scheme_android),
-        )
+    pub fn app_link(r#type: impl Into<KakaoTalkAppLinkButtonType>, name: impl Into<String>, scheme_ios: impl Into<String>, scheme_android: impl Into<String>) -> Self {
+        Self::KakaoTalkAppLinkButton(KakaoTalkAppLinkButton::new(r#type, name, scheme_ios, scheme_android))
     }
     /// The `KakaoTalkBotKeywordButton` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn bot_keyword(
-        r#type: impl Into<KakaoTalkBotKeywordButtonType>,
-        name: impl Into<String>,
-    ) -> Self {
+    pub fn bot_keyword(r#type: impl Into<KakaoTalkBotKeywordButtonType>, name: impl Into<String>) -> Self {
         Self::KakaoTalkBotKeywordButton(KakaoTalkBotKeywordButton::new(r#type, name))
     }
 }
@@ -9848,15 +8447,9 @@ pub enum KakaoTalkCommerceMessageCommerce {
 impl serde::Serialize for KakaoTalkCommerceMessageCommerce {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::KakaoTalkRegularPriceCommerce(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkDiscountFixedCommerce(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkDiscountRateCommerce(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaoTalkRegularPriceCommerce(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkDiscountFixedCommerce(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkDiscountRateCommerce(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -9866,84 +8459,23 @@ impl KakaoTalkCommerceMessageCommerce {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "title", "regular_price"],
-                known: &["type", "title", "regular_price"],
-                values: &[("type", &["REGULAR_PRICE_COMMERCE"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "type",
-                    "title",
-                    "regular_price",
-                    "discount_price",
-                    "discount_fixed",
-                ],
-                known: &[
-                    "type",
-                    "title",
-                    "regular_price",
-                    "type",
-                    "discount_price",
-                    "discount_fixed",
-                ],
-                values: &[
-                    ("type", &["REGULAR_PRICE_COMMERCE"]),
-                    ("type", &["FIXED_DISCOUNT_COMMERCE"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "type",
-                    "title",
-                    "regular_price",
-                    "discount_price",
-                    "discount_rate",
-                ],
-                known: &[
-                    "type",
-                    "title",
-                    "regular_price",
-                    "type",
-                    "discount_price",
-                    "discount_rate",
-                ],
-                values: &[
-                    ("type", &["REGULAR_PRICE_COMMERCE"]),
-                    ("type", &["PERCENTAGE_DISCOUNT_COMMERCE"]),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "title", "regular_price"], known: &["type", "title", "regular_price"], values: &[("type", &["REGULAR_PRICE_COMMERCE"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "title", "regular_price", "discount_price", "discount_fixed"], known: &["type", "title", "regular_price", "type", "discount_price", "discount_fixed"], values: &[("type", &["REGULAR_PRICE_COMMERCE"]), ("type", &["FIXED_DISCOUNT_COMMERCE"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "title", "regular_price", "discount_price", "discount_rate"], known: &["type", "title", "regular_price", "type", "discount_price", "discount_rate"], values: &[("type", &["REGULAR_PRICE_COMMERCE"]), ("type", &["PERCENTAGE_DISCOUNT_COMMERCE"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkRegularPriceCommerce)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkRegularPriceCommerce"))
-                }
-                1usize => {
-                    <KakaoTalkDiscountFixedCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkDiscountFixedCommerce)
-                        .map_err(|e| {
-                            format!("{}: {e}", "KakaoTalkDiscountFixedCommerce")
-                        })
-                }
-                2usize => {
-                    <KakaoTalkDiscountRateCommerce as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkDiscountRateCommerce)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCommerce"))
-                }
+                0 => <KakaoTalkRegularPriceCommerce as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkRegularPriceCommerce)
+                    .map_err(|e| format!("KakaoTalkRegularPriceCommerce: {e}")),
+                1 => <KakaoTalkDiscountFixedCommerce as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkDiscountFixedCommerce)
+                    .map_err(|e| format!("KakaoTalkDiscountFixedCommerce: {e}")),
+                2 => <KakaoTalkDiscountRateCommerce as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkDiscountRateCommerce)
+                    .map_err(|e| format!("KakaoTalkDiscountRateCommerce: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -9951,75 +8483,30 @@ impl KakaoTalkCommerceMessageCommerce {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "KakaoTalkCommerceMessageCommerce",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("KakaoTalkCommerceMessageCommerce", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCommerce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageCommerce {
     /// The `KakaoTalkRegularPriceCommerce` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn regular_price(
-        r#type: impl Into<KakaoTalkRegularPriceCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-    ) -> Self {
-        Self::KakaoTalkRegularPriceCommerce(
-            KakaoTalkRegularPriceCommerce::new(r#type, title, regular_price),
-        )
+    pub fn regular_price(r#type: impl Into<KakaoTalkRegularPriceCommerceType>, title: impl Into<String>, regular_price: impl Into<i64>) -> Self {
+        Self::KakaoTalkRegularPriceCommerce(KakaoTalkRegularPriceCommerce::new(r#type, title, regular_price))
     }
     /// The `KakaoTalkDiscountFixedCommerce` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn discount_fixed(
-        r#type: impl Into<KakaoTalkDiscountFixedCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-        discount_price: impl Into<i64>,
-        discount_fixed: impl Into<i64>,
-    ) -> Self {
-        Self::KakaoTalkDiscountFixedCommerce(
-            KakaoTalkDiscountFixedCommerce::new(
-                r#type,
-                title,
-                regular_price,
-                discount_price,
-                discount_fixed,
-            ),
-        )
+    pub fn discount_fixed(r#type: impl Into<KakaoTalkDiscountFixedCommerceType>, title: impl Into<String>, regular_price: impl Into<i64>, discount_price: impl Into<i64>, discount_fixed: impl Into<i64>) -> Self {
+        Self::KakaoTalkDiscountFixedCommerce(KakaoTalkDiscountFixedCommerce::new(r#type, title, regular_price, discount_price, discount_fixed))
     }
     /// The `KakaoTalkDiscountRateCommerce` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn discount_rate(
-        r#type: impl Into<KakaoTalkDiscountRateCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-        discount_price: impl Into<i64>,
-        discount_rate: impl Into<i64>,
-    ) -> Self {
-        Self::KakaoTalkDiscountRateCommerce(
-            KakaoTalkDiscountRateCommerce::new(
-                r#type,
-                title,
-                regular_price,
-                discount_price,
-                discount_rate,
-            ),
-        )
+    pub fn discount_rate(r#type: impl Into<KakaoTalkDiscountRateCommerceType>, title: impl Into<String>, regular_price: impl Into<i64>, discount_price: impl Into<i64>, discount_rate: impl Into<i64>) -> Self {
+        Self::KakaoTalkDiscountRateCommerce(KakaoTalkDiscountRateCommerce::new(r#type, title, regular_price, discount_price, discount_rate))
     }
 }
 impl From<KakaoTalkRegularPriceCommerce> for KakaoTalkCommerceMessageCommerce {
@@ -10057,15 +8544,9 @@ pub enum KakaoTalkCommerceMessageCoupon {
 impl serde::Serialize for KakaoTalkCommerceMessageCoupon {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::KakaoTalkFixedDiscountCoupon(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkDiscountRateCoupon(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaoTalkShippingDiscountCoupon(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaoTalkFixedDiscountCoupon(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkDiscountRateCoupon(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaoTalkShippingDiscountCoupon(v) => serde::Serialize::serialize(v, serializer),
             Self::KakaoTalkFreeCoupon(v) => serde::Serialize::serialize(v, serializer),
             Self::KakaoTalkUpCoupon(v) => serde::Serialize::serialize(v, serializer),
         }
@@ -10077,118 +8558,31 @@ impl KakaoTalkCommerceMessageCoupon {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "discount_fixed"],
-                known: &[
-                    "type",
-                    "description",
-                    "link_mo",
-                    "link_pc",
-                    "scheme_android",
-                    "scheme_ios",
-                    "type",
-                    "discount_fixed",
-                ],
-                values: &[("type", &["FIXED_DISCOUNT_COUPON"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "discount_rate"],
-                known: &[
-                    "type",
-                    "description",
-                    "link_mo",
-                    "link_pc",
-                    "scheme_android",
-                    "scheme_ios",
-                    "type",
-                    "discount_rate",
-                ],
-                values: &[("type", &["PERCENTAGE_DISCOUNT_COUPON"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &[
-                    "type",
-                    "description",
-                    "link_mo",
-                    "link_pc",
-                    "scheme_android",
-                    "scheme_ios",
-                    "type",
-                ],
-                values: &[("type", &["SHIPPING_DISCOUNT_COUPON"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "title"],
-                known: &[
-                    "type",
-                    "description",
-                    "link_mo",
-                    "link_pc",
-                    "scheme_android",
-                    "scheme_ios",
-                    "type",
-                    "title",
-                ],
-                values: &[("type", &["FREE_COUPON"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "title"],
-                known: &[
-                    "type",
-                    "description",
-                    "link_mo",
-                    "link_pc",
-                    "scheme_android",
-                    "scheme_ios",
-                    "type",
-                    "title",
-                ],
-                values: &[("type", &["UP_COUPON"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "discount_fixed"], known: &["type", "description", "link_mo", "link_pc", "scheme_android", "scheme_ios", "type", "discount_fixed"], values: &[("type", &["FIXED_DISCOUNT_COUPON"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "discount_rate"], known: &["type", "description", "link_mo", "link_pc", "scheme_android", "scheme_ios", "type", "discount_rate"], values: &[("type", &["PERCENTAGE_DISCOUNT_COUPON"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "description", "link_mo", "link_pc", "scheme_android", "scheme_ios", "type"], values: &[("type", &["SHIPPING_DISCOUNT_COUPON"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "title"], known: &["type", "description", "link_mo", "link_pc", "scheme_android", "scheme_ios", "type", "title"], values: &[("type", &["FREE_COUPON"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "title"], known: &["type", "description", "link_mo", "link_pc", "scheme_android", "scheme_ios", "type", "title"], values: &[("type", &["UP_COUPON"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkFixedDiscountCoupon)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkFixedDiscountCoupon"))
-                }
-                1usize => {
-                    <KakaoTalkDiscountRateCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkDiscountRateCoupon)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkDiscountRateCoupon"))
-                }
-                2usize => {
-                    <KakaoTalkShippingDiscountCoupon as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaoTalkShippingDiscountCoupon)
-                        .map_err(|e| {
-                            format!("{}: {e}", "KakaoTalkShippingDiscountCoupon")
-                        })
-                }
-                3usize => {
-                    <KakaoTalkFreeCoupon as serde::Deserialize>::deserialize(&value)
-                        .map(Self::KakaoTalkFreeCoupon)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkFreeCoupon"))
-                }
-                4usize => {
-                    <KakaoTalkUpCoupon as serde::Deserialize>::deserialize(&value)
-                        .map(Self::KakaoTalkUpCoupon)
-                        .map_err(|e| format!("{}: {e}", "KakaoTalkUpCoupon"))
-                }
+                0 => <KakaoTalkFixedDiscountCoupon as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkFixedDiscountCoupon)
+                    .map_err(|e| format!("KakaoTalkFixedDiscountCoupon: {e}")),
+                1 => <KakaoTalkDiscountRateCoupon as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkDiscountRateCoupon)
+                    .map_err(|e| format!("KakaoTalkDiscountRateCoupon: {e}")),
+                2 => <KakaoTalkShippingDiscountCoupon as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkShippingDiscountCoupon)
+                    .map_err(|e| format!("KakaoTalkShippingDiscountCoupon: {e}")),
+                3 => <KakaoTalkFreeCoupon as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkFreeCoupon)
+                    .map_err(|e| format!("KakaoTalkFreeCoupon: {e}")),
+                4 => <KakaoTalkUpCoupon as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaoTalkUpCoupon)
+                    .map_err(|e| format!("KakaoTalkUpCoupon: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -10196,70 +8590,39 @@ impl KakaoTalkCommerceMessageCoupon {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "KakaoTalkCommerceMessageCoupon",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("KakaoTalkCommerceMessageCoupon", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for KakaoTalkCommerceMessageCoupon {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaoTalkCommerceMessageCoupon {
     /// The `KakaoTalkFixedDiscountCoupon` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn fixed_discount(
-        r#type: impl Into<KakaoTalkFixedDiscountCouponType>,
-        discount_fixed: impl Into<i64>,
-    ) -> Self {
-        Self::KakaoTalkFixedDiscountCoupon(
-            KakaoTalkFixedDiscountCoupon::new(r#type, discount_fixed),
-        )
+    pub fn fixed_discount(r#type: impl Into<KakaoTalkFixedDiscountCouponType>, discount_fixed: impl Into<i64>) -> Self {
+        Self::KakaoTalkFixedDiscountCoupon(KakaoTalkFixedDiscountCoupon::new(r#type, discount_fixed))
     }
     /// The `KakaoTalkDiscountRateCoupon` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn discount_rate(
-        r#type: impl Into<KakaoTalkDiscountRateCouponType>,
-        discount_rate: impl Into<i64>,
-    ) -> Self {
-        Self::KakaoTalkDiscountRateCoupon(
-            KakaoTalkDiscountRateCoupon::new(r#type, discount_rate),
-        )
+    pub fn discount_rate(r#type: impl Into<KakaoTalkDiscountRateCouponType>, discount_rate: impl Into<i64>) -> Self {
+        Self::KakaoTalkDiscountRateCoupon(KakaoTalkDiscountRateCoupon::new(r#type, discount_rate))
     }
     /// The `KakaoTalkShippingDiscountCoupon` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn shipping_discount(
-        r#type: impl Into<KakaoTalkShippingDiscountCouponType>,
-    ) -> Self {
-        Self::KakaoTalkShippingDiscountCoupon(
-            KakaoTalkShippingDiscountCoupon::new(r#type),
-        )
+    pub fn shipping_discount(r#type: impl Into<KakaoTalkShippingDiscountCouponType>) -> Self {
+        Self::KakaoTalkShippingDiscountCoupon(KakaoTalkShippingDiscountCoupon::new(r#type))
     }
     /// The `KakaoTalkFreeCoupon` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn free(
-        r#type: impl Into<KakaoTalkFreeCouponType>,
-        title: impl Into<String>,
-    ) -> Self {
+    pub fn free(r#type: impl Into<KakaoTalkFreeCouponType>, title: impl Into<String>) -> Self {
         Self::KakaoTalkFreeCoupon(KakaoTalkFreeCoupon::new(r#type, title))
     }
     /// The `KakaoTalkUpCoupon` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn up(
-        r#type: impl Into<KakaoTalkUpCouponType>,
-        title: impl Into<String>,
-    ) -> Self {
+    pub fn up(r#type: impl Into<KakaoTalkUpCouponType>, title: impl Into<String>) -> Self {
         Self::KakaoTalkUpCoupon(KakaoTalkUpCoupon::new(r#type, title))
     }
 }
@@ -11158,25 +9521,16 @@ sinch_sdk_runtime::object::setters! {
         is_default: bool = "is_default";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
     /// A value whose `kind` is [`LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan`].
     pub fn japan(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::new(
-            LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan(
-                token,
-                secret,
-            ),
-        )
+        Self::new(LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan(token, secret))
     }
     /// A value whose `kind` is [`LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::thailand`].
     pub fn thailand(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::new(
-            LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::thailand(
-                token,
-                secret,
-            ),
-        )
+        Self::new(LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::thailand(token, secret))
     }
 }
 /// `LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind`
@@ -11196,12 +9550,8 @@ pub enum LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
 impl serde::Serialize for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::LineCredentialsJapanField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::LineCredentialsThailandField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::LineCredentialsJapanField(v) => serde::Serialize::serialize(v, serializer),
+            Self::LineCredentialsThailandField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -11212,18 +9562,8 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["line_japan"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["line_thailand"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["line_japan"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["line_thailand"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -11232,20 +9572,12 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <LineCredentialsJapanField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::LineCredentialsJapanField)
-                        .map_err(|e| format!("{}: {e}", "LineCredentialsJapanField"))
-                }
-                1usize => {
-                    <LineCredentialsThailandField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::LineCredentialsThailandField)
-                        .map_err(|e| format!("{}: {e}", "LineCredentialsThailandField"))
-                }
+                0 => <LineCredentialsJapanField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LineCredentialsJapanField)
+                    .map_err(|e| format!("LineCredentialsJapanField: {e}")),
+                1 => <LineCredentialsThailandField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LineCredentialsThailandField)
+                    .map_err(|e| format!("LineCredentialsThailandField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -11253,24 +9585,12 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -11278,28 +9598,20 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     /// The `LineCredentialsJapanField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn japan(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::LineCredentialsJapanField(
-            LineCredentialsJapanField::new()
-                .line_japan(LineEnterpriseCredentials::new(token, secret)),
-        )
+        Self::LineCredentialsJapanField(LineCredentialsJapanField::new().line_japan(LineEnterpriseCredentials::new(token, secret)))
     }
     /// The `LineCredentialsThailandField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn thailand(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self::LineCredentialsThailandField(
-            LineCredentialsThailandField::new()
-                .line_thailand(LineEnterpriseCredentials::new(token, secret)),
-        )
+        Self::LineCredentialsThailandField(LineCredentialsThailandField::new().line_thailand(LineEnterpriseCredentials::new(token, secret)))
     }
 }
-impl From<LineCredentialsJapanField>
-for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+impl From<LineCredentialsJapanField> for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     fn from(value: LineCredentialsJapanField) -> Self {
         Self::LineCredentialsJapanField(value)
     }
 }
-impl From<LineCredentialsThailandField>
-for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
+impl From<LineCredentialsThailandField> for LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind {
     fn from(value: LineCredentialsThailandField) -> Self {
         Self::LineCredentialsThailandField(value)
     }
@@ -11538,18 +9850,8 @@ impl ListItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["choice"],
-                known: &["choice"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["product"],
-                known: &["product"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["choice"], known: &["choice"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["product"], known: &["product"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -11558,16 +9860,12 @@ impl ListItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListItemVariant0)
-                        .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
-                }
-                1usize => {
-                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListItemVariant1)
-                        .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
-                }
+                0 => <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListItemVariant0)
+                    .map_err(|e| format!("ListItemVariant0: {e}")),
+                1 => <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListItemVariant1)
+                    .map_err(|e| format!("ListItemVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -11579,12 +9877,8 @@ impl ListItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for ListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -12811,9 +11105,7 @@ impl serde::Serialize for OmniMessageOverride {
             Self::CardMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::CarouselMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::LocationMessageField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ContactInfoMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContactInfoMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
@@ -12825,60 +11117,15 @@ impl OmniMessageOverride {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["template_reference"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["choice_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["card_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["carousel_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_info_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["list_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["template_reference"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["choice_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["card_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["carousel_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_info_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["list_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -12887,51 +11134,33 @@ impl OmniMessageOverride {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
-                1usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaMessageField)
-                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
-                }
-                2usize => {
-                    <TemplateReferenceField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TemplateReferenceField)
-                        .map_err(|e| format!("{}: {e}", "TemplateReferenceField"))
-                }
-                3usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ChoiceMessageField)
-                        .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
-                }
-                4usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CardMessageField)
-                        .map_err(|e| format!("{}: {e}", "CardMessageField"))
-                }
-                5usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CarouselMessageField)
-                        .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
-                }
-                6usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                7usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactInfoMessageField)
-                        .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
-                }
-                8usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListMessageField)
-                        .map_err(|e| format!("{}: {e}", "ListMessageField"))
-                }
+                0 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
+                1 => <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaMessageField)
+                    .map_err(|e| format!("MediaMessageField: {e}")),
+                2 => <TemplateReferenceField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TemplateReferenceField)
+                    .map_err(|e| format!("TemplateReferenceField: {e}")),
+                3 => <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChoiceMessageField)
+                    .map_err(|e| format!("ChoiceMessageField: {e}")),
+                4 => <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CardMessageField)
+                    .map_err(|e| format!("CardMessageField: {e}")),
+                5 => <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarouselMessageField)
+                    .map_err(|e| format!("CarouselMessageField: {e}")),
+                6 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                7 => <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactInfoMessageField)
+                    .map_err(|e| format!("ContactInfoMessageField: {e}")),
+                8 => <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListMessageField)
+                    .map_err(|e| format!("ListMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -12939,23 +11168,12 @@ impl OmniMessageOverride {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "OmniMessageOverride",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("OmniMessageOverride", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for OmniMessageOverride {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -12963,9 +11181,7 @@ impl OmniMessageOverride {
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text_message(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
     /// The `MediaMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -12975,9 +11191,7 @@ impl OmniMessageOverride {
     /// The `TemplateReferenceField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn template_reference(value: impl Into<TemplateReferenceWithVersion>) -> Self {
-        Self::TemplateReferenceField(
-            TemplateReferenceField::new().template_reference(value),
-        )
+        Self::TemplateReferenceField(TemplateReferenceField::new().template_reference(value))
     }
     /// The `ChoiceMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -12991,26 +11205,18 @@ impl OmniMessageOverride {
     }
     /// The `CarouselMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn carousel_message(
-        value: impl Into<CarouselMessageFieldCarouselMessage>,
-    ) -> Self {
+    pub fn carousel_message(value: impl Into<CarouselMessageFieldCarouselMessage>) -> Self {
         Self::CarouselMessageField(CarouselMessageField::new().carousel_message(value))
     }
     /// The `LocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_message(
-        value: impl Into<LocationMessageFieldLocationMessage>,
-    ) -> Self {
+    pub fn location_message(value: impl Into<LocationMessageFieldLocationMessage>) -> Self {
         Self::LocationMessageField(LocationMessageField::new().location_message(value))
     }
     /// The `ContactInfoMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_info_message(
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
-        Self::ContactInfoMessageField(
-            ContactInfoMessageField::new().contact_info_message(value),
-        )
+    pub fn contact_info_message(value: impl Into<ContactInfoMessageFieldContactInfoMessage>) -> Self {
+        Self::ContactInfoMessageField(ContactInfoMessageField::new().contact_info_message(value))
     }
     /// The `ListMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -13608,19 +11814,12 @@ pub enum PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
 }
-impl serde::Serialize
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+impl serde::Serialize for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsAppPaymentSettingsPix(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsAppPaymentSettingsPaymentLink(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsAppPaymentSettingsBoleto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsAppPaymentSettingsPix(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsAppPaymentSettingsPaymentLink(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsAppPaymentSettingsBoleto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -13631,24 +11830,9 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["dynamic_pix"],
-                known: &["dynamic_pix"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["payment_link"],
-                known: &["payment_link"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["boleto"],
-                known: &["boleto"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["dynamic_pix"], known: &["dynamic_pix"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["payment_link"], known: &["payment_link"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["boleto"], known: &["boleto"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -13657,29 +11841,15 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsAppPaymentSettingsPix)
-                        .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsPix"))
-                }
-                1usize => {
-                    <WhatsAppPaymentSettingsPaymentLink as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsAppPaymentSettingsPaymentLink)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsAppPaymentSettingsPaymentLink")
-                        })
-                }
-                2usize => {
-                    <WhatsAppPaymentSettingsBoleto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsAppPaymentSettingsBoleto)
-                        .map_err(|e| format!("{}: {e}", "WhatsAppPaymentSettingsBoleto"))
-                }
+                0 => <WhatsAppPaymentSettingsPix as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsAppPaymentSettingsPix)
+                    .map_err(|e| format!("WhatsAppPaymentSettingsPix: {e}")),
+                1 => <WhatsAppPaymentSettingsPaymentLink as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsAppPaymentSettingsPaymentLink)
+                    .map_err(|e| format!("WhatsAppPaymentSettingsPaymentLink: {e}")),
+                2 => <WhatsAppPaymentSettingsBoleto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsAppPaymentSettingsBoleto)
+                    .map_err(|e| format!("WhatsAppPaymentSettingsBoleto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -13687,80 +11857,43 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     /// The `WhatsAppPaymentSettingsPix` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pix(
-        code: impl Into<String>,
-        merchant_name: impl Into<String>,
-        key: impl Into<String>,
-        key_type: impl Into<WhatsAppPaymentSettingsPixDynamicPixKeyType>,
-    ) -> Self {
-        Self::WhatsAppPaymentSettingsPix(
-            WhatsAppPaymentSettingsPix::new(
-                WhatsAppPaymentSettingsPixDynamicPix::new(
-                    code,
-                    merchant_name,
-                    key,
-                    key_type,
-                ),
-            ),
-        )
+    pub fn pix(code: impl Into<String>, merchant_name: impl Into<String>, key: impl Into<String>, key_type: impl Into<WhatsAppPaymentSettingsPixDynamicPixKeyType>) -> Self {
+        Self::WhatsAppPaymentSettingsPix(WhatsAppPaymentSettingsPix::new(WhatsAppPaymentSettingsPixDynamicPix::new(code, merchant_name, key, key_type)))
     }
     /// The `WhatsAppPaymentSettingsPaymentLink` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn payment_link(uri: impl Into<String>) -> Self {
-        Self::WhatsAppPaymentSettingsPaymentLink(
-            WhatsAppPaymentSettingsPaymentLink::new(
-                WhatsAppPaymentSettingsPaymentLinkPaymentLink::new(uri),
-            ),
-        )
+        Self::WhatsAppPaymentSettingsPaymentLink(WhatsAppPaymentSettingsPaymentLink::new(WhatsAppPaymentSettingsPaymentLinkPaymentLink::new(uri)))
     }
     /// The `WhatsAppPaymentSettingsBoleto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn boleto(digitable_line: impl Into<String>) -> Self {
-        Self::WhatsAppPaymentSettingsBoleto(
-            WhatsAppPaymentSettingsBoleto::new(
-                WhatsAppPaymentSettingsBoletoBoleto::new(digitable_line),
-            ),
-        )
+        Self::WhatsAppPaymentSettingsBoleto(WhatsAppPaymentSettingsBoleto::new(WhatsAppPaymentSettingsBoletoBoleto::new(digitable_line)))
     }
 }
-impl From<WhatsAppPaymentSettingsPix>
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+impl From<WhatsAppPaymentSettingsPix> for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     fn from(value: WhatsAppPaymentSettingsPix) -> Self {
         Self::WhatsAppPaymentSettingsPix(value)
     }
 }
-impl From<WhatsAppPaymentSettingsPaymentLink>
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+impl From<WhatsAppPaymentSettingsPaymentLink> for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     fn from(value: WhatsAppPaymentSettingsPaymentLink) -> Self {
         Self::WhatsAppPaymentSettingsPaymentLink(value)
     }
 }
-impl From<WhatsAppPaymentSettingsBoleto>
-for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
+impl From<WhatsAppPaymentSettingsBoleto> for PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings {
     fn from(value: WhatsAppPaymentSettingsBoleto) -> Self {
         Self::WhatsAppPaymentSettingsBoleto(value)
     }
@@ -14585,18 +12718,8 @@ impl RecipientBase {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["identified_by"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_id"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["identified_by"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_id"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -14605,16 +12728,12 @@ impl RecipientBase {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <IdentifiedByField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::IdentifiedByField)
-                        .map_err(|e| format!("{}: {e}", "IdentifiedByField"))
-                }
-                1usize => {
-                    <ContactIdField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactIdField)
-                        .map_err(|e| format!("{}: {e}", "ContactIdField"))
-                }
+                0 => <IdentifiedByField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::IdentifiedByField)
+                    .map_err(|e| format!("IdentifiedByField: {e}")),
+                1 => <ContactIdField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactIdField)
+                    .map_err(|e| format!("ContactIdField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -14626,25 +12745,16 @@ impl RecipientBase {
     }
 }
 impl<'de> serde::Deserialize<'de> for RecipientBase {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RecipientBase {
     /// The `IdentifiedByField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn identified_by(
-        channel_identities: impl Into<Vec<ChannelRecipientIdentity>>,
-    ) -> Self {
-        Self::IdentifiedByField(
-            IdentifiedByField::new()
-                .identified_by(ChannelIdentities::new(channel_identities)),
-        )
+    pub fn identified_by(channel_identities: impl Into<Vec<ChannelRecipientIdentity>>) -> Self {
+        Self::IdentifiedByField(IdentifiedByField::new().identified_by(ChannelIdentities::new(channel_identities)))
     }
     /// The `ContactIdField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -16438,30 +14548,12 @@ pub enum WhatsAppPaymentButton {
 impl serde::Serialize for WhatsAppPaymentButton {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::WhatsAppPaymentSettingsButtonPix(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("pix_dynamic_code"),
-                )
-            }
-            Self::WhatsAppPaymentSettingsButtonPaymentLink(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("payment_link"),
-                )
-            }
-            Self::WhatsAppPaymentSettingsButtonBoleto(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("boleto"),
-                )
-            }
+            Self::WhatsAppPaymentSettingsButtonPix(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("pix_dynamic_code")),
+            Self::WhatsAppPaymentSettingsButtonPaymentLink(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("payment_link")),
+            Self::WhatsAppPaymentSettingsButtonBoleto(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("boleto")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl WhatsAppPaymentButton {
@@ -16470,80 +14562,40 @@ impl WhatsAppPaymentButton {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("pix_dynamic_code") => {
-                <WhatsAppPaymentSettingsButtonPix as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonPix)
-                    .map_err(|e| e.to_string())
-            }
-            Some("payment_link") => {
-                <WhatsAppPaymentSettingsButtonPaymentLink as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonPaymentLink)
-                    .map_err(|e| e.to_string())
-            }
-            Some("boleto") => {
-                <WhatsAppPaymentSettingsButtonBoleto as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::WhatsAppPaymentSettingsButtonBoleto)
-                    .map_err(|e| e.to_string())
-            }
+            Some("pix_dynamic_code") => <WhatsAppPaymentSettingsButtonPix as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppPaymentSettingsButtonPix)
+                .map_err(|e| e.to_string()),
+            Some("payment_link") => <WhatsAppPaymentSettingsButtonPaymentLink as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppPaymentSettingsButtonPaymentLink)
+                .map_err(|e| e.to_string()),
+            Some("boleto") => <WhatsAppPaymentSettingsButtonBoleto as serde::Deserialize>::deserialize(&value)
+                .map(Self::WhatsAppPaymentSettingsButtonBoleto)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppPaymentButton {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsAppPaymentButton {
     /// The `WhatsAppPaymentSettingsButtonPix` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pix(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonPixType>,
-        code: impl Into<String>,
-        merchant_name: impl Into<String>,
-        key: impl Into<String>,
-        key_type: impl Into<WhatsAppPaymentSettingsButtonPixKeyType>,
-    ) -> Self {
-        Self::WhatsAppPaymentSettingsButtonPix(
-            WhatsAppPaymentSettingsButtonPix::new(
-                r#type,
-                code,
-                merchant_name,
-                key,
-                key_type,
-            ),
-        )
+    pub fn pix(r#type: impl Into<WhatsAppPaymentSettingsButtonPixType>, code: impl Into<String>, merchant_name: impl Into<String>, key: impl Into<String>, key_type: impl Into<WhatsAppPaymentSettingsButtonPixKeyType>) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPix(WhatsAppPaymentSettingsButtonPix::new(r#type, code, merchant_name, key, key_type))
     }
     /// The `WhatsAppPaymentSettingsButtonPaymentLink` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn payment_link(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonPaymentLinkType>,
-        uri: impl Into<String>,
-    ) -> Self {
-        Self::WhatsAppPaymentSettingsButtonPaymentLink(
-            WhatsAppPaymentSettingsButtonPaymentLink::new(r#type, uri),
-        )
+    pub fn payment_link(r#type: impl Into<WhatsAppPaymentSettingsButtonPaymentLinkType>, uri: impl Into<String>) -> Self {
+        Self::WhatsAppPaymentSettingsButtonPaymentLink(WhatsAppPaymentSettingsButtonPaymentLink::new(r#type, uri))
     }
     /// The `WhatsAppPaymentSettingsButtonBoleto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn boleto(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonBoletoType>,
-        digitable_line: impl Into<String>,
-    ) -> Self {
-        Self::WhatsAppPaymentSettingsButtonBoleto(
-            WhatsAppPaymentSettingsButtonBoleto::new(r#type, digitable_line),
-        )
+    pub fn boleto(r#type: impl Into<WhatsAppPaymentSettingsButtonBoletoType>, digitable_line: impl Into<String>) -> Self {
+        Self::WhatsAppPaymentSettingsButtonBoleto(WhatsAppPaymentSettingsButtonBoleto::new(r#type, digitable_line))
     }
 }
 impl From<WhatsAppPaymentSettingsButtonPix> for WhatsAppPaymentButton {

@@ -587,36 +587,13 @@ pub enum ErrorDetail {
 impl serde::Serialize for ErrorDetail {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::BadRequestDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("BadRequest"),
-                )
-            }
-            Self::RequestInfoDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("RequestInfo"),
-                )
-            }
-            Self::QuotaFailureDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("QuotaFailure"),
-                )
-            }
-            Self::ErrorInfo(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ErrorInfo"),
-                )
-            }
+            Self::BadRequestDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("BadRequest")),
+            Self::RequestInfoDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("RequestInfo")),
+            Self::QuotaFailureDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("QuotaFailure")),
+            Self::ErrorInfo(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ErrorInfo")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ErrorDetail {
@@ -625,37 +602,25 @@ impl ErrorDetail {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("RequestInfo") => {
-                <RequestInfoDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RequestInfoDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("QuotaFailure") => {
-                <QuotaFailureDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::QuotaFailureDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(|e| e.to_string())
-            }
+            Some("BadRequest") => <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::BadRequestDetail)
+                .map_err(|e| e.to_string()),
+            Some("RequestInfo") => <RequestInfoDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::RequestInfoDetail)
+                .map_err(|e| e.to_string()),
+            Some("QuotaFailure") => <QuotaFailureDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::QuotaFailureDetail)
+                .map_err(|e| e.to_string()),
+            Some("ErrorInfo") => <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                .map(Self::ErrorInfo)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1564,18 +1529,8 @@ impl SipEndpointKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["address"],
-                known: &["address", "port"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["isRegistered", "credentialUsername"],
-                known: &["isRegistered", "credentialUsername"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["address"], known: &["address", "port"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["isRegistered", "credentialUsername"], known: &["isRegistered", "credentialUsername"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1584,16 +1539,12 @@ impl SipEndpointKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <StaticEndpoint as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StaticEndpoint)
-                        .map_err(|e| format!("{}: {e}", "StaticEndpoint"))
-                }
-                1usize => {
-                    <RegisteredEndpoint as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RegisteredEndpoint)
-                        .map_err(|e| format!("{}: {e}", "RegisteredEndpoint"))
-                }
+                0 => <StaticEndpoint as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StaticEndpoint)
+                    .map_err(|e| format!("StaticEndpoint: {e}")),
+                1 => <RegisteredEndpoint as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RegisteredEndpoint)
+                    .map_err(|e| format!("RegisteredEndpoint: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1605,25 +1556,16 @@ impl SipEndpointKind {
     }
 }
 impl<'de> serde::Deserialize<'de> for SipEndpointKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SipEndpointKind {
     /// The `RegisteredEndpoint` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn registered(
-        is_registered: impl Into<bool>,
-        credential_username: impl Into<String>,
-    ) -> Self {
-        Self::RegisteredEndpoint(
-            RegisteredEndpoint::new(is_registered, credential_username),
-        )
+    pub fn registered(is_registered: impl Into<bool>, credential_username: impl Into<String>) -> Self {
+        Self::RegisteredEndpoint(RegisteredEndpoint::new(is_registered, credential_username))
     }
 }
 impl From<StaticEndpoint> for SipEndpointKind {

@@ -5100,9 +5100,7 @@ impl serde::Serialize for RequestSenderAddressUsingPostRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::RequestAlphaTag(v) => serde::Serialize::serialize(v, serializer),
-            Self::RequestVerificationCode(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RequestVerificationCode(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -5112,65 +5110,19 @@ impl RequestSenderAddressUsingPostRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                ],
-                known: &[
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                    "label",
-                ],
-                values: &[
-                    ("sender_address_type", &["ALPHANUMERIC"]),
-                    ("usage_type", &["ALPHANUMERIC"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                ],
-                known: &[
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                    "label",
-                ],
-                values: &[
-                    ("sender_address_type", &["INTERNATIONAL"]),
-                    ("usage_type", &["OWN_NUMBER"]),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason"], known: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label"], values: &[("sender_address_type", &["ALPHANUMERIC"]), ("usage_type", &["ALPHANUMERIC"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason"], known: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label"], values: &[("sender_address_type", &["INTERNATIONAL"]), ("usage_type", &["OWN_NUMBER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RequestAlphaTag)
-                        .map_err(|e| format!("{}: {e}", "RequestAlphaTag"))
-                }
-                1usize => {
-                    <RequestVerificationCode as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RequestVerificationCode)
-                        .map_err(|e| format!("{}: {e}", "RequestVerificationCode"))
-                }
+                0 => <RequestAlphaTag as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RequestAlphaTag)
+                    .map_err(|e| format!("RequestAlphaTag: {e}")),
+                1 => <RequestVerificationCode as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RequestVerificationCode)
+                    .map_err(|e| format!("RequestVerificationCode: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -5178,64 +5130,25 @@ impl RequestSenderAddressUsingPostRequest {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RequestSenderAddressUsingPostRequest",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RequestSenderAddressUsingPostRequest", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RequestSenderAddressUsingPostRequest {
     /// The `RequestAlphaTag` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn alpha_tag(
-        sender_address: impl Into<String>,
-        sender_address_type: impl Into<RequestAlphaTagSenderAddressType>,
-        usage_type: impl Into<RequestAlphaTagUsageType>,
-        destination_countries: impl Into<Vec<String>>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self::RequestAlphaTag(
-            RequestAlphaTag::new(
-                sender_address,
-                sender_address_type,
-                usage_type,
-                destination_countries,
-                reason,
-            ),
-        )
+    pub fn alpha_tag(sender_address: impl Into<String>, sender_address_type: impl Into<RequestAlphaTagSenderAddressType>, usage_type: impl Into<RequestAlphaTagUsageType>, destination_countries: impl Into<Vec<String>>, reason: impl Into<String>) -> Self {
+        Self::RequestAlphaTag(RequestAlphaTag::new(sender_address, sender_address_type, usage_type, destination_countries, reason))
     }
     /// The `RequestVerificationCode` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn verification_code(
-        sender_address: impl Into<String>,
-        sender_address_type: impl Into<RequestVerificationCodeSenderAddressType>,
-        usage_type: impl Into<RequestVerificationCodeUsageType>,
-        destination_countries: impl Into<Vec<String>>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self::RequestVerificationCode(
-            RequestVerificationCode::new(
-                sender_address,
-                sender_address_type,
-                usage_type,
-                destination_countries,
-                reason,
-            ),
-        )
+    pub fn verification_code(sender_address: impl Into<String>, sender_address_type: impl Into<RequestVerificationCodeSenderAddressType>, usage_type: impl Into<RequestVerificationCodeUsageType>, destination_countries: impl Into<Vec<String>>, reason: impl Into<String>) -> Self {
+        Self::RequestVerificationCode(RequestVerificationCode::new(sender_address, sender_address_type, usage_type, destination_countries, reason))
     }
 }
 impl From<RequestAlphaTag> for RequestSenderAddressUsingPostRequest {
@@ -5263,9 +5176,7 @@ impl serde::Serialize for RequestSenderAddressUsingPostResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::AlphaTagRequestItem(v) => serde::Serialize::serialize(v, serializer),
-            Self::VerificationCodeRequestItem(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::VerificationCodeRequestItem(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -5275,67 +5186,19 @@ impl RequestSenderAddressUsingPostResponse {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "id",
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                    "label",
-                    "status",
-                    "account_id",
-                    "created_date",
-                    "last_modified_date",
-                ],
-                values: &[
-                    ("sender_address_type", &["ALPHANUMERIC"]),
-                    ("usage_type", &["ALPHANUMERIC"]),
-                    ("status", &["OPEN", "PENDING", "REJECTED", "APPROVED"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "id",
-                    "sender_address",
-                    "sender_address_type",
-                    "usage_type",
-                    "destination_countries",
-                    "reason",
-                    "label",
-                    "status",
-                    "account_id",
-                    "created_date",
-                    "last_modified_date",
-                ],
-                values: &[
-                    ("sender_address_type", &["INTERNATIONAL"]),
-                    ("usage_type", &["OWN_NUMBER"]),
-                    ("status", &["PENDING", "REJECTED", "APPROVED"]),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["id", "sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label", "status", "account_id", "created_date", "last_modified_date"], values: &[("sender_address_type", &["ALPHANUMERIC"]), ("usage_type", &["ALPHANUMERIC"]), ("status", &["OPEN", "PENDING", "REJECTED", "APPROVED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["id", "sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label", "status", "account_id", "created_date", "last_modified_date"], values: &[("sender_address_type", &["INTERNATIONAL"]), ("usage_type", &["OWN_NUMBER"]), ("status", &["PENDING", "REJECTED", "APPROVED"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AlphaTagRequestItem)
-                        .map_err(|e| format!("{}: {e}", "AlphaTagRequestItem"))
-                }
-                1usize => {
-                    <VerificationCodeRequestItem as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::VerificationCodeRequestItem)
-                        .map_err(|e| format!("{}: {e}", "VerificationCodeRequestItem"))
-                }
+                0 => <AlphaTagRequestItem as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AlphaTagRequestItem)
+                    .map_err(|e| format!("AlphaTagRequestItem: {e}")),
+                1 => <VerificationCodeRequestItem as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationCodeRequestItem)
+                    .map_err(|e| format!("VerificationCodeRequestItem: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -5343,23 +5206,12 @@ impl RequestSenderAddressUsingPostResponse {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RequestSenderAddressUsingPostResponse",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RequestSenderAddressUsingPostResponse", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RequestSenderAddressUsingPostResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

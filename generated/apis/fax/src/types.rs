@@ -627,30 +627,12 @@ pub enum ErrorDetail {
 impl serde::Serialize for ErrorDetail {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::NotFoundDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("NotFound"),
-                )
-            }
-            Self::BadRequestDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("BadRequest"),
-                )
-            }
-            Self::ErrorInfo(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ErrorInfo"),
-                )
-            }
+            Self::NotFoundDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("NotFound")),
+            Self::BadRequestDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("BadRequest")),
+            Self::ErrorInfo(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ErrorInfo")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ErrorDetail {
@@ -659,32 +641,22 @@ impl ErrorDetail {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NotFound") => {
-                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(|e| e.to_string())
-            }
+            Some("NotFound") => <NotFoundDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::NotFoundDetail)
+                .map_err(|e| e.to_string()),
+            Some("BadRequest") => <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::BadRequestDetail)
+                .map_err(|e| e.to_string()),
+            Some("ErrorInfo") => <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                .map(Self::ErrorInfo)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1125,33 +1097,19 @@ impl FaxContentUrl {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Array,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Array, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::String)
-                        .map_err(|e| format!("{}: {e}", "String"))
-                }
-                1usize => {
-                    <Vec<String> as serde::Deserialize>::deserialize(&value)
-                        .map(Self::VecString)
-                        .map_err(|e| format!("{}: {e}", "VecString"))
-                }
+                0 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::String)
+                    .map_err(|e| format!("String: {e}")),
+                1 => <Vec<String> as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VecString)
+                    .map_err(|e| format!("VecString: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1163,30 +1121,17 @@ impl FaxContentUrl {
     }
 }
 impl<'de> serde::Deserialize<'de> for FaxContentUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for FaxContentUrl {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::String,
-        sinch_sdk_runtime::union::JsonKind::Array,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::String, sinch_sdk_runtime::union::JsonKind::Array];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
-        <String as serde::Deserialize>::deserialize(
-                serde::de::value::StringDeserializer::<E>::new(v),
-            )
-            .map(Self::String)
+        <String as serde::Deserialize>::deserialize(serde::de::value::StringDeserializer::<E>::new(v)).map(Self::String)
     }
     fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
-        <Vec<
-            String,
-        > as serde::Deserialize>::deserialize(
-                serde::de::value::SeqAccessDeserializer::new(seq),
-            )
-            .map(Self::VecString)
+        <Vec<String> as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(Self::VecString)
     }
 }
 impl FaxContentUrl {
@@ -1290,30 +1235,12 @@ pub enum FaxErrors {
 impl serde::Serialize for FaxErrors {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::DocumentConversionError(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("DOCUMENT_CONVERSION_ERROR"),
-                )
-            }
-            Self::CallError(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("CALL_ERROR"),
-                )
-            }
-            Self::FaxError(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("FAX_ERROR"),
-                )
-            }
+            Self::DocumentConversionError(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("DOCUMENT_CONVERSION_ERROR")),
+            Self::CallError(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("CALL_ERROR")),
+            Self::FaxError(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("FAX_ERROR")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "errorType", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "errorType", tag), serializer)
     }
 }
 impl FaxErrors {
@@ -1322,32 +1249,22 @@ impl FaxErrors {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("errorType").and_then(serde_json::Value::as_str) {
-            Some("DOCUMENT_CONVERSION_ERROR") => {
-                <DocumentConversionError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DocumentConversionError)
-                    .map_err(|e| e.to_string())
-            }
-            Some("CALL_ERROR") => {
-                <CallError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallError)
-                    .map_err(|e| e.to_string())
-            }
-            Some("FAX_ERROR") => {
-                <FaxError as serde::Deserialize>::deserialize(&value)
-                    .map(Self::FaxError)
-                    .map_err(|e| e.to_string())
-            }
+            Some("DOCUMENT_CONVERSION_ERROR") => <DocumentConversionError as serde::Deserialize>::deserialize(&value)
+                .map(Self::DocumentConversionError)
+                .map_err(|e| e.to_string()),
+            Some("CALL_ERROR") => <CallError as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallError)
+                .map_err(|e| e.to_string()),
+            Some("FAX_ERROR") => <FaxError as serde::Deserialize>::deserialize(&value)
+                .map(Self::FaxError)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for FaxErrors {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

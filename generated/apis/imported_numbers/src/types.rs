@@ -2417,13 +2417,9 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum TextEnableTollFreeNumbersRequest {
     /// A `TextEnableTollFreeNumbersDirectLoaInfoRequest`.
-    TextEnableTollFreeNumbersDirectLoaInfoRequest(
-        TextEnableTollFreeNumbersDirectLoaInfoRequest,
-    ),
+    TextEnableTollFreeNumbersDirectLoaInfoRequest(TextEnableTollFreeNumbersDirectLoaInfoRequest),
     /// A `TextEnableTollFreeNumbersResellerLoaInfoRequest`.
-    TextEnableTollFreeNumbersResellerLoaInfoRequest(
-        TextEnableTollFreeNumbersResellerLoaInfoRequest,
-    ),
+    TextEnableTollFreeNumbersResellerLoaInfoRequest(TextEnableTollFreeNumbersResellerLoaInfoRequest),
     /// A kind this SDK does not know yet (an object with none of the
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
@@ -2431,12 +2427,8 @@ pub enum TextEnableTollFreeNumbersRequest {
 impl serde::Serialize for TextEnableTollFreeNumbersRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::TextEnableTollFreeNumbersDirectLoaInfoRequest(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::TextEnableTollFreeNumbersDirectLoaInfoRequest(v) => serde::Serialize::serialize(v, serializer),
+            Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -2447,18 +2439,8 @@ impl TextEnableTollFreeNumbersRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["directLoaInfo"],
-                known: &["allOf", "directLoaInfo"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["resellerLoaInfo"],
-                known: &["allOf", "resellerLoaInfo"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["directLoaInfo"], known: &["allOf", "directLoaInfo"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["resellerLoaInfo"], known: &["allOf", "resellerLoaInfo"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2467,28 +2449,12 @@ impl TextEnableTollFreeNumbersRequest {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <TextEnableTollFreeNumbersDirectLoaInfoRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::TextEnableTollFreeNumbersDirectLoaInfoRequest)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "TextEnableTollFreeNumbersDirectLoaInfoRequest"
-                            )
-                        })
-                }
-                1usize => {
-                    <TextEnableTollFreeNumbersResellerLoaInfoRequest as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::TextEnableTollFreeNumbersResellerLoaInfoRequest)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "TextEnableTollFreeNumbersResellerLoaInfoRequest"
-                            )
-                        })
-                }
+                0 => <TextEnableTollFreeNumbersDirectLoaInfoRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextEnableTollFreeNumbersDirectLoaInfoRequest)
+                    .map_err(|e| format!("TextEnableTollFreeNumbersDirectLoaInfoRequest: {e}")),
+                1 => <TextEnableTollFreeNumbersResellerLoaInfoRequest as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextEnableTollFreeNumbersResellerLoaInfoRequest)
+                    .map_err(|e| format!("TextEnableTollFreeNumbersResellerLoaInfoRequest: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2496,23 +2462,12 @@ impl TextEnableTollFreeNumbersRequest {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "TextEnableTollFreeNumbersRequest",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("TextEnableTollFreeNumbersRequest", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2520,26 +2475,20 @@ impl TextEnableTollFreeNumbersRequest {
     /// The `TextEnableTollFreeNumbersDirectLoaInfoRequest` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn direct(direct_loa_info: impl Into<DirectLoaInfo>) -> Self {
-        Self::TextEnableTollFreeNumbersDirectLoaInfoRequest(
-            TextEnableTollFreeNumbersDirectLoaInfoRequest::new(direct_loa_info),
-        )
+        Self::TextEnableTollFreeNumbersDirectLoaInfoRequest(TextEnableTollFreeNumbersDirectLoaInfoRequest::new(direct_loa_info))
     }
     /// The `TextEnableTollFreeNumbersResellerLoaInfoRequest` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn reseller(reseller_loa_info: impl Into<ResellerLoaInfo>) -> Self {
-        Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(
-            TextEnableTollFreeNumbersResellerLoaInfoRequest::new(reseller_loa_info),
-        )
+        Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(TextEnableTollFreeNumbersResellerLoaInfoRequest::new(reseller_loa_info))
     }
 }
-impl From<TextEnableTollFreeNumbersDirectLoaInfoRequest>
-for TextEnableTollFreeNumbersRequest {
+impl From<TextEnableTollFreeNumbersDirectLoaInfoRequest> for TextEnableTollFreeNumbersRequest {
     fn from(value: TextEnableTollFreeNumbersDirectLoaInfoRequest) -> Self {
         Self::TextEnableTollFreeNumbersDirectLoaInfoRequest(value)
     }
 }
-impl From<TextEnableTollFreeNumbersResellerLoaInfoRequest>
-for TextEnableTollFreeNumbersRequest {
+impl From<TextEnableTollFreeNumbersResellerLoaInfoRequest> for TextEnableTollFreeNumbersRequest {
     fn from(value: TextEnableTollFreeNumbersResellerLoaInfoRequest) -> Self {
         Self::TextEnableTollFreeNumbersResellerLoaInfoRequest(value)
     }

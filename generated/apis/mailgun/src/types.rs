@@ -9732,9 +9732,7 @@ impl serde::Serialize for PostListsListAddressMembersJsonMembers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::String(v) => serde::Serialize::serialize(v, serializer),
-            Self::VecVecNamedListMemberRequest(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::VecVecNamedListMemberRequest(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -9744,35 +9742,19 @@ impl PostListsListAddressMembersJsonMembers {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Array,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Array, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::String)
-                        .map_err(|e| format!("{}: {e}", "String"))
-                }
-                1usize => {
-                    <Vec<
-                        Vec<ListMemberRequest>,
-                    > as serde::Deserialize>::deserialize(&value)
-                        .map(Self::VecVecNamedListMemberRequest)
-                        .map_err(|e| format!("{}: {e}", "VecVecNamedListMemberRequest"))
-                }
+                0 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::String)
+                    .map_err(|e| format!("String: {e}")),
+                1 => <Vec<Vec<ListMemberRequest>> as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VecVecNamedListMemberRequest)
+                    .map_err(|e| format!("VecVecNamedListMemberRequest: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -9780,41 +9762,21 @@ impl PostListsListAddressMembersJsonMembers {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "PostListsListAddressMembersJsonMembers",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("PostListsListAddressMembersJsonMembers", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for PostListsListAddressMembersJsonMembers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for PostListsListAddressMembersJsonMembers {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::String,
-        sinch_sdk_runtime::union::JsonKind::Array,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::String, sinch_sdk_runtime::union::JsonKind::Array];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
-        <String as serde::Deserialize>::deserialize(
-                serde::de::value::StringDeserializer::<E>::new(v),
-            )
-            .map(Self::String)
+        <String as serde::Deserialize>::deserialize(serde::de::value::StringDeserializer::<E>::new(v)).map(Self::String)
     }
     fn seq<'de, A: serde::de::SeqAccess<'de>>(seq: A) -> Result<Self, A::Error> {
-        <Vec<
-            Vec<ListMemberRequest>,
-        > as serde::Deserialize>::deserialize(
-                serde::de::value::SeqAccessDeserializer::new(seq),
-            )
-            .map(Self::VecVecNamedListMemberRequest)
+        <Vec<Vec<ListMemberRequest>> as serde::Deserialize>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(Self::VecVecNamedListMemberRequest)
     }
 }
 impl PostListsListAddressMembersJsonMembers {
@@ -9825,9 +9787,7 @@ impl PostListsListAddressMembersJsonMembers {
     }
     /// The `VecVecNamedListMemberRequest` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn vec_vec_named_list_member_request(
-        value: impl Into<Vec<Vec<ListMemberRequest>>>,
-    ) -> Self {
+    pub fn vec_vec_named_list_member_request(value: impl Into<Vec<Vec<ListMemberRequest>>>) -> Self {
         Self::VecVecNamedListMemberRequest(value.into())
     }
 }

@@ -186,30 +186,12 @@ pub enum MmsRequest {
 impl serde::Serialize for MmsRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SendMms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sendmms"),
-                )
-            }
-            Self::SaveMms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("savemms"),
-                )
-            }
-            Self::SendSavedMms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sendsavedmms"),
-                )
-            }
+            Self::SendMms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sendmms")),
+            Self::SaveMms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("savemms")),
+            Self::SendSavedMms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sendsavedmms")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "action", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "action", tag), serializer)
     }
 }
 impl MmsRequest {
@@ -218,45 +200,29 @@ impl MmsRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("action").and_then(serde_json::Value::as_str) {
-            Some("sendmms") => {
-                <SendMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SendMms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("savemms") => {
-                <SaveMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SaveMms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sendsavedmms") => {
-                <SendSavedMms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SendSavedMms)
-                    .map_err(|e| e.to_string())
-            }
+            Some("sendmms") => <SendMms as serde::Deserialize>::deserialize(&value)
+                .map(Self::SendMms)
+                .map_err(|e| e.to_string()),
+            Some("savemms") => <SaveMms as serde::Deserialize>::deserialize(&value)
+                .map(Self::SaveMms)
+                .map_err(|e| e.to_string()),
+            Some("sendsavedmms") => <SendSavedMms as serde::Deserialize>::deserialize(&value)
+                .map(Self::SendSavedMms)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for MmsRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl MmsRequest {
     /// The `SendMms` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn send(
-        action: impl Into<SendMmsAction>,
-        service_id: impl Into<String>,
-        to: impl Into<String>,
-        from: impl Into<String>,
-        slide: impl Into<Vec<SendMmsSlideItem>>,
-    ) -> Self {
+    pub fn send(action: impl Into<SendMmsAction>, service_id: impl Into<String>, to: impl Into<String>, from: impl Into<String>, slide: impl Into<Vec<SendMmsSlideItem>>) -> Self {
         Self::SendMms(SendMms::new(action, service_id, to, from, slide))
     }
     /// The `SaveMms` variant.
@@ -266,13 +232,7 @@ impl MmsRequest {
     }
     /// The `SendSavedMms` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn send_saved(
-        action: impl Into<SendSavedMmsAction>,
-        mms_id: impl Into<String>,
-        service_id: impl Into<String>,
-        to: impl Into<String>,
-        from: impl Into<String>,
-    ) -> Self {
+    pub fn send_saved(action: impl Into<SendSavedMmsAction>, mms_id: impl Into<String>, service_id: impl Into<String>, to: impl Into<String>, from: impl Into<String>) -> Self {
         Self::SendSavedMms(SendSavedMms::new(action, mms_id, service_id, to, from))
     }
 }
@@ -605,6 +565,7 @@ sinch_sdk_runtime::object::setters! {
         message_text: String = "message-text";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl SaveMmsSlideItem {
     /// A value whose `kind` is [`SaveMmsSlideItemKind::image`].
@@ -673,42 +634,12 @@ impl SaveMmsSlideItemKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["image"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["audio"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["video"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["calendar"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["pdf"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["image"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["audio"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["video"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["calendar"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["pdf"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -717,36 +648,24 @@ impl SaveMmsSlideItemKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <Image as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Image)
-                        .map_err(|e| format!("{}: {e}", "Image"))
-                }
-                1usize => {
-                    <Audio as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Audio)
-                        .map_err(|e| format!("{}: {e}", "Audio"))
-                }
-                2usize => {
-                    <Video as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Video)
-                        .map_err(|e| format!("{}: {e}", "Video"))
-                }
-                3usize => {
-                    <Contact as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Contact)
-                        .map_err(|e| format!("{}: {e}", "Contact"))
-                }
-                4usize => {
-                    <Calendar as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Calendar)
-                        .map_err(|e| format!("{}: {e}", "Calendar"))
-                }
-                5usize => {
-                    <Pdf as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Pdf)
-                        .map_err(|e| format!("{}: {e}", "Pdf"))
-                }
+                0 => <Image as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Image)
+                    .map_err(|e| format!("Image: {e}")),
+                1 => <Audio as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Audio)
+                    .map_err(|e| format!("Audio: {e}")),
+                2 => <Video as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Video)
+                    .map_err(|e| format!("Video: {e}")),
+                3 => <Contact as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Contact)
+                    .map_err(|e| format!("Contact: {e}")),
+                4 => <Calendar as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Calendar)
+                    .map_err(|e| format!("Calendar: {e}")),
+                5 => <Pdf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Pdf)
+                    .map_err(|e| format!("Pdf: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -754,23 +673,12 @@ impl SaveMmsSlideItemKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "SaveMmsSlideItemKind",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("SaveMmsSlideItemKind", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for SaveMmsSlideItemKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1071,6 +979,7 @@ sinch_sdk_runtime::object::setters! {
         message_text: String = "message-text";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl SendMmsSlideItem {
     /// A value whose `kind` is [`SendMmsSlideItemKind::image`].
@@ -1139,42 +1048,12 @@ impl SendMmsSlideItemKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["image"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["audio"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["video"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["calendar"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["pdf"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["image"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["audio"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["video"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["calendar"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["pdf"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1183,36 +1062,24 @@ impl SendMmsSlideItemKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <Image as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Image)
-                        .map_err(|e| format!("{}: {e}", "Image"))
-                }
-                1usize => {
-                    <Audio as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Audio)
-                        .map_err(|e| format!("{}: {e}", "Audio"))
-                }
-                2usize => {
-                    <Video as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Video)
-                        .map_err(|e| format!("{}: {e}", "Video"))
-                }
-                3usize => {
-                    <Contact as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Contact)
-                        .map_err(|e| format!("{}: {e}", "Contact"))
-                }
-                4usize => {
-                    <Calendar as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Calendar)
-                        .map_err(|e| format!("{}: {e}", "Calendar"))
-                }
-                5usize => {
-                    <Pdf as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Pdf)
-                        .map_err(|e| format!("{}: {e}", "Pdf"))
-                }
+                0 => <Image as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Image)
+                    .map_err(|e| format!("Image: {e}")),
+                1 => <Audio as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Audio)
+                    .map_err(|e| format!("Audio: {e}")),
+                2 => <Video as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Video)
+                    .map_err(|e| format!("Video: {e}")),
+                3 => <Contact as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Contact)
+                    .map_err(|e| format!("Contact: {e}")),
+                4 => <Calendar as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Calendar)
+                    .map_err(|e| format!("Calendar: {e}")),
+                5 => <Pdf as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Pdf)
+                    .map_err(|e| format!("Pdf: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1220,23 +1087,12 @@ impl SendMmsSlideItemKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "SendMmsSlideItemKind",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("SendMmsSlideItemKind", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for SendMmsSlideItemKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

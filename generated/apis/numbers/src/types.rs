@@ -359,24 +359,11 @@ pub enum CallbackPayload {
 impl serde::Serialize for CallbackPayload {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::CallbackPayloadActiveNumber(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ACTIVE_NUMBER"),
-                )
-            }
-            Self::CallbackPayloadNumberOrder(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("NUMBER_ORDER"),
-                )
-            }
+            Self::CallbackPayloadActiveNumber(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ACTIVE_NUMBER")),
+            Self::CallbackPayloadNumberOrder(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("NUMBER_ORDER")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "resourceType", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "resourceType", tag), serializer)
     }
 }
 impl CallbackPayload {
@@ -385,27 +372,19 @@ impl CallbackPayload {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("resourceType").and_then(serde_json::Value::as_str) {
-            Some("ACTIVE_NUMBER") => {
-                <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallbackPayloadActiveNumber)
-                    .map_err(|e| e.to_string())
-            }
-            Some("NUMBER_ORDER") => {
-                <CallbackPayloadNumberOrder as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallbackPayloadNumberOrder)
-                    .map_err(|e| e.to_string())
-            }
+            Some("ACTIVE_NUMBER") => <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallbackPayloadActiveNumber)
+                .map_err(|e| e.to_string()),
+            Some("NUMBER_ORDER") => <CallbackPayloadNumberOrder as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallbackPayloadNumberOrder)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for CallbackPayload {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -413,9 +392,7 @@ impl CallbackPayload {
     /// The `CallbackPayloadActiveNumber` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn active_number(resource_type: impl Into<ResourceType>) -> Self {
-        Self::CallbackPayloadActiveNumber(
-            CallbackPayloadActiveNumber::new(resource_type),
-        )
+        Self::CallbackPayloadActiveNumber(CallbackPayloadActiveNumber::new(resource_type))
     }
     /// The `CallbackPayloadNumberOrder` variant.
     #[allow(clippy::too_many_arguments)]
@@ -969,12 +946,8 @@ pub enum CreateNumberOrderRequestKind {
 impl serde::Serialize for CreateNumberOrderRequestKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::CreateNumberOrderRequestKindVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::CreateNumberOrderRequestKindVariant1(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::CreateNumberOrderRequestKindVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::CreateNumberOrderRequestKindVariant1(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -985,18 +958,8 @@ impl CreateNumberOrderRequestKind {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["numberOrderOption"],
-                known: &["numberOrderOption"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["quantityOrderOption"],
-                known: &["quantityOrderOption"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["numberOrderOption"], known: &["numberOrderOption"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["quantityOrderOption"], known: &["quantityOrderOption"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1005,24 +968,12 @@ impl CreateNumberOrderRequestKind {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::CreateNumberOrderRequestKindVariant0)
-                        .map_err(|e| {
-                            format!("{}: {e}", "CreateNumberOrderRequestKindVariant0")
-                        })
-                }
-                1usize => {
-                    <CreateNumberOrderRequestKindVariant1 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::CreateNumberOrderRequestKindVariant1)
-                        .map_err(|e| {
-                            format!("{}: {e}", "CreateNumberOrderRequestKindVariant1")
-                        })
-                }
+                0 => <CreateNumberOrderRequestKindVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CreateNumberOrderRequestKindVariant0)
+                    .map_err(|e| format!("CreateNumberOrderRequestKindVariant0: {e}")),
+                1 => <CreateNumberOrderRequestKindVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CreateNumberOrderRequestKindVariant1)
+                    .map_err(|e| format!("CreateNumberOrderRequestKindVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1030,23 +981,12 @@ impl CreateNumberOrderRequestKind {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "CreateNumberOrderRequestKind",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("CreateNumberOrderRequestKind", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKind {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1054,16 +994,12 @@ impl CreateNumberOrderRequestKind {
     /// The `CreateNumberOrderRequestKindVariant0` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant0(value: impl Into<CreateNumberOrderOption>) -> Self {
-        Self::CreateNumberOrderRequestKindVariant0(
-            CreateNumberOrderRequestKindVariant0::new(value),
-        )
+        Self::CreateNumberOrderRequestKindVariant0(CreateNumberOrderRequestKindVariant0::new(value))
     }
     /// The `CreateNumberOrderRequestKindVariant1` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn variant1(value: impl Into<CreateQuantityOrderOption>) -> Self {
-        Self::CreateNumberOrderRequestKindVariant1(
-            CreateNumberOrderRequestKindVariant1::new(value),
-        )
+        Self::CreateNumberOrderRequestKindVariant1(CreateNumberOrderRequestKindVariant1::new(value))
     }
 }
 impl From<CreateNumberOrderRequestKindVariant0> for CreateNumberOrderRequestKind {
@@ -1906,30 +1842,12 @@ pub enum OrderVoiceConfiguration {
 impl serde::Serialize for OrderVoiceConfiguration {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::OrderVoiceConfigurationRtc(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("RTC"),
-                )
-            }
-            Self::OrderVoiceConfigurationEst(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("EST"),
-                )
-            }
-            Self::OrderVoiceConfigurationFax(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("FAX"),
-                )
-            }
+            Self::OrderVoiceConfigurationRtc(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("RTC")),
+            Self::OrderVoiceConfigurationEst(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("EST")),
+            Self::OrderVoiceConfigurationFax(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("FAX")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl OrderVoiceConfiguration {
@@ -1938,32 +1856,22 @@ impl OrderVoiceConfiguration {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationRtc)
-                    .map_err(|e| e.to_string())
-            }
-            Some("EST") => {
-                <OrderVoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationEst)
-                    .map_err(|e| e.to_string())
-            }
-            Some("FAX") => {
-                <OrderVoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
-                    .map(Self::OrderVoiceConfigurationFax)
-                    .map_err(|e| e.to_string())
-            }
+            Some("RTC") => <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                .map(Self::OrderVoiceConfigurationRtc)
+                .map_err(|e| e.to_string()),
+            Some("EST") => <OrderVoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                .map(Self::OrderVoiceConfigurationEst)
+                .map_err(|e| e.to_string()),
+            Some("FAX") => <OrderVoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                .map(Self::OrderVoiceConfigurationFax)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for OrderVoiceConfiguration {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2522,30 +2430,12 @@ pub enum ScheduledVoiceProvisioning {
 impl serde::Serialize for ScheduledVoiceProvisioning {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::ScheduledVoiceProvisioningEst(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("EST"),
-                )
-            }
-            Self::ScheduledVoiceProvisioningFax(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("FAX"),
-                )
-            }
-            Self::ScheduledVoiceProvisioningRtc(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("RTC"),
-                )
-            }
+            Self::ScheduledVoiceProvisioningEst(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("EST")),
+            Self::ScheduledVoiceProvisioningFax(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("FAX")),
+            Self::ScheduledVoiceProvisioningRtc(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("RTC")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ScheduledVoiceProvisioning {
@@ -2554,38 +2444,22 @@ impl ScheduledVoiceProvisioning {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("EST") => {
-                <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningEst)
-                    .map_err(|e| e.to_string())
-            }
-            Some("FAX") => {
-                <ScheduledVoiceProvisioningFax as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningFax)
-                    .map_err(|e| e.to_string())
-            }
-            Some("RTC") => {
-                <ScheduledVoiceProvisioningRtc as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::ScheduledVoiceProvisioningRtc)
-                    .map_err(|e| e.to_string())
-            }
+            Some("EST") => <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(&value)
+                .map(Self::ScheduledVoiceProvisioningEst)
+                .map_err(|e| e.to_string()),
+            Some("FAX") => <ScheduledVoiceProvisioningFax as serde::Deserialize>::deserialize(&value)
+                .map(Self::ScheduledVoiceProvisioningFax)
+                .map_err(|e| e.to_string()),
+            Some("RTC") => <ScheduledVoiceProvisioningRtc as serde::Deserialize>::deserialize(&value)
+                .map(Self::ScheduledVoiceProvisioningRtc)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioning {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3084,30 +2958,12 @@ pub enum VoiceConfiguration {
 impl serde::Serialize for VoiceConfiguration {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VoiceConfigurationRtc(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("RTC"),
-                )
-            }
-            Self::VoiceConfigurationEst(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("EST"),
-                )
-            }
-            Self::VoiceConfigurationFax(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("FAX"),
-                )
-            }
+            Self::VoiceConfigurationRtc(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("RTC")),
+            Self::VoiceConfigurationEst(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("EST")),
+            Self::VoiceConfigurationFax(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("FAX")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl VoiceConfiguration {
@@ -3116,32 +2972,22 @@ impl VoiceConfiguration {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationRtc)
-                    .map_err(|e| e.to_string())
-            }
-            Some("EST") => {
-                <VoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationEst)
-                    .map_err(|e| e.to_string())
-            }
-            Some("FAX") => {
-                <VoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceConfigurationFax)
-                    .map_err(|e| e.to_string())
-            }
+            Some("RTC") => <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
+                .map(Self::VoiceConfigurationRtc)
+                .map_err(|e| e.to_string()),
+            Some("EST") => <VoiceConfigurationEst as serde::Deserialize>::deserialize(&value)
+                .map(Self::VoiceConfigurationEst)
+                .map_err(|e| e.to_string()),
+            Some("FAX") => <VoiceConfigurationFax as serde::Deserialize>::deserialize(&value)
+                .map(Self::VoiceConfigurationFax)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

@@ -389,30 +389,12 @@ pub enum ErrorDetail {
 impl serde::Serialize for ErrorDetail {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::NotFoundDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("NotFound"),
-                )
-            }
-            Self::BadRequestDetail(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("BadRequest"),
-                )
-            }
-            Self::ErrorInfo(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ErrorInfo"),
-                )
-            }
+            Self::NotFoundDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("NotFound")),
+            Self::BadRequestDetail(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("BadRequest")),
+            Self::ErrorInfo(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ErrorInfo")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ErrorDetail {
@@ -421,32 +403,22 @@ impl ErrorDetail {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NotFound") => {
-                <NotFoundDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("BadRequest") => {
-                <BadRequestDetail as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BadRequestDetail)
-                    .map_err(|e| e.to_string())
-            }
-            Some("ErrorInfo") => {
-                <ErrorInfo as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ErrorInfo)
-                    .map_err(|e| e.to_string())
-            }
+            Some("NotFound") => <NotFoundDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::NotFoundDetail)
+                .map_err(|e| e.to_string()),
+            Some("BadRequest") => <BadRequestDetail as serde::Deserialize>::deserialize(&value)
+                .map(Self::BadRequestDetail)
+                .map_err(|e| e.to_string()),
+            Some("ErrorInfo") => <ErrorInfo as serde::Deserialize>::deserialize(&value)
+                .map(Self::ErrorInfo)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1967,30 +1939,12 @@ pub enum VoiceConfiguration {
 impl serde::Serialize for VoiceConfiguration {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::RtcConfiguration(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("RTC"),
-                )
-            }
-            Self::EstConfiguration(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("EST"),
-                )
-            }
-            Self::FaxConfiguration(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("FAX"),
-                )
-            }
+            Self::RtcConfiguration(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("RTC")),
+            Self::EstConfiguration(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("EST")),
+            Self::FaxConfiguration(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("FAX")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl VoiceConfiguration {
@@ -1999,32 +1953,22 @@ impl VoiceConfiguration {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("RTC") => {
-                <RtcConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::RtcConfiguration)
-                    .map_err(|e| e.to_string())
-            }
-            Some("EST") => {
-                <EstConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::EstConfiguration)
-                    .map_err(|e| e.to_string())
-            }
-            Some("FAX") => {
-                <FaxConfiguration as serde::Deserialize>::deserialize(&value)
-                    .map(Self::FaxConfiguration)
-                    .map_err(|e| e.to_string())
-            }
+            Some("RTC") => <RtcConfiguration as serde::Deserialize>::deserialize(&value)
+                .map(Self::RtcConfiguration)
+                .map_err(|e| e.to_string()),
+            Some("EST") => <EstConfiguration as serde::Deserialize>::deserialize(&value)
+                .map(Self::EstConfiguration)
+                .map_err(|e| e.to_string()),
+            Some("FAX") => <FaxConfiguration as serde::Deserialize>::deserialize(&value)
+                .map(Self::FaxConfiguration)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VoiceConfiguration {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

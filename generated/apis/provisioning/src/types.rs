@@ -397,23 +397,15 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum BundlesConversationAppInputDtoRetentionPolicy {
     /// A `BundlesConversationAppConversationRetentionPolicyInputDto`.
-    BundlesConversationAppConversationRetentionPolicyInputDto(
-        BundlesConversationAppConversationRetentionPolicyInputDto,
-    ),
+    BundlesConversationAppConversationRetentionPolicyInputDto(BundlesConversationAppConversationRetentionPolicyInputDto),
     /// A `BundlesConversationAppDispatchRetentionPolicyInputDto`.
-    BundlesConversationAppDispatchRetentionPolicyInputDto(
-        BundlesConversationAppDispatchRetentionPolicyInputDto,
-    ),
+    BundlesConversationAppDispatchRetentionPolicyInputDto(BundlesConversationAppDispatchRetentionPolicyInputDto),
 }
 impl serde::Serialize for BundlesConversationAppInputDtoRetentionPolicy {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::BundlesConversationAppConversationRetentionPolicyInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::BundlesConversationAppDispatchRetentionPolicyInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::BundlesConversationAppConversationRetentionPolicyInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::BundlesConversationAppDispatchRetentionPolicyInputDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -423,58 +415,19 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["retentionPolicyType", "ttl"],
-                values: &[
-                    (
-                        "retentionPolicyType",
-                        &[
-                            "CONVERSATION_EXPIRE_POLICY",
-                            "MESSAGE_EXPIRE_POLICY",
-                            "PERSIST_RETENTION_POLICY",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["retentionPolicyType", "ttl"],
-                values: &[("retentionPolicyType", &["MESSAGE_EXPIRE_POLICY"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["retentionPolicyType", "ttl"], values: &[("retentionPolicyType", &["CONVERSATION_EXPIRE_POLICY", "MESSAGE_EXPIRE_POLICY", "PERSIST_RETENTION_POLICY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["retentionPolicyType", "ttl"], values: &[("retentionPolicyType", &["MESSAGE_EXPIRE_POLICY"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <BundlesConversationAppConversationRetentionPolicyInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::BundlesConversationAppConversationRetentionPolicyInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "BundlesConversationAppConversationRetentionPolicyInputDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <BundlesConversationAppDispatchRetentionPolicyInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::BundlesConversationAppDispatchRetentionPolicyInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "BundlesConversationAppDispatchRetentionPolicyInputDto"
-                            )
-                        })
-                }
+                0 => <BundlesConversationAppConversationRetentionPolicyInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BundlesConversationAppConversationRetentionPolicyInputDto)
+                    .map_err(|e| format!("BundlesConversationAppConversationRetentionPolicyInputDto: {e}")),
+                1 => <BundlesConversationAppDispatchRetentionPolicyInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BundlesConversationAppDispatchRetentionPolicyInputDto)
+                    .map_err(|e| format!("BundlesConversationAppDispatchRetentionPolicyInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -482,23 +435,12 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "BundlesConversationAppInputDtoRetentionPolicy",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("BundlesConversationAppInputDtoRetentionPolicy", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for BundlesConversationAppInputDtoRetentionPolicy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -506,26 +448,20 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
     /// The `BundlesConversationAppConversationRetentionPolicyInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn conversation() -> Self {
-        Self::BundlesConversationAppConversationRetentionPolicyInputDto(
-            BundlesConversationAppConversationRetentionPolicyInputDto::new(),
-        )
+        Self::BundlesConversationAppConversationRetentionPolicyInputDto(BundlesConversationAppConversationRetentionPolicyInputDto::new())
     }
     /// The `BundlesConversationAppDispatchRetentionPolicyInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn dispatch() -> Self {
-        Self::BundlesConversationAppDispatchRetentionPolicyInputDto(
-            BundlesConversationAppDispatchRetentionPolicyInputDto::new(),
-        )
+        Self::BundlesConversationAppDispatchRetentionPolicyInputDto(BundlesConversationAppDispatchRetentionPolicyInputDto::new())
     }
 }
-impl From<BundlesConversationAppConversationRetentionPolicyInputDto>
-for BundlesConversationAppInputDtoRetentionPolicy {
+impl From<BundlesConversationAppConversationRetentionPolicyInputDto> for BundlesConversationAppInputDtoRetentionPolicy {
     fn from(value: BundlesConversationAppConversationRetentionPolicyInputDto) -> Self {
         Self::BundlesConversationAppConversationRetentionPolicyInputDto(value)
     }
 }
-impl From<BundlesConversationAppDispatchRetentionPolicyInputDto>
-for BundlesConversationAppInputDtoRetentionPolicy {
+impl From<BundlesConversationAppDispatchRetentionPolicyInputDto> for BundlesConversationAppInputDtoRetentionPolicy {
     fn from(value: BundlesConversationAppDispatchRetentionPolicyInputDto) -> Self {
         Self::BundlesConversationAppDispatchRetentionPolicyInputDto(value)
     }
@@ -762,9 +698,7 @@ pub enum BundlesInputBundlesDtoConvApp {
 impl serde::Serialize for BundlesInputBundlesDtoConvApp {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::BundlesConversationAppInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::BundlesConversationAppInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Bool(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -775,43 +709,19 @@ impl BundlesInputBundlesDtoConvApp {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "name",
-                    "webhooks",
-                    "processingMode",
-                    "retentionPolicy",
-                    "consentManagerSettings",
-                ],
-                values: &[("processingMode", &["CONVERSATION", "DISPATCH"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Bool,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["name", "webhooks", "processingMode", "retentionPolicy", "consentManagerSettings"], values: &[("processingMode", &["CONVERSATION", "DISPATCH"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Bool, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::BundlesConversationAppInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "BundlesConversationAppInputDto")
-                        })
-                }
-                1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Bool)
-                        .map_err(|e| format!("{}: {e}", "Bool"))
-                }
+                0 => <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BundlesConversationAppInputDto)
+                    .map_err(|e| format!("BundlesConversationAppInputDto: {e}")),
+                1 => <bool as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Bool)
+                    .map_err(|e| format!("Bool: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -819,39 +729,21 @@ impl BundlesInputBundlesDtoConvApp {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "BundlesInputBundlesDtoConvApp",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("BundlesInputBundlesDtoConvApp", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoConvApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoConvApp {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::Object,
-        sinch_sdk_runtime::union::JsonKind::Bool,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::Object, sinch_sdk_runtime::union::JsonKind::Bool];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(
-                serde::de::value::MapAccessDeserializer::new(map),
-            )
-            .map(Self::BundlesConversationAppInputDto)
+        <BundlesConversationAppInputDto as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Self::BundlesConversationAppInputDto)
     }
     fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
-        <bool as serde::Deserialize>::deserialize(
-                serde::de::value::BoolDeserializer::<E>::new(v),
-            )
-            .map(Self::Bool)
+        <bool as serde::Deserialize>::deserialize(serde::de::value::BoolDeserializer::<E>::new(v)).map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoConvApp {
@@ -889,9 +781,7 @@ pub enum BundlesInputBundlesDtoSmsApp {
 impl serde::Serialize for BundlesInputBundlesDtoSmsApp {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::BundlesInputBundlesSmsAppDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::BundlesInputBundlesSmsAppDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Bool(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -902,35 +792,19 @@ impl BundlesInputBundlesDtoSmsApp {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["test", "name"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Bool,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["test", "name"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Bool, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::BundlesInputBundlesSmsAppDto)
-                        .map_err(|e| format!("{}: {e}", "BundlesInputBundlesSmsAppDto"))
-                }
-                1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Bool)
-                        .map_err(|e| format!("{}: {e}", "Bool"))
-                }
+                0 => <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BundlesInputBundlesSmsAppDto)
+                    .map_err(|e| format!("BundlesInputBundlesSmsAppDto: {e}")),
+                1 => <bool as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Bool)
+                    .map_err(|e| format!("Bool: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -938,39 +812,21 @@ impl BundlesInputBundlesDtoSmsApp {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "BundlesInputBundlesDtoSmsApp",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("BundlesInputBundlesDtoSmsApp", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSmsApp {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSmsApp {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::Object,
-        sinch_sdk_runtime::union::JsonKind::Bool,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::Object, sinch_sdk_runtime::union::JsonKind::Bool];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(
-                serde::de::value::MapAccessDeserializer::new(map),
-            )
-            .map(Self::BundlesInputBundlesSmsAppDto)
+        <BundlesInputBundlesSmsAppDto as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Self::BundlesInputBundlesSmsAppDto)
     }
     fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
-        <bool as serde::Deserialize>::deserialize(
-                serde::de::value::BoolDeserializer::<E>::new(v),
-            )
-            .map(Self::Bool)
+        <bool as serde::Deserialize>::deserialize(serde::de::value::BoolDeserializer::<E>::new(v)).map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoSmsApp {
@@ -1008,9 +864,7 @@ pub enum BundlesInputBundlesDtoSubproject {
 impl serde::Serialize for BundlesInputBundlesDtoSubproject {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::BundlesSubprojectInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::BundlesSubprojectInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Bool(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -1021,35 +875,19 @@ impl BundlesInputBundlesDtoSubproject {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["name", "labels"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Bool,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["name", "labels"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Bool, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::BundlesSubprojectInputDto)
-                        .map_err(|e| format!("{}: {e}", "BundlesSubprojectInputDto"))
-                }
-                1usize => {
-                    <bool as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Bool)
-                        .map_err(|e| format!("{}: {e}", "Bool"))
-                }
+                0 => <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::BundlesSubprojectInputDto)
+                    .map_err(|e| format!("BundlesSubprojectInputDto: {e}")),
+                1 => <bool as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Bool)
+                    .map_err(|e| format!("Bool: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1057,39 +895,21 @@ impl BundlesInputBundlesDtoSubproject {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "BundlesInputBundlesDtoSubproject",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("BundlesInputBundlesDtoSubproject", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for BundlesInputBundlesDtoSubproject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BundlesInputBundlesDtoSubproject {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::Object,
-        sinch_sdk_runtime::union::JsonKind::Bool,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::Object, sinch_sdk_runtime::union::JsonKind::Bool];
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(
-                serde::de::value::MapAccessDeserializer::new(map),
-            )
-            .map(Self::BundlesSubprojectInputDto)
+        <BundlesSubprojectInputDto as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Self::BundlesSubprojectInputDto)
     }
     fn boolean<E: serde::de::Error>(v: bool) -> Result<Self, E> {
-        <bool as serde::Deserialize>::deserialize(
-                serde::de::value::BoolDeserializer::<E>::new(v),
-            )
-            .map(Self::Bool)
+        <bool as serde::Deserialize>::deserialize(serde::de::value::BoolDeserializer::<E>::new(v)).map(Self::Bool)
     }
 }
 impl BundlesInputBundlesDtoSubproject {
@@ -3415,12 +3235,8 @@ pub enum KakaotalkSenderChangesDtoDetails {
 impl serde::Serialize for KakaotalkSenderChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::KakaotalkSenderDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaotalkSenderChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaotalkSenderDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaotalkSenderChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -3430,59 +3246,19 @@ impl KakaotalkSenderChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "adminPhoneNo",
-                    "name",
-                    "topLevelCategoryCode",
-                    "midLevelCategoryCode",
-                    "subLevelCategoryCode",
-                ],
-                known: &[
-                    "adminPhoneNo",
-                    "name",
-                    "logoImage",
-                    "topLevelCategoryCode",
-                    "midLevelCategoryCode",
-                    "subLevelCategoryCode",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "adminPhoneNo",
-                    "name",
-                    "logoImage",
-                    "topLevelCategoryCode",
-                    "midLevelCategoryCode",
-                    "subLevelCategoryCode",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["adminPhoneNo", "name", "topLevelCategoryCode", "midLevelCategoryCode", "subLevelCategoryCode"], known: &["adminPhoneNo", "name", "logoImage", "topLevelCategoryCode", "midLevelCategoryCode", "subLevelCategoryCode"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["adminPhoneNo", "name", "logoImage", "topLevelCategoryCode", "midLevelCategoryCode", "subLevelCategoryCode"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <KakaotalkSenderDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaotalkSenderDetailsDto)
-                        .map_err(|e| format!("{}: {e}", "KakaotalkSenderDetailsDto"))
-                }
-                1usize => {
-                    <KakaotalkSenderChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaotalkSenderChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "KakaotalkSenderChangesDetailsDto")
-                        })
-                }
+                0 => <KakaotalkSenderDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaotalkSenderDetailsDto)
+                    .map_err(|e| format!("KakaotalkSenderDetailsDto: {e}")),
+                1 => <KakaotalkSenderChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaotalkSenderChangesDetailsDto)
+                    .map_err(|e| format!("KakaotalkSenderChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -3490,45 +3266,20 @@ impl KakaotalkSenderChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "KakaotalkSenderChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("KakaotalkSenderChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkSenderChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaotalkSenderChangesDtoDetails {
     /// The `KakaotalkSenderDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sender(
-        admin_phone_no: impl Into<String>,
-        name: impl Into<String>,
-        top_level_category_code: impl Into<String>,
-        mid_level_category_code: impl Into<String>,
-        sub_level_category_code: impl Into<String>,
-    ) -> Self {
-        Self::KakaotalkSenderDetailsDto(
-            KakaotalkSenderDetailsDto::new(
-                admin_phone_no,
-                name,
-                top_level_category_code,
-                mid_level_category_code,
-                sub_level_category_code,
-            ),
-        )
+    pub fn sender(admin_phone_no: impl Into<String>, name: impl Into<String>, top_level_category_code: impl Into<String>, mid_level_category_code: impl Into<String>, sub_level_category_code: impl Into<String>) -> Self {
+        Self::KakaotalkSenderDetailsDto(KakaotalkSenderDetailsDto::new(admin_phone_no, name, top_level_category_code, mid_level_category_code, sub_level_category_code))
     }
     /// The `KakaotalkSenderChangesDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -4107,12 +3858,8 @@ pub enum KakaotalkTemplateChangesDtoDetails {
 impl serde::Serialize for KakaotalkTemplateChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::KakaotalkTemplateDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::KakaotalkTemplateChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::KakaotalkTemplateDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::KakaotalkTemplateChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -4122,275 +3869,19 @@ impl KakaotalkTemplateChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "language",
-                    "messageType",
-                    "emphasizeType",
-                    "categoryCode",
-                    "securityFlag",
-                    "name",
-                    "buttons",
-                ],
-                known: &[
-                    "language",
-                    "messageType",
-                    "emphasizeType",
-                    "categoryCode",
-                    "securityFlag",
-                    "name",
-                    "content",
-                    "extra",
-                    "ad",
-                    "title",
-                    "subtitle",
-                    "imageName",
-                    "imageUrl",
-                    "buttons",
-                ],
-                values: &[
-                    (
-                        "language",
-                        &[
-                            "AF",
-                            "AR",
-                            "AZ",
-                            "BG",
-                            "BN",
-                            "CA",
-                            "CS",
-                            "DA",
-                            "DE",
-                            "EL",
-                            "EN",
-                            "EN_GB",
-                            "EN_US",
-                            "ES",
-                            "ES_AR",
-                            "ES_ES",
-                            "ES_MX",
-                            "ET",
-                            "FA",
-                            "FI",
-                            "FIL",
-                            "FR",
-                            "GA",
-                            "GU",
-                            "HA",
-                            "HE",
-                            "HI",
-                            "HR",
-                            "HU",
-                            "ID",
-                            "IT",
-                            "JA",
-                            "KA",
-                            "KK",
-                            "KN",
-                            "KO",
-                            "KY_KG",
-                            "LO",
-                            "LT",
-                            "LV",
-                            "MK",
-                            "ML",
-                            "MR",
-                            "MS",
-                            "NB",
-                            "NL",
-                            "PA",
-                            "PL",
-                            "PT_BR",
-                            "PT_PT",
-                            "RO",
-                            "RU",
-                            "RW_RW",
-                            "SK",
-                            "SL",
-                            "SQ",
-                            "SR",
-                            "SV",
-                            "SW",
-                            "TA",
-                            "TE",
-                            "TH",
-                            "TR",
-                            "UK",
-                            "UR",
-                            "UZ",
-                            "VI",
-                            "ZH_CN",
-                            "ZH_HK",
-                            "ZH_TW",
-                            "ZU",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "messageType",
-                        &[
-                            "AD_INCLUDED",
-                            "BASIC",
-                            "EXTRA_INFORMATION",
-                            "MIXED",
-                            "TEMPLATE_MESSAGE_TYPE_UNSPECIFIED",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "emphasizeType",
-                        &[
-                            "EMPHASIZE_TYPE_IMAGE",
-                            "EMPHASIZE_TYPE_NONE",
-                            "EMPHASIZE_TYPE_TEXT",
-                            "EMPHASIZE_TYPE_UNSPECIFIED",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "language",
-                    "messageType",
-                    "emphasizeType",
-                    "categoryCode",
-                    "securityFlag",
-                    "name",
-                    "content",
-                    "extra",
-                    "ad",
-                    "title",
-                    "subtitle",
-                    "imageName",
-                    "imageUrl",
-                    "buttons",
-                ],
-                values: &[
-                    (
-                        "language",
-                        &[
-                            "AF",
-                            "AR",
-                            "AZ",
-                            "BG",
-                            "BN",
-                            "CA",
-                            "CS",
-                            "DA",
-                            "DE",
-                            "EL",
-                            "EN",
-                            "EN_GB",
-                            "EN_US",
-                            "ES",
-                            "ES_AR",
-                            "ES_ES",
-                            "ES_MX",
-                            "ET",
-                            "FA",
-                            "FI",
-                            "FIL",
-                            "FR",
-                            "GA",
-                            "GU",
-                            "HA",
-                            "HE",
-                            "HI",
-                            "HR",
-                            "HU",
-                            "ID",
-                            "IT",
-                            "JA",
-                            "KA",
-                            "KK",
-                            "KN",
-                            "KO",
-                            "KY_KG",
-                            "LO",
-                            "LT",
-                            "LV",
-                            "MK",
-                            "ML",
-                            "MR",
-                            "MS",
-                            "NB",
-                            "NL",
-                            "PA",
-                            "PL",
-                            "PT_BR",
-                            "PT_PT",
-                            "RO",
-                            "RU",
-                            "RW_RW",
-                            "SK",
-                            "SL",
-                            "SQ",
-                            "SR",
-                            "SV",
-                            "SW",
-                            "TA",
-                            "TE",
-                            "TH",
-                            "TR",
-                            "UK",
-                            "UR",
-                            "UZ",
-                            "VI",
-                            "ZH_CN",
-                            "ZH_HK",
-                            "ZH_TW",
-                            "ZU",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "messageType",
-                        &[
-                            "AD_INCLUDED",
-                            "BASIC",
-                            "EXTRA_INFORMATION",
-                            "MIXED",
-                            "TEMPLATE_MESSAGE_TYPE_UNSPECIFIED",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "emphasizeType",
-                        &[
-                            "EMPHASIZE_TYPE_IMAGE",
-                            "EMPHASIZE_TYPE_NONE",
-                            "EMPHASIZE_TYPE_TEXT",
-                            "EMPHASIZE_TYPE_UNSPECIFIED",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["language", "messageType", "emphasizeType", "categoryCode", "securityFlag", "name", "buttons"], known: &["language", "messageType", "emphasizeType", "categoryCode", "securityFlag", "name", "content", "extra", "ad", "title", "subtitle", "imageName", "imageUrl", "buttons"], values: &[("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("messageType", &["AD_INCLUDED", "BASIC", "EXTRA_INFORMATION", "MIXED", "TEMPLATE_MESSAGE_TYPE_UNSPECIFIED", "UNRECOGNIZED"]), ("emphasizeType", &["EMPHASIZE_TYPE_IMAGE", "EMPHASIZE_TYPE_NONE", "EMPHASIZE_TYPE_TEXT", "EMPHASIZE_TYPE_UNSPECIFIED", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["language", "messageType", "emphasizeType", "categoryCode", "securityFlag", "name", "content", "extra", "ad", "title", "subtitle", "imageName", "imageUrl", "buttons"], values: &[("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("messageType", &["AD_INCLUDED", "BASIC", "EXTRA_INFORMATION", "MIXED", "TEMPLATE_MESSAGE_TYPE_UNSPECIFIED", "UNRECOGNIZED"]), ("emphasizeType", &["EMPHASIZE_TYPE_IMAGE", "EMPHASIZE_TYPE_NONE", "EMPHASIZE_TYPE_TEXT", "EMPHASIZE_TYPE_UNSPECIFIED", "UNRECOGNIZED"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <KakaotalkTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaotalkTemplateDetailsDto)
-                        .map_err(|e| format!("{}: {e}", "KakaotalkTemplateDetailsDto"))
-                }
-                1usize => {
-                    <KakaotalkTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::KakaotalkTemplateChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "KakaotalkTemplateChangesDetailsDto")
-                        })
-                }
+                0 => <KakaotalkTemplateDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaotalkTemplateDetailsDto)
+                    .map_err(|e| format!("KakaotalkTemplateDetailsDto: {e}")),
+                1 => <KakaotalkTemplateChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::KakaotalkTemplateChangesDetailsDto)
+                    .map_err(|e| format!("KakaotalkTemplateChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -4398,56 +3889,25 @@ impl KakaotalkTemplateChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "KakaotalkTemplateChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("KakaotalkTemplateChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for KakaotalkTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl KakaotalkTemplateChangesDtoDetails {
     /// The `KakaotalkTemplateDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn template(
-        language: impl Into<KakaotalkTemplateLanguagesEnum>,
-        message_type: impl Into<KakaotalkKakaoTalkTemplateMessageTypeEnum>,
-        emphasize_type: impl Into<KakaotalkKakaoTalkTemplateEmphasizeTypeEnum>,
-        category_code: impl Into<String>,
-        security_flag: impl Into<bool>,
-        name: impl Into<String>,
-        buttons: impl Into<Vec<KakaotalkButtonDto>>,
-    ) -> Self {
-        Self::KakaotalkTemplateDetailsDto(
-            KakaotalkTemplateDetailsDto::new(
-                language,
-                message_type,
-                emphasize_type,
-                category_code,
-                security_flag,
-                name,
-                buttons,
-            ),
-        )
+    pub fn template(language: impl Into<KakaotalkTemplateLanguagesEnum>, message_type: impl Into<KakaotalkKakaoTalkTemplateMessageTypeEnum>, emphasize_type: impl Into<KakaotalkKakaoTalkTemplateEmphasizeTypeEnum>, category_code: impl Into<String>, security_flag: impl Into<bool>, name: impl Into<String>, buttons: impl Into<Vec<KakaotalkButtonDto>>) -> Self {
+        Self::KakaotalkTemplateDetailsDto(KakaotalkTemplateDetailsDto::new(language, message_type, emphasize_type, category_code, security_flag, name, buttons))
     }
     /// The `KakaotalkTemplateChangesDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn template_changes() -> Self {
-        Self::KakaotalkTemplateChangesDetailsDto(
-            KakaotalkTemplateChangesDetailsDto::new(),
-        )
+        Self::KakaotalkTemplateChangesDetailsDto(KakaotalkTemplateChangesDetailsDto::new())
     }
 }
 impl From<KakaotalkTemplateDetailsDto> for KakaotalkTemplateChangesDtoDetails {
@@ -5579,44 +5039,24 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     /// A `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
 }
 impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -5626,389 +5066,31 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                4usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
+                0 => <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                1 => <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                2 => <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                3 => <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                4 => <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -6016,24 +5098,12 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -6041,73 +5111,50 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     /// The `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_us_public() -> Self {
-        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_us_private() -> Self {
-        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_non_us_public() -> Self {
-        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_non_us_private() -> Self {
-        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs() -> Self {
-        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
 }
-impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn from(
-        value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn from(value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn from(
-        value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn from(value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn from(
-        value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn from(value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
-    fn from(
-        value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+    fn from(value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
+impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     fn from(value: RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
@@ -6146,44 +5193,24 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     /// A `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
     /// A `RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`.
-    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-        RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ),
+    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto),
 }
 impl serde::Serialize for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -6193,389 +5220,31 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
-                4usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto"
-                            )
-                        })
-                }
+                0 => <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                1 => <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                2 => <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                3 => <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
+                4 => <RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto)
+                    .map_err(|e| format!("RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -6583,24 +5252,12 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -6608,73 +5265,50 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     /// The `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_us_public() -> Self {
-        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_us_private() -> Self {
-        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_non_us_public() -> Self {
-        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_non_us_private() -> Self {
-        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
     /// The `RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs() -> Self {
-        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(
-            RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new(),
-        )
+        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto::new())
     }
 }
-impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn from(
-        value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn from(value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn from(
-        value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn from(value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn from(
-        value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn from(value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
-    fn from(
-        value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto,
-    ) -> Self {
+impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+    fn from(value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
 }
-impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto>
-for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
+impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto> for RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     fn from(value: RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto) -> Self {
         Self::RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto(value)
     }
@@ -10783,21 +9417,15 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum RcsSenderDetailsQuestionnaireBaseDtoUs {
     /// A `RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto`.
-    RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(
-        RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto,
-    ),
+    RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto),
     /// A `RcsSenderDetailsQuestionnaireUsBaseDto`.
     RcsSenderDetailsQuestionnaireUsBaseDto(RcsSenderDetailsQuestionnaireUsBaseDto),
 }
 impl serde::Serialize for RcsSenderDetailsQuestionnaireBaseDtoUs {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsSenderDetailsQuestionnaireUsBaseDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsSenderDetailsQuestionnaireUsBaseDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -10807,44 +9435,19 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["questions"],
-                known: &["questions"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["questions"],
-                known: &["questions"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions"], known: &["questions"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions"], known: &["questions"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsSenderDetailsQuestionnaireUsBaseDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsBaseDto")
-                        })
-                }
+                0 => <RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto)
+                    .map_err(|e| format!("RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto: {e}")),
+                1 => <RcsSenderDetailsQuestionnaireUsBaseDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsSenderDetailsQuestionnaireUsBaseDto)
+                    .map_err(|e| format!("RcsSenderDetailsQuestionnaireUsBaseDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -10852,23 +9455,12 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsSenderDetailsQuestionnaireBaseDtoUs",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsSenderDetailsQuestionnaireBaseDtoUs", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireBaseDtoUs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -10876,26 +9468,20 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
     /// The `RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_brand_campaign() -> Self {
-        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(
-            RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto::new(),
-        )
+        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto::new())
     }
     /// The `RcsSenderDetailsQuestionnaireUsBaseDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs(value: impl Into<RcsSenderDetailsQuestionnaireUsQuestionsDto>) -> Self {
-        Self::RcsSenderDetailsQuestionnaireUsBaseDto(
-            RcsSenderDetailsQuestionnaireUsBaseDto::new().questions(value),
-        )
+        Self::RcsSenderDetailsQuestionnaireUsBaseDto(RcsSenderDetailsQuestionnaireUsBaseDto::new().questions(value))
     }
 }
-impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto>
-for RcsSenderDetailsQuestionnaireBaseDtoUs {
+impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto> for RcsSenderDetailsQuestionnaireBaseDtoUs {
     fn from(value: RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto) -> Self {
         Self::RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto(value)
     }
 }
-impl From<RcsSenderDetailsQuestionnaireUsBaseDto>
-for RcsSenderDetailsQuestionnaireBaseDtoUs {
+impl From<RcsSenderDetailsQuestionnaireUsBaseDto> for RcsSenderDetailsQuestionnaireBaseDtoUs {
     fn from(value: RcsSenderDetailsQuestionnaireUsBaseDto) -> Self {
         Self::RcsSenderDetailsQuestionnaireUsBaseDto(value)
     }
@@ -10948,9 +9534,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub enum RcsSenderDetailsQuestionnaireDtoUs {
     /// A `RcsBrandCampaignSenderDetailsQuestionnaireUsDto`.
-    RcsBrandCampaignSenderDetailsQuestionnaireUsDto(
-        RcsBrandCampaignSenderDetailsQuestionnaireUsDto,
-    ),
+    RcsBrandCampaignSenderDetailsQuestionnaireUsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsDto),
     /// A `RcsDefaultSenderDetailsQuestionnaireUsDto`.
     RcsDefaultSenderDetailsQuestionnaireUsDto(RcsDefaultSenderDetailsQuestionnaireUsDto),
     /// A `RcsSenderDetailsQuestionnaireUsDto`.
@@ -10959,15 +9543,9 @@ pub enum RcsSenderDetailsQuestionnaireDtoUs {
 impl serde::Serialize for RcsSenderDetailsQuestionnaireDtoUs {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsDefaultSenderDetailsQuestionnaireUsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsSenderDetailsQuestionnaireUsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsDefaultSenderDetailsQuestionnaireUsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsSenderDetailsQuestionnaireUsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -10977,60 +9555,23 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["questions", "answers"],
-                known: &["questions", "answers"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["questions", "answers"],
-                known: &["questions", "answers"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["questions", "answers"],
-                known: &["questions", "answers"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions", "answers"], known: &["questions", "answers"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions", "answers"], known: &["questions", "answers"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions", "answers"], known: &["questions", "answers"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsBrandCampaignSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "RcsBrandCampaignSenderDetailsQuestionnaireUsDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsDefaultSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsDefaultSenderDetailsQuestionnaireUsDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "RcsDefaultSenderDetailsQuestionnaireUsDto"
-                            )
-                        })
-                }
-                2usize => {
-                    <RcsSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsSenderDetailsQuestionnaireUsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "RcsSenderDetailsQuestionnaireUsDto")
-                        })
-                }
+                0 => <RcsBrandCampaignSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto)
+                    .map_err(|e| format!("RcsBrandCampaignSenderDetailsQuestionnaireUsDto: {e}")),
+                1 => <RcsDefaultSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsDefaultSenderDetailsQuestionnaireUsDto)
+                    .map_err(|e| format!("RcsDefaultSenderDetailsQuestionnaireUsDto: {e}")),
+                2 => <RcsSenderDetailsQuestionnaireUsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsSenderDetailsQuestionnaireUsDto)
+                    .map_err(|e| format!("RcsSenderDetailsQuestionnaireUsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -11038,61 +9579,38 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsSenderDetailsQuestionnaireDtoUs",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsSenderDetailsQuestionnaireDtoUs", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireDtoUs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireDtoUs {
     /// The `RcsBrandCampaignSenderDetailsQuestionnaireUsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_brand_campaign(
-        answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>,
-    ) -> Self {
-        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto(
-            RcsBrandCampaignSenderDetailsQuestionnaireUsDto::new(answers),
-        )
+    pub fn rcs_brand_campaign(answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>) -> Self {
+        Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto(RcsBrandCampaignSenderDetailsQuestionnaireUsDto::new(answers))
     }
     /// The `RcsDefaultSenderDetailsQuestionnaireUsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_default(
-        answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>,
-    ) -> Self {
-        Self::RcsDefaultSenderDetailsQuestionnaireUsDto(
-            RcsDefaultSenderDetailsQuestionnaireUsDto::new(answers),
-        )
+    pub fn rcs_default(answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>) -> Self {
+        Self::RcsDefaultSenderDetailsQuestionnaireUsDto(RcsDefaultSenderDetailsQuestionnaireUsDto::new(answers))
     }
     /// The `RcsSenderDetailsQuestionnaireUsDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs(answers: impl Into<RcsSenderDetailsQuestionnaireUsAnswersDto>) -> Self {
-        Self::RcsSenderDetailsQuestionnaireUsDto(
-            RcsSenderDetailsQuestionnaireUsDto::new(answers),
-        )
+        Self::RcsSenderDetailsQuestionnaireUsDto(RcsSenderDetailsQuestionnaireUsDto::new(answers))
     }
 }
-impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsDto>
-for RcsSenderDetailsQuestionnaireDtoUs {
+impl From<RcsBrandCampaignSenderDetailsQuestionnaireUsDto> for RcsSenderDetailsQuestionnaireDtoUs {
     fn from(value: RcsBrandCampaignSenderDetailsQuestionnaireUsDto) -> Self {
         Self::RcsBrandCampaignSenderDetailsQuestionnaireUsDto(value)
     }
 }
-impl From<RcsDefaultSenderDetailsQuestionnaireUsDto>
-for RcsSenderDetailsQuestionnaireDtoUs {
+impl From<RcsDefaultSenderDetailsQuestionnaireUsDto> for RcsSenderDetailsQuestionnaireDtoUs {
     fn from(value: RcsDefaultSenderDetailsQuestionnaireUsDto) -> Self {
         Self::RcsDefaultSenderDetailsQuestionnaireUsDto(value)
     }
@@ -11851,25 +10369,15 @@ sinch_sdk_runtime::object::constructor! {
 #[non_exhaustive]
 pub enum RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// A `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A `RcsSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsSenderDetailsQuestionnaireUsAnswersInputDto(RcsSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A kind this SDK does not know yet (an object with none of the
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
@@ -11877,21 +10385,11 @@ pub enum RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
 impl serde::Serialize for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -11902,1972 +10400,11 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressState",
-                    "stockExchange",
-                    "stockSymbol",
-                ],
-                known: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressState",
-                    "stockExchange",
-                    "stockSymbol",
-                ],
-                values: &[
-                    (
-                        "brandIndustry",
-                        &[
-                            "AGRICULTURE",
-                            "COMMUNICATION",
-                            "CONSTRUCTION",
-                            "EDUCATION",
-                            "ENERGY",
-                            "ENTERTAINMENT",
-                            "FINANCIAL",
-                            "GAMBLING",
-                            "GOVERNMENT",
-                            "HEALTHCARE",
-                            "HOSPITALITY",
-                            "HUMAN_RESOURCES",
-                            "INSURANCE",
-                            "LEGAL",
-                            "MANUFACTURING",
-                            "NON_GOVERNMENTAL_ORGANIZATION",
-                            "POLITICAL",
-                            "POSTAL",
-                            "PROFESSIONAL",
-                            "REAL_ESTATE",
-                            "RETAIL",
-                            "TECHNOLOGY",
-                            "TRANSPORTATION",
-                        ],
-                    ),
-                    (
-                        "addressCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    ("ownershipType", &["PUBLIC"]),
-                    ("legalForm", &["CORPORATION"]),
-                    ("taxIdCountry", &["US"]),
-                    (
-                        "addressState",
-                        &[
-                            "AK",
-                            "AL",
-                            "AR",
-                            "AS",
-                            "AZ",
-                            "CA",
-                            "CO",
-                            "CT",
-                            "DC",
-                            "DE",
-                            "FL",
-                            "GA",
-                            "GU",
-                            "HI",
-                            "IA",
-                            "ID",
-                            "IL",
-                            "IN",
-                            "KS",
-                            "KY",
-                            "LA",
-                            "MA",
-                            "MD",
-                            "ME",
-                            "MI",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MS",
-                            "MT",
-                            "NC",
-                            "ND",
-                            "NE",
-                            "NH",
-                            "NJ",
-                            "NM",
-                            "NV",
-                            "NY",
-                            "OH",
-                            "OK",
-                            "OR",
-                            "PA",
-                            "PR",
-                            "RI",
-                            "SC",
-                            "SD",
-                            "TN",
-                            "TX",
-                            "UT",
-                            "VA",
-                            "VI",
-                            "VT",
-                            "WA",
-                            "WI",
-                            "WV",
-                            "WY",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressState",
-                ],
-                known: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressState",
-                ],
-                values: &[
-                    (
-                        "brandIndustry",
-                        &[
-                            "AGRICULTURE",
-                            "COMMUNICATION",
-                            "CONSTRUCTION",
-                            "EDUCATION",
-                            "ENERGY",
-                            "ENTERTAINMENT",
-                            "FINANCIAL",
-                            "GAMBLING",
-                            "GOVERNMENT",
-                            "HEALTHCARE",
-                            "HOSPITALITY",
-                            "HUMAN_RESOURCES",
-                            "INSURANCE",
-                            "LEGAL",
-                            "MANUFACTURING",
-                            "NON_GOVERNMENTAL_ORGANIZATION",
-                            "POLITICAL",
-                            "POSTAL",
-                            "PROFESSIONAL",
-                            "REAL_ESTATE",
-                            "RETAIL",
-                            "TECHNOLOGY",
-                            "TRANSPORTATION",
-                        ],
-                    ),
-                    (
-                        "addressCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    ("ownershipType", &["PRIVATE"]),
-                    (
-                        "legalForm",
-                        &[
-                            "CORPORATION",
-                            "LIMITED_LIABILITY_COMPANY",
-                            "PARTNERSHIP",
-                            "S_CORPORATION",
-                        ],
-                    ),
-                    ("taxIdCountry", &["US"]),
-                    (
-                        "addressState",
-                        &[
-                            "AK",
-                            "AL",
-                            "AR",
-                            "AS",
-                            "AZ",
-                            "CA",
-                            "CO",
-                            "CT",
-                            "DC",
-                            "DE",
-                            "FL",
-                            "GA",
-                            "GU",
-                            "HI",
-                            "IA",
-                            "ID",
-                            "IL",
-                            "IN",
-                            "KS",
-                            "KY",
-                            "LA",
-                            "MA",
-                            "MD",
-                            "ME",
-                            "MI",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MS",
-                            "MT",
-                            "NC",
-                            "ND",
-                            "NE",
-                            "NH",
-                            "NJ",
-                            "NM",
-                            "NV",
-                            "NY",
-                            "OH",
-                            "OK",
-                            "OR",
-                            "PA",
-                            "PR",
-                            "RI",
-                            "SC",
-                            "SD",
-                            "TN",
-                            "TX",
-                            "UT",
-                            "VA",
-                            "VI",
-                            "VT",
-                            "WA",
-                            "WI",
-                            "WV",
-                            "WY",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "stockExchange",
-                    "stockSymbol",
-                ],
-                known: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "stockExchange",
-                    "stockSymbol",
-                ],
-                values: &[
-                    (
-                        "brandIndustry",
-                        &[
-                            "AGRICULTURE",
-                            "COMMUNICATION",
-                            "CONSTRUCTION",
-                            "EDUCATION",
-                            "ENERGY",
-                            "ENTERTAINMENT",
-                            "FINANCIAL",
-                            "GAMBLING",
-                            "GOVERNMENT",
-                            "HEALTHCARE",
-                            "HOSPITALITY",
-                            "HUMAN_RESOURCES",
-                            "INSURANCE",
-                            "LEGAL",
-                            "MANUFACTURING",
-                            "NON_GOVERNMENTAL_ORGANIZATION",
-                            "POLITICAL",
-                            "POSTAL",
-                            "PROFESSIONAL",
-                            "REAL_ESTATE",
-                            "RETAIL",
-                            "TECHNOLOGY",
-                            "TRANSPORTATION",
-                        ],
-                    ),
-                    (
-                        "addressCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    ("ownershipType", &["PUBLIC"]),
-                    ("legalForm", &["CORPORATION"]),
-                    (
-                        "taxIdCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                ],
-                known: &[
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                    "ownershipType",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                ],
-                values: &[
-                    (
-                        "brandIndustry",
-                        &[
-                            "AGRICULTURE",
-                            "COMMUNICATION",
-                            "CONSTRUCTION",
-                            "EDUCATION",
-                            "ENERGY",
-                            "ENTERTAINMENT",
-                            "FINANCIAL",
-                            "GAMBLING",
-                            "GOVERNMENT",
-                            "HEALTHCARE",
-                            "HOSPITALITY",
-                            "HUMAN_RESOURCES",
-                            "INSURANCE",
-                            "LEGAL",
-                            "MANUFACTURING",
-                            "NON_GOVERNMENTAL_ORGANIZATION",
-                            "POLITICAL",
-                            "POSTAL",
-                            "PROFESSIONAL",
-                            "REAL_ESTATE",
-                            "RETAIL",
-                            "TECHNOLOGY",
-                            "TRANSPORTATION",
-                        ],
-                    ),
-                    (
-                        "addressCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    ("ownershipType", &["PRIVATE"]),
-                    (
-                        "legalForm",
-                        &[
-                            "CORPORATION",
-                            "LIMITED_LIABILITY_COMPANY",
-                            "PARTNERSHIP",
-                            "S_CORPORATION",
-                        ],
-                    ),
-                    (
-                        "taxIdCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "companyLegalName",
-                    "ein",
-                    "brandIndustry",
-                    "fullCompanyAddress",
-                    "fullCompanyAddressMetadata",
-                    "smsCampaign",
-                    "messagesVolume",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState", "stockExchange", "stockSymbol"], known: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState", "stockExchange", "stockSymbol"], values: &[("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("ownershipType", &["PUBLIC"]), ("legalForm", &["CORPORATION"]), ("taxIdCountry", &["US"]), ("addressState", &["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState"], known: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState"], values: &[("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("ownershipType", &["PRIVATE"]), ("legalForm", &["CORPORATION", "LIMITED_LIABILITY_COMPANY", "PARTNERSHIP", "S_CORPORATION"]), ("taxIdCountry", &["US"]), ("addressState", &["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "stockExchange", "stockSymbol"], known: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "stockExchange", "stockSymbol"], values: &[("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("ownershipType", &["PUBLIC"]), ("legalForm", &["CORPORATION"]), ("taxIdCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId"], known: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId"], values: &[("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("ownershipType", &["PRIVATE"]), ("legalForm", &["CORPORATION", "LIMITED_LIABILITY_COMPANY", "PARTNERSHIP", "S_CORPORATION"]), ("taxIdCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["companyLegalName", "ein", "brandIndustry", "fullCompanyAddress", "fullCompanyAddressMetadata", "smsCampaign", "messagesVolume"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -13876,73 +10413,21 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
-                2usize => {
-                    <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
-                3usize => {
-                    <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
-                4usize => {
-                    <RcsSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "RcsSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
+                0 => <RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
+                1 => <RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
+                2 => <RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
+                3 => <RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
+                4 => <RcsSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -13950,321 +10435,63 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsSenderDetailsQuestionnaireUsInputDtoAnswers",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsSenderDetailsQuestionnaireUsInputDtoAnswers", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// The `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_us_public_brand_campaign(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>,
-        legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesUsEnum>,
-        tax_id: impl Into<String>,
-        address_state: impl Into<RcsUsStatesEnum>,
-        stock_exchange: impl Into<String>,
-        stock_symbol: impl Into<String>,
-    ) -> Self {
-        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(
-                company_legal_name,
-                company_phone_number,
-                company_email_address,
-                brand_name,
-                brand_industry,
-                address_line,
-                address_city,
-                address_country,
-                address_postal_code,
-                website_url,
-                contact_first_name,
-                contact_surname,
-                sample_messages,
-                messages_volume,
-                embedded_link,
-                embedded_phone,
-                age_gated_content,
-                direct_lending,
-                opt_in_confirmation_message,
-                help_message,
-                call_to_action_message,
-                ownership_type,
-                legal_form,
-                tax_id_country,
-                tax_id,
-                address_state,
-                stock_exchange,
-                stock_symbol,
-            ),
-        )
+    pub fn rcs_us_public_brand_campaign(company_legal_name: impl Into<String>, company_phone_number: impl Into<String>, company_email_address: impl Into<String>, brand_name: impl Into<String>, brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>, address_line: impl Into<String>, address_city: impl Into<String>, address_country: impl Into<RcsInputCountryCodesEnum>, address_postal_code: impl Into<String>, website_url: impl Into<String>, contact_first_name: impl Into<String>, contact_surname: impl Into<String>, sample_messages: impl Into<Vec<String>>, messages_volume: impl Into<f64>, embedded_link: impl Into<bool>, embedded_phone: impl Into<bool>, age_gated_content: impl Into<bool>, direct_lending: impl Into<bool>, opt_in_confirmation_message: impl Into<String>, help_message: impl Into<String>, call_to_action_message: impl Into<String>, ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>, legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>, tax_id_country: impl Into<RcsInputCountryCodesUsEnum>, tax_id: impl Into<String>, address_state: impl Into<RcsUsStatesEnum>, stock_exchange: impl Into<String>, stock_symbol: impl Into<String>) -> Self {
+        Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(company_legal_name, company_phone_number, company_email_address, brand_name, brand_industry, address_line, address_city, address_country, address_postal_code, website_url, contact_first_name, contact_surname, sample_messages, messages_volume, embedded_link, embedded_phone, age_gated_content, direct_lending, opt_in_confirmation_message, help_message, call_to_action_message, ownership_type, legal_form, tax_id_country, tax_id, address_state, stock_exchange, stock_symbol))
     }
     /// The `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_us_private_brand_campaign(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>,
-        legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesUsEnum>,
-        tax_id: impl Into<String>,
-        address_state: impl Into<RcsUsStatesEnum>,
-    ) -> Self {
-        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(
-                company_legal_name,
-                company_phone_number,
-                company_email_address,
-                brand_name,
-                brand_industry,
-                address_line,
-                address_city,
-                address_country,
-                address_postal_code,
-                website_url,
-                contact_first_name,
-                contact_surname,
-                sample_messages,
-                messages_volume,
-                embedded_link,
-                embedded_phone,
-                age_gated_content,
-                direct_lending,
-                opt_in_confirmation_message,
-                help_message,
-                call_to_action_message,
-                ownership_type,
-                legal_form,
-                tax_id_country,
-                tax_id,
-                address_state,
-            ),
-        )
+    pub fn rcs_us_private_brand_campaign(company_legal_name: impl Into<String>, company_phone_number: impl Into<String>, company_email_address: impl Into<String>, brand_name: impl Into<String>, brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>, address_line: impl Into<String>, address_city: impl Into<String>, address_country: impl Into<RcsInputCountryCodesEnum>, address_postal_code: impl Into<String>, website_url: impl Into<String>, contact_first_name: impl Into<String>, contact_surname: impl Into<String>, sample_messages: impl Into<Vec<String>>, messages_volume: impl Into<f64>, embedded_link: impl Into<bool>, embedded_phone: impl Into<bool>, age_gated_content: impl Into<bool>, direct_lending: impl Into<bool>, opt_in_confirmation_message: impl Into<String>, help_message: impl Into<String>, call_to_action_message: impl Into<String>, ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>, legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>, tax_id_country: impl Into<RcsInputCountryCodesUsEnum>, tax_id: impl Into<String>, address_state: impl Into<RcsUsStatesEnum>) -> Self {
+        Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(company_legal_name, company_phone_number, company_email_address, brand_name, brand_industry, address_line, address_city, address_country, address_postal_code, website_url, contact_first_name, contact_surname, sample_messages, messages_volume, embedded_link, embedded_phone, age_gated_content, direct_lending, opt_in_confirmation_message, help_message, call_to_action_message, ownership_type, legal_form, tax_id_country, tax_id, address_state))
     }
     /// The `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_non_us_public_brand_campaign(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>,
-        legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>,
-        tax_id: impl Into<String>,
-        stock_exchange: impl Into<String>,
-        stock_symbol: impl Into<String>,
-    ) -> Self {
-        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(
-                company_legal_name,
-                company_phone_number,
-                company_email_address,
-                brand_name,
-                brand_industry,
-                address_line,
-                address_city,
-                address_country,
-                address_postal_code,
-                website_url,
-                contact_first_name,
-                contact_surname,
-                sample_messages,
-                messages_volume,
-                embedded_link,
-                embedded_phone,
-                age_gated_content,
-                direct_lending,
-                opt_in_confirmation_message,
-                help_message,
-                call_to_action_message,
-                ownership_type,
-                legal_form,
-                tax_id_country,
-                tax_id,
-                stock_exchange,
-                stock_symbol,
-            ),
-        )
+    pub fn rcs_non_us_public_brand_campaign(company_legal_name: impl Into<String>, company_phone_number: impl Into<String>, company_email_address: impl Into<String>, brand_name: impl Into<String>, brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>, address_line: impl Into<String>, address_city: impl Into<String>, address_country: impl Into<RcsInputCountryCodesEnum>, address_postal_code: impl Into<String>, website_url: impl Into<String>, contact_first_name: impl Into<String>, contact_surname: impl Into<String>, sample_messages: impl Into<Vec<String>>, messages_volume: impl Into<f64>, embedded_link: impl Into<bool>, embedded_phone: impl Into<bool>, age_gated_content: impl Into<bool>, direct_lending: impl Into<bool>, opt_in_confirmation_message: impl Into<String>, help_message: impl Into<String>, call_to_action_message: impl Into<String>, ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>, legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>, tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>, tax_id: impl Into<String>, stock_exchange: impl Into<String>, stock_symbol: impl Into<String>) -> Self {
+        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(company_legal_name, company_phone_number, company_email_address, brand_name, brand_industry, address_line, address_city, address_country, address_postal_code, website_url, contact_first_name, contact_surname, sample_messages, messages_volume, embedded_link, embedded_phone, age_gated_content, direct_lending, opt_in_confirmation_message, help_message, call_to_action_message, ownership_type, legal_form, tax_id_country, tax_id, stock_exchange, stock_symbol))
     }
     /// The `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_non_us_private_brand_campaign(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>,
-        legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>,
-        tax_id: impl Into<String>,
-    ) -> Self {
-        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(
-                company_legal_name,
-                company_phone_number,
-                company_email_address,
-                brand_name,
-                brand_industry,
-                address_line,
-                address_city,
-                address_country,
-                address_postal_code,
-                website_url,
-                contact_first_name,
-                contact_surname,
-                sample_messages,
-                messages_volume,
-                embedded_link,
-                embedded_phone,
-                age_gated_content,
-                direct_lending,
-                opt_in_confirmation_message,
-                help_message,
-                call_to_action_message,
-                ownership_type,
-                legal_form,
-                tax_id_country,
-                tax_id,
-            ),
-        )
+    pub fn rcs_non_us_private_brand_campaign(company_legal_name: impl Into<String>, company_phone_number: impl Into<String>, company_email_address: impl Into<String>, brand_name: impl Into<String>, brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>, address_line: impl Into<String>, address_city: impl Into<String>, address_country: impl Into<RcsInputCountryCodesEnum>, address_postal_code: impl Into<String>, website_url: impl Into<String>, contact_first_name: impl Into<String>, contact_surname: impl Into<String>, sample_messages: impl Into<Vec<String>>, messages_volume: impl Into<f64>, embedded_link: impl Into<bool>, embedded_phone: impl Into<bool>, age_gated_content: impl Into<bool>, direct_lending: impl Into<bool>, opt_in_confirmation_message: impl Into<String>, help_message: impl Into<String>, call_to_action_message: impl Into<String>, ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>, legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>, tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>, tax_id: impl Into<String>) -> Self {
+        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto::new(company_legal_name, company_phone_number, company_email_address, brand_name, brand_industry, address_line, address_city, address_country, address_postal_code, website_url, contact_first_name, contact_surname, sample_messages, messages_volume, embedded_link, embedded_phone, age_gated_content, direct_lending, opt_in_confirmation_message, help_message, call_to_action_message, ownership_type, legal_form, tax_id_country, tax_id))
     }
     /// The `RcsSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs() -> Self {
-        Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsSenderDetailsQuestionnaireUsAnswersInputDto::new(),
-        )
+        Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(RcsSenderDetailsQuestionnaireUsAnswersInputDto::new())
     }
 }
-impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn from(
-        value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ) -> Self {
+impl From<RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn from(value: RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
         Self::RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
 }
-impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn from(
-        value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ) -> Self {
+impl From<RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn from(value: RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
         Self::RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
 }
-impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn from(
-        value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ) -> Self {
-        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            value,
-        )
+impl From<RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn from(value: RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
+        Self::RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
 }
-impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn from(
-        value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto,
-    ) -> Self {
-        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(
-            value,
-        )
+impl From<RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn from(value: RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
+        Self::RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
 }
-impl From<RcsSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
+impl From<RcsSenderDetailsQuestionnaireUsAnswersInputDto> for RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn from(value: RcsSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
         Self::RcsSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
@@ -14459,23 +10686,15 @@ sinch_sdk_runtime::object::constructor! {
 #[non_exhaustive]
 pub enum RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     /// A `RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto`.
-    RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(
-        RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-    ),
+    RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto),
     /// A `RcsSenderDetailsQuestionnaireVerificationAnswersInputDto`.
-    RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(
-        RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-    ),
+    RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(RcsSenderDetailsQuestionnaireVerificationAnswersInputDto),
 }
 impl serde::Serialize for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -14485,51 +10704,19 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["name", "email", "website", "phone"],
-                known: &["name", "email", "title", "website", "partner", "phone"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["name", "email", "website"],
-                known: &["name", "email", "title", "website", "phone", "partner"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "email", "website", "phone"], known: &["name", "email", "title", "website", "partner", "phone"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "email", "website"], known: &["name", "email", "title", "website", "phone", "partner"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsSenderDetailsQuestionnaireVerificationAnswersInputDto"
-                            )
-                        })
-                }
+                0 => <RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto)
+                    .map_err(|e| format!("RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto: {e}")),
+                1 => <RcsSenderDetailsQuestionnaireVerificationAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto)
+                    .map_err(|e| format!("RcsSenderDetailsQuestionnaireVerificationAnswersInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -14537,69 +10724,33 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     /// The `RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs_us(
-        name: impl Into<String>,
-        email: impl Into<String>,
-        website: impl Into<String>,
-        phone: impl Into<String>,
-    ) -> Self {
-        Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(
-            RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto::new(
-                name,
-                email,
-                website,
-                phone,
-            ),
-        )
+    pub fn rcs_us(name: impl Into<String>, email: impl Into<String>, website: impl Into<String>, phone: impl Into<String>) -> Self {
+        Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto::new(name, email, website, phone))
     }
     /// The `RcsSenderDetailsQuestionnaireVerificationAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn rcs(
-        name: impl Into<String>,
-        email: impl Into<String>,
-        website: impl Into<String>,
-    ) -> Self {
-        Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(
-            RcsSenderDetailsQuestionnaireVerificationAnswersInputDto::new(
-                name,
-                email,
-                website,
-            ),
-        )
+    pub fn rcs(name: impl Into<String>, email: impl Into<String>, website: impl Into<String>) -> Self {
+        Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(RcsSenderDetailsQuestionnaireVerificationAnswersInputDto::new(name, email, website))
     }
 }
-impl From<RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto>
-for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
+impl From<RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto> for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     fn from(value: RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto) -> Self {
         Self::RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto(value)
     }
 }
-impl From<RcsSenderDetailsQuestionnaireVerificationAnswersInputDto>
-for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
+impl From<RcsSenderDetailsQuestionnaireVerificationAnswersInputDto> for RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     fn from(value: RcsSenderDetailsQuestionnaireVerificationAnswersInputDto) -> Self {
         Self::RcsSenderDetailsQuestionnaireVerificationAnswersInputDto(value)
     }
@@ -15774,13 +11925,9 @@ sinch_sdk_runtime::object::constructor! {
 #[non_exhaustive]
 pub enum RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// A `RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A `RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto`.
-    RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
-        RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-    ),
+    RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto),
     /// A kind this SDK does not know yet (an object with none of the
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
@@ -15788,12 +11935,8 @@ pub enum RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
 impl serde::Serialize for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
-                v,
-            ) => serde::Serialize::serialize(v, serializer),
-            Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -15804,637 +11947,8 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "ownershipType",
-                    "companyLegalName",
-                    "companyPhoneNumber",
-                    "companyEmailAddress",
-                    "brandName",
-                    "brandIndustry",
-                    "legalForm",
-                    "taxIdCountry",
-                    "taxId",
-                    "addressLine",
-                    "addressCity",
-                    "addressCountry",
-                    "addressState",
-                    "addressPostalCode",
-                    "websiteUrl",
-                    "contactFirstName",
-                    "contactSurname",
-                    "stockExchange",
-                    "stockSymbol",
-                    "sampleMessages",
-                    "messagesVolume",
-                    "embeddedLink",
-                    "embeddedPhone",
-                    "ageGatedContent",
-                    "directLending",
-                    "optInConfirmationMessage",
-                    "helpMessage",
-                    "callToActionMessage",
-                ],
-                values: &[
-                    ("ownershipType", &["PRIVATE", "PUBLIC"]),
-                    (
-                        "brandIndustry",
-                        &[
-                            "AGRICULTURE",
-                            "COMMUNICATION",
-                            "CONSTRUCTION",
-                            "EDUCATION",
-                            "ENERGY",
-                            "ENTERTAINMENT",
-                            "FINANCIAL",
-                            "GAMBLING",
-                            "GOVERNMENT",
-                            "HEALTHCARE",
-                            "HOSPITALITY",
-                            "HUMAN_RESOURCES",
-                            "INSURANCE",
-                            "LEGAL",
-                            "MANUFACTURING",
-                            "NON_GOVERNMENTAL_ORGANIZATION",
-                            "POLITICAL",
-                            "POSTAL",
-                            "PROFESSIONAL",
-                            "REAL_ESTATE",
-                            "RETAIL",
-                            "TECHNOLOGY",
-                            "TRANSPORTATION",
-                        ],
-                    ),
-                    (
-                        "legalForm",
-                        &[
-                            "CORPORATION",
-                            "LIMITED_LIABILITY_COMPANY",
-                            "PARTNERSHIP",
-                            "S_CORPORATION",
-                        ],
-                    ),
-                    (
-                        "taxIdCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    (
-                        "addressCountry",
-                        &[
-                            "AD",
-                            "AE",
-                            "AF",
-                            "AG",
-                            "AI",
-                            "AL",
-                            "AM",
-                            "AO",
-                            "AR",
-                            "AS",
-                            "AT",
-                            "AU",
-                            "AW",
-                            "AZ",
-                            "BA",
-                            "BB",
-                            "BD",
-                            "BE",
-                            "BF",
-                            "BG",
-                            "BH",
-                            "BI",
-                            "BJ",
-                            "BM",
-                            "BN",
-                            "BO",
-                            "BQ",
-                            "BR",
-                            "BS",
-                            "BT",
-                            "BW",
-                            "BY",
-                            "BZ",
-                            "CA",
-                            "CD",
-                            "CF",
-                            "CG",
-                            "CH",
-                            "CI",
-                            "CK",
-                            "CL",
-                            "CM",
-                            "CN",
-                            "CO",
-                            "CR",
-                            "CU",
-                            "CV",
-                            "CW",
-                            "CY",
-                            "CZ",
-                            "DE",
-                            "DJ",
-                            "DK",
-                            "DM",
-                            "DO",
-                            "DZ",
-                            "EC",
-                            "EE",
-                            "EG",
-                            "ER",
-                            "ES",
-                            "ET",
-                            "FI",
-                            "FJ",
-                            "FK",
-                            "FM",
-                            "FO",
-                            "FR",
-                            "GA",
-                            "GB",
-                            "GD",
-                            "GE",
-                            "GF",
-                            "GG",
-                            "GH",
-                            "GI",
-                            "GL",
-                            "GM",
-                            "GN",
-                            "GP",
-                            "GQ",
-                            "GR",
-                            "GT",
-                            "GU",
-                            "GW",
-                            "GY",
-                            "HK",
-                            "HN",
-                            "HR",
-                            "HT",
-                            "HU",
-                            "ID",
-                            "IE",
-                            "IL",
-                            "IM",
-                            "IN",
-                            "IO",
-                            "IQ",
-                            "IR",
-                            "IS",
-                            "IT",
-                            "JE",
-                            "JM",
-                            "JO",
-                            "JP",
-                            "KE",
-                            "KG",
-                            "KH",
-                            "KI",
-                            "KM",
-                            "KN",
-                            "KP",
-                            "KR",
-                            "KW",
-                            "KY",
-                            "KZ",
-                            "LA",
-                            "LB",
-                            "LC",
-                            "LI",
-                            "LK",
-                            "LR",
-                            "LS",
-                            "LT",
-                            "LU",
-                            "LV",
-                            "LY",
-                            "MA",
-                            "MC",
-                            "MD",
-                            "ME",
-                            "MG",
-                            "MH",
-                            "MK",
-                            "ML",
-                            "MM",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MQ",
-                            "MR",
-                            "MS",
-                            "MT",
-                            "MU",
-                            "MV",
-                            "MW",
-                            "MX",
-                            "MY",
-                            "MZ",
-                            "NA",
-                            "NC",
-                            "NE",
-                            "NF",
-                            "NG",
-                            "NI",
-                            "NL",
-                            "NO",
-                            "NP",
-                            "NR",
-                            "NU",
-                            "NZ",
-                            "OM",
-                            "PA",
-                            "PE",
-                            "PF",
-                            "PG",
-                            "PH",
-                            "PK",
-                            "PL",
-                            "PM",
-                            "PR",
-                            "PS",
-                            "PT",
-                            "PW",
-                            "PY",
-                            "QA",
-                            "RE",
-                            "RO",
-                            "RS",
-                            "RU",
-                            "RW",
-                            "SA",
-                            "SB",
-                            "SC",
-                            "SD",
-                            "SE",
-                            "SG",
-                            "SH",
-                            "SI",
-                            "SK",
-                            "SL",
-                            "SM",
-                            "SN",
-                            "SO",
-                            "SR",
-                            "SS",
-                            "ST",
-                            "SV",
-                            "SX",
-                            "SY",
-                            "SZ",
-                            "TC",
-                            "TD",
-                            "TG",
-                            "TH",
-                            "TJ",
-                            "TK",
-                            "TL",
-                            "TM",
-                            "TN",
-                            "TO",
-                            "TR",
-                            "TT",
-                            "TV",
-                            "TW",
-                            "TZ",
-                            "UA",
-                            "UG",
-                            "UM",
-                            "US",
-                            "UY",
-                            "UZ",
-                            "VC",
-                            "VE",
-                            "VG",
-                            "VI",
-                            "VN",
-                            "VU",
-                            "WF",
-                            "WS",
-                            "XK",
-                            "YE",
-                            "YT",
-                            "ZA",
-                            "ZM",
-                            "ZW",
-                        ],
-                    ),
-                    (
-                        "addressState",
-                        &[
-                            "AK",
-                            "AL",
-                            "AR",
-                            "AS",
-                            "AZ",
-                            "CA",
-                            "CO",
-                            "CT",
-                            "DC",
-                            "DE",
-                            "FL",
-                            "GA",
-                            "GU",
-                            "HI",
-                            "IA",
-                            "ID",
-                            "IL",
-                            "IN",
-                            "KS",
-                            "KY",
-                            "LA",
-                            "MA",
-                            "MD",
-                            "ME",
-                            "MI",
-                            "MN",
-                            "MO",
-                            "MP",
-                            "MS",
-                            "MT",
-                            "NC",
-                            "ND",
-                            "NE",
-                            "NH",
-                            "NJ",
-                            "NM",
-                            "NV",
-                            "NY",
-                            "OH",
-                            "OK",
-                            "OR",
-                            "PA",
-                            "PR",
-                            "RI",
-                            "SC",
-                            "SD",
-                            "TN",
-                            "TX",
-                            "UT",
-                            "VA",
-                            "VI",
-                            "VT",
-                            "WA",
-                            "WI",
-                            "WV",
-                            "WY",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "companyLegalName",
-                    "ein",
-                    "brandIndustry",
-                    "fullCompanyAddress",
-                    "fullCompanyAddressMetadata",
-                    "smsCampaign",
-                    "messagesVolume",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[("ownershipType", &["PRIVATE", "PUBLIC"]), ("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("legalForm", &["CORPORATION", "LIMITED_LIABILITY_COMPANY", "PARTNERSHIP", "S_CORPORATION"]), ("taxIdCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("addressState", &["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["companyLegalName", "ein", "brandIndustry", "fullCompanyAddress", "fullCompanyAddressMetadata", "smsCampaign", "messagesVolume"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -16443,32 +11957,12 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(
-                            Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-                        )
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
-                1usize => {
-                    <RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}",
-                                "RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto"
-                            )
-                        })
-                }
+                0 => <RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
+                1 => <RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto)
+                    .map_err(|e| format!("RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -16476,24 +11970,12 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -16501,28 +11983,20 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// The `RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs_brand_campaign() -> Self {
-        Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto::new(),
-        )
+        Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto::new())
     }
     /// The `RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn rcs() -> Self {
-        Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(
-            RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto::new(),
-        )
+        Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto::new())
     }
 }
-impl From<RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
-    fn from(
-        value: RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto,
-    ) -> Self {
+impl From<RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto> for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
+    fn from(value: RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
         Self::RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
 }
-impl From<RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto>
-for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
+impl From<RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto> for RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     fn from(value: RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto) -> Self {
         Self::RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto(value)
     }
@@ -18407,12 +13881,8 @@ pub enum WhatsappAccountChangesDtoDetails {
 impl serde::Serialize for WhatsappAccountChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappAccountDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappAccountChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappAccountDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappAccountChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -18422,49 +13892,19 @@ impl WhatsappAccountChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["clientBusinessManagerId", "wabaName"],
-                known: &[
-                    "clientBusinessManagerId",
-                    "companyLegalName",
-                    "wabaName",
-                    "senderDetails",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "clientBusinessManagerId",
-                    "companyLegalName",
-                    "wabaName",
-                    "senderDetails",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["clientBusinessManagerId", "wabaName"], known: &["clientBusinessManagerId", "companyLegalName", "wabaName", "senderDetails"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["clientBusinessManagerId", "companyLegalName", "wabaName", "senderDetails"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappAccountDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappAccountDetailsDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappAccountDetailsDto"))
-                }
-                1usize => {
-                    <WhatsappAccountChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappAccountChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappAccountChangesDetailsDto")
-                        })
-                }
+                0 => <WhatsappAccountDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappAccountDetailsDto)
+                    .map_err(|e| format!("WhatsappAccountDetailsDto: {e}")),
+                1 => <WhatsappAccountChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappAccountChangesDetailsDto)
+                    .map_err(|e| format!("WhatsappAccountChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -18472,36 +13912,20 @@ impl WhatsappAccountChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappAccountChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappAccountChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappAccountChangesDtoDetails {
     /// The `WhatsappAccountDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn account(
-        client_business_manager_id: impl Into<String>,
-        waba_name: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappAccountDetailsDto(
-            WhatsappAccountDetailsDto::new(client_business_manager_id, waba_name),
-        )
+    pub fn account(client_business_manager_id: impl Into<String>, waba_name: impl Into<String>) -> Self {
+        Self::WhatsappAccountDetailsDto(WhatsappAccountDetailsDto::new(client_business_manager_id, waba_name))
     }
     /// The `WhatsappAccountChangesDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -18857,12 +14281,8 @@ pub enum WhatsappAccountsControllerCreateAccountV1Request {
 impl serde::Serialize for WhatsappAccountsControllerCreateAccountV1Request {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappInputAccountPartnerInitiatedDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputAccountDtoDeprecated(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappInputAccountPartnerInitiatedDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputAccountDtoDeprecated(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -18873,49 +14293,8 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["wabaName", "clientBusinessManagerId", "senderDetails"],
-                known: &[
-                    "wabaName",
-                    "clientBusinessManagerId",
-                    "businessManager",
-                    "senderDetails",
-                ],
-                values: &[
-                    (
-                        "businessManager",
-                        &[
-                            "SINCH_AMERICA",
-                            "SINCH_BR",
-                            "SINCH_MX",
-                            "SINCH_SEP",
-                            "SINCH_UK",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["clientBusinessManagerId", "companyLegalName"],
-                known: &[
-                    "clientBusinessManagerId",
-                    "businessManager",
-                    "companyLegalName",
-                ],
-                values: &[
-                    (
-                        "businessManager",
-                        &[
-                            "SINCH_AMERICA",
-                            "SINCH_BR",
-                            "SINCH_MX",
-                            "SINCH_SEP",
-                            "SINCH_UK",
-                        ],
-                    ),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["wabaName", "clientBusinessManagerId", "senderDetails"], known: &["wabaName", "clientBusinessManagerId", "businessManager", "senderDetails"], values: &[("businessManager", &["SINCH_AMERICA", "SINCH_BR", "SINCH_MX", "SINCH_SEP", "SINCH_UK"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["clientBusinessManagerId", "companyLegalName"], known: &["clientBusinessManagerId", "businessManager", "companyLegalName"], values: &[("businessManager", &["SINCH_AMERICA", "SINCH_BR", "SINCH_MX", "SINCH_SEP", "SINCH_UK"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -18924,24 +14303,12 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappInputAccountPartnerInitiatedDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputAccountPartnerInitiatedDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputAccountPartnerInitiatedDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappInputAccountDtoDeprecated as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputAccountDtoDeprecated)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputAccountDtoDeprecated")
-                        })
-                }
+                0 => <WhatsappInputAccountPartnerInitiatedDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputAccountPartnerInitiatedDto)
+                    .map_err(|e| format!("WhatsappInputAccountPartnerInitiatedDto: {e}")),
+                1 => <WhatsappInputAccountDtoDeprecated as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputAccountDtoDeprecated)
+                    .map_err(|e| format!("WhatsappInputAccountDtoDeprecated: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -18949,64 +14316,33 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappAccountsControllerCreateAccountV1Request",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappAccountsControllerCreateAccountV1Request", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappAccountsControllerCreateAccountV1Request {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappAccountsControllerCreateAccountV1Request {
     /// The `WhatsappInputAccountPartnerInitiatedDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn partner_initiated_dto(
-        waba_name: impl Into<String>,
-        client_business_manager_id: impl Into<String>,
-        sender_details: impl Into<WhatsappInputAccountSenderRelatedDetailsDto>,
-    ) -> Self {
-        Self::WhatsappInputAccountPartnerInitiatedDto(
-            WhatsappInputAccountPartnerInitiatedDto::new(
-                waba_name,
-                client_business_manager_id,
-                sender_details,
-            ),
-        )
+    pub fn partner_initiated_dto(waba_name: impl Into<String>, client_business_manager_id: impl Into<String>, sender_details: impl Into<WhatsappInputAccountSenderRelatedDetailsDto>) -> Self {
+        Self::WhatsappInputAccountPartnerInitiatedDto(WhatsappInputAccountPartnerInitiatedDto::new(waba_name, client_business_manager_id, sender_details))
     }
     /// The `WhatsappInputAccountDtoDeprecated` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn dto_deprecated(
-        client_business_manager_id: impl Into<String>,
-        company_legal_name: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappInputAccountDtoDeprecated(
-            WhatsappInputAccountDtoDeprecated::new(
-                client_business_manager_id,
-                company_legal_name,
-            ),
-        )
+    pub fn dto_deprecated(client_business_manager_id: impl Into<String>, company_legal_name: impl Into<String>) -> Self {
+        Self::WhatsappInputAccountDtoDeprecated(WhatsappInputAccountDtoDeprecated::new(client_business_manager_id, company_legal_name))
     }
 }
-impl From<WhatsappInputAccountPartnerInitiatedDto>
-for WhatsappAccountsControllerCreateAccountV1Request {
+impl From<WhatsappInputAccountPartnerInitiatedDto> for WhatsappAccountsControllerCreateAccountV1Request {
     fn from(value: WhatsappInputAccountPartnerInitiatedDto) -> Self {
         Self::WhatsappInputAccountPartnerInitiatedDto(value)
     }
 }
-impl From<WhatsappInputAccountDtoDeprecated>
-for WhatsappAccountsControllerCreateAccountV1Request {
+impl From<WhatsappInputAccountDtoDeprecated> for WhatsappAccountsControllerCreateAccountV1Request {
     fn from(value: WhatsappInputAccountDtoDeprecated) -> Self {
         Self::WhatsappInputAccountDtoDeprecated(value)
     }
@@ -19348,24 +14684,14 @@ pub enum WhatsappButtonsComponentDtoButtonsItem {
 impl serde::Serialize for WhatsappButtonsComponentDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPhoneNumberButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPhoneNumberButtonDto(v) => serde::Serialize::serialize(v, serializer),
             Self::WhatsappUrlButtonDto(v) => serde::Serialize::serialize(v, serializer),
-            Self::WhatsappQuickReplyButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappQuickReplyButtonDto(v) => serde::Serialize::serialize(v, serializer),
             Self::WhatsappOtpButtonDto(v) => serde::Serialize::serialize(v, serializer),
             Self::WhatsappFlowButtonDto(v) => serde::Serialize::serialize(v, serializer),
-            Self::WhatsappRequestContactInfoButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappOrderDetailsButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCopyCodeButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappRequestContactInfoButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappOrderDetailsButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCopyCodeButtonDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -19375,129 +14701,43 @@ impl WhatsappButtonsComponentDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "otpType"],
-                known: &[
-                    "type",
-                    "otpType",
-                    "text",
-                    "autofillText",
-                    "packageName",
-                    "signatureHash",
-                    "supportedApps",
-                    "zeroTapTermsAccepted",
-                ],
-                values: &[
-                    ("type", &["OTP"]),
-                    ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP", "UNRECOGNIZED"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "flowId", "flowAction", "navigateScreen"],
-                values: &[
-                    ("type", &["FLOW"]),
-                    (
-                        "flowAction",
-                        &["DATA_EXCHANGE", "NAVIGATE", "UNKNOWN", "UNRECOGNIZED"],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text"],
-                values: &[("type", &["REQUEST_CONTACT_INFO"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text"],
-                values: &[("type", &["ORDER_DETAILS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "examples"],
-                values: &[("type", &["COPY_CODE"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "otpType"], known: &["type", "otpType", "text", "autofillText", "packageName", "signatureHash", "supportedApps", "zeroTapTermsAccepted"], values: &[("type", &["OTP"]), ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "flowId", "flowAction", "navigateScreen"], values: &[("type", &["FLOW"]), ("flowAction", &["DATA_EXCHANGE", "NAVIGATE", "UNKNOWN", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text"], values: &[("type", &["REQUEST_CONTACT_INFO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text"], values: &[("type", &["ORDER_DETAILS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "examples"], values: &[("type", &["COPY_CODE"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPhoneNumberButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
-                }
-                1usize => {
-                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappUrlButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
-                }
-                2usize => {
-                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappQuickReplyButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
-                }
-                3usize => {
-                    <WhatsappOtpButtonDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappOtpButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonDto"))
-                }
-                4usize => {
-                    <WhatsappFlowButtonDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappFlowButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonDto"))
-                }
-                5usize => {
-                    <WhatsappRequestContactInfoButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappRequestContactInfoButtonDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappRequestContactInfoButtonDto")
-                        })
-                }
-                6usize => {
-                    <WhatsappOrderDetailsButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappOrderDetailsButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappOrderDetailsButtonDto"))
-                }
-                7usize => {
-                    <WhatsappCopyCodeButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCopyCodeButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappCopyCodeButtonDto"))
-                }
+                0 => <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPhoneNumberButtonDto)
+                    .map_err(|e| format!("WhatsappPhoneNumberButtonDto: {e}")),
+                1 => <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappUrlButtonDto)
+                    .map_err(|e| format!("WhatsappUrlButtonDto: {e}")),
+                2 => <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappQuickReplyButtonDto)
+                    .map_err(|e| format!("WhatsappQuickReplyButtonDto: {e}")),
+                3 => <WhatsappOtpButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappOtpButtonDto)
+                    .map_err(|e| format!("WhatsappOtpButtonDto: {e}")),
+                4 => <WhatsappFlowButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFlowButtonDto)
+                    .map_err(|e| format!("WhatsappFlowButtonDto: {e}")),
+                5 => <WhatsappRequestContactInfoButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappRequestContactInfoButtonDto)
+                    .map_err(|e| format!("WhatsappRequestContactInfoButtonDto: {e}")),
+                6 => <WhatsappOrderDetailsButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappOrderDetailsButtonDto)
+                    .map_err(|e| format!("WhatsappOrderDetailsButtonDto: {e}")),
+                7 => <WhatsappCopyCodeButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCopyCodeButtonDto)
+                    .map_err(|e| format!("WhatsappCopyCodeButtonDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -19505,23 +14745,12 @@ impl WhatsappButtonsComponentDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappButtonsComponentDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappButtonsComponentDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -19543,10 +14772,7 @@ impl WhatsappButtonsComponentDtoButtonsItem {
     }
     /// The `WhatsappOtpButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn otp(
-        r#type: impl Into<WhatsappButtonTypeOtpEnum>,
-        otp_type: impl Into<WhatsappOtpTypeEnum>,
-    ) -> Self {
+    pub fn otp(r#type: impl Into<WhatsappButtonTypeOtpEnum>, otp_type: impl Into<WhatsappOtpTypeEnum>) -> Self {
         Self::WhatsappOtpButtonDto(WhatsappOtpButtonDto::new(r#type, otp_type))
     }
     /// The `WhatsappFlowButtonDto` variant.
@@ -19556,12 +14782,8 @@ impl WhatsappButtonsComponentDtoButtonsItem {
     }
     /// The `WhatsappRequestContactInfoButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn request_contact_info(
-        r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>,
-    ) -> Self {
-        Self::WhatsappRequestContactInfoButtonDto(
-            WhatsappRequestContactInfoButtonDto::new(r#type),
-        )
+    pub fn request_contact_info(r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>) -> Self {
+        Self::WhatsappRequestContactInfoButtonDto(WhatsappRequestContactInfoButtonDto::new(r#type))
     }
     /// The `WhatsappOrderDetailsButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -19599,8 +14821,7 @@ impl From<WhatsappFlowButtonDto> for WhatsappButtonsComponentDtoButtonsItem {
         Self::WhatsappFlowButtonDto(value)
     }
 }
-impl From<WhatsappRequestContactInfoButtonDto>
-for WhatsappButtonsComponentDtoButtonsItem {
+impl From<WhatsappRequestContactInfoButtonDto> for WhatsappButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappRequestContactInfoButtonDto) -> Self {
         Self::WhatsappRequestContactInfoButtonDto(value)
     }
@@ -19662,30 +14883,14 @@ pub enum WhatsappButtonsComponentInputDtoButtonsItem {
 impl serde::Serialize for WhatsappButtonsComponentInputDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappFlowButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappOtpButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPhoneNumberButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappQuickReplyButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappRequestContactInfoButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappOrderDetailsButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappUrlButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCopyCodeButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappFlowButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappOtpButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPhoneNumberButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappQuickReplyButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappRequestContactInfoButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappOrderDetailsButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappUrlButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCopyCodeButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -19695,142 +14900,43 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text", "flowId", "flowAction"],
-                known: &["type", "text", "flowId", "flowAction", "navigateScreen"],
-                values: &[
-                    ("type", &["FLOW"]),
-                    ("flowAction", &["DATA_EXCHANGE", "NAVIGATE"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "otpType", "text"],
-                known: &[
-                    "type",
-                    "otpType",
-                    "text",
-                    "autofillText",
-                    "packageName",
-                    "signatureHash",
-                    "supportedApps",
-                    "zeroTapTermsAccepted",
-                ],
-                values: &[
-                    ("type", &["OTP"]),
-                    ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text", "phoneNumber"],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["REQUEST_CONTACT_INFO"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["ORDER_DETAILS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text", "url"],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "examples"],
-                values: &[("type", &["COPY_CODE"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "flowId", "flowAction"], known: &["type", "text", "flowId", "flowAction", "navigateScreen"], values: &[("type", &["FLOW"]), ("flowAction", &["DATA_EXCHANGE", "NAVIGATE"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "otpType", "text"], known: &["type", "otpType", "text", "autofillText", "packageName", "signatureHash", "supportedApps", "zeroTapTermsAccepted"], values: &[("type", &["OTP"]), ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "phoneNumber"], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["REQUEST_CONTACT_INFO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["ORDER_DETAILS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "url"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "examples"], values: &[("type", &["COPY_CODE"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappFlowButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappFlowButtonInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappFlowButtonInputDto"))
-                }
-                1usize => {
-                    <WhatsappOtpButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappOtpButtonInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappOtpButtonInputDto"))
-                }
-                2usize => {
-                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPhoneNumberButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappQuickReplyButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
-                        })
-                }
-                4usize => {
-                    <WhatsappRequestContactInfoButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappRequestContactInfoButtonInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "WhatsappRequestContactInfoButtonInputDto"
-                            )
-                        })
-                }
-                5usize => {
-                    <WhatsappOrderDetailsButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappOrderDetailsButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappOrderDetailsButtonInputDto")
-                        })
-                }
-                6usize => {
-                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappUrlButtonInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
-                }
-                7usize => {
-                    <WhatsappCopyCodeButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCopyCodeButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappCopyCodeButtonInputDto")
-                        })
-                }
+                0 => <WhatsappFlowButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFlowButtonInputDto)
+                    .map_err(|e| format!("WhatsappFlowButtonInputDto: {e}")),
+                1 => <WhatsappOtpButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappOtpButtonInputDto)
+                    .map_err(|e| format!("WhatsappOtpButtonInputDto: {e}")),
+                2 => <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPhoneNumberButtonInputDto)
+                    .map_err(|e| format!("WhatsappPhoneNumberButtonInputDto: {e}")),
+                3 => <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappQuickReplyButtonInputDto)
+                    .map_err(|e| format!("WhatsappQuickReplyButtonInputDto: {e}")),
+                4 => <WhatsappRequestContactInfoButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappRequestContactInfoButtonInputDto)
+                    .map_err(|e| format!("WhatsappRequestContactInfoButtonInputDto: {e}")),
+                5 => <WhatsappOrderDetailsButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappOrderDetailsButtonInputDto)
+                    .map_err(|e| format!("WhatsappOrderDetailsButtonInputDto: {e}")),
+                6 => <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappUrlButtonInputDto)
+                    .map_err(|e| format!("WhatsappUrlButtonInputDto: {e}")),
+                7 => <WhatsappCopyCodeButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCopyCodeButtonInputDto)
+                    .map_err(|e| format!("WhatsappCopyCodeButtonInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -19838,97 +14944,50 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappButtonsComponentInputDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappButtonsComponentInputDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappButtonsComponentInputDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappButtonsComponentInputDtoButtonsItem {
     /// The `WhatsappFlowButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn flow(
-        r#type: impl Into<WhatsappButtonTypeFlowEnum>,
-        text: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_action: impl Into<WhatsappInputFlowActionEnum>,
-    ) -> Self {
-        Self::WhatsappFlowButtonInputDto(
-            WhatsappFlowButtonInputDto::new(r#type, text, flow_id, flow_action),
-        )
+    pub fn flow(r#type: impl Into<WhatsappButtonTypeFlowEnum>, text: impl Into<String>, flow_id: impl Into<String>, flow_action: impl Into<WhatsappInputFlowActionEnum>) -> Self {
+        Self::WhatsappFlowButtonInputDto(WhatsappFlowButtonInputDto::new(r#type, text, flow_id, flow_action))
     }
     /// The `WhatsappOtpButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn otp(
-        r#type: impl Into<WhatsappButtonTypeOtpEnum>,
-        otp_type: impl Into<WhatsappInputOtpTypeEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappOtpButtonInputDto(
-            WhatsappOtpButtonInputDto::new(r#type, otp_type, text),
-        )
+    pub fn otp(r#type: impl Into<WhatsappButtonTypeOtpEnum>, otp_type: impl Into<WhatsappInputOtpTypeEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappOtpButtonInputDto(WhatsappOtpButtonInputDto::new(r#type, otp_type, text))
     }
     /// The `WhatsappPhoneNumberButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn phone_number(
-        r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>,
-        text: impl Into<String>,
-        phone_number: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappPhoneNumberButtonInputDto(
-            WhatsappPhoneNumberButtonInputDto::new(r#type, text, phone_number),
-        )
+    pub fn phone_number(r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>, text: impl Into<String>, phone_number: impl Into<String>) -> Self {
+        Self::WhatsappPhoneNumberButtonInputDto(WhatsappPhoneNumberButtonInputDto::new(r#type, text, phone_number))
     }
     /// The `WhatsappQuickReplyButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn quick_reply(
-        r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappQuickReplyButtonInputDto(
-            WhatsappQuickReplyButtonInputDto::new(r#type, text),
-        )
+    pub fn quick_reply(r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappQuickReplyButtonInputDto(WhatsappQuickReplyButtonInputDto::new(r#type, text))
     }
     /// The `WhatsappRequestContactInfoButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn request_contact_info(
-        r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>,
-    ) -> Self {
-        Self::WhatsappRequestContactInfoButtonInputDto(
-            WhatsappRequestContactInfoButtonInputDto::new(r#type),
-        )
+    pub fn request_contact_info(r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>) -> Self {
+        Self::WhatsappRequestContactInfoButtonInputDto(WhatsappRequestContactInfoButtonInputDto::new(r#type))
     }
     /// The `WhatsappOrderDetailsButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn order_details(r#type: impl Into<WhatsappButtonTypeOrderDetailsEnum>) -> Self {
-        Self::WhatsappOrderDetailsButtonInputDto(
-            WhatsappOrderDetailsButtonInputDto::new(r#type),
-        )
+        Self::WhatsappOrderDetailsButtonInputDto(WhatsappOrderDetailsButtonInputDto::new(r#type))
     }
     /// The `WhatsappUrlButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn url(
-        r#type: impl Into<WhatsappButtonTypeUrlEnum>,
-        text: impl Into<String>,
-        url: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappUrlButtonInputDto(
-            WhatsappUrlButtonInputDto::new(r#type, text, url),
-        )
+    pub fn url(r#type: impl Into<WhatsappButtonTypeUrlEnum>, text: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::WhatsappUrlButtonInputDto(WhatsappUrlButtonInputDto::new(r#type, text, url))
     }
     /// The `WhatsappCopyCodeButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -19946,26 +15005,22 @@ impl From<WhatsappOtpButtonInputDto> for WhatsappButtonsComponentInputDtoButtons
         Self::WhatsappOtpButtonInputDto(value)
     }
 }
-impl From<WhatsappPhoneNumberButtonInputDto>
-for WhatsappButtonsComponentInputDtoButtonsItem {
+impl From<WhatsappPhoneNumberButtonInputDto> for WhatsappButtonsComponentInputDtoButtonsItem {
     fn from(value: WhatsappPhoneNumberButtonInputDto) -> Self {
         Self::WhatsappPhoneNumberButtonInputDto(value)
     }
 }
-impl From<WhatsappQuickReplyButtonInputDto>
-for WhatsappButtonsComponentInputDtoButtonsItem {
+impl From<WhatsappQuickReplyButtonInputDto> for WhatsappButtonsComponentInputDtoButtonsItem {
     fn from(value: WhatsappQuickReplyButtonInputDto) -> Self {
         Self::WhatsappQuickReplyButtonInputDto(value)
     }
 }
-impl From<WhatsappRequestContactInfoButtonInputDto>
-for WhatsappButtonsComponentInputDtoButtonsItem {
+impl From<WhatsappRequestContactInfoButtonInputDto> for WhatsappButtonsComponentInputDtoButtonsItem {
     fn from(value: WhatsappRequestContactInfoButtonInputDto) -> Self {
         Self::WhatsappRequestContactInfoButtonInputDto(value)
     }
 }
-impl From<WhatsappOrderDetailsButtonInputDto>
-for WhatsappButtonsComponentInputDtoButtonsItem {
+impl From<WhatsappOrderDetailsButtonInputDto> for WhatsappButtonsComponentInputDtoButtonsItem {
     fn from(value: WhatsappOrderDetailsButtonInputDto) -> Self {
         Self::WhatsappOrderDetailsButtonInputDto(value)
     }
@@ -19975,8 +15030,7 @@ impl From<WhatsappUrlButtonInputDto> for WhatsappButtonsComponentInputDtoButtons
         Self::WhatsappUrlButtonInputDto(value)
     }
 }
-impl From<WhatsappCopyCodeButtonInputDto>
-for WhatsappButtonsComponentInputDtoButtonsItem {
+impl From<WhatsappCopyCodeButtonInputDto> for WhatsappButtonsComponentInputDtoButtonsItem {
     fn from(value: WhatsappCopyCodeButtonInputDto) -> Self {
         Self::WhatsappCopyCodeButtonInputDto(value)
     }
@@ -20051,12 +15105,8 @@ impl serde::Serialize for WhatsappCardButtonsComponentDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::WhatsappUrlButtonDto(v) => serde::Serialize::serialize(v, serializer),
-            Self::WhatsappQuickReplyButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPhoneNumberButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappQuickReplyButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPhoneNumberButtonDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -20066,48 +15116,23 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappUrlButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonDto"))
-                }
-                1usize => {
-                    <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappQuickReplyButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappQuickReplyButtonDto"))
-                }
-                2usize => {
-                    <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPhoneNumberButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPhoneNumberButtonDto"))
-                }
+                0 => <WhatsappUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappUrlButtonDto)
+                    .map_err(|e| format!("WhatsappUrlButtonDto: {e}")),
+                1 => <WhatsappQuickReplyButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappQuickReplyButtonDto)
+                    .map_err(|e| format!("WhatsappQuickReplyButtonDto: {e}")),
+                2 => <WhatsappPhoneNumberButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPhoneNumberButtonDto)
+                    .map_err(|e| format!("WhatsappPhoneNumberButtonDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -20115,23 +15140,12 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappCardButtonsComponentDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappCardButtonsComponentDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -20203,15 +15217,9 @@ pub enum WhatsappCardDtoComponentsItem {
 impl serde::Serialize for WhatsappCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappCardHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCardBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCardButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappCardHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCardBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCardButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -20222,24 +15230,9 @@ impl WhatsappCardDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "examples", "text"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "examples", "text"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -20248,31 +15241,15 @@ impl WhatsappCardDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCardHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappCardHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCardBodyComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappCardBodyComponentDto"))
-                }
-                2usize => {
-                    <WhatsappCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCardButtonsComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappCardButtonsComponentDto")
-                        })
-                }
+                0 => <WhatsappCardHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCardHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappCardHeaderComponentDto: {e}")),
+                1 => <WhatsappCardBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCardBodyComponentDto)
+                    .map_err(|e| format!("WhatsappCardBodyComponentDto: {e}")),
+                2 => <WhatsappCardButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCardButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappCardButtonsComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -20280,36 +15257,20 @@ impl WhatsappCardDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappCardDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappCardDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappCardDtoComponentsItem {
     /// The `WhatsappCardHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappCardHeaderComponentFormatsEnum>,
-    ) -> Self {
-        Self::WhatsappCardHeaderComponentDto(
-            WhatsappCardHeaderComponentDto::new(r#type, format),
-        )
+    pub fn header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappCardHeaderComponentFormatsEnum>) -> Self {
+        Self::WhatsappCardHeaderComponentDto(WhatsappCardHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappCardBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -20318,13 +15279,8 @@ impl WhatsappCardDtoComponentsItem {
     }
     /// The `WhatsappCardButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappCardButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappCardButtonsComponentDto(
-            WhatsappCardButtonsComponentDto::new(r#type, buttons),
-        )
+    pub fn buttons(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappCardButtonsComponentDtoButtonsItem>>) -> Self {
+        Self::WhatsappCardButtonsComponentDto(WhatsappCardButtonsComponentDto::new(r#type, buttons))
     }
 }
 impl From<WhatsappCardHeaderComponentDto> for WhatsappCardDtoComponentsItem {
@@ -22187,15 +17143,9 @@ pub enum WhatsappInputCardButtonsComponentDtoButtonsItem {
 impl serde::Serialize for WhatsappInputCardButtonsComponentDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappUrlButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappQuickReplyButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPhoneNumberButtonInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappUrlButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappQuickReplyButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPhoneNumberButtonInputDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -22205,54 +17155,23 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text", "url"],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text", "phoneNumber"],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "url"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "phoneNumber"], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappUrlButtonInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappUrlButtonInputDto"))
-                }
-                1usize => {
-                    <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappQuickReplyButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappQuickReplyButtonInputDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPhoneNumberButtonInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPhoneNumberButtonInputDto")
-                        })
-                }
+                0 => <WhatsappUrlButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappUrlButtonInputDto)
+                    .map_err(|e| format!("WhatsappUrlButtonInputDto: {e}")),
+                1 => <WhatsappQuickReplyButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappQuickReplyButtonInputDto)
+                    .map_err(|e| format!("WhatsappQuickReplyButtonInputDto: {e}")),
+                2 => <WhatsappPhoneNumberButtonInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPhoneNumberButtonInputDto)
+                    .map_err(|e| format!("WhatsappPhoneNumberButtonInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -22260,74 +17179,43 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappInputCardButtonsComponentDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappInputCardButtonsComponentDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappInputCardButtonsComponentDtoButtonsItem {
     /// The `WhatsappUrlButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn url(
-        r#type: impl Into<WhatsappButtonTypeUrlEnum>,
-        text: impl Into<String>,
-        url: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappUrlButtonInputDto(
-            WhatsappUrlButtonInputDto::new(r#type, text, url),
-        )
+    pub fn url(r#type: impl Into<WhatsappButtonTypeUrlEnum>, text: impl Into<String>, url: impl Into<String>) -> Self {
+        Self::WhatsappUrlButtonInputDto(WhatsappUrlButtonInputDto::new(r#type, text, url))
     }
     /// The `WhatsappQuickReplyButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn quick_reply(
-        r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappQuickReplyButtonInputDto(
-            WhatsappQuickReplyButtonInputDto::new(r#type, text),
-        )
+    pub fn quick_reply(r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappQuickReplyButtonInputDto(WhatsappQuickReplyButtonInputDto::new(r#type, text))
     }
     /// The `WhatsappPhoneNumberButtonInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn phone_number(
-        r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>,
-        text: impl Into<String>,
-        phone_number: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappPhoneNumberButtonInputDto(
-            WhatsappPhoneNumberButtonInputDto::new(r#type, text, phone_number),
-        )
+    pub fn phone_number(r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>, text: impl Into<String>, phone_number: impl Into<String>) -> Self {
+        Self::WhatsappPhoneNumberButtonInputDto(WhatsappPhoneNumberButtonInputDto::new(r#type, text, phone_number))
     }
 }
-impl From<WhatsappUrlButtonInputDto>
-for WhatsappInputCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappUrlButtonInputDto> for WhatsappInputCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappUrlButtonInputDto) -> Self {
         Self::WhatsappUrlButtonInputDto(value)
     }
 }
-impl From<WhatsappQuickReplyButtonInputDto>
-for WhatsappInputCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappQuickReplyButtonInputDto> for WhatsappInputCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappQuickReplyButtonInputDto) -> Self {
         Self::WhatsappQuickReplyButtonInputDto(value)
     }
 }
-impl From<WhatsappPhoneNumberButtonInputDto>
-for WhatsappInputCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappPhoneNumberButtonInputDto> for WhatsappInputCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPhoneNumberButtonInputDto) -> Self {
         Self::WhatsappPhoneNumberButtonInputDto(value)
     }
@@ -22373,15 +17261,9 @@ pub enum WhatsappInputCardDtoComponentsItem {
 impl serde::Serialize for WhatsappInputCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappInputCardHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputCardBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputCardButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappInputCardHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputCardBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputCardButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -22392,24 +17274,9 @@ impl WhatsappInputCardDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "examples", "text"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "examples", "text"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -22418,33 +17285,15 @@ impl WhatsappInputCardDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappInputCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputCardHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputCardHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappInputCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputCardBodyComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputCardBodyComponentDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappInputCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputCardButtonsComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputCardButtonsComponentDto")
-                        })
-                }
+                0 => <WhatsappInputCardHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputCardHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappInputCardHeaderComponentDto: {e}")),
+                1 => <WhatsappInputCardBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputCardBodyComponentDto)
+                    .map_err(|e| format!("WhatsappInputCardBodyComponentDto: {e}")),
+                2 => <WhatsappInputCardButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputCardButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappInputCardButtonsComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -22452,56 +17301,30 @@ impl WhatsappInputCardDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappInputCardDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappInputCardDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappInputCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappInputCardDtoComponentsItem {
     /// The `WhatsappInputCardHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappCardHeaderComponentFormatsEnum>,
-    ) -> Self {
-        Self::WhatsappInputCardHeaderComponentDto(
-            WhatsappInputCardHeaderComponentDto::new(r#type, format),
-        )
+    pub fn header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappCardHeaderComponentFormatsEnum>) -> Self {
+        Self::WhatsappInputCardHeaderComponentDto(WhatsappInputCardHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappInputCardBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn body(
-        r#type: impl Into<WhatsappComponentTypeBodyEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappInputCardBodyComponentDto(
-            WhatsappInputCardBodyComponentDto::new(r#type, text),
-        )
+    pub fn body(r#type: impl Into<WhatsappComponentTypeBodyEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappInputCardBodyComponentDto(WhatsappInputCardBodyComponentDto::new(r#type, text))
     }
     /// The `WhatsappInputCardButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappInputCardButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappInputCardButtonsComponentDto(
-            WhatsappInputCardButtonsComponentDto::new(r#type, buttons),
-        )
+    pub fn buttons(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappInputCardButtonsComponentDtoButtonsItem>>) -> Self {
+        Self::WhatsappInputCardButtonsComponentDto(WhatsappInputCardButtonsComponentDto::new(r#type, buttons))
     }
 }
 impl From<WhatsappInputCardHeaderComponentDto> for WhatsappInputCardDtoComponentsItem {
@@ -23879,21 +18702,11 @@ pub enum WhatsappPartialButtonsComponentDtoButtonsItem {
 impl serde::Serialize for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPartialPhoneNumberButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialUrlButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialQuickReplyButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialOtpButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialFlowButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialPhoneNumberButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialUrlButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialQuickReplyButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialOtpButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialFlowButtonDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -23903,98 +18716,31 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "type",
-                    "otpType",
-                    "text",
-                    "autofillText",
-                    "packageName",
-                    "signatureHash",
-                    "supportedApps",
-                    "zeroTapTermsAccepted",
-                ],
-                values: &[
-                    ("type", &["OTP"]),
-                    ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP", "UNRECOGNIZED"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "flowId", "flowAction", "navigateScreen"],
-                values: &[
-                    ("type", &["FLOW"]),
-                    (
-                        "flowAction",
-                        &["DATA_EXCHANGE", "NAVIGATE", "UNKNOWN", "UNRECOGNIZED"],
-                    ),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "otpType", "text", "autofillText", "packageName", "signatureHash", "supportedApps", "zeroTapTermsAccepted"], values: &[("type", &["OTP"]), ("otpType", &["COPY_CODE", "ONE_TAP", "ZERO_TAP", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "flowId", "flowAction", "navigateScreen"], values: &[("type", &["FLOW"]), ("flowAction", &["DATA_EXCHANGE", "NAVIGATE", "UNKNOWN", "UNRECOGNIZED"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialPhoneNumberButtonDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialUrlButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
-                }
-                2usize => {
-                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialQuickReplyButtonDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappPartialOtpButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialOtpButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPartialOtpButtonDto"))
-                }
-                4usize => {
-                    <WhatsappPartialFlowButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialFlowButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPartialFlowButtonDto"))
-                }
+                0 => <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialPhoneNumberButtonDto)
+                    .map_err(|e| format!("WhatsappPartialPhoneNumberButtonDto: {e}")),
+                1 => <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialUrlButtonDto)
+                    .map_err(|e| format!("WhatsappPartialUrlButtonDto: {e}")),
+                2 => <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialQuickReplyButtonDto)
+                    .map_err(|e| format!("WhatsappPartialQuickReplyButtonDto: {e}")),
+                3 => <WhatsappPartialOtpButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialOtpButtonDto)
+                    .map_err(|e| format!("WhatsappPartialOtpButtonDto: {e}")),
+                4 => <WhatsappPartialFlowButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialFlowButtonDto)
+                    .map_err(|e| format!("WhatsappPartialFlowButtonDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -24002,23 +18748,12 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappPartialButtonsComponentDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappPartialButtonsComponentDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -24026,9 +18761,7 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
     /// The `WhatsappPartialPhoneNumberButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn phone_number() -> Self {
-        Self::WhatsappPartialPhoneNumberButtonDto(
-            WhatsappPartialPhoneNumberButtonDto::new(),
-        )
+        Self::WhatsappPartialPhoneNumberButtonDto(WhatsappPartialPhoneNumberButtonDto::new())
     }
     /// The `WhatsappPartialUrlButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -24038,9 +18771,7 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
     /// The `WhatsappPartialQuickReplyButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn quick_reply() -> Self {
-        Self::WhatsappPartialQuickReplyButtonDto(
-            WhatsappPartialQuickReplyButtonDto::new(),
-        )
+        Self::WhatsappPartialQuickReplyButtonDto(WhatsappPartialQuickReplyButtonDto::new())
     }
     /// The `WhatsappPartialOtpButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -24053,32 +18784,27 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
         Self::WhatsappPartialFlowButtonDto(WhatsappPartialFlowButtonDto::new())
     }
 }
-impl From<WhatsappPartialPhoneNumberButtonDto>
-for WhatsappPartialButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialPhoneNumberButtonDto> for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialPhoneNumberButtonDto) -> Self {
         Self::WhatsappPartialPhoneNumberButtonDto(value)
     }
 }
-impl From<WhatsappPartialUrlButtonDto>
-for WhatsappPartialButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialUrlButtonDto> for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialUrlButtonDto) -> Self {
         Self::WhatsappPartialUrlButtonDto(value)
     }
 }
-impl From<WhatsappPartialQuickReplyButtonDto>
-for WhatsappPartialButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialQuickReplyButtonDto> for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialQuickReplyButtonDto) -> Self {
         Self::WhatsappPartialQuickReplyButtonDto(value)
     }
 }
-impl From<WhatsappPartialOtpButtonDto>
-for WhatsappPartialButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialOtpButtonDto> for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialOtpButtonDto) -> Self {
         Self::WhatsappPartialOtpButtonDto(value)
     }
 }
-impl From<WhatsappPartialFlowButtonDto>
-for WhatsappPartialButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialFlowButtonDto> for WhatsappPartialButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialFlowButtonDto) -> Self {
         Self::WhatsappPartialFlowButtonDto(value)
     }
@@ -24147,15 +18873,9 @@ pub enum WhatsappPartialCardButtonsComponentDtoButtonsItem {
 impl serde::Serialize for WhatsappPartialCardButtonsComponentDtoButtonsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPartialUrlButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialQuickReplyButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialPhoneNumberButtonDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialUrlButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialQuickReplyButtonDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialPhoneNumberButtonDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -24165,54 +18885,23 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "url", "examples"],
-                values: &[("type", &["URL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text"],
-                values: &[("type", &["QUICK_REPLY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "phoneNumber"],
-                values: &[("type", &["PHONE_NUMBER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text"], values: &[("type", &["QUICK_REPLY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialUrlButtonDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPartialUrlButtonDto"))
-                }
-                1usize => {
-                    <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialQuickReplyButtonDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialQuickReplyButtonDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialPhoneNumberButtonDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialPhoneNumberButtonDto")
-                        })
-                }
+                0 => <WhatsappPartialUrlButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialUrlButtonDto)
+                    .map_err(|e| format!("WhatsappPartialUrlButtonDto: {e}")),
+                1 => <WhatsappPartialQuickReplyButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialQuickReplyButtonDto)
+                    .map_err(|e| format!("WhatsappPartialQuickReplyButtonDto: {e}")),
+                2 => <WhatsappPartialPhoneNumberButtonDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialPhoneNumberButtonDto)
+                    .map_err(|e| format!("WhatsappPartialPhoneNumberButtonDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -24220,23 +18909,12 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappPartialCardButtonsComponentDtoButtonsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappPartialCardButtonsComponentDtoButtonsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -24249,32 +18927,25 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
     /// The `WhatsappPartialQuickReplyButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn quick_reply() -> Self {
-        Self::WhatsappPartialQuickReplyButtonDto(
-            WhatsappPartialQuickReplyButtonDto::new(),
-        )
+        Self::WhatsappPartialQuickReplyButtonDto(WhatsappPartialQuickReplyButtonDto::new())
     }
     /// The `WhatsappPartialPhoneNumberButtonDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn phone_number() -> Self {
-        Self::WhatsappPartialPhoneNumberButtonDto(
-            WhatsappPartialPhoneNumberButtonDto::new(),
-        )
+        Self::WhatsappPartialPhoneNumberButtonDto(WhatsappPartialPhoneNumberButtonDto::new())
     }
 }
-impl From<WhatsappPartialUrlButtonDto>
-for WhatsappPartialCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialUrlButtonDto> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialUrlButtonDto) -> Self {
         Self::WhatsappPartialUrlButtonDto(value)
     }
 }
-impl From<WhatsappPartialQuickReplyButtonDto>
-for WhatsappPartialCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialQuickReplyButtonDto> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialQuickReplyButtonDto) -> Self {
         Self::WhatsappPartialQuickReplyButtonDto(value)
     }
 }
-impl From<WhatsappPartialPhoneNumberButtonDto>
-for WhatsappPartialCardButtonsComponentDtoButtonsItem {
+impl From<WhatsappPartialPhoneNumberButtonDto> for WhatsappPartialCardButtonsComponentDtoButtonsItem {
     fn from(value: WhatsappPartialPhoneNumberButtonDto) -> Self {
         Self::WhatsappPartialPhoneNumberButtonDto(value)
     }
@@ -24316,15 +18987,9 @@ pub enum WhatsappPartialCardDtoComponentsItem {
 impl serde::Serialize for WhatsappPartialCardDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPartialCardHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialCardBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialCardButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialCardHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialCardBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialCardButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -24335,24 +19000,9 @@ impl WhatsappPartialCardDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "format", "examples"],
-                values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "examples", "text"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "examples", "text"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -24361,33 +19011,15 @@ impl WhatsappPartialCardDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPartialCardHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialCardHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialCardHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappPartialCardBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialCardBodyComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialCardBodyComponentDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappPartialCardButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialCardButtonsComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialCardButtonsComponentDto")
-                        })
-                }
+                0 => <WhatsappPartialCardHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialCardHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappPartialCardHeaderComponentDto: {e}")),
+                1 => <WhatsappPartialCardBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialCardBodyComponentDto)
+                    .map_err(|e| format!("WhatsappPartialCardBodyComponentDto: {e}")),
+                2 => <WhatsappPartialCardButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialCardButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappPartialCardButtonsComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -24395,23 +19027,12 @@ impl WhatsappPartialCardDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappPartialCardDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappPartialCardDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialCardDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -24419,27 +19040,20 @@ impl WhatsappPartialCardDtoComponentsItem {
     /// The `WhatsappPartialCardHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn header() -> Self {
-        Self::WhatsappPartialCardHeaderComponentDto(
-            WhatsappPartialCardHeaderComponentDto::new(),
-        )
+        Self::WhatsappPartialCardHeaderComponentDto(WhatsappPartialCardHeaderComponentDto::new())
     }
     /// The `WhatsappPartialCardBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn body() -> Self {
-        Self::WhatsappPartialCardBodyComponentDto(
-            WhatsappPartialCardBodyComponentDto::new(),
-        )
+        Self::WhatsappPartialCardBodyComponentDto(WhatsappPartialCardBodyComponentDto::new())
     }
     /// The `WhatsappPartialCardButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn buttons() -> Self {
-        Self::WhatsappPartialCardButtonsComponentDto(
-            WhatsappPartialCardButtonsComponentDto::new(),
-        )
+        Self::WhatsappPartialCardButtonsComponentDto(WhatsappPartialCardButtonsComponentDto::new())
     }
 }
-impl From<WhatsappPartialCardHeaderComponentDto>
-for WhatsappPartialCardDtoComponentsItem {
+impl From<WhatsappPartialCardHeaderComponentDto> for WhatsappPartialCardDtoComponentsItem {
     fn from(value: WhatsappPartialCardHeaderComponentDto) -> Self {
         Self::WhatsappPartialCardHeaderComponentDto(value)
     }
@@ -24449,8 +19063,7 @@ impl From<WhatsappPartialCardBodyComponentDto> for WhatsappPartialCardDtoCompone
         Self::WhatsappPartialCardBodyComponentDto(value)
     }
 }
-impl From<WhatsappPartialCardButtonsComponentDto>
-for WhatsappPartialCardDtoComponentsItem {
+impl From<WhatsappPartialCardButtonsComponentDto> for WhatsappPartialCardDtoComponentsItem {
     fn from(value: WhatsappPartialCardButtonsComponentDto) -> Self {
         Self::WhatsappPartialCardButtonsComponentDto(value)
     }
@@ -24856,12 +19469,8 @@ pub enum WhatsappPartialTemplateChangesDtoDetails {
 impl serde::Serialize for WhatsappPartialTemplateChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPartialTemplateDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappTemplateChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialTemplateDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappTemplateChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -24871,41 +19480,19 @@ impl WhatsappPartialTemplateChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["messageSendTtlSeconds", "optimization", "components"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["components", "messageSendTtlSeconds", "optimization"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["messageSendTtlSeconds", "optimization", "components"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["components", "messageSendTtlSeconds", "optimization"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPartialTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialTemplateDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialTemplateDetailsDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTemplateChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
-                        })
-                }
+                0 => <WhatsappPartialTemplateDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialTemplateDetailsDto)
+                    .map_err(|e| format!("WhatsappPartialTemplateDetailsDto: {e}")),
+                1 => <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateChangesDetailsDto)
+                    .map_err(|e| format!("WhatsappTemplateChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -24913,23 +19500,12 @@ impl WhatsappPartialTemplateChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappPartialTemplateChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappPartialTemplateChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -24945,14 +19521,12 @@ impl WhatsappPartialTemplateChangesDtoDetails {
         Self::WhatsappTemplateChangesDetailsDto(WhatsappTemplateChangesDetailsDto::new())
     }
 }
-impl From<WhatsappPartialTemplateDetailsDto>
-for WhatsappPartialTemplateChangesDtoDetails {
+impl From<WhatsappPartialTemplateDetailsDto> for WhatsappPartialTemplateChangesDtoDetails {
     fn from(value: WhatsappPartialTemplateDetailsDto) -> Self {
         Self::WhatsappPartialTemplateDetailsDto(value)
     }
 }
-impl From<WhatsappTemplateChangesDetailsDto>
-for WhatsappPartialTemplateChangesDtoDetails {
+impl From<WhatsappTemplateChangesDetailsDto> for WhatsappPartialTemplateChangesDtoDetails {
     fn from(value: WhatsappTemplateChangesDetailsDto) -> Self {
         Self::WhatsappTemplateChangesDetailsDto(value)
     }
@@ -25012,9 +19586,7 @@ pub enum WhatsappPartialTemplateDetailsDtoComponentsItem {
     /// A `WhatsappPartialCarouselComponentDto`.
     WhatsappPartialCarouselComponentDto(WhatsappPartialCarouselComponentDto),
     /// A `WhatsappPartialLimitedTimeOfferComponentDto`.
-    WhatsappPartialLimitedTimeOfferComponentDto(
-        WhatsappPartialLimitedTimeOfferComponentDto,
-    ),
+    WhatsappPartialLimitedTimeOfferComponentDto(WhatsappPartialLimitedTimeOfferComponentDto),
     /// A kind this SDK does not know yet (an object with none of the
     /// properties that tell the known variants apart), kept as received.
     Other(serde_json::Value),
@@ -25022,30 +19594,14 @@ pub enum WhatsappPartialTemplateDetailsDtoComponentsItem {
 impl serde::Serialize for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappPartialTextHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialMediaHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialFooterComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialLocationHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialCarouselComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialLimitedTimeOfferComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialTextHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialMediaHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialFooterComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialLocationHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialCarouselComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialLimitedTimeOfferComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -25056,57 +19612,14 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "format", "text", "example"],
-                values: &[("type", &["HEADER"]), ("format", &["TEXT"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "format", "examples"],
-                values: &[
-                    ("type", &["HEADER"]),
-                    ("format", &["DOCUMENT", "IMAGE", "VIDEO"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "examples", "addSecurityRecommendation"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "codeExpirationMinutes"],
-                values: &[("type", &["FOOTER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "format"],
-                values: &[("type", &["HEADER"]), ("format", &["LOCATION"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "cards"],
-                values: &[("type", &["CAROUSEL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["type", "text", "hasExpiration"],
-                values: &[("type", &["LIMITED_TIME_OFFER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["DOCUMENT", "IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "examples", "addSecurityRecommendation"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "codeExpirationMinutes"], values: &[("type", &["FOOTER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "cards"], values: &[("type", &["CAROUSEL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "hasExpiration"], values: &[("type", &["LIMITED_TIME_OFFER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -25115,82 +19628,30 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappPartialTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialTextHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialTextHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappPartialMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialMediaHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialMediaHeaderComponentDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappPartialBodyComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialBodyComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialBodyComponentDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappPartialFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialFooterComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialFooterComponentDto")
-                        })
-                }
-                4usize => {
-                    <WhatsappPartialButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialButtonsComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialButtonsComponentDto")
-                        })
-                }
-                5usize => {
-                    <WhatsappPartialLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialLocationHeaderComponentDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "WhatsappPartialLocationHeaderComponentDto"
-                            )
-                        })
-                }
-                6usize => {
-                    <WhatsappPartialCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialCarouselComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialCarouselComponentDto")
-                        })
-                }
-                7usize => {
-                    <WhatsappPartialLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialLimitedTimeOfferComponentDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "WhatsappPartialLimitedTimeOfferComponentDto"
-                            )
-                        })
-                }
+                0 => <WhatsappPartialTextHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialTextHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappPartialTextHeaderComponentDto: {e}")),
+                1 => <WhatsappPartialMediaHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialMediaHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappPartialMediaHeaderComponentDto: {e}")),
+                2 => <WhatsappPartialBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialBodyComponentDto)
+                    .map_err(|e| format!("WhatsappPartialBodyComponentDto: {e}")),
+                3 => <WhatsappPartialFooterComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialFooterComponentDto)
+                    .map_err(|e| format!("WhatsappPartialFooterComponentDto: {e}")),
+                4 => <WhatsappPartialButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappPartialButtonsComponentDto: {e}")),
+                5 => <WhatsappPartialLocationHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialLocationHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappPartialLocationHeaderComponentDto: {e}")),
+                6 => <WhatsappPartialCarouselComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialCarouselComponentDto)
+                    .map_err(|e| format!("WhatsappPartialCarouselComponentDto: {e}")),
+                7 => <WhatsappPartialLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialLimitedTimeOfferComponentDto)
+                    .map_err(|e| format!("WhatsappPartialLimitedTimeOfferComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -25198,23 +19659,12 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappPartialTemplateDetailsDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappPartialTemplateDetailsDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappPartialTemplateDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -25222,16 +19672,12 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
     /// The `WhatsappPartialTextHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text_header() -> Self {
-        Self::WhatsappPartialTextHeaderComponentDto(
-            WhatsappPartialTextHeaderComponentDto::new(),
-        )
+        Self::WhatsappPartialTextHeaderComponentDto(WhatsappPartialTextHeaderComponentDto::new())
     }
     /// The `WhatsappPartialMediaHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn media_header() -> Self {
-        Self::WhatsappPartialMediaHeaderComponentDto(
-            WhatsappPartialMediaHeaderComponentDto::new(),
-        )
+        Self::WhatsappPartialMediaHeaderComponentDto(WhatsappPartialMediaHeaderComponentDto::new())
     }
     /// The `WhatsappPartialBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -25246,76 +19692,60 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
     /// The `WhatsappPartialButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn buttons() -> Self {
-        Self::WhatsappPartialButtonsComponentDto(
-            WhatsappPartialButtonsComponentDto::new(),
-        )
+        Self::WhatsappPartialButtonsComponentDto(WhatsappPartialButtonsComponentDto::new())
     }
     /// The `WhatsappPartialLocationHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn location_header() -> Self {
-        Self::WhatsappPartialLocationHeaderComponentDto(
-            WhatsappPartialLocationHeaderComponentDto::new(),
-        )
+        Self::WhatsappPartialLocationHeaderComponentDto(WhatsappPartialLocationHeaderComponentDto::new())
     }
     /// The `WhatsappPartialCarouselComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn carousel() -> Self {
-        Self::WhatsappPartialCarouselComponentDto(
-            WhatsappPartialCarouselComponentDto::new(),
-        )
+        Self::WhatsappPartialCarouselComponentDto(WhatsappPartialCarouselComponentDto::new())
     }
     /// The `WhatsappPartialLimitedTimeOfferComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn limited_time_offer() -> Self {
-        Self::WhatsappPartialLimitedTimeOfferComponentDto(
-            WhatsappPartialLimitedTimeOfferComponentDto::new(),
-        )
+        Self::WhatsappPartialLimitedTimeOfferComponentDto(WhatsappPartialLimitedTimeOfferComponentDto::new())
     }
 }
-impl From<WhatsappPartialTextHeaderComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialTextHeaderComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialTextHeaderComponentDto) -> Self {
         Self::WhatsappPartialTextHeaderComponentDto(value)
     }
 }
-impl From<WhatsappPartialMediaHeaderComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialMediaHeaderComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialMediaHeaderComponentDto) -> Self {
         Self::WhatsappPartialMediaHeaderComponentDto(value)
     }
 }
-impl From<WhatsappPartialBodyComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialBodyComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialBodyComponentDto) -> Self {
         Self::WhatsappPartialBodyComponentDto(value)
     }
 }
-impl From<WhatsappPartialFooterComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialFooterComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialFooterComponentDto) -> Self {
         Self::WhatsappPartialFooterComponentDto(value)
     }
 }
-impl From<WhatsappPartialButtonsComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialButtonsComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialButtonsComponentDto) -> Self {
         Self::WhatsappPartialButtonsComponentDto(value)
     }
 }
-impl From<WhatsappPartialLocationHeaderComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialLocationHeaderComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialLocationHeaderComponentDto) -> Self {
         Self::WhatsappPartialLocationHeaderComponentDto(value)
     }
 }
-impl From<WhatsappPartialCarouselComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialCarouselComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialCarouselComponentDto) -> Self {
         Self::WhatsappPartialCarouselComponentDto(value)
     }
 }
-impl From<WhatsappPartialLimitedTimeOfferComponentDto>
-for WhatsappPartialTemplateDetailsDtoComponentsItem {
+impl From<WhatsappPartialLimitedTimeOfferComponentDto> for WhatsappPartialTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappPartialLimitedTimeOfferComponentDto) -> Self {
         Self::WhatsappPartialLimitedTimeOfferComponentDto(value)
     }
@@ -25793,12 +20223,8 @@ pub enum WhatsappSenderChangesDtoDetails {
 impl serde::Serialize for WhatsappSenderChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappSenderDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappSenderChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappSenderDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappSenderChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -25808,117 +20234,19 @@ impl WhatsappSenderChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["displayName", "vertical"],
-                known: &[
-                    "displayName",
-                    "description",
-                    "vertical",
-                    "email",
-                    "address",
-                    "websiteOne",
-                    "websiteTwo",
-                    "about",
-                    "photoUrl",
-                    "username",
-                ],
-                values: &[
-                    (
-                        "vertical",
-                        &[
-                            "ALCOHOL",
-                            "AUTOMOTIVE",
-                            "BEAUTY_SPA_SALON",
-                            "CLOTHING_AND_APPAREL",
-                            "EDUCATION",
-                            "ENTERTAINMENT",
-                            "EVENT_PLANNING_AND_SERVICE",
-                            "FINANCE_AND_BANKING",
-                            "FOOD_AND_GROCERY",
-                            "HOTEL_AND_LODGING",
-                            "MEDICAL_AND_HEALTH",
-                            "NON_PROFIT",
-                            "NOT_SET",
-                            "ONLINE_GAMBLING",
-                            "OTC_DRUGS",
-                            "OTHER",
-                            "PHYSICAL_GAMBLING",
-                            "PROFESSIONAL_SERVICES",
-                            "PUBLIC_SERVICE",
-                            "RESTAURANT",
-                            "SHOPPING_AND_RETAIL",
-                            "TRAVEL_AND_TRANSPORTATION",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "displayName",
-                    "description",
-                    "vertical",
-                    "email",
-                    "address",
-                    "websiteOne",
-                    "websiteTwo",
-                    "about",
-                    "photoUrl",
-                    "username",
-                ],
-                values: &[
-                    (
-                        "vertical",
-                        &[
-                            "ALCOHOL",
-                            "AUTOMOTIVE",
-                            "BEAUTY_SPA_SALON",
-                            "CLOTHING_AND_APPAREL",
-                            "EDUCATION",
-                            "ENTERTAINMENT",
-                            "EVENT_PLANNING_AND_SERVICE",
-                            "FINANCE_AND_BANKING",
-                            "FOOD_AND_GROCERY",
-                            "HOTEL_AND_LODGING",
-                            "MEDICAL_AND_HEALTH",
-                            "NON_PROFIT",
-                            "NOT_SET",
-                            "ONLINE_GAMBLING",
-                            "OTC_DRUGS",
-                            "OTHER",
-                            "PHYSICAL_GAMBLING",
-                            "PROFESSIONAL_SERVICES",
-                            "PUBLIC_SERVICE",
-                            "RESTAURANT",
-                            "SHOPPING_AND_RETAIL",
-                            "TRAVEL_AND_TRANSPORTATION",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["displayName", "vertical"], known: &["displayName", "description", "vertical", "email", "address", "websiteOne", "websiteTwo", "about", "photoUrl", "username"], values: &[("vertical", &["ALCOHOL", "AUTOMOTIVE", "BEAUTY_SPA_SALON", "CLOTHING_AND_APPAREL", "EDUCATION", "ENTERTAINMENT", "EVENT_PLANNING_AND_SERVICE", "FINANCE_AND_BANKING", "FOOD_AND_GROCERY", "HOTEL_AND_LODGING", "MEDICAL_AND_HEALTH", "NON_PROFIT", "NOT_SET", "ONLINE_GAMBLING", "OTC_DRUGS", "OTHER", "PHYSICAL_GAMBLING", "PROFESSIONAL_SERVICES", "PUBLIC_SERVICE", "RESTAURANT", "SHOPPING_AND_RETAIL", "TRAVEL_AND_TRANSPORTATION", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["displayName", "description", "vertical", "email", "address", "websiteOne", "websiteTwo", "about", "photoUrl", "username"], values: &[("vertical", &["ALCOHOL", "AUTOMOTIVE", "BEAUTY_SPA_SALON", "CLOTHING_AND_APPAREL", "EDUCATION", "ENTERTAINMENT", "EVENT_PLANNING_AND_SERVICE", "FINANCE_AND_BANKING", "FOOD_AND_GROCERY", "HOTEL_AND_LODGING", "MEDICAL_AND_HEALTH", "NON_PROFIT", "NOT_SET", "ONLINE_GAMBLING", "OTC_DRUGS", "OTHER", "PHYSICAL_GAMBLING", "PROFESSIONAL_SERVICES", "PUBLIC_SERVICE", "RESTAURANT", "SHOPPING_AND_RETAIL", "TRAVEL_AND_TRANSPORTATION", "UNRECOGNIZED"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappSenderDetailsDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappSenderDetailsDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappSenderDetailsDto"))
-                }
-                1usize => {
-                    <WhatsappSenderChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappSenderChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappSenderChangesDetailsDto")
-                        })
-                }
+                0 => <WhatsappSenderDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappSenderDetailsDto)
+                    .map_err(|e| format!("WhatsappSenderDetailsDto: {e}")),
+                1 => <WhatsappSenderChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappSenderChangesDetailsDto)
+                    .map_err(|e| format!("WhatsappSenderChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -25926,36 +20254,20 @@ impl WhatsappSenderChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappSenderChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappSenderChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSenderChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappSenderChangesDtoDetails {
     /// The `WhatsappSenderDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sender(
-        display_name: impl Into<String>,
-        vertical: impl Into<WhatsappSenderWhatsAppVerticalEnum>,
-    ) -> Self {
-        Self::WhatsappSenderDetailsDto(
-            WhatsappSenderDetailsDto::new(display_name, vertical),
-        )
+    pub fn sender(display_name: impl Into<String>, vertical: impl Into<WhatsappSenderWhatsAppVerticalEnum>) -> Self {
+        Self::WhatsappSenderDetailsDto(WhatsappSenderDetailsDto::new(display_name, vertical))
     }
     /// The `WhatsappSenderChangesDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -27211,18 +21523,10 @@ pub enum WhatsappSendersControllerCreateSenderV1Request {
 impl serde::Serialize for WhatsappSendersControllerCreateSenderV1Request {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappSenderInputEsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputSenderPhoneProvisioningDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputSenderPartnerInitiatedDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappSenderInputDtoDeprecated(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappSenderInputEsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputSenderPhoneProvisioningDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputSenderPartnerInitiatedDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappSenderInputDtoDeprecated(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -27233,146 +21537,10 @@ impl WhatsappSendersControllerCreateSenderV1Request {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["wabaId", "phoneNumberId"],
-                known: &[
-                    "region",
-                    "metaLocalStorage",
-                    "wabaId",
-                    "phoneNumberId",
-                    "businessManager",
-                    "authenticationCode",
-                ],
-                values: &[
-                    ("region", &["BR", "EU", "US"]),
-                    (
-                        "metaLocalStorage",
-                        &[
-                            "AE",
-                            "AU",
-                            "BH",
-                            "BR",
-                            "CA",
-                            "CH",
-                            "DE",
-                            "GB",
-                            "ID",
-                            "IN",
-                            "JP",
-                            "KR",
-                            "SG",
-                            "US",
-                            "ZA",
-                        ],
-                    ),
-                    ("businessManager", &["SINCH_BR", "SINCH_MX", "SINCH_UK"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["details"],
-                known: &["region", "metaLocalStorage", "details"],
-                values: &[
-                    ("region", &["BR", "EU", "US"]),
-                    (
-                        "metaLocalStorage",
-                        &[
-                            "AE",
-                            "AU",
-                            "BH",
-                            "BR",
-                            "CA",
-                            "CH",
-                            "DE",
-                            "GB",
-                            "ID",
-                            "IN",
-                            "JP",
-                            "KR",
-                            "SG",
-                            "US",
-                            "ZA",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["phoneNumberProvider", "details"],
-                known: &[
-                    "status",
-                    "region",
-                    "metaLocalStorage",
-                    "phoneNumberProvider",
-                    "saveDraftOnFailure",
-                    "details",
-                ],
-                values: &[
-                    ("status", &["DRAFT", "SUBMIT"]),
-                    ("region", &["BR", "EU", "US"]),
-                    (
-                        "metaLocalStorage",
-                        &[
-                            "AE",
-                            "AU",
-                            "BH",
-                            "BR",
-                            "CA",
-                            "CH",
-                            "DE",
-                            "GB",
-                            "ID",
-                            "IN",
-                            "JP",
-                            "KR",
-                            "SG",
-                            "US",
-                            "ZA",
-                        ],
-                    ),
-                    ("phoneNumberProvider", &["CUSTOMER", "SINCH"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["name", "details"],
-                known: &[
-                    "region",
-                    "metaLocalStorage",
-                    "businessManager",
-                    "wabaId",
-                    "phoneNumberId",
-                    "facebookAccessToken",
-                    "facebookCode",
-                    "name",
-                    "details",
-                ],
-                values: &[
-                    ("region", &["BR", "EU", "US"]),
-                    (
-                        "metaLocalStorage",
-                        &[
-                            "AE",
-                            "AU",
-                            "BH",
-                            "BR",
-                            "CA",
-                            "CH",
-                            "DE",
-                            "GB",
-                            "ID",
-                            "IN",
-                            "JP",
-                            "KR",
-                            "SG",
-                            "US",
-                            "ZA",
-                        ],
-                    ),
-                    ("businessManager", &["SINCH_BR", "SINCH_MX", "SINCH_UK"]),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["wabaId", "phoneNumberId"], known: &["region", "metaLocalStorage", "wabaId", "phoneNumberId", "businessManager", "authenticationCode"], values: &[("region", &["BR", "EU", "US"]), ("metaLocalStorage", &["AE", "AU", "BH", "BR", "CA", "CH", "DE", "GB", "ID", "IN", "JP", "KR", "SG", "US", "ZA"]), ("businessManager", &["SINCH_BR", "SINCH_MX", "SINCH_UK"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["details"], known: &["region", "metaLocalStorage", "details"], values: &[("region", &["BR", "EU", "US"]), ("metaLocalStorage", &["AE", "AU", "BH", "BR", "CA", "CH", "DE", "GB", "ID", "IN", "JP", "KR", "SG", "US", "ZA"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["phoneNumberProvider", "details"], known: &["status", "region", "metaLocalStorage", "phoneNumberProvider", "saveDraftOnFailure", "details"], values: &[("status", &["DRAFT", "SUBMIT"]), ("region", &["BR", "EU", "US"]), ("metaLocalStorage", &["AE", "AU", "BH", "BR", "CA", "CH", "DE", "GB", "ID", "IN", "JP", "KR", "SG", "US", "ZA"]), ("phoneNumberProvider", &["CUSTOMER", "SINCH"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "details"], known: &["region", "metaLocalStorage", "businessManager", "wabaId", "phoneNumberId", "facebookAccessToken", "facebookCode", "name", "details"], values: &[("region", &["BR", "EU", "US"]), ("metaLocalStorage", &["AE", "AU", "BH", "BR", "CA", "CH", "DE", "GB", "ID", "IN", "JP", "KR", "SG", "US", "ZA"]), ("businessManager", &["SINCH_BR", "SINCH_MX", "SINCH_UK"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -27381,38 +21549,18 @@ impl WhatsappSendersControllerCreateSenderV1Request {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappSenderInputEsDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappSenderInputEsDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappSenderInputEsDto"))
-                }
-                1usize => {
-                    <WhatsappInputSenderPhoneProvisioningDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputSenderPhoneProvisioningDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputSenderPhoneProvisioningDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappInputSenderPartnerInitiatedDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputSenderPartnerInitiatedDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputSenderPartnerInitiatedDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappSenderInputDtoDeprecated as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappSenderInputDtoDeprecated)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappSenderInputDtoDeprecated")
-                        })
-                }
+                0 => <WhatsappSenderInputEsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappSenderInputEsDto)
+                    .map_err(|e| format!("WhatsappSenderInputEsDto: {e}")),
+                1 => <WhatsappInputSenderPhoneProvisioningDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputSenderPhoneProvisioningDto)
+                    .map_err(|e| format!("WhatsappInputSenderPhoneProvisioningDto: {e}")),
+                2 => <WhatsappInputSenderPartnerInitiatedDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputSenderPartnerInitiatedDto)
+                    .map_err(|e| format!("WhatsappInputSenderPartnerInitiatedDto: {e}")),
+                3 => <WhatsappSenderInputDtoDeprecated as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappSenderInputDtoDeprecated)
+                    .map_err(|e| format!("WhatsappSenderInputDtoDeprecated: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -27420,65 +21568,35 @@ impl WhatsappSendersControllerCreateSenderV1Request {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappSendersControllerCreateSenderV1Request",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappSendersControllerCreateSenderV1Request", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappSendersControllerCreateSenderV1Request {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappSendersControllerCreateSenderV1Request {
     /// The `WhatsappSenderInputEsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sender_input_es_dto(
-        waba_id: impl Into<String>,
-        phone_number_id: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappSenderInputEsDto(
-            WhatsappSenderInputEsDto::new(waba_id, phone_number_id),
-        )
+    pub fn sender_input_es_dto(waba_id: impl Into<String>, phone_number_id: impl Into<String>) -> Self {
+        Self::WhatsappSenderInputEsDto(WhatsappSenderInputEsDto::new(waba_id, phone_number_id))
     }
     /// The `WhatsappInputSenderPhoneProvisioningDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn input_sender_phone_provisioning_dto(
-        details: impl Into<WhatsappInputSenderPhoneProvisioningDetailsDto>,
-    ) -> Self {
-        Self::WhatsappInputSenderPhoneProvisioningDto(
-            WhatsappInputSenderPhoneProvisioningDto::new(details),
-        )
+    pub fn input_sender_phone_provisioning_dto(details: impl Into<WhatsappInputSenderPhoneProvisioningDetailsDto>) -> Self {
+        Self::WhatsappInputSenderPhoneProvisioningDto(WhatsappInputSenderPhoneProvisioningDto::new(details))
     }
     /// The `WhatsappInputSenderPartnerInitiatedDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn input_sender_partner_initiated_dto(
-        phone_number_provider: impl Into<WhatsappSenderInputNumberProviderTypeEnum>,
-        details: impl Into<WhatsappInputSenderPartnerInitiatedDetailsDto>,
-    ) -> Self {
-        Self::WhatsappInputSenderPartnerInitiatedDto(
-            WhatsappInputSenderPartnerInitiatedDto::new(phone_number_provider, details),
-        )
+    pub fn input_sender_partner_initiated_dto(phone_number_provider: impl Into<WhatsappSenderInputNumberProviderTypeEnum>, details: impl Into<WhatsappInputSenderPartnerInitiatedDetailsDto>) -> Self {
+        Self::WhatsappInputSenderPartnerInitiatedDto(WhatsappInputSenderPartnerInitiatedDto::new(phone_number_provider, details))
     }
     /// The `WhatsappSenderInputDtoDeprecated` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sender_input_dto_deprecated(
-        name: impl Into<String>,
-        details: impl Into<WhatsappSenderInputDetailsDto>,
-    ) -> Self {
-        Self::WhatsappSenderInputDtoDeprecated(
-            WhatsappSenderInputDtoDeprecated::new(name, details),
-        )
+    pub fn sender_input_dto_deprecated(name: impl Into<String>, details: impl Into<WhatsappSenderInputDetailsDto>) -> Self {
+        Self::WhatsappSenderInputDtoDeprecated(WhatsappSenderInputDtoDeprecated::new(name, details))
     }
 }
 impl From<WhatsappSenderInputEsDto> for WhatsappSendersControllerCreateSenderV1Request {
@@ -27486,20 +21604,17 @@ impl From<WhatsappSenderInputEsDto> for WhatsappSendersControllerCreateSenderV1R
         Self::WhatsappSenderInputEsDto(value)
     }
 }
-impl From<WhatsappInputSenderPhoneProvisioningDto>
-for WhatsappSendersControllerCreateSenderV1Request {
+impl From<WhatsappInputSenderPhoneProvisioningDto> for WhatsappSendersControllerCreateSenderV1Request {
     fn from(value: WhatsappInputSenderPhoneProvisioningDto) -> Self {
         Self::WhatsappInputSenderPhoneProvisioningDto(value)
     }
 }
-impl From<WhatsappInputSenderPartnerInitiatedDto>
-for WhatsappSendersControllerCreateSenderV1Request {
+impl From<WhatsappInputSenderPartnerInitiatedDto> for WhatsappSendersControllerCreateSenderV1Request {
     fn from(value: WhatsappInputSenderPartnerInitiatedDto) -> Self {
         Self::WhatsappInputSenderPartnerInitiatedDto(value)
     }
 }
-impl From<WhatsappSenderInputDtoDeprecated>
-for WhatsappSendersControllerCreateSenderV1Request {
+impl From<WhatsappSenderInputDtoDeprecated> for WhatsappSendersControllerCreateSenderV1Request {
     fn from(value: WhatsappSenderInputDtoDeprecated) -> Self {
         Self::WhatsappSenderInputDtoDeprecated(value)
     }
@@ -27906,30 +22021,14 @@ pub enum WhatsappTemplateChangesDetailsDtoComponentsItem {
 impl serde::Serialize for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappTextHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappMediaHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLocationHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappFooterComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCarouselComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLimitedTimeOfferComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappTextHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappMediaHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLocationHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappFooterComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCarouselComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLimitedTimeOfferComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -27940,57 +22039,14 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "text", "example"],
-                values: &[("type", &["HEADER"]), ("format", &["TEXT"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[
-                    ("type", &["HEADER"]),
-                    ("format", &["DOCUMENT", "IMAGE", "VIDEO"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format"],
-                values: &[("type", &["HEADER"]), ("format", &["LOCATION"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "examples", "addSecurityRecommendation"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "codeExpirationMinutes"],
-                values: &[("type", &["FOOTER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "cards"],
-                known: &["type", "cards"],
-                values: &[("type", &["CAROUSEL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "hasExpiration"],
-                known: &["type", "text", "hasExpiration"],
-                values: &[("type", &["LIMITED_TIME_OFFER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["DOCUMENT", "IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "examples", "addSecurityRecommendation"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "codeExpirationMinutes"], values: &[("type", &["FOOTER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "cards"], known: &["type", "cards"], values: &[("type", &["CAROUSEL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "hasExpiration"], known: &["type", "text", "hasExpiration"], values: &[("type", &["LIMITED_TIME_OFFER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -27999,68 +22055,30 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTextHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTextHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappMediaHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLocationHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappBodyComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
-                }
-                4usize => {
-                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappFooterComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
-                }
-                5usize => {
-                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappButtonsComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
-                }
-                6usize => {
-                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCarouselComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
-                }
-                7usize => {
-                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLimitedTimeOfferComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
-                        })
-                }
+                0 => <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTextHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappTextHeaderComponentDto: {e}")),
+                1 => <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappMediaHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappMediaHeaderComponentDto: {e}")),
+                2 => <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLocationHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappLocationHeaderComponentDto: {e}")),
+                3 => <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappBodyComponentDto)
+                    .map_err(|e| format!("WhatsappBodyComponentDto: {e}")),
+                4 => <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFooterComponentDto)
+                    .map_err(|e| format!("WhatsappFooterComponentDto: {e}")),
+                5 => <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappButtonsComponentDto: {e}")),
+                6 => <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCarouselComponentDto)
+                    .map_err(|e| format!("WhatsappCarouselComponentDto: {e}")),
+                7 => <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLimitedTimeOfferComponentDto)
+                    .map_err(|e| format!("WhatsappLimitedTimeOfferComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -28068,56 +22086,30 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplateChangesDetailsDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplateChangesDetailsDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateChangesDetailsDtoComponentsItem {
     /// The `WhatsappTextHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappTextHeaderComponentDto(
-            WhatsappTextHeaderComponentDto::new(r#type, format),
-        )
+    pub fn text_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappTextHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappTextHeaderComponentDto(WhatsappTextHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappMediaHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn media_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappMediaHeaderComponentDto(
-            WhatsappMediaHeaderComponentDto::new(r#type, format),
-        )
+    pub fn media_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappMediaHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappMediaHeaderComponentDto(WhatsappMediaHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappLocationHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappLocationHeaderComponentDto(
-            WhatsappLocationHeaderComponentDto::new(r#type, format),
-        )
+    pub fn location_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappLocationHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappLocationHeaderComponentDto(WhatsappLocationHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -28131,49 +22123,31 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
     }
     /// The `WhatsappButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappButtonsComponentDto(
-            WhatsappButtonsComponentDto::new(r#type, buttons),
-        )
+    pub fn buttons(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappButtonsComponentDtoButtonsItem>>) -> Self {
+        Self::WhatsappButtonsComponentDto(WhatsappButtonsComponentDto::new(r#type, buttons))
     }
     /// The `WhatsappCarouselComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn carousel(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappCardDto>>,
-    ) -> Self {
-        Self::WhatsappCarouselComponentDto(
-            WhatsappCarouselComponentDto::new(r#type, cards),
-        )
+    pub fn carousel(r#type: impl Into<WhatsappComponentTypeCarouselEnum>, cards: impl Into<Vec<WhatsappCardDto>>) -> Self {
+        Self::WhatsappCarouselComponentDto(WhatsappCarouselComponentDto::new(r#type, cards))
     }
     /// The `WhatsappLimitedTimeOfferComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn limited_time_offer(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        has_expiration: impl Into<bool>,
-    ) -> Self {
-        Self::WhatsappLimitedTimeOfferComponentDto(
-            WhatsappLimitedTimeOfferComponentDto::new(r#type, has_expiration),
-        )
+    pub fn limited_time_offer(r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>, has_expiration: impl Into<bool>) -> Self {
+        Self::WhatsappLimitedTimeOfferComponentDto(WhatsappLimitedTimeOfferComponentDto::new(r#type, has_expiration))
     }
 }
-impl From<WhatsappTextHeaderComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappTextHeaderComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappTextHeaderComponentDto) -> Self {
         Self::WhatsappTextHeaderComponentDto(value)
     }
 }
-impl From<WhatsappMediaHeaderComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappMediaHeaderComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappMediaHeaderComponentDto) -> Self {
         Self::WhatsappMediaHeaderComponentDto(value)
     }
 }
-impl From<WhatsappLocationHeaderComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappLocationHeaderComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappLocationHeaderComponentDto) -> Self {
         Self::WhatsappLocationHeaderComponentDto(value)
     }
@@ -28183,26 +22157,22 @@ impl From<WhatsappBodyComponentDto> for WhatsappTemplateChangesDetailsDtoCompone
         Self::WhatsappBodyComponentDto(value)
     }
 }
-impl From<WhatsappFooterComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappFooterComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappFooterComponentDto) -> Self {
         Self::WhatsappFooterComponentDto(value)
     }
 }
-impl From<WhatsappButtonsComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappButtonsComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappButtonsComponentDto) -> Self {
         Self::WhatsappButtonsComponentDto(value)
     }
 }
-impl From<WhatsappCarouselComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappCarouselComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappCarouselComponentDto) -> Self {
         Self::WhatsappCarouselComponentDto(value)
     }
 }
-impl From<WhatsappLimitedTimeOfferComponentDto>
-for WhatsappTemplateChangesDetailsDtoComponentsItem {
+impl From<WhatsappLimitedTimeOfferComponentDto> for WhatsappTemplateChangesDetailsDtoComponentsItem {
     fn from(value: WhatsappLimitedTimeOfferComponentDto) -> Self {
         Self::WhatsappLimitedTimeOfferComponentDto(value)
     }
@@ -28256,12 +22226,8 @@ pub enum WhatsappTemplateChangesDtoDetails {
 impl serde::Serialize for WhatsappTemplateChangesDtoDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappTemplateDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappTemplateChangesDetailsDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappTemplateDetailsDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappTemplateChangesDetailsDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -28271,39 +22237,19 @@ impl WhatsappTemplateChangesDtoDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["components"],
-                known: &["components", "messageSendTtlSeconds", "optimization"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["components", "messageSendTtlSeconds", "optimization"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["components"], known: &["components", "messageSendTtlSeconds", "optimization"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["components", "messageSendTtlSeconds", "optimization"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTemplateDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTemplateDetailsDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappTemplateDetailsDto"))
-                }
-                1usize => {
-                    <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTemplateChangesDetailsDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTemplateChangesDetailsDto")
-                        })
-                }
+                0 => <WhatsappTemplateDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateDetailsDto)
+                    .map_err(|e| format!("WhatsappTemplateDetailsDto: {e}")),
+                1 => <WhatsappTemplateChangesDetailsDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateChangesDetailsDto)
+                    .map_err(|e| format!("WhatsappTemplateChangesDetailsDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -28311,32 +22257,19 @@ impl WhatsappTemplateChangesDtoDetails {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplateChangesDtoDetails",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplateChangesDtoDetails", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateChangesDtoDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateChangesDtoDetails {
     /// The `WhatsappTemplateDetailsDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn template(
-        components: impl Into<Vec<WhatsappTemplateDetailsDtoComponentsItem>>,
-    ) -> Self {
+    pub fn template(components: impl Into<Vec<WhatsappTemplateDetailsDtoComponentsItem>>) -> Self {
         Self::WhatsappTemplateDetailsDto(WhatsappTemplateDetailsDto::new(components))
     }
     /// The `WhatsappTemplateChangesDetailsDto` variant.
@@ -28517,30 +22450,14 @@ pub enum WhatsappTemplateDetailsDtoComponentsItem {
 impl serde::Serialize for WhatsappTemplateDetailsDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappTextHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappMediaHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappBodyComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappFooterComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappButtonsComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLocationHeaderComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappCarouselComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLimitedTimeOfferComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappTextHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappMediaHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappBodyComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappFooterComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappButtonsComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLocationHeaderComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappCarouselComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLimitedTimeOfferComponentDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -28551,57 +22468,14 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "text", "example"],
-                values: &[("type", &["HEADER"]), ("format", &["TEXT"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[
-                    ("type", &["HEADER"]),
-                    ("format", &["DOCUMENT", "IMAGE", "VIDEO"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "examples", "addSecurityRecommendation"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "codeExpirationMinutes"],
-                values: &[("type", &["FOOTER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format"],
-                values: &[("type", &["HEADER"]), ("format", &["LOCATION"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "cards"],
-                known: &["type", "cards"],
-                values: &[("type", &["CAROUSEL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "hasExpiration"],
-                known: &["type", "text", "hasExpiration"],
-                values: &[("type", &["LIMITED_TIME_OFFER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["DOCUMENT", "IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "examples", "addSecurityRecommendation"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "codeExpirationMinutes"], values: &[("type", &["FOOTER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "cards"], known: &["type", "cards"], values: &[("type", &["CAROUSEL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "hasExpiration"], known: &["type", "text", "hasExpiration"], values: &[("type", &["LIMITED_TIME_OFFER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -28610,68 +22484,30 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTextHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTextHeaderComponentDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappMediaHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappMediaHeaderComponentDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappBodyComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentDto"))
-                }
-                3usize => {
-                    <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappFooterComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappFooterComponentDto"))
-                }
-                4usize => {
-                    <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappButtonsComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappButtonsComponentDto"))
-                }
-                5usize => {
-                    <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLocationHeaderComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLocationHeaderComponentDto")
-                        })
-                }
-                6usize => {
-                    <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappCarouselComponentDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappCarouselComponentDto"))
-                }
-                7usize => {
-                    <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLimitedTimeOfferComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLimitedTimeOfferComponentDto")
-                        })
-                }
+                0 => <WhatsappTextHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTextHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappTextHeaderComponentDto: {e}")),
+                1 => <WhatsappMediaHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappMediaHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappMediaHeaderComponentDto: {e}")),
+                2 => <WhatsappBodyComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappBodyComponentDto)
+                    .map_err(|e| format!("WhatsappBodyComponentDto: {e}")),
+                3 => <WhatsappFooterComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFooterComponentDto)
+                    .map_err(|e| format!("WhatsappFooterComponentDto: {e}")),
+                4 => <WhatsappButtonsComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappButtonsComponentDto)
+                    .map_err(|e| format!("WhatsappButtonsComponentDto: {e}")),
+                5 => <WhatsappLocationHeaderComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLocationHeaderComponentDto)
+                    .map_err(|e| format!("WhatsappLocationHeaderComponentDto: {e}")),
+                6 => <WhatsappCarouselComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappCarouselComponentDto)
+                    .map_err(|e| format!("WhatsappCarouselComponentDto: {e}")),
+                7 => <WhatsappLimitedTimeOfferComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLimitedTimeOfferComponentDto)
+                    .map_err(|e| format!("WhatsappLimitedTimeOfferComponentDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -28679,46 +22515,25 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplateDetailsDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplateDetailsDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateDetailsDtoComponentsItem {
     /// The `WhatsappTextHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappTextHeaderComponentDto(
-            WhatsappTextHeaderComponentDto::new(r#type, format),
-        )
+    pub fn text_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappTextHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappTextHeaderComponentDto(WhatsappTextHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappMediaHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn media_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappMediaHeaderComponentDto(
-            WhatsappMediaHeaderComponentDto::new(r#type, format),
-        )
+    pub fn media_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappMediaHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappMediaHeaderComponentDto(WhatsappMediaHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappBodyComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -28732,43 +22547,23 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
     }
     /// The `WhatsappButtonsComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappButtonsComponentDto(
-            WhatsappButtonsComponentDto::new(r#type, buttons),
-        )
+    pub fn buttons(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappButtonsComponentDtoButtonsItem>>) -> Self {
+        Self::WhatsappButtonsComponentDto(WhatsappButtonsComponentDto::new(r#type, buttons))
     }
     /// The `WhatsappLocationHeaderComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_header(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappLocationHeaderComponentDto(
-            WhatsappLocationHeaderComponentDto::new(r#type, format),
-        )
+    pub fn location_header(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappLocationHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappLocationHeaderComponentDto(WhatsappLocationHeaderComponentDto::new(r#type, format))
     }
     /// The `WhatsappCarouselComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn carousel(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappCardDto>>,
-    ) -> Self {
-        Self::WhatsappCarouselComponentDto(
-            WhatsappCarouselComponentDto::new(r#type, cards),
-        )
+    pub fn carousel(r#type: impl Into<WhatsappComponentTypeCarouselEnum>, cards: impl Into<Vec<WhatsappCardDto>>) -> Self {
+        Self::WhatsappCarouselComponentDto(WhatsappCarouselComponentDto::new(r#type, cards))
     }
     /// The `WhatsappLimitedTimeOfferComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn limited_time_offer(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        has_expiration: impl Into<bool>,
-    ) -> Self {
-        Self::WhatsappLimitedTimeOfferComponentDto(
-            WhatsappLimitedTimeOfferComponentDto::new(r#type, has_expiration),
-        )
+    pub fn limited_time_offer(r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>, has_expiration: impl Into<bool>) -> Self {
+        Self::WhatsappLimitedTimeOfferComponentDto(WhatsappLimitedTimeOfferComponentDto::new(r#type, has_expiration))
     }
 }
 impl From<WhatsappTextHeaderComponentDto> for WhatsappTemplateDetailsDtoComponentsItem {
@@ -28796,8 +22591,7 @@ impl From<WhatsappButtonsComponentDto> for WhatsappTemplateDetailsDtoComponentsI
         Self::WhatsappButtonsComponentDto(value)
     }
 }
-impl From<WhatsappLocationHeaderComponentDto>
-for WhatsappTemplateDetailsDtoComponentsItem {
+impl From<WhatsappLocationHeaderComponentDto> for WhatsappTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappLocationHeaderComponentDto) -> Self {
         Self::WhatsappLocationHeaderComponentDto(value)
     }
@@ -28807,8 +22601,7 @@ impl From<WhatsappCarouselComponentDto> for WhatsappTemplateDetailsDtoComponents
         Self::WhatsappCarouselComponentDto(value)
     }
 }
-impl From<WhatsappLimitedTimeOfferComponentDto>
-for WhatsappTemplateDetailsDtoComponentsItem {
+impl From<WhatsappLimitedTimeOfferComponentDto> for WhatsappTemplateDetailsDtoComponentsItem {
     fn from(value: WhatsappLimitedTimeOfferComponentDto) -> Self {
         Self::WhatsappLimitedTimeOfferComponentDto(value)
     }
@@ -28882,30 +22675,14 @@ pub enum WhatsappTemplateDetailsInputDtoComponentsItem {
 impl serde::Serialize for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappLocationHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappTextHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappMediaHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappBodyComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappFooterComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappButtonsComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputCarouselComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLimitedTimeOfferComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappLocationHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappTextHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappMediaHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappBodyComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappFooterComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappButtonsComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputCarouselComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLimitedTimeOfferComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -28916,57 +22693,14 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format"],
-                values: &[("type", &["HEADER"]), ("format", &["LOCATION"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format", "text"],
-                known: &["type", "format", "text", "examples"],
-                values: &[("type", &["HEADER"]), ("format", &["TEXT"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[
-                    ("type", &["HEADER"]),
-                    ("format", &["DOCUMENT", "IMAGE", "VIDEO"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "examples", "addSecurityRecommendation"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "codeExpirationMinutes"],
-                values: &[("type", &["FOOTER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "cards"],
-                known: &["type", "cards"],
-                values: &[("type", &["CAROUSEL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text", "hasExpiration"],
-                values: &[("type", &["LIMITED_TIME_OFFER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format", "text"], known: &["type", "format", "text", "examples"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["DOCUMENT", "IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "examples", "addSecurityRecommendation"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "codeExpirationMinutes"], values: &[("type", &["FOOTER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "cards"], known: &["type", "cards"], values: &[("type", &["CAROUSEL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text", "hasExpiration"], values: &[("type", &["LIMITED_TIME_OFFER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -28975,78 +22709,30 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLocationHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTextHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappMediaHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappBodyComponentInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
-                }
-                4usize => {
-                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappFooterComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappFooterComponentInputDto")
-                        })
-                }
-                5usize => {
-                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappButtonsComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappButtonsComponentInputDto")
-                        })
-                }
-                6usize => {
-                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputCarouselComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputCarouselComponentDto")
-                        })
-                }
-                7usize => {
-                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "WhatsappLimitedTimeOfferComponentInputDto"
-                            )
-                        })
-                }
+                0 => <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLocationHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappLocationHeaderComponentInputDto: {e}")),
+                1 => <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTextHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappTextHeaderComponentInputDto: {e}")),
+                2 => <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappMediaHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappMediaHeaderComponentInputDto: {e}")),
+                3 => <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappBodyComponentInputDto)
+                    .map_err(|e| format!("WhatsappBodyComponentInputDto: {e}")),
+                4 => <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFooterComponentInputDto)
+                    .map_err(|e| format!("WhatsappFooterComponentInputDto: {e}")),
+                5 => <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappButtonsComponentInputDto)
+                    .map_err(|e| format!("WhatsappButtonsComponentInputDto: {e}")),
+                6 => <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputCarouselComponentDto)
+                    .map_err(|e| format!("WhatsappInputCarouselComponentDto: {e}")),
+                7 => <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
+                    .map_err(|e| format!("WhatsappLimitedTimeOfferComponentInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -29054,149 +22740,93 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplateDetailsInputDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplateDetailsInputDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplateDetailsInputDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplateDetailsInputDtoComponentsItem {
     /// The `WhatsappLocationHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappLocationHeaderComponentInputDto(
-            WhatsappLocationHeaderComponentInputDto::new(r#type, format),
-        )
+    pub fn location_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappLocationHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappLocationHeaderComponentInputDto(WhatsappLocationHeaderComponentInputDto::new(r#type, format))
     }
     /// The `WhatsappTextHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappTextHeaderComponentInputDto(
-            WhatsappTextHeaderComponentInputDto::new(r#type, format, text),
-        )
+    pub fn text_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappTextHeaderComponentFormatEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappTextHeaderComponentInputDto(WhatsappTextHeaderComponentInputDto::new(r#type, format, text))
     }
     /// The `WhatsappMediaHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn media_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappMediaHeaderComponentInputDto(
-            WhatsappMediaHeaderComponentInputDto::new(r#type, format),
-        )
+    pub fn media_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappMediaHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappMediaHeaderComponentInputDto(WhatsappMediaHeaderComponentInputDto::new(r#type, format))
     }
     /// The `WhatsappBodyComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn body_component_input(
-        r#type: impl Into<WhatsappComponentTypeBodyEnum>,
-    ) -> Self {
+    pub fn body_component_input(r#type: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
         Self::WhatsappBodyComponentInputDto(WhatsappBodyComponentInputDto::new(r#type))
     }
     /// The `WhatsappFooterComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn footer_component_input(
-        r#type: impl Into<WhatsappComponentTypeFooterEnum>,
-    ) -> Self {
-        Self::WhatsappFooterComponentInputDto(
-            WhatsappFooterComponentInputDto::new(r#type),
-        )
+    pub fn footer_component_input(r#type: impl Into<WhatsappComponentTypeFooterEnum>) -> Self {
+        Self::WhatsappFooterComponentInputDto(WhatsappFooterComponentInputDto::new(r#type))
     }
     /// The `WhatsappButtonsComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons_component_input(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentInputDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappButtonsComponentInputDto(
-            WhatsappButtonsComponentInputDto::new(r#type, buttons),
-        )
+    pub fn buttons_component_input(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappButtonsComponentInputDtoButtonsItem>>) -> Self {
+        Self::WhatsappButtonsComponentInputDto(WhatsappButtonsComponentInputDto::new(r#type, buttons))
     }
     /// The `WhatsappInputCarouselComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn input_carousel_component(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappInputCardDto>>,
-    ) -> Self {
-        Self::WhatsappInputCarouselComponentDto(
-            WhatsappInputCarouselComponentDto::new(r#type, cards),
-        )
+    pub fn input_carousel_component(r#type: impl Into<WhatsappComponentTypeCarouselEnum>, cards: impl Into<Vec<WhatsappInputCardDto>>) -> Self {
+        Self::WhatsappInputCarouselComponentDto(WhatsappInputCarouselComponentDto::new(r#type, cards))
     }
     /// The `WhatsappLimitedTimeOfferComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn limited_time_offer_component_input(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappLimitedTimeOfferComponentInputDto(
-            WhatsappLimitedTimeOfferComponentInputDto::new(r#type, text),
-        )
+    pub fn limited_time_offer_component_input(r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappLimitedTimeOfferComponentInputDto(WhatsappLimitedTimeOfferComponentInputDto::new(r#type, text))
     }
 }
-impl From<WhatsappLocationHeaderComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappLocationHeaderComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappLocationHeaderComponentInputDto) -> Self {
         Self::WhatsappLocationHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappTextHeaderComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappTextHeaderComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappTextHeaderComponentInputDto) -> Self {
         Self::WhatsappTextHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappMediaHeaderComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappMediaHeaderComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappMediaHeaderComponentInputDto) -> Self {
         Self::WhatsappMediaHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappBodyComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappBodyComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappBodyComponentInputDto) -> Self {
         Self::WhatsappBodyComponentInputDto(value)
     }
 }
-impl From<WhatsappFooterComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappFooterComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappFooterComponentInputDto) -> Self {
         Self::WhatsappFooterComponentInputDto(value)
     }
 }
-impl From<WhatsappButtonsComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappButtonsComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappButtonsComponentInputDto) -> Self {
         Self::WhatsappButtonsComponentInputDto(value)
     }
 }
-impl From<WhatsappInputCarouselComponentDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappInputCarouselComponentDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappInputCarouselComponentDto) -> Self {
         Self::WhatsappInputCarouselComponentDto(value)
     }
 }
-impl From<WhatsappLimitedTimeOfferComponentInputDto>
-for WhatsappTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappLimitedTimeOfferComponentInputDto> for WhatsappTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappLimitedTimeOfferComponentInputDto) -> Self {
         Self::WhatsappLimitedTimeOfferComponentInputDto(value)
     }
@@ -30134,9 +23764,7 @@ impl serde::Serialize for WhatsappTemplatesControllerGetTemplateV1Response {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::WhatsappTemplateDto(v) => serde::Serialize::serialize(v, serializer),
-            Self::WhatsappPartialTemplateDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappPartialTemplateDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -30146,281 +23774,19 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[
-                    "name",
-                    "language",
-                    "category",
-                    "analytics",
-                    "isMetaGenerated",
-                ],
-                known: &[
-                    "whatsappId",
-                    "state",
-                    "name",
-                    "language",
-                    "category",
-                    "rejectionCode",
-                    "qualityScore",
-                    "changes",
-                    "details",
-                    "analytics",
-                    "isMetaGenerated",
-                ],
-                values: &[
-                    (
-                        "state",
-                        &["APPROVED", "DISABLED", "PAUSED", "PENDING", "REJECTED"],
-                    ),
-                    (
-                        "language",
-                        &[
-                            "AF",
-                            "AR",
-                            "AZ",
-                            "BG",
-                            "BN",
-                            "CA",
-                            "CS",
-                            "DA",
-                            "DE",
-                            "EL",
-                            "EN",
-                            "EN_GB",
-                            "EN_US",
-                            "ES",
-                            "ES_AR",
-                            "ES_ES",
-                            "ES_MX",
-                            "ES_UY",
-                            "ET",
-                            "FA",
-                            "FI",
-                            "FIL",
-                            "FR",
-                            "GA",
-                            "GU",
-                            "HA",
-                            "HE",
-                            "HI",
-                            "HR",
-                            "HU",
-                            "ID",
-                            "IT",
-                            "JA",
-                            "KA",
-                            "KK",
-                            "KN",
-                            "KO",
-                            "KY_KG",
-                            "LO",
-                            "LT",
-                            "LV",
-                            "MK",
-                            "ML",
-                            "MR",
-                            "MS",
-                            "NB",
-                            "NL",
-                            "PA",
-                            "PL",
-                            "PT_BR",
-                            "PT_PT",
-                            "RO",
-                            "RU",
-                            "RW_RW",
-                            "SK",
-                            "SL",
-                            "SQ",
-                            "SR",
-                            "SV",
-                            "SW",
-                            "TA",
-                            "TE",
-                            "TH",
-                            "TR",
-                            "UK",
-                            "UR",
-                            "UZ",
-                            "VI",
-                            "ZH_CN",
-                            "ZH_HK",
-                            "ZH_TW",
-                            "ZU",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "category",
-                        &["AUTHENTICATION", "MARKETING", "UTILITY", "UNRECOGNIZED"],
-                    ),
-                    (
-                        "rejectionCode",
-                        &[
-                            "ABUSIVE_CONTENT",
-                            "INCORRECT_CATEGORY",
-                            "INVALID_FORMAT",
-                            "NONE",
-                            "SCAM",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "qualityScore",
-                        &[
-                            "QUALITY_SCORE_GREEN",
-                            "QUALITY_SCORE_RED",
-                            "QUALITY_SCORE_YELLOW",
-                            "QUALITY_SCORE_UNKNOWN",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &[
-                    "whatsappId",
-                    "state",
-                    "name",
-                    "language",
-                    "category",
-                    "rejectionCode",
-                    "qualityScore",
-                    "isMetaGenerated",
-                    "changes",
-                    "details",
-                    "analytics",
-                ],
-                values: &[
-                    (
-                        "state",
-                        &["APPROVED", "DISABLED", "PAUSED", "PENDING", "REJECTED"],
-                    ),
-                    (
-                        "language",
-                        &[
-                            "AF",
-                            "AR",
-                            "AZ",
-                            "BG",
-                            "BN",
-                            "CA",
-                            "CS",
-                            "DA",
-                            "DE",
-                            "EL",
-                            "EN",
-                            "EN_GB",
-                            "EN_US",
-                            "ES",
-                            "ES_AR",
-                            "ES_ES",
-                            "ES_MX",
-                            "ES_UY",
-                            "ET",
-                            "FA",
-                            "FI",
-                            "FIL",
-                            "FR",
-                            "GA",
-                            "GU",
-                            "HA",
-                            "HE",
-                            "HI",
-                            "HR",
-                            "HU",
-                            "ID",
-                            "IT",
-                            "JA",
-                            "KA",
-                            "KK",
-                            "KN",
-                            "KO",
-                            "KY_KG",
-                            "LO",
-                            "LT",
-                            "LV",
-                            "MK",
-                            "ML",
-                            "MR",
-                            "MS",
-                            "NB",
-                            "NL",
-                            "PA",
-                            "PL",
-                            "PT_BR",
-                            "PT_PT",
-                            "RO",
-                            "RU",
-                            "RW_RW",
-                            "SK",
-                            "SL",
-                            "SQ",
-                            "SR",
-                            "SV",
-                            "SW",
-                            "TA",
-                            "TE",
-                            "TH",
-                            "TR",
-                            "UK",
-                            "UR",
-                            "UZ",
-                            "VI",
-                            "ZH_CN",
-                            "ZH_HK",
-                            "ZH_TW",
-                            "ZU",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "category",
-                        &["AUTHENTICATION", "MARKETING", "UTILITY", "UNRECOGNIZED"],
-                    ),
-                    (
-                        "rejectionCode",
-                        &[
-                            "ABUSIVE_CONTENT",
-                            "INCORRECT_CATEGORY",
-                            "INVALID_FORMAT",
-                            "NONE",
-                            "SCAM",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                    (
-                        "qualityScore",
-                        &[
-                            "QUALITY_SCORE_GREEN",
-                            "QUALITY_SCORE_RED",
-                            "QUALITY_SCORE_YELLOW",
-                            "QUALITY_SCORE_UNKNOWN",
-                            "UNRECOGNIZED",
-                        ],
-                    ),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "language", "category", "analytics", "isMetaGenerated"], known: &["whatsappId", "state", "name", "language", "category", "rejectionCode", "qualityScore", "changes", "details", "analytics", "isMetaGenerated"], values: &[("state", &["APPROVED", "DISABLED", "PAUSED", "PENDING", "REJECTED"]), ("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ES_UY", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("category", &["AUTHENTICATION", "MARKETING", "UTILITY", "UNRECOGNIZED"]), ("rejectionCode", &["ABUSIVE_CONTENT", "INCORRECT_CATEGORY", "INVALID_FORMAT", "NONE", "SCAM", "UNRECOGNIZED"]), ("qualityScore", &["QUALITY_SCORE_GREEN", "QUALITY_SCORE_RED", "QUALITY_SCORE_YELLOW", "QUALITY_SCORE_UNKNOWN", "UNRECOGNIZED"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["whatsappId", "state", "name", "language", "category", "rejectionCode", "qualityScore", "isMetaGenerated", "changes", "details", "analytics"], values: &[("state", &["APPROVED", "DISABLED", "PAUSED", "PENDING", "REJECTED"]), ("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ES_UY", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("category", &["AUTHENTICATION", "MARKETING", "UTILITY", "UNRECOGNIZED"]), ("rejectionCode", &["ABUSIVE_CONTENT", "INCORRECT_CATEGORY", "INVALID_FORMAT", "NONE", "SCAM", "UNRECOGNIZED"]), ("qualityScore", &["QUALITY_SCORE_GREEN", "QUALITY_SCORE_RED", "QUALITY_SCORE_YELLOW", "QUALITY_SCORE_UNKNOWN", "UNRECOGNIZED"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTemplateDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappTemplateDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappTemplateDto"))
-                }
-                1usize => {
-                    <WhatsappPartialTemplateDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialTemplateDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappPartialTemplateDto"))
-                }
+                0 => <WhatsappTemplateDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateDto)
+                    .map_err(|e| format!("WhatsappTemplateDto: {e}")),
+                1 => <WhatsappPartialTemplateDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialTemplateDto)
+                    .map_err(|e| format!("WhatsappPartialTemplateDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -30428,45 +23794,20 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplatesControllerGetTemplateV1Response",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplatesControllerGetTemplateV1Response", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerGetTemplateV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerGetTemplateV1Response {
     /// The `WhatsappTemplateDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whatsapp(
-        name: impl Into<String>,
-        language: impl Into<WhatsappTemplateLanguagesEnum>,
-        category: impl Into<WhatsappTemplateCategoryEnum>,
-        analytics: impl Into<Vec<WhatsappTemplateAnalyticsDto>>,
-        is_meta_generated: impl Into<bool>,
-    ) -> Self {
-        Self::WhatsappTemplateDto(
-            WhatsappTemplateDto::new(
-                name,
-                language,
-                category,
-                analytics,
-                is_meta_generated,
-            ),
-        )
+    pub fn whatsapp(name: impl Into<String>, language: impl Into<WhatsappTemplateLanguagesEnum>, category: impl Into<WhatsappTemplateCategoryEnum>, analytics: impl Into<Vec<WhatsappTemplateAnalyticsDto>>, is_meta_generated: impl Into<bool>) -> Self {
+        Self::WhatsappTemplateDto(WhatsappTemplateDto::new(name, language, category, analytics, is_meta_generated))
     }
     /// The `WhatsappPartialTemplateDto` variant.
     #[allow(clippy::too_many_arguments)]
@@ -30479,8 +23820,7 @@ impl From<WhatsappTemplateDto> for WhatsappTemplatesControllerGetTemplateV1Respo
         Self::WhatsappTemplateDto(value)
     }
 }
-impl From<WhatsappPartialTemplateDto>
-for WhatsappTemplatesControllerGetTemplateV1Response {
+impl From<WhatsappPartialTemplateDto> for WhatsappTemplatesControllerGetTemplateV1Response {
     fn from(value: WhatsappPartialTemplateDto) -> Self {
         Self::WhatsappPartialTemplateDto(value)
     }
@@ -30499,12 +23839,8 @@ pub enum WhatsappTemplatesControllerListTemplatesByNameV1Response {
 impl serde::Serialize for WhatsappTemplatesControllerListTemplatesByNameV1Response {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappTemplateListDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialTemplateListDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappTemplateListDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialTemplateListDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -30514,49 +23850,19 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["totalSize", "pageSize", "templates"],
-                known: &[
-                    "totalSize",
-                    "pageSize",
-                    "previousPageToken",
-                    "nextPageToken",
-                    "templates",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["totalSize", "pageSize", "templates"],
-                known: &[
-                    "totalSize",
-                    "pageSize",
-                    "previousPageToken",
-                    "nextPageToken",
-                    "templates",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappTemplateListDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
-                }
-                1usize => {
-                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialTemplateListDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialTemplateListDto")
-                        })
-                }
+                0 => <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateListDto)
+                    .map_err(|e| format!("WhatsappTemplateListDto: {e}")),
+                1 => <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialTemplateListDto)
+                    .map_err(|e| format!("WhatsappPartialTemplateListDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -30564,59 +23870,33 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplatesControllerListTemplatesByNameV1Response",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplatesControllerListTemplatesByNameV1Response", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappTemplatesControllerListTemplatesByNameV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerListTemplatesByNameV1Response {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
     /// The `WhatsappTemplateListDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whatsapp(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappTemplateDto>>,
-    ) -> Self {
-        Self::WhatsappTemplateListDto(
-            WhatsappTemplateListDto::new(total_size, page_size, templates),
-        )
+    pub fn whatsapp(total_size: impl Into<f64>, page_size: impl Into<f64>, templates: impl Into<Vec<WhatsappTemplateDto>>) -> Self {
+        Self::WhatsappTemplateListDto(WhatsappTemplateListDto::new(total_size, page_size, templates))
     }
     /// The `WhatsappPartialTemplateListDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whatsapp_partial(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappPartialTemplateDto>>,
-    ) -> Self {
-        Self::WhatsappPartialTemplateListDto(
-            WhatsappPartialTemplateListDto::new(total_size, page_size, templates),
-        )
+    pub fn whatsapp_partial(total_size: impl Into<f64>, page_size: impl Into<f64>, templates: impl Into<Vec<WhatsappPartialTemplateDto>>) -> Self {
+        Self::WhatsappPartialTemplateListDto(WhatsappPartialTemplateListDto::new(total_size, page_size, templates))
     }
 }
-impl From<WhatsappTemplateListDto>
-for WhatsappTemplatesControllerListTemplatesByNameV1Response {
+impl From<WhatsappTemplateListDto> for WhatsappTemplatesControllerListTemplatesByNameV1Response {
     fn from(value: WhatsappTemplateListDto) -> Self {
         Self::WhatsappTemplateListDto(value)
     }
 }
-impl From<WhatsappPartialTemplateListDto>
-for WhatsappTemplatesControllerListTemplatesByNameV1Response {
+impl From<WhatsappPartialTemplateListDto> for WhatsappTemplatesControllerListTemplatesByNameV1Response {
     fn from(value: WhatsappPartialTemplateListDto) -> Self {
         Self::WhatsappPartialTemplateListDto(value)
     }
@@ -30635,12 +23915,8 @@ pub enum WhatsappTemplatesControllerListTemplatesV1Response {
 impl serde::Serialize for WhatsappTemplatesControllerListTemplatesV1Response {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappTemplateListDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappPartialTemplateListDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappTemplateListDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappPartialTemplateListDto(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -30650,49 +23926,19 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["totalSize", "pageSize", "templates"],
-                known: &[
-                    "totalSize",
-                    "pageSize",
-                    "previousPageToken",
-                    "nextPageToken",
-                    "templates",
-                ],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["totalSize", "pageSize", "templates"],
-                known: &[
-                    "totalSize",
-                    "pageSize",
-                    "previousPageToken",
-                    "nextPageToken",
-                    "templates",
-                ],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
-                        .map(Self::WhatsappTemplateListDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappTemplateListDto"))
-                }
-                1usize => {
-                    <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappPartialTemplateListDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappPartialTemplateListDto")
-                        })
-                }
+                0 => <WhatsappTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTemplateListDto)
+                    .map_err(|e| format!("WhatsappTemplateListDto: {e}")),
+                1 => <WhatsappPartialTemplateListDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappPartialTemplateListDto)
+                    .map_err(|e| format!("WhatsappPartialTemplateListDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -30700,59 +23946,33 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappTemplatesControllerListTemplatesV1Response",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappTemplatesControllerListTemplatesV1Response", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappTemplatesControllerListTemplatesV1Response {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for WhatsappTemplatesControllerListTemplatesV1Response {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappTemplatesControllerListTemplatesV1Response {
     /// The `WhatsappTemplateListDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whatsapp(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappTemplateDto>>,
-    ) -> Self {
-        Self::WhatsappTemplateListDto(
-            WhatsappTemplateListDto::new(total_size, page_size, templates),
-        )
+    pub fn whatsapp(total_size: impl Into<f64>, page_size: impl Into<f64>, templates: impl Into<Vec<WhatsappTemplateDto>>) -> Self {
+        Self::WhatsappTemplateListDto(WhatsappTemplateListDto::new(total_size, page_size, templates))
     }
     /// The `WhatsappPartialTemplateListDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whatsapp_partial(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappPartialTemplateDto>>,
-    ) -> Self {
-        Self::WhatsappPartialTemplateListDto(
-            WhatsappPartialTemplateListDto::new(total_size, page_size, templates),
-        )
+    pub fn whatsapp_partial(total_size: impl Into<f64>, page_size: impl Into<f64>, templates: impl Into<Vec<WhatsappPartialTemplateDto>>) -> Self {
+        Self::WhatsappPartialTemplateListDto(WhatsappPartialTemplateListDto::new(total_size, page_size, templates))
     }
 }
-impl From<WhatsappTemplateListDto>
-for WhatsappTemplatesControllerListTemplatesV1Response {
+impl From<WhatsappTemplateListDto> for WhatsappTemplatesControllerListTemplatesV1Response {
     fn from(value: WhatsappTemplateListDto) -> Self {
         Self::WhatsappTemplateListDto(value)
     }
 }
-impl From<WhatsappPartialTemplateListDto>
-for WhatsappTemplatesControllerListTemplatesV1Response {
+impl From<WhatsappPartialTemplateListDto> for WhatsappTemplatesControllerListTemplatesV1Response {
     fn from(value: WhatsappPartialTemplateListDto) -> Self {
         Self::WhatsappPartialTemplateListDto(value)
     }
@@ -30992,30 +24212,14 @@ pub enum WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
 impl serde::Serialize for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WhatsappLocationHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappTextHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappMediaHeaderComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappBodyComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappFooterComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappButtonsComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappInputCarouselComponentDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::WhatsappLimitedTimeOfferComponentInputDto(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WhatsappLocationHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappTextHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappMediaHeaderComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappBodyComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappFooterComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappButtonsComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappInputCarouselComponentDto(v) => serde::Serialize::serialize(v, serializer),
+            Self::WhatsappLimitedTimeOfferComponentInputDto(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -31026,57 +24230,14 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format"],
-                values: &[("type", &["HEADER"]), ("format", &["LOCATION"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format", "text"],
-                known: &["type", "format", "text", "examples"],
-                values: &[("type", &["HEADER"]), ("format", &["TEXT"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "format"],
-                known: &["type", "format", "examples"],
-                values: &[
-                    ("type", &["HEADER"]),
-                    ("format", &["DOCUMENT", "IMAGE", "VIDEO"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "examples", "addSecurityRecommendation"],
-                values: &[("type", &["BODY"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "text", "codeExpirationMinutes"],
-                values: &[("type", &["FOOTER"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "buttons"],
-                known: &["type", "buttons"],
-                values: &[("type", &["BUTTONS"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "cards"],
-                known: &["type", "cards"],
-                values: &[("type", &["CAROUSEL"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text", "hasExpiration"],
-                values: &[("type", &["LIMITED_TIME_OFFER"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format", "text"], known: &["type", "format", "text", "examples"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["DOCUMENT", "IMAGE", "VIDEO"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "examples", "addSecurityRecommendation"], values: &[("type", &["BODY"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "codeExpirationMinutes"], values: &[("type", &["FOOTER"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "buttons"], known: &["type", "buttons"], values: &[("type", &["BUTTONS"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "cards"], known: &["type", "cards"], values: &[("type", &["CAROUSEL"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text", "hasExpiration"], values: &[("type", &["LIMITED_TIME_OFFER"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -31085,78 +24246,30 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLocationHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappLocationHeaderComponentInputDto")
-                        })
-                }
-                1usize => {
-                    <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappTextHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappTextHeaderComponentInputDto")
-                        })
-                }
-                2usize => {
-                    <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappMediaHeaderComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappMediaHeaderComponentInputDto")
-                        })
-                }
-                3usize => {
-                    <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappBodyComponentInputDto)
-                        .map_err(|e| format!("{}: {e}", "WhatsappBodyComponentInputDto"))
-                }
-                4usize => {
-                    <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappFooterComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappFooterComponentInputDto")
-                        })
-                }
-                5usize => {
-                    <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappButtonsComponentInputDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappButtonsComponentInputDto")
-                        })
-                }
-                6usize => {
-                    <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappInputCarouselComponentDto)
-                        .map_err(|e| {
-                            format!("{}: {e}", "WhatsappInputCarouselComponentDto")
-                        })
-                }
-                7usize => {
-                    <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "WhatsappLimitedTimeOfferComponentInputDto"
-                            )
-                        })
-                }
+                0 => <WhatsappLocationHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLocationHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappLocationHeaderComponentInputDto: {e}")),
+                1 => <WhatsappTextHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappTextHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappTextHeaderComponentInputDto: {e}")),
+                2 => <WhatsappMediaHeaderComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappMediaHeaderComponentInputDto)
+                    .map_err(|e| format!("WhatsappMediaHeaderComponentInputDto: {e}")),
+                3 => <WhatsappBodyComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappBodyComponentInputDto)
+                    .map_err(|e| format!("WhatsappBodyComponentInputDto: {e}")),
+                4 => <WhatsappFooterComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappFooterComponentInputDto)
+                    .map_err(|e| format!("WhatsappFooterComponentInputDto: {e}")),
+                5 => <WhatsappButtonsComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappButtonsComponentInputDto)
+                    .map_err(|e| format!("WhatsappButtonsComponentInputDto: {e}")),
+                6 => <WhatsappInputCarouselComponentDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappInputCarouselComponentDto)
+                    .map_err(|e| format!("WhatsappInputCarouselComponentDto: {e}")),
+                7 => <WhatsappLimitedTimeOfferComponentInputDto as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WhatsappLimitedTimeOfferComponentInputDto)
+                    .map_err(|e| format!("WhatsappLimitedTimeOfferComponentInputDto: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -31164,150 +24277,93 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WhatsappUpdateTemplateDetailsInputDtoComponentsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WhatsappUpdateTemplateDetailsInputDtoComponentsItem", &value, SHAPES, &tried))
     }
 }
-impl<'de> serde::Deserialize<'de>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+impl<'de> serde::Deserialize<'de> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     /// The `WhatsappLocationHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappLocationHeaderComponentInputDto(
-            WhatsappLocationHeaderComponentInputDto::new(r#type, format),
-        )
+    pub fn location_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappLocationHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappLocationHeaderComponentInputDto(WhatsappLocationHeaderComponentInputDto::new(r#type, format))
     }
     /// The `WhatsappTextHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappTextHeaderComponentInputDto(
-            WhatsappTextHeaderComponentInputDto::new(r#type, format, text),
-        )
+    pub fn text_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappTextHeaderComponentFormatEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappTextHeaderComponentInputDto(WhatsappTextHeaderComponentInputDto::new(r#type, format, text))
     }
     /// The `WhatsappMediaHeaderComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn media_header_component_input(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self::WhatsappMediaHeaderComponentInputDto(
-            WhatsappMediaHeaderComponentInputDto::new(r#type, format),
-        )
+    pub fn media_header_component_input(r#type: impl Into<WhatsappComponentTypeHeaderEnum>, format: impl Into<WhatsappMediaHeaderComponentFormatEnum>) -> Self {
+        Self::WhatsappMediaHeaderComponentInputDto(WhatsappMediaHeaderComponentInputDto::new(r#type, format))
     }
     /// The `WhatsappBodyComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn body_component_input(
-        r#type: impl Into<WhatsappComponentTypeBodyEnum>,
-    ) -> Self {
+    pub fn body_component_input(r#type: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
         Self::WhatsappBodyComponentInputDto(WhatsappBodyComponentInputDto::new(r#type))
     }
     /// The `WhatsappFooterComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn footer_component_input(
-        r#type: impl Into<WhatsappComponentTypeFooterEnum>,
-    ) -> Self {
-        Self::WhatsappFooterComponentInputDto(
-            WhatsappFooterComponentInputDto::new(r#type),
-        )
+    pub fn footer_component_input(r#type: impl Into<WhatsappComponentTypeFooterEnum>) -> Self {
+        Self::WhatsappFooterComponentInputDto(WhatsappFooterComponentInputDto::new(r#type))
     }
     /// The `WhatsappButtonsComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn buttons_component_input(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentInputDtoButtonsItem>>,
-    ) -> Self {
-        Self::WhatsappButtonsComponentInputDto(
-            WhatsappButtonsComponentInputDto::new(r#type, buttons),
-        )
+    pub fn buttons_component_input(r#type: impl Into<WhatsappComponentTypeButtonsEnum>, buttons: impl Into<Vec<WhatsappButtonsComponentInputDtoButtonsItem>>) -> Self {
+        Self::WhatsappButtonsComponentInputDto(WhatsappButtonsComponentInputDto::new(r#type, buttons))
     }
     /// The `WhatsappInputCarouselComponentDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn input_carousel_component(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappInputCardDto>>,
-    ) -> Self {
-        Self::WhatsappInputCarouselComponentDto(
-            WhatsappInputCarouselComponentDto::new(r#type, cards),
-        )
+    pub fn input_carousel_component(r#type: impl Into<WhatsappComponentTypeCarouselEnum>, cards: impl Into<Vec<WhatsappInputCardDto>>) -> Self {
+        Self::WhatsappInputCarouselComponentDto(WhatsappInputCarouselComponentDto::new(r#type, cards))
     }
     /// The `WhatsappLimitedTimeOfferComponentInputDto` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn limited_time_offer_component_input(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self::WhatsappLimitedTimeOfferComponentInputDto(
-            WhatsappLimitedTimeOfferComponentInputDto::new(r#type, text),
-        )
+    pub fn limited_time_offer_component_input(r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>, text: impl Into<String>) -> Self {
+        Self::WhatsappLimitedTimeOfferComponentInputDto(WhatsappLimitedTimeOfferComponentInputDto::new(r#type, text))
     }
 }
-impl From<WhatsappLocationHeaderComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappLocationHeaderComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappLocationHeaderComponentInputDto) -> Self {
         Self::WhatsappLocationHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappTextHeaderComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappTextHeaderComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappTextHeaderComponentInputDto) -> Self {
         Self::WhatsappTextHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappMediaHeaderComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappMediaHeaderComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappMediaHeaderComponentInputDto) -> Self {
         Self::WhatsappMediaHeaderComponentInputDto(value)
     }
 }
-impl From<WhatsappBodyComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappBodyComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappBodyComponentInputDto) -> Self {
         Self::WhatsappBodyComponentInputDto(value)
     }
 }
-impl From<WhatsappFooterComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappFooterComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappFooterComponentInputDto) -> Self {
         Self::WhatsappFooterComponentInputDto(value)
     }
 }
-impl From<WhatsappButtonsComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappButtonsComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappButtonsComponentInputDto) -> Self {
         Self::WhatsappButtonsComponentInputDto(value)
     }
 }
-impl From<WhatsappInputCarouselComponentDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappInputCarouselComponentDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappInputCarouselComponentDto) -> Self {
         Self::WhatsappInputCarouselComponentDto(value)
     }
 }
-impl From<WhatsappLimitedTimeOfferComponentInputDto>
-for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
+impl From<WhatsappLimitedTimeOfferComponentInputDto> for WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     fn from(value: WhatsappLimitedTimeOfferComponentInputDto) -> Self {
         Self::WhatsappLimitedTimeOfferComponentInputDto(value)
     }

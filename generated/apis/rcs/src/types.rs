@@ -95,33 +95,19 @@ impl AgentEventEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["agent_composing"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["message_id", "type"],
-                known: &["type", "message_id"],
-                values: &[("type", &["agent_read"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["agent_composing"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["message_id", "type"], known: &["type", "message_id"], values: &[("type", &["agent_read"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AgentComposingEvent)
-                        .map_err(|e| format!("{}: {e}", "AgentComposingEvent"))
-                }
-                1usize => {
-                    <AgentReadEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::AgentReadEvent)
-                        .map_err(|e| format!("{}: {e}", "AgentReadEvent"))
-                }
+                0 => <AgentComposingEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AgentComposingEvent)
+                    .map_err(|e| format!("AgentComposingEvent: {e}")),
+                1 => <AgentReadEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::AgentReadEvent)
+                    .map_err(|e| format!("AgentReadEvent: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -133,12 +119,8 @@ impl AgentEventEvent {
     }
 }
 impl<'de> serde::Deserialize<'de> for AgentEventEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -150,10 +132,7 @@ impl AgentEventEvent {
     }
     /// The `AgentReadEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn read(
-        r#type: impl Into<AgentReadEventType>,
-        message_id: impl Into<String>,
-    ) -> Self {
+    pub fn read(r#type: impl Into<AgentReadEventType>, message_id: impl Into<String>) -> Self {
         Self::AgentReadEvent(AgentReadEvent::new(r#type, message_id))
     }
 }
@@ -236,24 +215,9 @@ impl Callback {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "message_id", "at", "status_report"],
-                known: &["type", "message_id", "at", "status_report"],
-                values: &[("type", &["status_report_rcs"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "message_id", "message"],
-                known: &["type", "message_id", "from", "message"],
-                values: &[("type", &["user_agent_message_rcs"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "event"],
-                known: &["type", "from", "event"],
-                values: &[("type", &["user_agent_event_rcs"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "message_id", "at", "status_report"], known: &["type", "message_id", "at", "status_report"], values: &[("type", &["status_report_rcs"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "message_id", "message"], known: &["type", "message_id", "from", "message"], values: &[("type", &["user_agent_message_rcs"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "event"], known: &["type", "from", "event"], values: &[("type", &["user_agent_event_rcs"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -262,21 +226,15 @@ impl Callback {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <StatusReport as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StatusReport)
-                        .map_err(|e| format!("{}: {e}", "StatusReport"))
-                }
-                1usize => {
-                    <UserAgentMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::UserAgentMessage)
-                        .map_err(|e| format!("{}: {e}", "UserAgentMessage"))
-                }
-                2usize => {
-                    <UserAgentEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::UserAgentEvent)
-                        .map_err(|e| format!("{}: {e}", "UserAgentEvent"))
-                }
+                0 => <StatusReport as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StatusReport)
+                    .map_err(|e| format!("StatusReport: {e}")),
+                1 => <UserAgentMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::UserAgentMessage)
+                    .map_err(|e| format!("UserAgentMessage: {e}")),
+                2 => <UserAgentEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::UserAgentEvent)
+                    .map_err(|e| format!("UserAgentEvent: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -288,41 +246,25 @@ impl Callback {
     }
 }
 impl<'de> serde::Deserialize<'de> for Callback {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl Callback {
     /// The `StatusReport` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn status_report(
-        r#type: impl Into<StatusReportType>,
-        message_id: impl Into<String>,
-        at: impl Into<String>,
-        status_report: impl Into<StatusReportStatusReport>,
-    ) -> Self {
+    pub fn status_report(r#type: impl Into<StatusReportType>, message_id: impl Into<String>, at: impl Into<String>, status_report: impl Into<StatusReportStatusReport>) -> Self {
         Self::StatusReport(StatusReport::new(r#type, message_id, at, status_report))
     }
     /// The `UserAgentMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn user_agent_message(
-        r#type: impl Into<UserAgentMessageType>,
-        message_id: impl Into<String>,
-        message: impl Into<UserAgentMessageMessage>,
-    ) -> Self {
+    pub fn user_agent_message(r#type: impl Into<UserAgentMessageType>, message_id: impl Into<String>, message: impl Into<UserAgentMessageMessage>) -> Self {
         Self::UserAgentMessage(UserAgentMessage::new(r#type, message_id, message))
     }
     /// The `UserAgentEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn user_agent_event(
-        r#type: impl Into<UserAgentEventType>,
-        event: impl Into<UserAgentComposing>,
-    ) -> Self {
+    pub fn user_agent_event(r#type: impl Into<UserAgentEventType>, event: impl Into<UserAgentComposing>) -> Self {
         Self::UserAgentEvent(UserAgentEvent::new(r#type, event))
     }
 }
@@ -965,12 +907,8 @@ impl serde::Serialize for MessageMessage {
         match self {
             Self::TextMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::FileMessage(v) => serde::Serialize::serialize(v, serializer),
-            Self::StandaloneRichCardMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::CarouselRichCardMessage(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::StandaloneRichCardMessage(v) => serde::Serialize::serialize(v, serializer),
+            Self::CarouselRichCardMessage(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -981,37 +919,10 @@ impl MessageMessage {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text"],
-                values: &[("type", &["text"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "file"],
-                known: &["type", "thumbnail", "file"],
-                values: &[("type", &["file"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "orientation", "content"],
-                known: &["type", "orientation", "thumbnail_alignment", "content"],
-                values: &[
-                    ("type", &["standalone_rich_card"]),
-                    ("orientation", &["HORIZONTAL", "VERTICAL"]),
-                    ("thumbnail_alignment", &["LEFT", "RIGHT"]),
-                ],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "width", "contents"],
-                known: &["type", "width", "contents"],
-                values: &[
-                    ("type", &["carousel_rich_card"]),
-                    ("width", &["SMALL", "MEDIUM"]),
-                ],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["text"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "file"], known: &["type", "thumbnail", "file"], values: &[("type", &["file"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "orientation", "content"], known: &["type", "orientation", "thumbnail_alignment", "content"], values: &[("type", &["standalone_rich_card"]), ("orientation", &["HORIZONTAL", "VERTICAL"]), ("thumbnail_alignment", &["LEFT", "RIGHT"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "width", "contents"], known: &["type", "width", "contents"], values: &[("type", &["carousel_rich_card"]), ("width", &["SMALL", "MEDIUM"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1020,28 +931,18 @@ impl MessageMessage {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <TextMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessage)
-                        .map_err(|e| format!("{}: {e}", "TextMessage"))
-                }
-                1usize => {
-                    <FileMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::FileMessage)
-                        .map_err(|e| format!("{}: {e}", "FileMessage"))
-                }
-                2usize => {
-                    <StandaloneRichCardMessage as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::StandaloneRichCardMessage)
-                        .map_err(|e| format!("{}: {e}", "StandaloneRichCardMessage"))
-                }
-                3usize => {
-                    <CarouselRichCardMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CarouselRichCardMessage)
-                        .map_err(|e| format!("{}: {e}", "CarouselRichCardMessage"))
-                }
+                0 => <TextMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessage)
+                    .map_err(|e| format!("TextMessage: {e}")),
+                1 => <FileMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FileMessage)
+                    .map_err(|e| format!("FileMessage: {e}")),
+                2 => <StandaloneRichCardMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StandaloneRichCardMessage)
+                    .map_err(|e| format!("StandaloneRichCardMessage: {e}")),
+                3 => <CarouselRichCardMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarouselRichCardMessage)
+                    .map_err(|e| format!("CarouselRichCardMessage: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1053,12 +954,8 @@ impl MessageMessage {
     }
 }
 impl<'de> serde::Deserialize<'de> for MessageMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1075,25 +972,13 @@ impl MessageMessage {
     }
     /// The `StandaloneRichCardMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn standalone_rich_card(
-        r#type: impl Into<StandaloneRichCardMessageType>,
-        orientation: impl Into<StandaloneRichCardMessageOrientation>,
-        content: impl Into<RichCardContent>,
-    ) -> Self {
-        Self::StandaloneRichCardMessage(
-            StandaloneRichCardMessage::new(r#type, orientation, content),
-        )
+    pub fn standalone_rich_card(r#type: impl Into<StandaloneRichCardMessageType>, orientation: impl Into<StandaloneRichCardMessageOrientation>, content: impl Into<RichCardContent>) -> Self {
+        Self::StandaloneRichCardMessage(StandaloneRichCardMessage::new(r#type, orientation, content))
     }
     /// The `CarouselRichCardMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn carousel_rich_card(
-        r#type: impl Into<CarouselRichCardMessageType>,
-        width: impl Into<CarouselRichCardMessageWidth>,
-        contents: impl Into<Vec<RichCardContent>>,
-    ) -> Self {
-        Self::CarouselRichCardMessage(
-            CarouselRichCardMessage::new(r#type, width, contents),
-        )
+    pub fn carousel_rich_card(r#type: impl Into<CarouselRichCardMessageType>, width: impl Into<CarouselRichCardMessageWidth>, contents: impl Into<Vec<RichCardContent>>) -> Self {
+        Self::CarouselRichCardMessage(CarouselRichCardMessage::new(r#type, width, contents))
     }
 }
 impl From<TextMessage> for MessageMessage {
@@ -1219,33 +1104,19 @@ impl MessageSuggestionsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "display_text"],
-                known: &["type", "display_text", "postback"],
-                values: &[("type", &["reply"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "action", "display_text"],
-                known: &["type", "display_text", "postback", "action"],
-                values: &[("type", &["action"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "action", "display_text"], known: &["type", "display_text", "postback", "action"], values: &[("type", &["action"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedReply)
-                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
-                }
-                1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedAction)
-                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
-                }
+                0 => <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedReply)
+                    .map_err(|e| format!("SuggestedReply: {e}")),
+                1 => <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedAction)
+                    .map_err(|e| format!("SuggestedAction: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1253,42 +1124,24 @@ impl MessageSuggestionsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "MessageSuggestionsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("MessageSuggestionsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for MessageSuggestionsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl MessageSuggestionsItem {
     /// The `SuggestedReply` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn reply(
-        r#type: impl Into<SuggestedReplyType>,
-        display_text: impl Into<String>,
-    ) -> Self {
+    pub fn reply(r#type: impl Into<SuggestedReplyType>, display_text: impl Into<String>) -> Self {
         Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
     }
     /// The `SuggestedAction` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn action(
-        r#type: impl Into<SuggestedActionType>,
-        display_text: impl Into<String>,
-        action: impl Into<SuggestedActionAction>,
-    ) -> Self {
+    pub fn action(r#type: impl Into<SuggestedActionType>, display_text: impl Into<String>, action: impl Into<SuggestedActionAction>) -> Self {
         Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
     }
 }
@@ -1477,33 +1330,19 @@ impl RichCardContentSuggestionsItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "display_text"],
-                known: &["type", "display_text", "postback"],
-                values: &[("type", &["reply"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "action", "display_text"],
-                known: &["type", "display_text", "postback", "action"],
-                values: &[("type", &["action"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "action", "display_text"], known: &["type", "display_text", "postback", "action"], values: &[("type", &["action"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedReply)
-                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
-                }
-                1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedAction)
-                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
-                }
+                0 => <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedReply)
+                    .map_err(|e| format!("SuggestedReply: {e}")),
+                1 => <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedAction)
+                    .map_err(|e| format!("SuggestedAction: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1511,42 +1350,24 @@ impl RichCardContentSuggestionsItem {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "RichCardContentSuggestionsItem",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("RichCardContentSuggestionsItem", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for RichCardContentSuggestionsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl RichCardContentSuggestionsItem {
     /// The `SuggestedReply` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn reply(
-        r#type: impl Into<SuggestedReplyType>,
-        display_text: impl Into<String>,
-    ) -> Self {
+    pub fn reply(r#type: impl Into<SuggestedReplyType>, display_text: impl Into<String>) -> Self {
         Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
     }
     /// The `SuggestedAction` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn action(
-        r#type: impl Into<SuggestedActionType>,
-        display_text: impl Into<String>,
-        action: impl Into<SuggestedActionAction>,
-    ) -> Self {
+    pub fn action(r#type: impl Into<SuggestedActionType>, display_text: impl Into<String>, action: impl Into<SuggestedActionAction>) -> Self {
         Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
     }
 }
@@ -2055,55 +1876,27 @@ impl StatusReportStatusReport {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "revoked", "expired"],
-                known: &["type", "revoked", "expired"],
-                values: &[("type", &["aborted"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "revoked", "expired", "reason"],
-                known: &["type", "revoked", "expired", "code", "reason"],
-                values: &[("type", &["failed"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["delivered"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["displayed"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "revoked", "expired"], known: &["type", "revoked", "expired"], values: &[("type", &["aborted"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "revoked", "expired", "reason"], known: &["type", "revoked", "expired", "code", "reason"], values: &[("type", &["failed"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["delivered"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["displayed"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <StatusReportAborted as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StatusReportAborted)
-                        .map_err(|e| format!("{}: {e}", "StatusReportAborted"))
-                }
-                1usize => {
-                    <StatusReportFailed as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StatusReportFailed)
-                        .map_err(|e| format!("{}: {e}", "StatusReportFailed"))
-                }
-                2usize => {
-                    <StatusReportDelivered as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StatusReportDelivered)
-                        .map_err(|e| format!("{}: {e}", "StatusReportDelivered"))
-                }
-                3usize => {
-                    <StatusReportDisplayed as serde::Deserialize>::deserialize(&value)
-                        .map(Self::StatusReportDisplayed)
-                        .map_err(|e| format!("{}: {e}", "StatusReportDisplayed"))
-                }
+                0 => <StatusReportAborted as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StatusReportAborted)
+                    .map_err(|e| format!("StatusReportAborted: {e}")),
+                1 => <StatusReportFailed as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StatusReportFailed)
+                    .map_err(|e| format!("StatusReportFailed: {e}")),
+                2 => <StatusReportDelivered as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StatusReportDelivered)
+                    .map_err(|e| format!("StatusReportDelivered: {e}")),
+                3 => <StatusReportDisplayed as serde::Deserialize>::deserialize(&value)
+                    .map(Self::StatusReportDisplayed)
+                    .map_err(|e| format!("StatusReportDisplayed: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2111,47 +1904,25 @@ impl StatusReportStatusReport {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "StatusReportStatusReport",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("StatusReportStatusReport", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for StatusReportStatusReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl StatusReportStatusReport {
     /// The `StatusReportAborted` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn aborted(
-        r#type: impl Into<StatusReportAbortedType>,
-        revoked: impl Into<bool>,
-        expired: impl Into<bool>,
-    ) -> Self {
+    pub fn aborted(r#type: impl Into<StatusReportAbortedType>, revoked: impl Into<bool>, expired: impl Into<bool>) -> Self {
         Self::StatusReportAborted(StatusReportAborted::new(r#type, revoked, expired))
     }
     /// The `StatusReportFailed` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn failed(
-        r#type: impl Into<StatusReportFailedType>,
-        revoked: impl Into<bool>,
-        expired: impl Into<bool>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self::StatusReportFailed(
-            StatusReportFailed::new(r#type, revoked, expired, reason),
-        )
+    pub fn failed(r#type: impl Into<StatusReportFailedType>, revoked: impl Into<bool>, expired: impl Into<bool>, reason: impl Into<String>) -> Self {
+        Self::StatusReportFailed(StatusReportFailed::new(r#type, revoked, expired, reason))
     }
     /// The `StatusReportDelivered` variant.
     #[allow(clippy::too_many_arguments)]
@@ -2272,77 +2043,35 @@ impl SuggestedActionAction {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "phone_number"],
-                known: &["type", "phone_number"],
-                values: &[("type", &["dial_phone_number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "latitude", "longitude"],
-                known: &["type", "latitude", "longitude", "label"],
-                values: &[("type", &["show_location"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["request_location_push"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "url"],
-                known: &["type", "url"],
-                values: &[("type", &["open_url"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "start_time", "end_time", "title", "description"],
-                known: &["type", "start_time", "end_time", "title", "description"],
-                values: &[("type", &["create_calendar_event"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type"],
-                values: &[("type", &["request_deanonymization"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "phone_number"], known: &["type", "phone_number"], values: &[("type", &["dial_phone_number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "latitude", "longitude"], known: &["type", "latitude", "longitude", "label"], values: &[("type", &["show_location"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["request_location_push"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "url"], known: &["type", "url"], values: &[("type", &["open_url"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "start_time", "end_time", "title", "description"], known: &["type", "start_time", "end_time", "title", "description"], values: &[("type", &["create_calendar_event"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["request_deanonymization"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DialPhoneNumber)
-                        .map_err(|e| format!("{}: {e}", "DialPhoneNumber"))
-                }
-                1usize => {
-                    <ShowLocation as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ShowLocation)
-                        .map_err(|e| format!("{}: {e}", "ShowLocation"))
-                }
-                2usize => {
-                    <RequestLocationPush as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RequestLocationPush)
-                        .map_err(|e| format!("{}: {e}", "RequestLocationPush"))
-                }
-                3usize => {
-                    <OpenUrl as serde::Deserialize>::deserialize(&value)
-                        .map(Self::OpenUrl)
-                        .map_err(|e| format!("{}: {e}", "OpenUrl"))
-                }
-                4usize => {
-                    <CreateCalendarEvent as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CreateCalendarEvent)
-                        .map_err(|e| format!("{}: {e}", "CreateCalendarEvent"))
-                }
-                5usize => {
-                    <RequestDeanonymization as serde::Deserialize>::deserialize(&value)
-                        .map(Self::RequestDeanonymization)
-                        .map_err(|e| format!("{}: {e}", "RequestDeanonymization"))
-                }
+                0 => <DialPhoneNumber as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DialPhoneNumber)
+                    .map_err(|e| format!("DialPhoneNumber: {e}")),
+                1 => <ShowLocation as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ShowLocation)
+                    .map_err(|e| format!("ShowLocation: {e}")),
+                2 => <RequestLocationPush as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RequestLocationPush)
+                    .map_err(|e| format!("RequestLocationPush: {e}")),
+                3 => <OpenUrl as serde::Deserialize>::deserialize(&value)
+                    .map(Self::OpenUrl)
+                    .map_err(|e| format!("OpenUrl: {e}")),
+                4 => <CreateCalendarEvent as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CreateCalendarEvent)
+                    .map_err(|e| format!("CreateCalendarEvent: {e}")),
+                5 => <RequestDeanonymization as serde::Deserialize>::deserialize(&value)
+                    .map(Self::RequestDeanonymization)
+                    .map_err(|e| format!("RequestDeanonymization: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2350,42 +2079,24 @@ impl SuggestedActionAction {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "SuggestedActionAction",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("SuggestedActionAction", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for SuggestedActionAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SuggestedActionAction {
     /// The `DialPhoneNumber` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn dial_phone_number(
-        r#type: impl Into<DialPhoneNumberType>,
-        phone_number: impl Into<String>,
-    ) -> Self {
+    pub fn dial_phone_number(r#type: impl Into<DialPhoneNumberType>, phone_number: impl Into<String>) -> Self {
         Self::DialPhoneNumber(DialPhoneNumber::new(r#type, phone_number))
     }
     /// The `ShowLocation` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn show_location(
-        r#type: impl Into<ShowLocationType>,
-        latitude: impl Into<f64>,
-        longitude: impl Into<f64>,
-    ) -> Self {
+    pub fn show_location(r#type: impl Into<ShowLocationType>, latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
         Self::ShowLocation(ShowLocation::new(r#type, latitude, longitude))
     }
     /// The `RequestLocationPush` variant.
@@ -2400,22 +2111,12 @@ impl SuggestedActionAction {
     }
     /// The `CreateCalendarEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn create_calendar_event(
-        r#type: impl Into<CreateCalendarEventType>,
-        start_time: impl Into<String>,
-        end_time: impl Into<String>,
-        title: impl Into<String>,
-        description: impl Into<String>,
-    ) -> Self {
-        Self::CreateCalendarEvent(
-            CreateCalendarEvent::new(r#type, start_time, end_time, title, description),
-        )
+    pub fn create_calendar_event(r#type: impl Into<CreateCalendarEventType>, start_time: impl Into<String>, end_time: impl Into<String>, title: impl Into<String>, description: impl Into<String>) -> Self {
+        Self::CreateCalendarEvent(CreateCalendarEvent::new(r#type, start_time, end_time, title, description))
     }
     /// The `RequestDeanonymization` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn request_deanonymization(
-        r#type: impl Into<RequestDeanonymizationType>,
-    ) -> Self {
+    pub fn request_deanonymization(r#type: impl Into<RequestDeanonymizationType>) -> Self {
         Self::RequestDeanonymization(RequestDeanonymization::new(r#type))
     }
 }
@@ -2537,33 +2238,19 @@ impl Suggestion {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "display_text"],
-                known: &["type", "display_text", "postback"],
-                values: &[("type", &["reply"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "action", "display_text"],
-                known: &["type", "display_text", "postback", "action"],
-                values: &[("type", &["action"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "action", "display_text"], known: &["type", "display_text", "postback", "action"], values: &[("type", &["action"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <SuggestedReply as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedReply)
-                        .map_err(|e| format!("{}: {e}", "SuggestedReply"))
-                }
-                1usize => {
-                    <SuggestedAction as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestedAction)
-                        .map_err(|e| format!("{}: {e}", "SuggestedAction"))
-                }
+                0 => <SuggestedReply as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedReply)
+                    .map_err(|e| format!("SuggestedReply: {e}")),
+                1 => <SuggestedAction as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestedAction)
+                    .map_err(|e| format!("SuggestedAction: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2575,31 +2262,20 @@ impl Suggestion {
     }
 }
 impl<'de> serde::Deserialize<'de> for Suggestion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl Suggestion {
     /// The `SuggestedReply` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn reply(
-        r#type: impl Into<SuggestedReplyType>,
-        display_text: impl Into<String>,
-    ) -> Self {
+    pub fn reply(r#type: impl Into<SuggestedReplyType>, display_text: impl Into<String>) -> Self {
         Self::SuggestedReply(SuggestedReply::new(r#type, display_text))
     }
     /// The `SuggestedAction` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn action(
-        r#type: impl Into<SuggestedActionType>,
-        display_text: impl Into<String>,
-        action: impl Into<SuggestedActionAction>,
-    ) -> Self {
+    pub fn action(r#type: impl Into<SuggestedActionType>, display_text: impl Into<String>, action: impl Into<SuggestedActionAction>) -> Self {
         Self::SuggestedAction(SuggestedAction::new(r#type, display_text, action))
     }
 }
@@ -2848,30 +2524,10 @@ impl UserAgentMessageMessage {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "text"],
-                known: &["type", "text"],
-                values: &[("type", &["text"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "file"],
-                known: &["type", "thumbnail", "file"],
-                values: &[("type", &["file"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type"],
-                known: &["type", "postback_data", "text"],
-                values: &[("type", &["suggestion_response"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "latitude", "longitude"],
-                known: &["type", "latitude", "longitude"],
-                values: &[("type", &["location"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["text"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "file"], known: &["type", "thumbnail", "file"], values: &[("type", &["file"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "postback_data", "text"], values: &[("type", &["suggestion_response"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "latitude", "longitude"], known: &["type", "latitude", "longitude"], values: &[("type", &["location"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2880,26 +2536,18 @@ impl UserAgentMessageMessage {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <TextMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessage)
-                        .map_err(|e| format!("{}: {e}", "TextMessage"))
-                }
-                1usize => {
-                    <FileMessage as serde::Deserialize>::deserialize(&value)
-                        .map(Self::FileMessage)
-                        .map_err(|e| format!("{}: {e}", "FileMessage"))
-                }
-                2usize => {
-                    <SuggestionResponse as serde::Deserialize>::deserialize(&value)
-                        .map(Self::SuggestionResponse)
-                        .map_err(|e| format!("{}: {e}", "SuggestionResponse"))
-                }
-                3usize => {
-                    <LocationResponse as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationResponse)
-                        .map_err(|e| format!("{}: {e}", "LocationResponse"))
-                }
+                0 => <TextMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessage)
+                    .map_err(|e| format!("TextMessage: {e}")),
+                1 => <FileMessage as serde::Deserialize>::deserialize(&value)
+                    .map(Self::FileMessage)
+                    .map_err(|e| format!("FileMessage: {e}")),
+                2 => <SuggestionResponse as serde::Deserialize>::deserialize(&value)
+                    .map(Self::SuggestionResponse)
+                    .map_err(|e| format!("SuggestionResponse: {e}")),
+                3 => <LocationResponse as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationResponse)
+                    .map_err(|e| format!("LocationResponse: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2907,41 +2555,24 @@ impl UserAgentMessageMessage {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "UserAgentMessageMessage",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("UserAgentMessageMessage", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for UserAgentMessageMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl UserAgentMessageMessage {
     /// The `TextMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn text_message(
-        r#type: impl Into<TextMessageType>,
-        text: impl Into<String>,
-    ) -> Self {
+    pub fn text_message(r#type: impl Into<TextMessageType>, text: impl Into<String>) -> Self {
         Self::TextMessage(TextMessage::new(r#type, text))
     }
     /// The `FileMessage` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn file_message(
-        r#type: impl Into<FileMessageType>,
-        file: impl Into<FileInfo>,
-    ) -> Self {
+    pub fn file_message(r#type: impl Into<FileMessageType>, file: impl Into<FileInfo>) -> Self {
         Self::FileMessage(FileMessage::new(r#type, file))
     }
     /// The `SuggestionResponse` variant.
@@ -2951,11 +2582,7 @@ impl UserAgentMessageMessage {
     }
     /// The `LocationResponse` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn location_response(
-        r#type: impl Into<LocationResponseType>,
-        latitude: impl Into<f64>,
-        longitude: impl Into<f64>,
-    ) -> Self {
+    pub fn location_response(r#type: impl Into<LocationResponseType>, latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
         Self::LocationResponse(LocationResponse::new(r#type, latitude, longitude))
     }
 }

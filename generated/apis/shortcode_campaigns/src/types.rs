@@ -152,36 +152,13 @@ pub enum CallbackEventBodyData {
 impl serde::Serialize for CallbackEventBodyData {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::CampaignStatusUpdateBody(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("CampaignStatusUpdateBody"),
-                )
-            }
-            Self::CampaignNoteBody(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("CampaignNoteBody"),
-                )
-            }
-            Self::CarrierOrderStatusUpdateBody(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("CarrierOrderStatusUpdateBody"),
-                )
-            }
-            Self::CarrierOrderNoteBody(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("CarrierOrderNoteBody"),
-                )
-            }
+            Self::CampaignStatusUpdateBody(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("CampaignStatusUpdateBody")),
+            Self::CampaignNoteBody(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("CampaignNoteBody")),
+            Self::CarrierOrderStatusUpdateBody(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("CarrierOrderStatusUpdateBody")),
+            Self::CarrierOrderNoteBody(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("CarrierOrderNoteBody")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "eventType", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "eventType", tag), serializer)
     }
 }
 impl CallbackEventBodyData {
@@ -190,37 +167,25 @@ impl CallbackEventBodyData {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("eventType").and_then(serde_json::Value::as_str) {
-            Some("CampaignStatusUpdateBody") => {
-                <CampaignStatusUpdateBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CampaignStatusUpdateBody)
-                    .map_err(|e| e.to_string())
-            }
-            Some("CampaignNoteBody") => {
-                <CampaignNoteBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CampaignNoteBody)
-                    .map_err(|e| e.to_string())
-            }
-            Some("CarrierOrderStatusUpdateBody") => {
-                <CarrierOrderStatusUpdateBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CarrierOrderStatusUpdateBody)
-                    .map_err(|e| e.to_string())
-            }
-            Some("CarrierOrderNoteBody") => {
-                <CarrierOrderNoteBody as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CarrierOrderNoteBody)
-                    .map_err(|e| e.to_string())
-            }
+            Some("CampaignStatusUpdateBody") => <CampaignStatusUpdateBody as serde::Deserialize>::deserialize(&value)
+                .map(Self::CampaignStatusUpdateBody)
+                .map_err(|e| e.to_string()),
+            Some("CampaignNoteBody") => <CampaignNoteBody as serde::Deserialize>::deserialize(&value)
+                .map(Self::CampaignNoteBody)
+                .map_err(|e| e.to_string()),
+            Some("CarrierOrderStatusUpdateBody") => <CarrierOrderStatusUpdateBody as serde::Deserialize>::deserialize(&value)
+                .map(Self::CarrierOrderStatusUpdateBody)
+                .map_err(|e| e.to_string()),
+            Some("CarrierOrderNoteBody") => <CarrierOrderNoteBody as serde::Deserialize>::deserialize(&value)
+                .map(Self::CarrierOrderNoteBody)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for CallbackEventBodyData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1033,78 +998,30 @@ pub enum ContentTypeEnum {
 impl serde::Serialize for ContentTypeEnum {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::ContentTypeEnumVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant1(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant2(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant3(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant4(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant5(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant6(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant7(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant8(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant9(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant10(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant11(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant12(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant13(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant14(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant15(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant16(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant17(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant18(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant19(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant20(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant21(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant22(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::ContentTypeEnumVariant23(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContentTypeEnumVariant0(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant1(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant2(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant3(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant4(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant5(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant6(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant7(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant8(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant9(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant10(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant11(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant12(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant13(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant14(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant15(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant16(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant17(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant18(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant19(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant20(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant21(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant22(v) => serde::Serialize::serialize(v, serializer),
+            Self::ContentTypeEnumVariant23(v) => serde::Serialize::serialize(v, serializer),
         }
     }
 }
@@ -1114,275 +1031,107 @@ impl ContentTypeEnum {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ContentTypeEnumVariant0 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant0)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant0"))
-                }
-                1usize => {
-                    <ContentTypeEnumVariant1 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant1)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant1"))
-                }
-                2usize => {
-                    <ContentTypeEnumVariant2 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant2)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant2"))
-                }
-                3usize => {
-                    <ContentTypeEnumVariant3 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant3)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant3"))
-                }
-                4usize => {
-                    <ContentTypeEnumVariant4 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant4)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant4"))
-                }
-                5usize => {
-                    <ContentTypeEnumVariant5 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant5)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant5"))
-                }
-                6usize => {
-                    <ContentTypeEnumVariant6 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant6)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant6"))
-                }
-                7usize => {
-                    <ContentTypeEnumVariant7 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant7)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant7"))
-                }
-                8usize => {
-                    <ContentTypeEnumVariant8 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant8)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant8"))
-                }
-                9usize => {
-                    <ContentTypeEnumVariant9 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant9)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant9"))
-                }
-                10usize => {
-                    <ContentTypeEnumVariant10 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant10)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant10"))
-                }
-                11usize => {
-                    <ContentTypeEnumVariant11 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant11)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant11"))
-                }
-                12usize => {
-                    <ContentTypeEnumVariant12 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant12)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant12"))
-                }
-                13usize => {
-                    <ContentTypeEnumVariant13 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant13)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant13"))
-                }
-                14usize => {
-                    <ContentTypeEnumVariant14 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant14)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant14"))
-                }
-                15usize => {
-                    <ContentTypeEnumVariant15 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant15)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant15"))
-                }
-                16usize => {
-                    <ContentTypeEnumVariant16 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant16)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant16"))
-                }
-                17usize => {
-                    <ContentTypeEnumVariant17 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant17)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant17"))
-                }
-                18usize => {
-                    <ContentTypeEnumVariant18 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant18)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant18"))
-                }
-                19usize => {
-                    <ContentTypeEnumVariant19 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant19)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant19"))
-                }
-                20usize => {
-                    <ContentTypeEnumVariant20 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant20)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant20"))
-                }
-                21usize => {
-                    <ContentTypeEnumVariant21 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant21)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant21"))
-                }
-                22usize => {
-                    <ContentTypeEnumVariant22 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant22)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant22"))
-                }
-                23usize => {
-                    <ContentTypeEnumVariant23 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContentTypeEnumVariant23)
-                        .map_err(|e| format!("{}: {e}", "ContentTypeEnumVariant23"))
-                }
+                0 => <ContentTypeEnumVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant0)
+                    .map_err(|e| format!("ContentTypeEnumVariant0: {e}")),
+                1 => <ContentTypeEnumVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant1)
+                    .map_err(|e| format!("ContentTypeEnumVariant1: {e}")),
+                2 => <ContentTypeEnumVariant2 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant2)
+                    .map_err(|e| format!("ContentTypeEnumVariant2: {e}")),
+                3 => <ContentTypeEnumVariant3 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant3)
+                    .map_err(|e| format!("ContentTypeEnumVariant3: {e}")),
+                4 => <ContentTypeEnumVariant4 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant4)
+                    .map_err(|e| format!("ContentTypeEnumVariant4: {e}")),
+                5 => <ContentTypeEnumVariant5 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant5)
+                    .map_err(|e| format!("ContentTypeEnumVariant5: {e}")),
+                6 => <ContentTypeEnumVariant6 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant6)
+                    .map_err(|e| format!("ContentTypeEnumVariant6: {e}")),
+                7 => <ContentTypeEnumVariant7 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant7)
+                    .map_err(|e| format!("ContentTypeEnumVariant7: {e}")),
+                8 => <ContentTypeEnumVariant8 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant8)
+                    .map_err(|e| format!("ContentTypeEnumVariant8: {e}")),
+                9 => <ContentTypeEnumVariant9 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant9)
+                    .map_err(|e| format!("ContentTypeEnumVariant9: {e}")),
+                10 => <ContentTypeEnumVariant10 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant10)
+                    .map_err(|e| format!("ContentTypeEnumVariant10: {e}")),
+                11 => <ContentTypeEnumVariant11 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant11)
+                    .map_err(|e| format!("ContentTypeEnumVariant11: {e}")),
+                12 => <ContentTypeEnumVariant12 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant12)
+                    .map_err(|e| format!("ContentTypeEnumVariant12: {e}")),
+                13 => <ContentTypeEnumVariant13 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant13)
+                    .map_err(|e| format!("ContentTypeEnumVariant13: {e}")),
+                14 => <ContentTypeEnumVariant14 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant14)
+                    .map_err(|e| format!("ContentTypeEnumVariant14: {e}")),
+                15 => <ContentTypeEnumVariant15 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant15)
+                    .map_err(|e| format!("ContentTypeEnumVariant15: {e}")),
+                16 => <ContentTypeEnumVariant16 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant16)
+                    .map_err(|e| format!("ContentTypeEnumVariant16: {e}")),
+                17 => <ContentTypeEnumVariant17 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant17)
+                    .map_err(|e| format!("ContentTypeEnumVariant17: {e}")),
+                18 => <ContentTypeEnumVariant18 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant18)
+                    .map_err(|e| format!("ContentTypeEnumVariant18: {e}")),
+                19 => <ContentTypeEnumVariant19 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant19)
+                    .map_err(|e| format!("ContentTypeEnumVariant19: {e}")),
+                20 => <ContentTypeEnumVariant20 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant20)
+                    .map_err(|e| format!("ContentTypeEnumVariant20: {e}")),
+                21 => <ContentTypeEnumVariant21 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant21)
+                    .map_err(|e| format!("ContentTypeEnumVariant21: {e}")),
+                22 => <ContentTypeEnumVariant22 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant22)
+                    .map_err(|e| format!("ContentTypeEnumVariant22: {e}")),
+                23 => <ContentTypeEnumVariant23 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContentTypeEnumVariant23)
+                    .map_err(|e| format!("ContentTypeEnumVariant23: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1394,12 +1143,8 @@ impl ContentTypeEnum {
     }
 }
 impl<'de> serde::Deserialize<'de> for ContentTypeEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2332,24 +2077,11 @@ pub enum ErrorDetails {
 impl serde::Serialize for ErrorDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::NotFoundDetails(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ResourceInfo"),
-                )
-            }
-            Self::InvalidRequestDetails(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("BadRequest"),
-                )
-            }
+            Self::NotFoundDetails(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ResourceInfo")),
+            Self::InvalidRequestDetails(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("BadRequest")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl ErrorDetails {
@@ -2358,27 +2090,19 @@ impl ErrorDetails {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("ResourceInfo") => {
-                <NotFoundDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotFoundDetails)
-                    .map_err(|e| e.to_string())
-            }
-            Some("BadRequest") => {
-                <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
-                    .map(Self::InvalidRequestDetails)
-                    .map_err(|e| e.to_string())
-            }
+            Some("ResourceInfo") => <NotFoundDetails as serde::Deserialize>::deserialize(&value)
+                .map(Self::NotFoundDetails)
+                .map_err(|e| e.to_string()),
+            Some("BadRequest") => <InvalidRequestDetails as serde::Deserialize>::deserialize(&value)
+                .map(Self::InvalidRequestDetails)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for ErrorDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

@@ -31,33 +31,19 @@ impl BatchBody {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["url"],
-                known: &["message", "subject", "url"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["url"], known: &["message", "subject", "url"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Text)
-                        .map_err(|e| format!("{}: {e}", "Text"))
-                }
-                1usize => {
-                    <MediaBody as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaBody)
-                        .map_err(|e| format!("{}: {e}", "MediaBody"))
-                }
+                0 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Text)
+                    .map_err(|e| format!("Text: {e}")),
+                1 => <MediaBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaBody)
+                    .map_err(|e| format!("MediaBody: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -69,28 +55,17 @@ impl BatchBody {
     }
 }
 impl<'de> serde::Deserialize<'de> for BatchBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for BatchBody {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::String,
-        sinch_sdk_runtime::union::JsonKind::Object,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::String, sinch_sdk_runtime::union::JsonKind::Object];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
-        <String as serde::Deserialize>::deserialize(
-                serde::de::value::StringDeserializer::<E>::new(v),
-            )
-            .map(Self::Text)
+        <String as serde::Deserialize>::deserialize(serde::de::value::StringDeserializer::<E>::new(v)).map(Self::Text)
     }
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        <MediaBody as serde::Deserialize>::deserialize(
-                serde::de::value::MapAccessDeserializer::new(map),
-            )
-            .map(Self::MediaBody)
+        <MediaBody as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Self::MediaBody)
     }
 }
 impl BatchBody {
@@ -494,33 +469,19 @@ impl InboundBody {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media", "message", "subject"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media", "message", "subject"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::Text)
-                        .map_err(|e| format!("{}: {e}", "Text"))
-                }
-                1usize => {
-                    <InboundMediaBody as serde::Deserialize>::deserialize(&value)
-                        .map(Self::InboundMediaBody)
-                        .map_err(|e| format!("{}: {e}", "InboundMediaBody"))
-                }
+                0 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::Text)
+                    .map_err(|e| format!("Text: {e}")),
+                1 => <InboundMediaBody as serde::Deserialize>::deserialize(&value)
+                    .map(Self::InboundMediaBody)
+                    .map_err(|e| format!("InboundMediaBody: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -532,28 +493,17 @@ impl InboundBody {
     }
 }
 impl<'de> serde::Deserialize<'de> for InboundBody {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         sinch_sdk_runtime::union::by_kind(deserializer)
     }
 }
 impl sinch_sdk_runtime::union::ByKind for InboundBody {
-    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[
-        sinch_sdk_runtime::union::JsonKind::String,
-        sinch_sdk_runtime::union::JsonKind::Object,
-    ];
+    const KINDS: &'static [sinch_sdk_runtime::union::JsonKind] = &[sinch_sdk_runtime::union::JsonKind::String, sinch_sdk_runtime::union::JsonKind::Object];
     fn string<E: serde::de::Error>(v: String) -> Result<Self, E> {
-        <String as serde::Deserialize>::deserialize(
-                serde::de::value::StringDeserializer::<E>::new(v),
-            )
-            .map(Self::Text)
+        <String as serde::Deserialize>::deserialize(serde::de::value::StringDeserializer::<E>::new(v)).map(Self::Text)
     }
     fn map<'de, A: serde::de::MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
-        <InboundMediaBody as serde::Deserialize>::deserialize(
-                serde::de::value::MapAccessDeserializer::new(map),
-            )
-            .map(Self::InboundMediaBody)
+        <InboundMediaBody as serde::Deserialize>::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Self::InboundMediaBody)
     }
 }
 impl InboundBody {

@@ -498,6 +498,7 @@ sinch_sdk_runtime::object::setters! {
         display_mode: DisplayMode = "display_mode";
     }
 }
+// Setters are named after the fields, even where a field is called `add` or `not`.
 #[allow(clippy::should_implement_trait)]
 impl Choice {
     /// A value whose `kind` is [`ChoiceTypes::call`].
@@ -521,10 +522,7 @@ impl Choice {
         Self::new(ChoiceTypes::calendar(value))
     }
     /// A value whose `kind` is [`ChoiceTypes::share_location`].
-    pub fn share_location(
-        title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
+    pub fn share_location(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
 }
@@ -703,9 +701,7 @@ impl serde::Serialize for ChoiceTypes {
             Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::UrlMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::CalendarMessageField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ShareLocationMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ShareLocationMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -716,42 +712,12 @@ impl ChoiceTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["call_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["url_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["calendar_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["share_location_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["call_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["url_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["calendar_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["share_location_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -760,38 +726,24 @@ impl ChoiceTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <CallMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CallMessageField)
-                        .map_err(|e| format!("{}: {e}", "CallMessageField"))
-                }
-                1usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                2usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
-                3usize => {
-                    <UrlMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::UrlMessageField)
-                        .map_err(|e| format!("{}: {e}", "UrlMessageField"))
-                }
-                4usize => {
-                    <CalendarMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CalendarMessageField)
-                        .map_err(|e| format!("{}: {e}", "CalendarMessageField"))
-                }
-                5usize => {
-                    <ShareLocationMessageField as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::ShareLocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "ShareLocationMessageField"))
-                }
+                0 => <CallMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CallMessageField)
+                    .map_err(|e| format!("CallMessageField: {e}")),
+                1 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                2 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
+                3 => <UrlMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::UrlMessageField)
+                    .map_err(|e| format!("UrlMessageField: {e}")),
+                4 => <CalendarMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CalendarMessageField)
+                    .map_err(|e| format!("CalendarMessageField: {e}")),
+                5 => <ShareLocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ShareLocationMessageField)
+                    .map_err(|e| format!("ShareLocationMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -803,12 +755,8 @@ impl ChoiceTypes {
     }
 }
 impl<'de> serde::Deserialize<'de> for ChoiceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -816,10 +764,7 @@ impl ChoiceTypes {
     /// The `CallMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
-        Self::CallMessageField(
-            CallMessageField::new()
-                .call_message(CallMessageFieldCallMessage::new(phone_number, title)),
-        )
+        Self::CallMessageField(CallMessageField::new().call_message(CallMessageFieldCallMessage::new(phone_number, title)))
     }
     /// The `LocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -829,17 +774,12 @@ impl ChoiceTypes {
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
     /// The `UrlMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn url(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self::UrlMessageField(
-            UrlMessageField::new()
-                .url_message(UrlMessageFieldUrlMessage::new(title, url)),
-        )
+        Self::UrlMessageField(UrlMessageField::new().url_message(UrlMessageFieldUrlMessage::new(title, url)))
     }
     /// The `CalendarMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -848,19 +788,8 @@ impl ChoiceTypes {
     }
     /// The `ShareLocationMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn share_location(
-        title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
-        Self::ShareLocationMessageField(
-            ShareLocationMessageField::new()
-                .share_location_message(
-                    ShareLocationMessageFieldShareLocationMessage::new(
-                        title,
-                        fallback_url,
-                    ),
-                ),
-        )
+    pub fn share_location(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
+        Self::ShareLocationMessageField(ShareLocationMessageField::new().share_location_message(ShareLocationMessageFieldShareLocationMessage::new(title, fallback_url)))
     }
 }
 impl From<CallMessageField> for ChoiceTypes {
@@ -1076,18 +1005,8 @@ impl ListItem {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["choice"],
-                known: &["choice"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["product"],
-                known: &["product"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["choice"], known: &["choice"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["product"], known: &["product"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1096,16 +1015,12 @@ impl ListItem {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListItemVariant0)
-                        .map_err(|e| format!("{}: {e}", "ListItemVariant0"))
-                }
-                1usize => {
-                    <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListItemVariant1)
-                        .map_err(|e| format!("{}: {e}", "ListItemVariant1"))
-                }
+                0 => <ListItemVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListItemVariant0)
+                    .map_err(|e| format!("ListItemVariant0: {e}")),
+                1 => <ListItemVariant1 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListItemVariant1)
+                    .map_err(|e| format!("ListItemVariant1: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1117,12 +1032,8 @@ impl ListItem {
     }
 }
 impl<'de> serde::Deserialize<'de> for ListItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2100,9 +2011,7 @@ impl serde::Serialize for V2MessageTypes {
             Self::TemplateMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::TextMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::ListMessageField(v) => serde::Serialize::serialize(v, serializer),
-            Self::ContactInfoMessageField(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::ContactInfoMessageField(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -2113,60 +2022,15 @@ impl V2MessageTypes {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["card_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["carousel_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["choice_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["location_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["media_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["template_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["text_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["list_message"],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &[],
-                known: &["contact_info_message"],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["card_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["carousel_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["choice_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["location_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["media_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["template_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["text_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["list_message"], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["contact_info_message"], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -2175,51 +2039,33 @@ impl V2MessageTypes {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <CardMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CardMessageField)
-                        .map_err(|e| format!("{}: {e}", "CardMessageField"))
-                }
-                1usize => {
-                    <CarouselMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::CarouselMessageField)
-                        .map_err(|e| format!("{}: {e}", "CarouselMessageField"))
-                }
-                2usize => {
-                    <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ChoiceMessageField)
-                        .map_err(|e| format!("{}: {e}", "ChoiceMessageField"))
-                }
-                3usize => {
-                    <LocationMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::LocationMessageField)
-                        .map_err(|e| format!("{}: {e}", "LocationMessageField"))
-                }
-                4usize => {
-                    <MediaMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::MediaMessageField)
-                        .map_err(|e| format!("{}: {e}", "MediaMessageField"))
-                }
-                5usize => {
-                    <TemplateMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TemplateMessageField)
-                        .map_err(|e| format!("{}: {e}", "TemplateMessageField"))
-                }
-                6usize => {
-                    <TextMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::TextMessageField)
-                        .map_err(|e| format!("{}: {e}", "TextMessageField"))
-                }
-                7usize => {
-                    <ListMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ListMessageField)
-                        .map_err(|e| format!("{}: {e}", "ListMessageField"))
-                }
-                8usize => {
-                    <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
-                        .map(Self::ContactInfoMessageField)
-                        .map_err(|e| format!("{}: {e}", "ContactInfoMessageField"))
-                }
+                0 => <CardMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CardMessageField)
+                    .map_err(|e| format!("CardMessageField: {e}")),
+                1 => <CarouselMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::CarouselMessageField)
+                    .map_err(|e| format!("CarouselMessageField: {e}")),
+                2 => <ChoiceMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ChoiceMessageField)
+                    .map_err(|e| format!("ChoiceMessageField: {e}")),
+                3 => <LocationMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::LocationMessageField)
+                    .map_err(|e| format!("LocationMessageField: {e}")),
+                4 => <MediaMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::MediaMessageField)
+                    .map_err(|e| format!("MediaMessageField: {e}")),
+                5 => <TemplateMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TemplateMessageField)
+                    .map_err(|e| format!("TemplateMessageField: {e}")),
+                6 => <TextMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::TextMessageField)
+                    .map_err(|e| format!("TextMessageField: {e}")),
+                7 => <ListMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ListMessageField)
+                    .map_err(|e| format!("ListMessageField: {e}")),
+                8 => <ContactInfoMessageField as serde::Deserialize>::deserialize(&value)
+                    .map(Self::ContactInfoMessageField)
+                    .map_err(|e| format!("ContactInfoMessageField: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -2231,12 +2077,8 @@ impl V2MessageTypes {
     }
 }
 impl<'de> serde::Deserialize<'de> for V2MessageTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2274,9 +2116,7 @@ impl V2MessageTypes {
     /// The `TextMessageField` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn text(text: impl Into<String>) -> Self {
-        Self::TextMessageField(
-            TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)),
-        )
+        Self::TextMessageField(TextMessageField::new().text_message(TextMessageFieldTextMessage::new(text)))
     }
     /// The `ListMessageField` variant.
     #[allow(clippy::too_many_arguments)]
@@ -2285,12 +2125,8 @@ impl V2MessageTypes {
     }
     /// The `ContactInfoMessageField` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn contact_info(
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
-        Self::ContactInfoMessageField(
-            ContactInfoMessageField::new().contact_info_message(value),
-        )
+    pub fn contact_info(value: impl Into<ContactInfoMessageFieldContactInfoMessage>) -> Self {
+        Self::ContactInfoMessageField(ContactInfoMessageField::new().contact_info_message(value))
     }
 }
 impl From<CardMessageField> for V2MessageTypes {

@@ -295,30 +295,12 @@ pub enum VerificationEvent {
 impl serde::Serialize for VerificationEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationRequestEvent(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("VerificationRequestEvent"),
-                )
-            }
-            Self::VerificationResultEvent(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("VerificationResultEvent"),
-                )
-            }
-            Self::VerificationSmsDeliveredEvent(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("VerificationSmsDeliveredEvent"),
-                )
-            }
+            Self::VerificationRequestEvent(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("VerificationRequestEvent")),
+            Self::VerificationResultEvent(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("VerificationResultEvent")),
+            Self::VerificationSmsDeliveredEvent(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("VerificationSmsDeliveredEvent")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "event", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "event", tag), serializer)
     }
 }
 impl VerificationEvent {
@@ -327,75 +309,40 @@ impl VerificationEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("event").and_then(serde_json::Value::as_str) {
-            Some("VerificationRequestEvent") => {
-                <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationRequestEvent)
-                    .map_err(|e| e.to_string())
-            }
-            Some("VerificationResultEvent") => {
-                <VerificationResultEvent as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationResultEvent)
-                    .map_err(|e| e.to_string())
-            }
-            Some("VerificationSmsDeliveredEvent") => {
-                <VerificationSmsDeliveredEvent as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationSmsDeliveredEvent)
-                    .map_err(|e| e.to_string())
-            }
+            Some("VerificationRequestEvent") => <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationRequestEvent)
+                .map_err(|e| e.to_string()),
+            Some("VerificationResultEvent") => <VerificationResultEvent as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationResultEvent)
+                .map_err(|e| e.to_string()),
+            Some("VerificationSmsDeliveredEvent") => <VerificationSmsDeliveredEvent as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationSmsDeliveredEvent)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationEvent {
     /// The `VerificationRequestEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn request(
-        id: impl Into<String>,
-        event: impl Into<VerificationRequestEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-    ) -> Self {
-        Self::VerificationRequestEvent(
-            VerificationRequestEvent::new(id, event, method, identity),
-        )
+    pub fn request(id: impl Into<String>, event: impl Into<VerificationRequestEventEvent>, method: impl Into<VerificationMethodReport>, identity: impl Into<Identity>) -> Self {
+        Self::VerificationRequestEvent(VerificationRequestEvent::new(id, event, method, identity))
     }
     /// The `VerificationResultEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn result(
-        id: impl Into<String>,
-        event: impl Into<VerificationResultEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-        status: impl Into<VerificationStatus>,
-    ) -> Self {
-        Self::VerificationResultEvent(
-            VerificationResultEvent::new(id, event, method, identity, status),
-        )
+    pub fn result(id: impl Into<String>, event: impl Into<VerificationResultEventEvent>, method: impl Into<VerificationMethodReport>, identity: impl Into<Identity>, status: impl Into<VerificationStatus>) -> Self {
+        Self::VerificationResultEvent(VerificationResultEvent::new(id, event, method, identity, status))
     }
     /// The `VerificationSmsDeliveredEvent` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sms_delivered(
-        id: impl Into<String>,
-        event: impl Into<VerificationSmsDeliveredEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-        sms_result: impl Into<VerificationSmsDeliveredEventSmsResult>,
-    ) -> Self {
-        Self::VerificationSmsDeliveredEvent(
-            VerificationSmsDeliveredEvent::new(id, event, method, identity, sms_result),
-        )
+    pub fn sms_delivered(id: impl Into<String>, event: impl Into<VerificationSmsDeliveredEventEvent>, method: impl Into<VerificationMethodReport>, identity: impl Into<Identity>, sms_result: impl Into<VerificationSmsDeliveredEventSmsResult>) -> Self {
+        Self::VerificationSmsDeliveredEvent(VerificationSmsDeliveredEvent::new(id, event, method, identity, sms_result))
     }
 }
 impl From<VerificationRequestEvent> for VerificationEvent {
@@ -580,36 +527,13 @@ pub enum VerificationReportRequest {
 impl serde::Serialize for VerificationReportRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationReportRequestSms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sms"),
-                )
-            }
-            Self::VerificationReportRequestFlashCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("flashcall"),
-                )
-            }
-            Self::VerificationReportRequestPhoneCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("callout"),
-                )
-            }
-            Self::VerificationReportRequestWhatsApp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("whatsapp"),
-                )
-            }
+            Self::VerificationReportRequestSms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sms")),
+            Self::VerificationReportRequestFlashCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("flashcall")),
+            Self::VerificationReportRequestPhoneCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("callout")),
+            Self::VerificationReportRequestWhatsApp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("whatsapp")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl VerificationReportRequest {
@@ -618,86 +542,48 @@ impl VerificationReportRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationReportRequestSms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("flashcall") => {
-                <VerificationReportRequestFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestFlashCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("callout") => {
-                <VerificationReportRequestPhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestPhoneCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("whatsapp") => {
-                <VerificationReportRequestWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportRequestWhatsApp)
-                    .map_err(|e| e.to_string())
-            }
+            Some("sms") => <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportRequestSms)
+                .map_err(|e| e.to_string()),
+            Some("flashcall") => <VerificationReportRequestFlashCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportRequestFlashCall)
+                .map_err(|e| e.to_string()),
+            Some("callout") => <VerificationReportRequestPhoneCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportRequestPhoneCall)
+                .map_err(|e| e.to_string()),
+            Some("whatsapp") => <VerificationReportRequestWhatsApp as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportRequestWhatsApp)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationReportRequest {
     /// The `VerificationReportRequestSms` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sms(
-        method: impl Into<VerificationReportRequestSmsMethod>,
-        sms: impl Into<VerificationReportRequestSmsSms>,
-    ) -> Self {
-        Self::VerificationReportRequestSms(
-            VerificationReportRequestSms::new(method, sms),
-        )
+    pub fn sms(method: impl Into<VerificationReportRequestSmsMethod>, sms: impl Into<VerificationReportRequestSmsSms>) -> Self {
+        Self::VerificationReportRequestSms(VerificationReportRequestSms::new(method, sms))
     }
     /// The `VerificationReportRequestFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn flash_call(
-        method: impl Into<VerificationReportRequestFlashCallMethod>,
-        flash_call: impl Into<VerificationReportRequestFlashCallFlashCall>,
-    ) -> Self {
-        Self::VerificationReportRequestFlashCall(
-            VerificationReportRequestFlashCall::new(method, flash_call),
-        )
+    pub fn flash_call(method: impl Into<VerificationReportRequestFlashCallMethod>, flash_call: impl Into<VerificationReportRequestFlashCallFlashCall>) -> Self {
+        Self::VerificationReportRequestFlashCall(VerificationReportRequestFlashCall::new(method, flash_call))
     }
     /// The `VerificationReportRequestPhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn phone_call(
-        method: impl Into<VerificationReportRequestPhoneCallMethod>,
-        callout: impl Into<VerificationReportRequestPhoneCallCallout>,
-    ) -> Self {
-        Self::VerificationReportRequestPhoneCall(
-            VerificationReportRequestPhoneCall::new(method, callout),
-        )
+    pub fn phone_call(method: impl Into<VerificationReportRequestPhoneCallMethod>, callout: impl Into<VerificationReportRequestPhoneCallCallout>) -> Self {
+        Self::VerificationReportRequestPhoneCall(VerificationReportRequestPhoneCall::new(method, callout))
     }
     /// The `VerificationReportRequestWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whats_app(
-        method: impl Into<VerificationReportRequestWhatsAppMethod>,
-        whatsapp: impl Into<VerificationReportRequestWhatsAppWhatsapp>,
-    ) -> Self {
-        Self::VerificationReportRequestWhatsApp(
-            VerificationReportRequestWhatsApp::new(method, whatsapp),
-        )
+    pub fn whats_app(method: impl Into<VerificationReportRequestWhatsAppMethod>, whatsapp: impl Into<VerificationReportRequestWhatsAppWhatsapp>) -> Self {
+        Self::VerificationReportRequestWhatsApp(VerificationReportRequestWhatsApp::new(method, whatsapp))
     }
 }
 impl From<VerificationReportRequestSms> for VerificationReportRequest {
@@ -957,36 +843,13 @@ pub enum VerificationReportResponse {
 impl serde::Serialize for VerificationReportResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationReportResponseFlashCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("flashcall"),
-                )
-            }
-            Self::VerificationReportResponsePhoneCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("callout"),
-                )
-            }
-            Self::VerificationReportResponseSms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sms"),
-                )
-            }
-            Self::VerificationReportResponseWhatsApp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("whatsapp"),
-                )
-            }
+            Self::VerificationReportResponseFlashCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("flashcall")),
+            Self::VerificationReportResponsePhoneCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("callout")),
+            Self::VerificationReportResponseSms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sms")),
+            Self::VerificationReportResponseWhatsApp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("whatsapp")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl VerificationReportResponse {
@@ -995,45 +858,25 @@ impl VerificationReportResponse {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("flashcall") => {
-                <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseFlashCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("callout") => {
-                <VerificationReportResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponsePhoneCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sms") => {
-                <VerificationReportResponseSms as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseSms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("whatsapp") => {
-                <VerificationReportResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationReportResponseWhatsApp)
-                    .map_err(|e| e.to_string())
-            }
+            Some("flashcall") => <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportResponseFlashCall)
+                .map_err(|e| e.to_string()),
+            Some("callout") => <VerificationReportResponsePhoneCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportResponsePhoneCall)
+                .map_err(|e| e.to_string()),
+            Some("sms") => <VerificationReportResponseSms as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportResponseSms)
+                .map_err(|e| e.to_string()),
+            Some("whatsapp") => <VerificationReportResponseWhatsApp as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationReportResponseWhatsApp)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationReportResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1041,16 +884,12 @@ impl VerificationReportResponse {
     /// The `VerificationReportResponseFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn flash_call(method: impl Into<VerificationMethodReport>) -> Self {
-        Self::VerificationReportResponseFlashCall(
-            VerificationReportResponseFlashCall::new(method),
-        )
+        Self::VerificationReportResponseFlashCall(VerificationReportResponseFlashCall::new(method))
     }
     /// The `VerificationReportResponsePhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn phone_call(method: impl Into<VerificationMethodReport>) -> Self {
-        Self::VerificationReportResponsePhoneCall(
-            VerificationReportResponsePhoneCall::new(method),
-        )
+        Self::VerificationReportResponsePhoneCall(VerificationReportResponsePhoneCall::new(method))
     }
     /// The `VerificationReportResponseSms` variant.
     #[allow(clippy::too_many_arguments)]
@@ -1060,9 +899,7 @@ impl VerificationReportResponse {
     /// The `VerificationReportResponseWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn whats_app(method: impl Into<VerificationMethodReport>) -> Self {
-        Self::VerificationReportResponseWhatsApp(
-            VerificationReportResponseWhatsApp::new(method),
-        )
+        Self::VerificationReportResponseWhatsApp(VerificationReportResponseWhatsApp::new(method))
     }
 }
 impl From<VerificationReportResponseFlashCall> for VerificationReportResponse {
@@ -1371,18 +1208,10 @@ pub enum VerificationRequestEventResponse {
 impl serde::Serialize for VerificationRequestEventResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::VerificationRequestEventResponseSms(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::VerificationRequestEventResponseFlashCall(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::VerificationRequestEventResponsePhoneCall(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
-            Self::VerificationRequestEventResponseWhatsApp(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::VerificationRequestEventResponseSms(v) => serde::Serialize::serialize(v, serializer),
+            Self::VerificationRequestEventResponseFlashCall(v) => serde::Serialize::serialize(v, serializer),
+            Self::VerificationRequestEventResponsePhoneCall(v) => serde::Serialize::serialize(v, serializer),
+            Self::VerificationRequestEventResponseWhatsApp(v) => serde::Serialize::serialize(v, serializer),
             Self::Other(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -1393,30 +1222,10 @@ impl VerificationRequestEventResponse {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["action"],
-                known: &["action", "sms"],
-                values: &[("action", &["allow", "deny"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["action"],
-                known: &["action", "flashCall"],
-                values: &[("action", &["allow", "deny"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["action"],
-                known: &["action", "callout"],
-                values: &[("action", &["allow", "deny"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["action"],
-                known: &["action", "whatsapp"],
-                values: &[("action", &["allow", "deny"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["action"], known: &["action", "sms"], values: &[("action", &["allow", "deny"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["action"], known: &["action", "flashCall"], values: &[("action", &["allow", "deny"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["action"], known: &["action", "callout"], values: &[("action", &["allow", "deny"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["action"], known: &["action", "whatsapp"], values: &[("action", &["allow", "deny"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank_claimed(&value, SHAPES);
         if candidates.is_empty() && value.is_object() {
@@ -1425,48 +1234,18 @@ impl VerificationRequestEventResponse {
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <VerificationRequestEventResponseSms as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::VerificationRequestEventResponseSms)
-                        .map_err(|e| {
-                            format!("{}: {e}", "VerificationRequestEventResponseSms")
-                        })
-                }
-                1usize => {
-                    <VerificationRequestEventResponseFlashCall as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::VerificationRequestEventResponseFlashCall)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "VerificationRequestEventResponseFlashCall"
-                            )
-                        })
-                }
-                2usize => {
-                    <VerificationRequestEventResponsePhoneCall as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::VerificationRequestEventResponsePhoneCall)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "VerificationRequestEventResponsePhoneCall"
-                            )
-                        })
-                }
-                3usize => {
-                    <VerificationRequestEventResponseWhatsApp as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::VerificationRequestEventResponseWhatsApp)
-                        .map_err(|e| {
-                            format!(
-                                "{}: {e}", "VerificationRequestEventResponseWhatsApp"
-                            )
-                        })
-                }
+                0 => <VerificationRequestEventResponseSms as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEventResponseSms)
+                    .map_err(|e| format!("VerificationRequestEventResponseSms: {e}")),
+                1 => <VerificationRequestEventResponseFlashCall as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEventResponseFlashCall)
+                    .map_err(|e| format!("VerificationRequestEventResponseFlashCall: {e}")),
+                2 => <VerificationRequestEventResponsePhoneCall as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEventResponsePhoneCall)
+                    .map_err(|e| format!("VerificationRequestEventResponsePhoneCall: {e}")),
+                3 => <VerificationRequestEventResponseWhatsApp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::VerificationRequestEventResponseWhatsApp)
+                    .map_err(|e| format!("VerificationRequestEventResponseWhatsApp: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1474,23 +1253,12 @@ impl VerificationRequestEventResponse {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "VerificationRequestEventResponse",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("VerificationRequestEventResponse", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1498,30 +1266,22 @@ impl VerificationRequestEventResponse {
     /// The `VerificationRequestEventResponseSms` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn sms(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self::VerificationRequestEventResponseSms(
-            VerificationRequestEventResponseSms::new(action),
-        )
+        Self::VerificationRequestEventResponseSms(VerificationRequestEventResponseSms::new(action))
     }
     /// The `VerificationRequestEventResponseFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn flash_call(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self::VerificationRequestEventResponseFlashCall(
-            VerificationRequestEventResponseFlashCall::new(action),
-        )
+        Self::VerificationRequestEventResponseFlashCall(VerificationRequestEventResponseFlashCall::new(action))
     }
     /// The `VerificationRequestEventResponsePhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn phone_call(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self::VerificationRequestEventResponsePhoneCall(
-            VerificationRequestEventResponsePhoneCall::new(action),
-        )
+        Self::VerificationRequestEventResponsePhoneCall(VerificationRequestEventResponsePhoneCall::new(action))
     }
     /// The `VerificationRequestEventResponseWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn whats_app(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self::VerificationRequestEventResponseWhatsApp(
-            VerificationRequestEventResponseWhatsApp::new(action),
-        )
+        Self::VerificationRequestEventResponseWhatsApp(VerificationRequestEventResponseWhatsApp::new(action))
     }
 }
 impl From<VerificationRequestEventResponseSms> for VerificationRequestEventResponse {
@@ -1529,20 +1289,17 @@ impl From<VerificationRequestEventResponseSms> for VerificationRequestEventRespo
         Self::VerificationRequestEventResponseSms(value)
     }
 }
-impl From<VerificationRequestEventResponseFlashCall>
-for VerificationRequestEventResponse {
+impl From<VerificationRequestEventResponseFlashCall> for VerificationRequestEventResponse {
     fn from(value: VerificationRequestEventResponseFlashCall) -> Self {
         Self::VerificationRequestEventResponseFlashCall(value)
     }
 }
-impl From<VerificationRequestEventResponsePhoneCall>
-for VerificationRequestEventResponse {
+impl From<VerificationRequestEventResponsePhoneCall> for VerificationRequestEventResponse {
     fn from(value: VerificationRequestEventResponsePhoneCall) -> Self {
         Self::VerificationRequestEventResponsePhoneCall(value)
     }
 }
-impl From<VerificationRequestEventResponseWhatsApp>
-for VerificationRequestEventResponse {
+impl From<VerificationRequestEventResponseWhatsApp> for VerificationRequestEventResponse {
     fn from(value: VerificationRequestEventResponseWhatsApp) -> Self {
         Self::VerificationRequestEventResponseWhatsApp(value)
     }
@@ -2240,42 +1997,14 @@ pub enum VerificationStartRequest {
 impl serde::Serialize for VerificationStartRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationStartRequestData(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("seamless"),
-                )
-            }
-            Self::VerificationStartRequestFlashCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("flashcall"),
-                )
-            }
-            Self::VerificationStartRequestPhoneCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("callout"),
-                )
-            }
-            Self::VerificationStartRequestSms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sms"),
-                )
-            }
-            Self::VerificationStartRequestWhatsApp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("whatsapp"),
-                )
-            }
+            Self::VerificationStartRequestData(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("seamless")),
+            Self::VerificationStartRequestFlashCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("flashcall")),
+            Self::VerificationStartRequestPhoneCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("callout")),
+            Self::VerificationStartRequestSms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sms")),
+            Self::VerificationStartRequestWhatsApp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("whatsapp")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl VerificationStartRequest {
@@ -2284,101 +2013,56 @@ impl VerificationStartRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("seamless") => {
-                <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartRequestData)
-                    .map_err(|e| e.to_string())
-            }
-            Some("flashcall") => {
-                <VerificationStartRequestFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestFlashCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("callout") => {
-                <VerificationStartRequestPhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestPhoneCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sms") => {
-                <VerificationStartRequestSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartRequestSms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("whatsapp") => {
-                <VerificationStartRequestWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartRequestWhatsApp)
-                    .map_err(|e| e.to_string())
-            }
+            Some("seamless") => <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartRequestData)
+                .map_err(|e| e.to_string()),
+            Some("flashcall") => <VerificationStartRequestFlashCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartRequestFlashCall)
+                .map_err(|e| e.to_string()),
+            Some("callout") => <VerificationStartRequestPhoneCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartRequestPhoneCall)
+                .map_err(|e| e.to_string()),
+            Some("sms") => <VerificationStartRequestSms as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartRequestSms)
+                .map_err(|e| e.to_string()),
+            Some("whatsapp") => <VerificationStartRequestWhatsApp as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartRequestWhatsApp)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationStartRequest {
     /// The `VerificationStartRequestData` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn data(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartRequestData(
-            VerificationStartRequestData::new(identity, method),
-        )
+    pub fn data(identity: impl Into<Identity>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartRequestData(VerificationStartRequestData::new(identity, method))
     }
     /// The `VerificationStartRequestFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn flash_call(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartRequestFlashCall(
-            VerificationStartRequestFlashCall::new(identity, method),
-        )
+    pub fn flash_call(identity: impl Into<Identity>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartRequestFlashCall(VerificationStartRequestFlashCall::new(identity, method))
     }
     /// The `VerificationStartRequestPhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn phone_call(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartRequestPhoneCall(
-            VerificationStartRequestPhoneCall::new(identity, method),
-        )
+    pub fn phone_call(identity: impl Into<Identity>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartRequestPhoneCall(VerificationStartRequestPhoneCall::new(identity, method))
     }
     /// The `VerificationStartRequestSms` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sms(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartRequestSms(
-            VerificationStartRequestSms::new(identity, method),
-        )
+    pub fn sms(identity: impl Into<Identity>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartRequestSms(VerificationStartRequestSms::new(identity, method))
     }
     /// The `VerificationStartRequestWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whats_app(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartRequestWhatsApp(
-            VerificationStartRequestWhatsApp::new(identity, method),
-        )
+    pub fn whats_app(identity: impl Into<Identity>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartRequestWhatsApp(VerificationStartRequestWhatsApp::new(identity, method))
     }
 }
 impl From<VerificationStartRequestData> for VerificationStartRequest {
@@ -2988,42 +2672,14 @@ pub enum VerificationStartResponse {
 impl serde::Serialize for VerificationStartResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationStartResponseSms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sms"),
-                )
-            }
-            Self::VerificationStartResponseFlashCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("flashcall"),
-                )
-            }
-            Self::VerificationStartResponsePhoneCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("callout"),
-                )
-            }
-            Self::VerificationStartResponseData(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("seamless"),
-                )
-            }
-            Self::VerificationStartResponseWhatsApp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("whatsapp"),
-                )
-            }
+            Self::VerificationStartResponseSms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sms")),
+            Self::VerificationStartResponseFlashCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("flashcall")),
+            Self::VerificationStartResponsePhoneCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("callout")),
+            Self::VerificationStartResponseData(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("seamless")),
+            Self::VerificationStartResponseWhatsApp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("whatsapp")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl VerificationStartResponse {
@@ -3032,102 +2688,56 @@ impl VerificationStartResponse {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VerificationStartResponseSms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("flashcall") => {
-                <VerificationStartResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseFlashCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("callout") => {
-                <VerificationStartResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponsePhoneCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("seamless") => {
-                <VerificationStartResponseData as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseData)
-                    .map_err(|e| e.to_string())
-            }
-            Some("whatsapp") => {
-                <VerificationStartResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStartResponseWhatsApp)
-                    .map_err(|e| e.to_string())
-            }
+            Some("sms") => <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartResponseSms)
+                .map_err(|e| e.to_string()),
+            Some("flashcall") => <VerificationStartResponseFlashCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartResponseFlashCall)
+                .map_err(|e| e.to_string()),
+            Some("callout") => <VerificationStartResponsePhoneCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartResponsePhoneCall)
+                .map_err(|e| e.to_string()),
+            Some("seamless") => <VerificationStartResponseData as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartResponseData)
+                .map_err(|e| e.to_string()),
+            Some("whatsapp") => <VerificationStartResponseWhatsApp as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStartResponseWhatsApp)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationStartResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl VerificationStartResponse {
     /// The `VerificationStartResponseSms` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn sms(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
+    pub fn sms(id: impl Into<String>, method: impl Into<VerificationMethodStart>) -> Self {
         Self::VerificationStartResponseSms(VerificationStartResponseSms::new(id, method))
     }
     /// The `VerificationStartResponseFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn flash_call(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartResponseFlashCall(
-            VerificationStartResponseFlashCall::new(id, method),
-        )
+    pub fn flash_call(id: impl Into<String>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartResponseFlashCall(VerificationStartResponseFlashCall::new(id, method))
     }
     /// The `VerificationStartResponsePhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn phone_call(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartResponsePhoneCall(
-            VerificationStartResponseBase::new(id, method),
-        )
+    pub fn phone_call(id: impl Into<String>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartResponsePhoneCall(VerificationStartResponseBase::new(id, method))
     }
     /// The `VerificationStartResponseData` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn data(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-        seamless: impl Into<VerificationStartResponseDataSeamless>,
-    ) -> Self {
-        Self::VerificationStartResponseData(
-            VerificationStartResponseData::new(id, method, seamless),
-        )
+    pub fn data(id: impl Into<String>, method: impl Into<VerificationMethodStart>, seamless: impl Into<VerificationStartResponseDataSeamless>) -> Self {
+        Self::VerificationStartResponseData(VerificationStartResponseData::new(id, method, seamless))
     }
     /// The `VerificationStartResponseWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn whats_app(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self::VerificationStartResponseWhatsApp(
-            VerificationStartResponseWhatsApp::new(id, method),
-        )
+    pub fn whats_app(id: impl Into<String>, method: impl Into<VerificationMethodStart>) -> Self {
+        Self::VerificationStartResponseWhatsApp(VerificationStartResponseWhatsApp::new(id, method))
     }
 }
 impl From<VerificationStartResponseSms> for VerificationStartResponse {
@@ -3753,36 +3363,13 @@ pub enum VerificationStatusResponse {
 impl serde::Serialize for VerificationStatusResponse {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::VerificationStatusResponseSms(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sms"),
-                )
-            }
-            Self::VerificationStatusResponseFlashCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("flashcall"),
-                )
-            }
-            Self::VerificationStatusResponsePhoneCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("callout"),
-                )
-            }
-            Self::VerificationStatusResponseWhatsApp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("whatsapp"),
-                )
-            }
+            Self::VerificationStatusResponseSms(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sms")),
+            Self::VerificationStatusResponseFlashCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("flashcall")),
+            Self::VerificationStatusResponsePhoneCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("callout")),
+            Self::VerificationStatusResponseWhatsApp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("whatsapp")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl VerificationStatusResponse {
@@ -3791,45 +3378,25 @@ impl VerificationStatusResponse {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("sms") => {
-                <VerificationStatusResponseSms as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseSms)
-                    .map_err(|e| e.to_string())
-            }
-            Some("flashcall") => {
-                <VerificationStatusResponseFlashCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseFlashCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("callout") => {
-                <VerificationStatusResponsePhoneCall as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponsePhoneCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("whatsapp") => {
-                <VerificationStatusResponseWhatsApp as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::VerificationStatusResponseWhatsApp)
-                    .map_err(|e| e.to_string())
-            }
+            Some("sms") => <VerificationStatusResponseSms as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStatusResponseSms)
+                .map_err(|e| e.to_string()),
+            Some("flashcall") => <VerificationStatusResponseFlashCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStatusResponseFlashCall)
+                .map_err(|e| e.to_string()),
+            Some("callout") => <VerificationStatusResponsePhoneCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStatusResponsePhoneCall)
+                .map_err(|e| e.to_string()),
+            Some("whatsapp") => <VerificationStatusResponseWhatsApp as serde::Deserialize>::deserialize(&value)
+                .map(Self::VerificationStatusResponseWhatsApp)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for VerificationStatusResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3842,23 +3409,17 @@ impl VerificationStatusResponse {
     /// The `VerificationStatusResponseFlashCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn flash_call() -> Self {
-        Self::VerificationStatusResponseFlashCall(
-            VerificationStatusResponseFlashCall::new(),
-        )
+        Self::VerificationStatusResponseFlashCall(VerificationStatusResponseFlashCall::new())
     }
     /// The `VerificationStatusResponsePhoneCall` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn phone_call() -> Self {
-        Self::VerificationStatusResponsePhoneCall(
-            VerificationStatusResponsePhoneCall::new(),
-        )
+        Self::VerificationStatusResponsePhoneCall(VerificationStatusResponsePhoneCall::new())
     }
     /// The `VerificationStatusResponseWhatsApp` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn whats_app() -> Self {
-        Self::VerificationStatusResponseWhatsApp(
-            VerificationStatusResponseWhatsApp::new(),
-        )
+        Self::VerificationStatusResponseWhatsApp(VerificationStatusResponseWhatsApp::new())
     }
 }
 impl From<VerificationStatusResponseSms> for VerificationStatusResponse {

@@ -329,30 +329,12 @@ pub enum CalloutRequest {
 impl serde::Serialize for CalloutRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::ConferenceCalloutRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("conferenceCallout"),
-                )
-            }
-            Self::TtsCalloutRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ttsCallout"),
-                )
-            }
-            Self::CustomCalloutRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("customCallout"),
-                )
-            }
+            Self::ConferenceCalloutRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("conferenceCallout")),
+            Self::TtsCalloutRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ttsCallout")),
+            Self::CustomCalloutRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("customCallout")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "method", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "method", tag), serializer)
     }
 }
 impl CalloutRequest {
@@ -361,32 +343,22 @@ impl CalloutRequest {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
-            Some("conferenceCallout") => {
-                <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ConferenceCalloutRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("ttsCallout") => {
-                <TtsCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TtsCalloutRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("customCallout") => {
-                <CustomCalloutRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CustomCalloutRequest)
-                    .map_err(|e| e.to_string())
-            }
+            Some("conferenceCallout") => <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::ConferenceCalloutRequest)
+                .map_err(|e| e.to_string()),
+            Some("ttsCallout") => <TtsCalloutRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::TtsCalloutRequest)
+                .map_err(|e| e.to_string()),
+            Some("customCallout") => <CustomCalloutRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::CustomCalloutRequest)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for CalloutRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -394,9 +366,7 @@ impl CalloutRequest {
     /// The `ConferenceCalloutRequest` variant.
     #[allow(clippy::too_many_arguments)]
     pub fn conference(value: impl Into<ConferenceCallout>) -> Self {
-        Self::ConferenceCalloutRequest(
-            ConferenceCalloutRequest::new().conference_callout(value),
-        )
+        Self::ConferenceCalloutRequest(ConferenceCalloutRequest::new().conference_callout(value))
     }
     /// The `TtsCalloutRequest` variant.
     #[allow(clippy::too_many_arguments)]
@@ -605,44 +575,23 @@ impl ConferenceCalloutDestination {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["number", "Number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["username", "Username"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["sip"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["sip"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationPstn)
-                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
-                }
-                1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationMxp)
-                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
-                }
-                2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationSip)
-                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
-                }
+                0 => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| format!("DestinationPstn: {e}")),
+                1 => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| format!("DestinationMxp: {e}")),
+                2 => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| format!("DestinationSip: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -650,33 +599,19 @@ impl ConferenceCalloutDestination {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "ConferenceCalloutDestination",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("ConferenceCalloutDestination", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for ConferenceCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl ConferenceCalloutDestination {
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationMxp` variant.
@@ -874,44 +809,23 @@ impl CustomCalloutDestination {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["number", "Number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["username", "Username"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["sip"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["sip"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationPstn)
-                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
-                }
-                1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationMxp)
-                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
-                }
-                2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationSip)
-                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
-                }
+                0 => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| format!("DestinationPstn: {e}")),
+                1 => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| format!("DestinationMxp: {e}")),
+                2 => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| format!("DestinationSip: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -919,33 +833,19 @@ impl CustomCalloutDestination {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "CustomCalloutDestination",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("CustomCalloutDestination", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for CustomCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl CustomCalloutDestination {
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationMxp` variant.
@@ -1032,36 +932,13 @@ pub enum Destination {
 impl serde::Serialize for Destination {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::DestinationDid(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("did"),
-                )
-            }
-            Self::DestinationMxp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("username"),
-                )
-            }
-            Self::DestinationPstn(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("number"),
-                )
-            }
-            Self::DestinationSip(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sip"),
-                )
-            }
+            Self::DestinationDid(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("did")),
+            Self::DestinationMxp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("username")),
+            Self::DestinationPstn(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("number")),
+            Self::DestinationSip(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sip")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl Destination {
@@ -1070,37 +947,25 @@ impl Destination {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("did") => {
-                <DestinationDid as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationDid)
-                    .map_err(|e| e.to_string())
-            }
-            Some("username") | Some("Username") => {
-                <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationMxp)
-                    .map_err(|e| e.to_string())
-            }
-            Some("number") | Some("Number") => {
-                <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationPstn)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sip") => {
-                <DestinationSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DestinationSip)
-                    .map_err(|e| e.to_string())
-            }
+            Some("did") => <DestinationDid as serde::Deserialize>::deserialize(&value)
+                .map(Self::DestinationDid)
+                .map_err(|e| e.to_string()),
+            Some("username") | Some("Username") => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                .map(Self::DestinationMxp)
+                .map_err(|e| e.to_string()),
+            Some("number") | Some("Number") => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                .map(Self::DestinationPstn)
+                .map_err(|e| e.to_string()),
+            Some("sip") => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                .map(Self::DestinationSip)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for Destination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1117,10 +982,7 @@ impl Destination {
     }
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationSip` variant.
@@ -1613,44 +1475,23 @@ impl GetCallResponseObjFrom {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["username", "Username"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["number", "Number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["sip"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["sip"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationMxp)
-                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
-                }
-                1usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationPstn)
-                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
-                }
-                2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationSip)
-                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
-                }
+                0 => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| format!("DestinationMxp: {e}")),
+                1 => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| format!("DestinationPstn: {e}")),
+                2 => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| format!("DestinationSip: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1658,23 +1499,12 @@ impl GetCallResponseObjFrom {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "GetCallResponseObjFrom",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("GetCallResponseObjFrom", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for GetCallResponseObjFrom {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1686,10 +1516,7 @@ impl GetCallResponseObjFrom {
     }
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationSip` variant.
@@ -1803,44 +1630,23 @@ impl GetCallResponseObjTo {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["username", "Username"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["number", "Number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["sip"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["sip"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationMxp)
-                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
-                }
-                1usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationPstn)
-                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
-                }
-                2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationSip)
-                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
-                }
+                0 => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| format!("DestinationMxp: {e}")),
+                1 => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| format!("DestinationPstn: {e}")),
+                2 => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| format!("DestinationSip: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -1848,23 +1654,12 @@ impl GetCallResponseObjTo {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "GetCallResponseObjTo",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("GetCallResponseObjTo", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for GetCallResponseObjTo {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1876,10 +1671,7 @@ impl GetCallResponseObjTo {
     }
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationSip` variant.
@@ -2831,66 +2623,18 @@ pub enum SvamlAction {
 impl serde::Serialize for SvamlAction {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlActionHangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::SvamlActionContinue(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("continue"),
-                )
-            }
-            Self::SvamlActionConnectPstn(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectPstn"),
-                )
-            }
-            Self::SvamlActionConnectMxp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectMxp"),
-                )
-            }
-            Self::SvamlActionConnectConf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectConf"),
-                )
-            }
-            Self::SvamlActionConnectSip(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectSip"),
-                )
-            }
-            Self::SvamlActionConnectStream(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectStream"),
-                )
-            }
-            Self::SvamlActionRunMenu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("runMenu"),
-                )
-            }
-            Self::SvamlActionPark(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("park"),
-                )
-            }
+            Self::SvamlActionHangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::SvamlActionContinue(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("continue")),
+            Self::SvamlActionConnectPstn(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectPstn")),
+            Self::SvamlActionConnectMxp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectMxp")),
+            Self::SvamlActionConnectConf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectConf")),
+            Self::SvamlActionConnectSip(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectSip")),
+            Self::SvamlActionConnectStream(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectStream")),
+            Self::SvamlActionRunMenu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("runMenu")),
+            Self::SvamlActionPark(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("park")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlAction {
@@ -2899,62 +2643,40 @@ impl SvamlAction {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectMxp") => {
-                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectMxp)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectStream") => {
-                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectStream)
-                    .map_err(|e| e.to_string())
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(|e| e.to_string())
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(|e| e.to_string())
-            }
+            Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionHangup)
+                .map_err(|e| e.to_string()),
+            Some("continue") => <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionContinue)
+                .map_err(|e| e.to_string()),
+            Some("connectPstn") => <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectPstn)
+                .map_err(|e| e.to_string()),
+            Some("connectMxp") => <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectMxp)
+                .map_err(|e| e.to_string()),
+            Some("connectConf") => <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectConf)
+                .map_err(|e| e.to_string()),
+            Some("connectSip") => <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectSip)
+                .map_err(|e| e.to_string()),
+            Some("connectStream") => <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectStream)
+                .map_err(|e| e.to_string()),
+            Some("runMenu") => <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionRunMenu)
+                .map_err(|e| e.to_string()),
+            Some("park") => <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionPark)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -2976,26 +2698,17 @@ impl SvamlAction {
     }
     /// The `SvamlActionConnectConf` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_conf(
-        name: impl Into<SvamlActionConnectConfName>,
-        conference_id: impl Into<String>,
-    ) -> Self {
+    pub fn connect_conf(name: impl Into<SvamlActionConnectConfName>, conference_id: impl Into<String>) -> Self {
         Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
     }
     /// The `SvamlActionConnectSip` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_sip(
-        name: impl Into<SvamlActionConnectSipName>,
-        destination: impl Into<DestinationSip>,
-    ) -> Self {
+    pub fn connect_sip(name: impl Into<SvamlActionConnectSipName>, destination: impl Into<DestinationSip>) -> Self {
         Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
     }
     /// The `SvamlActionConnectStream` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_stream(
-        name: impl Into<SvamlActionConnectStreamName>,
-        destination: impl Into<DestinationWebSocket>,
-    ) -> Self {
+    pub fn connect_stream(name: impl Into<SvamlActionConnectStreamName>, destination: impl Into<DestinationWebSocket>) -> Self {
         Self::SvamlActionConnectStream(SvamlActionConnectStream::new(name, destination))
     }
     /// The `SvamlActionRunMenu` variant.
@@ -3074,36 +2787,13 @@ pub enum SvamlActionAce {
 impl serde::Serialize for SvamlActionAce {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlActionHangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::SvamlActionContinue(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("continue"),
-                )
-            }
-            Self::SvamlActionConnectConf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectConf"),
-                )
-            }
-            Self::SvamlActionRunMenu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("runMenu"),
-                )
-            }
+            Self::SvamlActionHangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::SvamlActionContinue(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("continue")),
+            Self::SvamlActionConnectConf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectConf")),
+            Self::SvamlActionRunMenu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("runMenu")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlActionAce {
@@ -3112,37 +2802,25 @@ impl SvamlActionAce {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(|e| e.to_string())
-            }
+            Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionHangup)
+                .map_err(|e| e.to_string()),
+            Some("continue") => <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionContinue)
+                .map_err(|e| e.to_string()),
+            Some("connectConf") => <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectConf)
+                .map_err(|e| e.to_string()),
+            Some("runMenu") => <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionRunMenu)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionAce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3154,10 +2832,7 @@ impl SvamlActionAce {
     }
     /// The `SvamlActionConnectConf` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_conf(
-        name: impl Into<SvamlActionConnectConfName>,
-        conference_id: impl Into<String>,
-    ) -> Self {
+    pub fn connect_conf(name: impl Into<SvamlActionConnectConfName>, conference_id: impl Into<String>) -> Self {
         Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
     }
     /// The `SvamlActionRunMenu` variant.
@@ -3638,60 +3313,17 @@ pub enum SvamlActionIce {
 impl serde::Serialize for SvamlActionIce {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlActionHangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::SvamlActionConnectPstn(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectPstn"),
-                )
-            }
-            Self::SvamlActionConnectMxp(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectMxp"),
-                )
-            }
-            Self::SvamlActionConnectConf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectConf"),
-                )
-            }
-            Self::SvamlActionConnectSip(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectSip"),
-                )
-            }
-            Self::SvamlActionRunMenu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("runMenu"),
-                )
-            }
-            Self::SvamlActionPark(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("park"),
-                )
-            }
-            Self::SvamlActionConnectStream(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectStream"),
-                )
-            }
+            Self::SvamlActionHangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::SvamlActionConnectPstn(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectPstn")),
+            Self::SvamlActionConnectMxp(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectMxp")),
+            Self::SvamlActionConnectConf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectConf")),
+            Self::SvamlActionConnectSip(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectSip")),
+            Self::SvamlActionRunMenu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("runMenu")),
+            Self::SvamlActionPark(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("park")),
+            Self::SvamlActionConnectStream(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectStream")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlActionIce {
@@ -3700,57 +3332,37 @@ impl SvamlActionIce {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectMxp") => {
-                <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectMxp)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(|e| e.to_string())
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(|e| e.to_string())
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectStream") => {
-                <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectStream)
-                    .map_err(|e| e.to_string())
-            }
+            Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionHangup)
+                .map_err(|e| e.to_string()),
+            Some("connectPstn") => <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectPstn)
+                .map_err(|e| e.to_string()),
+            Some("connectMxp") => <SvamlActionConnectMxp as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectMxp)
+                .map_err(|e| e.to_string()),
+            Some("connectConf") => <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectConf)
+                .map_err(|e| e.to_string()),
+            Some("connectSip") => <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectSip)
+                .map_err(|e| e.to_string()),
+            Some("runMenu") => <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionRunMenu)
+                .map_err(|e| e.to_string()),
+            Some("park") => <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionPark)
+                .map_err(|e| e.to_string()),
+            Some("connectStream") => <SvamlActionConnectStream as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectStream)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionIce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3772,18 +3384,12 @@ impl SvamlActionIce {
     }
     /// The `SvamlActionConnectConf` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_conf(
-        name: impl Into<SvamlActionConnectConfName>,
-        conference_id: impl Into<String>,
-    ) -> Self {
+    pub fn connect_conf(name: impl Into<SvamlActionConnectConfName>, conference_id: impl Into<String>) -> Self {
         Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
     }
     /// The `SvamlActionConnectSip` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_sip(
-        name: impl Into<SvamlActionConnectSipName>,
-        destination: impl Into<DestinationSip>,
-    ) -> Self {
+    pub fn connect_sip(name: impl Into<SvamlActionConnectSipName>, destination: impl Into<DestinationSip>) -> Self {
         Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
     }
     /// The `SvamlActionRunMenu` variant.
@@ -3798,10 +3404,7 @@ impl SvamlActionIce {
     }
     /// The `SvamlActionConnectStream` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_stream(
-        name: impl Into<SvamlActionConnectStreamName>,
-        destination: impl Into<DestinationWebSocket>,
-    ) -> Self {
+    pub fn connect_stream(name: impl Into<SvamlActionConnectStreamName>, destination: impl Into<DestinationWebSocket>) -> Self {
         Self::SvamlActionConnectStream(SvamlActionConnectStream::new(name, destination))
     }
 }
@@ -3921,30 +3524,12 @@ pub enum SvamlActionPatch {
 impl serde::Serialize for SvamlActionPatch {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlActionHangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::SvamlActionContinue(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("continue"),
-                )
-            }
-            Self::SvamlActionPark(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("park"),
-                )
-            }
+            Self::SvamlActionHangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::SvamlActionContinue(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("continue")),
+            Self::SvamlActionPark(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("park")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlActionPatch {
@@ -3953,32 +3538,22 @@ impl SvamlActionPatch {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(|e| e.to_string())
-            }
-            Some("park") => {
-                <SvamlActionPark as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionPark)
-                    .map_err(|e| e.to_string())
-            }
+            Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionHangup)
+                .map_err(|e| e.to_string()),
+            Some("continue") => <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionContinue)
+                .map_err(|e| e.to_string()),
+            Some("park") => <SvamlActionPark as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionPark)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionPatch {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -4033,48 +3608,15 @@ pub enum SvamlActionPie {
 impl serde::Serialize for SvamlActionPie {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlActionHangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::SvamlActionContinue(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("continue"),
-                )
-            }
-            Self::SvamlActionConnectPstn(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectPstn"),
-                )
-            }
-            Self::SvamlActionConnectConf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectConf"),
-                )
-            }
-            Self::SvamlActionConnectSip(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("connectSip"),
-                )
-            }
-            Self::SvamlActionRunMenu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("runMenu"),
-                )
-            }
+            Self::SvamlActionHangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::SvamlActionContinue(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("continue")),
+            Self::SvamlActionConnectPstn(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectPstn")),
+            Self::SvamlActionConnectConf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectConf")),
+            Self::SvamlActionConnectSip(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("connectSip")),
+            Self::SvamlActionRunMenu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("runMenu")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlActionPie {
@@ -4083,47 +3625,31 @@ impl SvamlActionPie {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("hangup") => {
-                <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionHangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("continue") => {
-                <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionContinue)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectPstn") => {
-                <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectPstn)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectConf") => {
-                <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectConf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("connectSip") => {
-                <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionConnectSip)
-                    .map_err(|e| e.to_string())
-            }
-            Some("runMenu") => {
-                <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlActionRunMenu)
-                    .map_err(|e| e.to_string())
-            }
+            Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionHangup)
+                .map_err(|e| e.to_string()),
+            Some("continue") => <SvamlActionContinue as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionContinue)
+                .map_err(|e| e.to_string()),
+            Some("connectPstn") => <SvamlActionConnectPstn as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectPstn)
+                .map_err(|e| e.to_string()),
+            Some("connectConf") => <SvamlActionConnectConf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectConf)
+                .map_err(|e| e.to_string()),
+            Some("connectSip") => <SvamlActionConnectSip as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionConnectSip)
+                .map_err(|e| e.to_string()),
+            Some("runMenu") => <SvamlActionRunMenu as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlActionRunMenu)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlActionPie {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -4140,18 +3666,12 @@ impl SvamlActionPie {
     }
     /// The `SvamlActionConnectConf` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_conf(
-        name: impl Into<SvamlActionConnectConfName>,
-        conference_id: impl Into<String>,
-    ) -> Self {
+    pub fn connect_conf(name: impl Into<SvamlActionConnectConfName>, conference_id: impl Into<String>) -> Self {
         Self::SvamlActionConnectConf(SvamlActionConnectConf::new(name, conference_id))
     }
     /// The `SvamlActionConnectSip` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn connect_sip(
-        name: impl Into<SvamlActionConnectSipName>,
-        destination: impl Into<DestinationSip>,
-    ) -> Self {
+    pub fn connect_sip(name: impl Into<SvamlActionConnectSipName>, destination: impl Into<DestinationSip>) -> Self {
         Self::SvamlActionConnectSip(SvamlActionConnectSip::new(name, destination))
     }
     /// The `SvamlActionRunMenu` variant.
@@ -4279,54 +3799,16 @@ pub enum SvamlInstruction {
 impl serde::Serialize for SvamlInstruction {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlInstructionPlayFiles(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("playFiles"),
-                )
-            }
-            Self::SvamlInstructionSay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("say"),
-                )
-            }
-            Self::SvamlInstructionSendDtmf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sendDtmf"),
-                )
-            }
-            Self::SvamlInstructionSetCookie(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("setCookie"),
-                )
-            }
-            Self::SvamlInstructionAnswer(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("answer"),
-                )
-            }
-            Self::SvamlInstructionStartRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("startRecording"),
-                )
-            }
-            Self::SvamlInstructionStopRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopRecording"),
-                )
-            }
+            Self::SvamlInstructionPlayFiles(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("playFiles")),
+            Self::SvamlInstructionSay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("say")),
+            Self::SvamlInstructionSendDtmf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sendDtmf")),
+            Self::SvamlInstructionSetCookie(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("setCookie")),
+            Self::SvamlInstructionAnswer(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("answer")),
+            Self::SvamlInstructionStartRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("startRecording")),
+            Self::SvamlInstructionStopRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopRecording")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlInstruction {
@@ -4335,66 +3817,41 @@ impl SvamlInstruction {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(|e| e.to_string())
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(|e| e.to_string())
-            }
-            Some("answer") => {
-                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionAnswer)
-                    .map_err(|e| e.to_string())
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(|e| e.to_string())
-            }
+            Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionPlayFiles)
+                .map_err(|e| e.to_string()),
+            Some("say") => <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSay)
+                .map_err(|e| e.to_string()),
+            Some("sendDtmf") => <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSendDtmf)
+                .map_err(|e| e.to_string()),
+            Some("setCookie") => <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSetCookie)
+                .map_err(|e| e.to_string()),
+            Some("answer") => <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionAnswer)
+                .map_err(|e| e.to_string()),
+            Some("startRecording") => <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStartRecording)
+                .map_err(|e| e.to_string()),
+            Some("stopRecording") => <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStopRecording)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstruction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstruction {
     /// The `SvamlInstructionPlayFiles` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn play_files(
-        name: impl Into<SvamlInstructionPlayFilesName>,
-        ids: impl Into<Vec<String>>,
-    ) -> Self {
+    pub fn play_files(name: impl Into<SvamlInstructionPlayFilesName>, ids: impl Into<Vec<String>>) -> Self {
         Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
     }
     /// The `SvamlInstructionSay` variant.
@@ -4485,42 +3942,14 @@ pub enum SvamlInstructionAce {
 impl serde::Serialize for SvamlInstructionAce {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlInstructionPlayFiles(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("playFiles"),
-                )
-            }
-            Self::SvamlInstructionSay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("say"),
-                )
-            }
-            Self::SvamlInstructionSetCookie(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("setCookie"),
-                )
-            }
-            Self::SvamlInstructionStartRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("startRecording"),
-                )
-            }
-            Self::SvamlInstructionStopRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopRecording"),
-                )
-            }
+            Self::SvamlInstructionPlayFiles(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("playFiles")),
+            Self::SvamlInstructionSay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("say")),
+            Self::SvamlInstructionSetCookie(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("setCookie")),
+            Self::SvamlInstructionStartRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("startRecording")),
+            Self::SvamlInstructionStopRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopRecording")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlInstructionAce {
@@ -4529,56 +3958,35 @@ impl SvamlInstructionAce {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(|e| e.to_string())
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(|e| e.to_string())
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(|e| e.to_string())
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(|e| e.to_string())
-            }
+            Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionPlayFiles)
+                .map_err(|e| e.to_string()),
+            Some("say") => <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSay)
+                .map_err(|e| e.to_string()),
+            Some("setCookie") => <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSetCookie)
+                .map_err(|e| e.to_string()),
+            Some("startRecording") => <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStartRecording)
+                .map_err(|e| e.to_string()),
+            Some("stopRecording") => <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStopRecording)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionAce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionAce {
     /// The `SvamlInstructionPlayFiles` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn play_files(
-        name: impl Into<SvamlInstructionPlayFilesName>,
-        ids: impl Into<Vec<String>>,
-    ) -> Self {
+    pub fn play_files(name: impl Into<SvamlInstructionPlayFilesName>, ids: impl Into<Vec<String>>) -> Self {
         Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
     }
     /// The `SvamlInstructionSay` variant.
@@ -4686,54 +4094,16 @@ pub enum SvamlInstructionIce {
 impl serde::Serialize for SvamlInstructionIce {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlInstructionPlayFiles(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("playFiles"),
-                )
-            }
-            Self::SvamlInstructionSay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("say"),
-                )
-            }
-            Self::SvamlInstructionSendDtmf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sendDtmf"),
-                )
-            }
-            Self::SvamlInstructionSetCookie(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("setCookie"),
-                )
-            }
-            Self::SvamlInstructionAnswer(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("answer"),
-                )
-            }
-            Self::SvamlInstructionStartRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("startRecording"),
-                )
-            }
-            Self::SvamlInstructionStopRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopRecording"),
-                )
-            }
+            Self::SvamlInstructionPlayFiles(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("playFiles")),
+            Self::SvamlInstructionSay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("say")),
+            Self::SvamlInstructionSendDtmf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sendDtmf")),
+            Self::SvamlInstructionSetCookie(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("setCookie")),
+            Self::SvamlInstructionAnswer(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("answer")),
+            Self::SvamlInstructionStartRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("startRecording")),
+            Self::SvamlInstructionStopRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopRecording")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlInstructionIce {
@@ -4742,66 +4112,41 @@ impl SvamlInstructionIce {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(|e| e.to_string())
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(|e| e.to_string())
-            }
-            Some("answer") => {
-                <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionAnswer)
-                    .map_err(|e| e.to_string())
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(|e| e.to_string())
-            }
+            Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionPlayFiles)
+                .map_err(|e| e.to_string()),
+            Some("say") => <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSay)
+                .map_err(|e| e.to_string()),
+            Some("sendDtmf") => <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSendDtmf)
+                .map_err(|e| e.to_string()),
+            Some("setCookie") => <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSetCookie)
+                .map_err(|e| e.to_string()),
+            Some("answer") => <SvamlInstructionAnswer as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionAnswer)
+                .map_err(|e| e.to_string()),
+            Some("startRecording") => <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStartRecording)
+                .map_err(|e| e.to_string()),
+            Some("stopRecording") => <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStopRecording)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionIce {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionIce {
     /// The `SvamlInstructionPlayFiles` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn play_files(
-        name: impl Into<SvamlInstructionPlayFilesName>,
-        ids: impl Into<Vec<String>>,
-    ) -> Self {
+    pub fn play_files(name: impl Into<SvamlInstructionPlayFilesName>, ids: impl Into<Vec<String>>) -> Self {
         Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
     }
     /// The `SvamlInstructionSay` variant.
@@ -4894,48 +4239,15 @@ pub enum SvamlInstructionPie {
 impl serde::Serialize for SvamlInstructionPie {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::SvamlInstructionPlayFiles(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("playFiles"),
-                )
-            }
-            Self::SvamlInstructionSay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("say"),
-                )
-            }
-            Self::SvamlInstructionSendDtmf(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sendDtmf"),
-                )
-            }
-            Self::SvamlInstructionSetCookie(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("setCookie"),
-                )
-            }
-            Self::SvamlInstructionStartRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("startRecording"),
-                )
-            }
-            Self::SvamlInstructionStopRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopRecording"),
-                )
-            }
+            Self::SvamlInstructionPlayFiles(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("playFiles")),
+            Self::SvamlInstructionSay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("say")),
+            Self::SvamlInstructionSendDtmf(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sendDtmf")),
+            Self::SvamlInstructionSetCookie(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("setCookie")),
+            Self::SvamlInstructionStartRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("startRecording")),
+            Self::SvamlInstructionStopRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopRecording")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "name", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "name", tag), serializer)
     }
 }
 impl SvamlInstructionPie {
@@ -4944,61 +4256,38 @@ impl SvamlInstructionPie {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
-            Some("playFiles") => {
-                <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionPlayFiles)
-                    .map_err(|e| e.to_string())
-            }
-            Some("say") => {
-                <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSay)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sendDtmf") => {
-                <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSendDtmf)
-                    .map_err(|e| e.to_string())
-            }
-            Some("setCookie") => {
-                <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SvamlInstructionSetCookie)
-                    .map_err(|e| e.to_string())
-            }
-            Some("startRecording") => {
-                <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStartRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopRecording") => {
-                <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(
-                        &value,
-                    )
-                    .map(Self::SvamlInstructionStopRecording)
-                    .map_err(|e| e.to_string())
-            }
+            Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionPlayFiles)
+                .map_err(|e| e.to_string()),
+            Some("say") => <SvamlInstructionSay as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSay)
+                .map_err(|e| e.to_string()),
+            Some("sendDtmf") => <SvamlInstructionSendDtmf as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSendDtmf)
+                .map_err(|e| e.to_string()),
+            Some("setCookie") => <SvamlInstructionSetCookie as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionSetCookie)
+                .map_err(|e| e.to_string()),
+            Some("startRecording") => <SvamlInstructionStartRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStartRecording)
+                .map_err(|e| e.to_string()),
+            Some("stopRecording") => <SvamlInstructionStopRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::SvamlInstructionStopRecording)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlInstructionPie {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl SvamlInstructionPie {
     /// The `SvamlInstructionPlayFiles` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn play_files(
-        name: impl Into<SvamlInstructionPlayFilesName>,
-        ids: impl Into<Vec<String>>,
-    ) -> Self {
+    pub fn play_files(name: impl Into<SvamlInstructionPlayFilesName>, ids: impl Into<Vec<String>>) -> Self {
         Self::SvamlInstructionPlayFiles(SvamlInstructionPlayFiles::new(name, ids))
     }
     /// The `SvamlInstructionSay` variant.
@@ -5518,44 +4807,23 @@ impl TtsCalloutDestination {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["number", "Number"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["username", "Username"])],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::Object,
-                required: &["type", "endpoint"],
-                known: &["type", "endpoint"],
-                values: &[("type", &["sip"])],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["sip"])] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <DestinationPstn as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationPstn)
-                        .map_err(|e| format!("{}: {e}", "DestinationPstn"))
-                }
-                1usize => {
-                    <DestinationMxp as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationMxp)
-                        .map_err(|e| format!("{}: {e}", "DestinationMxp"))
-                }
-                2usize => {
-                    <DestinationSip as serde::Deserialize>::deserialize(&value)
-                        .map(Self::DestinationSip)
-                        .map_err(|e| format!("{}: {e}", "DestinationSip"))
-                }
+                0 => <DestinationPstn as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationPstn)
+                    .map_err(|e| format!("DestinationPstn: {e}")),
+                1 => <DestinationMxp as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationMxp)
+                    .map_err(|e| format!("DestinationMxp: {e}")),
+                2 => <DestinationSip as serde::Deserialize>::deserialize(&value)
+                    .map(Self::DestinationSip)
+                    .map_err(|e| format!("DestinationSip: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -5563,33 +4831,19 @@ impl TtsCalloutDestination {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "TtsCalloutDestination",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("TtsCalloutDestination", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for TtsCalloutDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl TtsCalloutDestination {
     /// The `DestinationPstn` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pstn(
-        r#type: impl Into<PstnDestination>,
-        endpoint: impl Into<String>,
-    ) -> Self {
+    pub fn pstn(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
         Self::DestinationPstn(DestinationPstn::new(r#type, endpoint))
     }
     /// The `DestinationMxp` variant.
@@ -5756,42 +5010,14 @@ pub enum WebhooksEvent {
 impl serde::Serialize for WebhooksEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::IceRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ice"),
-                )
-            }
-            Self::AceRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("ace"),
-                )
-            }
-            Self::DiceRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("dice"),
-                )
-            }
-            Self::PieRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("pie"),
-                )
-            }
-            Self::NotifyRequest(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("notify"),
-                )
-            }
+            Self::IceRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ice")),
+            Self::AceRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("ace")),
+            Self::DiceRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("dice")),
+            Self::PieRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("pie")),
+            Self::NotifyRequest(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("notify")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "event", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "event", tag), serializer)
     }
 }
 impl WebhooksEvent {
@@ -5800,42 +5026,28 @@ impl WebhooksEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("event").and_then(serde_json::Value::as_str) {
-            Some("ice") => {
-                <IceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::IceRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("ace") => {
-                <AceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::AceRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("dice") => {
-                <DiceRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DiceRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("pie") => {
-                <PieRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::PieRequest)
-                    .map_err(|e| e.to_string())
-            }
-            Some("notify") => {
-                <NotifyRequest as serde::Deserialize>::deserialize(&value)
-                    .map(Self::NotifyRequest)
-                    .map_err(|e| e.to_string())
-            }
+            Some("ice") => <IceRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::IceRequest)
+                .map_err(|e| e.to_string()),
+            Some("ace") => <AceRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::AceRequest)
+                .map_err(|e| e.to_string()),
+            Some("dice") => <DiceRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::DiceRequest)
+                .map_err(|e| e.to_string()),
+            Some("pie") => <PieRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::PieRequest)
+                .map_err(|e| e.to_string()),
+            Some("notify") => <NotifyRequest as serde::Deserialize>::deserialize(&value)
+                .map(Self::NotifyRequest)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for WebhooksEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }

@@ -512,30 +512,12 @@ pub enum CallBehaviors {
 impl serde::Serialize for CallBehaviors {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::CallBehaviorsNone(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("NONE"),
-                )
-            }
-            Self::CallBehaviorsWebhook(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("WEBHOOK"),
-                )
-            }
-            Self::CallBehaviorsStatic(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("STATIC"),
-                )
-            }
+            Self::CallBehaviorsNone(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("NONE")),
+            Self::CallBehaviorsWebhook(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("WEBHOOK")),
+            Self::CallBehaviorsStatic(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("STATIC")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl CallBehaviors {
@@ -544,32 +526,22 @@ impl CallBehaviors {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("NONE") => {
-                <CallBehaviorsNone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsNone)
-                    .map_err(|e| e.to_string())
-            }
-            Some("WEBHOOK") => {
-                <CallBehaviorsWebhook as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsWebhook)
-                    .map_err(|e| e.to_string())
-            }
-            Some("STATIC") => {
-                <CallBehaviorsStatic as serde::Deserialize>::deserialize(&value)
-                    .map(Self::CallBehaviorsStatic)
-                    .map_err(|e| e.to_string())
-            }
+            Some("NONE") => <CallBehaviorsNone as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallBehaviorsNone)
+                .map_err(|e| e.to_string()),
+            Some("WEBHOOK") => <CallBehaviorsWebhook as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallBehaviorsWebhook)
+                .map_err(|e| e.to_string()),
+            Some("STATIC") => <CallBehaviorsStatic as serde::Deserialize>::deserialize(&value)
+                .map(Self::CallBehaviorsStatic)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for CallBehaviors {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -581,10 +553,7 @@ impl CallBehaviors {
     }
     /// The `CallBehaviorsWebhook` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn webhook(
-        r#type: impl Into<CallBehaviorsWebhookType>,
-        webhook: impl Into<WebhookConfiguration>,
-    ) -> Self {
+    pub fn webhook(r#type: impl Into<CallBehaviorsWebhookType>, webhook: impl Into<WebhookConfiguration>) -> Self {
         Self::CallBehaviorsWebhook(CallBehaviorsWebhook::new(r#type, webhook))
     }
 }
@@ -1290,24 +1259,11 @@ pub enum From2 {
 impl serde::Serialize for From2 {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::Phone(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("PHONE"),
-                )
-            }
-            Self::SipFrom(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("SIP"),
-                )
-            }
+            Self::Phone(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("PHONE")),
+            Self::SipFrom(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("SIP")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl From2 {
@@ -1316,27 +1272,19 @@ impl From2 {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("PHONE") => {
-                <Phone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Phone)
-                    .map_err(|e| e.to_string())
-            }
-            Some("SIP") => {
-                <SipFrom as serde::Deserialize>::deserialize(&value)
-                    .map(Self::SipFrom)
-                    .map_err(|e| e.to_string())
-            }
+            Some("PHONE") => <Phone as serde::Deserialize>::deserialize(&value)
+                .map(Self::Phone)
+                .map_err(|e| e.to_string()),
+            Some("SIP") => <SipFrom as serde::Deserialize>::deserialize(&value)
+                .map(Self::SipFrom)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for From2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -1690,24 +1638,11 @@ pub enum Message {
 impl serde::Serialize for Message {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::MessageSay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("SAY"),
-                )
-            }
-            Self::MessagePlay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("PLAY"),
-                )
-            }
+            Self::MessageSay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("SAY")),
+            Self::MessagePlay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("PLAY")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl Message {
@@ -1716,45 +1651,31 @@ impl Message {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("SAY") => {
-                <MessageSay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::MessageSay)
-                    .map_err(|e| e.to_string())
-            }
-            Some("PLAY") => {
-                <MessagePlay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::MessagePlay)
-                    .map_err(|e| e.to_string())
-            }
+            Some("SAY") => <MessageSay as serde::Deserialize>::deserialize(&value)
+                .map(Self::MessageSay)
+                .map_err(|e| e.to_string()),
+            Some("PLAY") => <MessagePlay as serde::Deserialize>::deserialize(&value)
+                .map(Self::MessagePlay)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl Message {
     /// The `MessageSay` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn say(
-        r#type: impl Into<MessageSayType>,
-        say: impl Into<MessageSaySay>,
-    ) -> Self {
+    pub fn say(r#type: impl Into<MessageSayType>, say: impl Into<MessageSaySay>) -> Self {
         Self::MessageSay(MessageSay::new(r#type, say))
     }
     /// The `MessagePlay` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn play(
-        r#type: impl Into<MessagePlayType>,
-        play: impl Into<MessagePlayPlay>,
-    ) -> Self {
+    pub fn play(r#type: impl Into<MessagePlayType>, play: impl Into<MessagePlayPlay>) -> Self {
         Self::MessagePlay(MessagePlay::new(r#type, play))
     }
 }
@@ -3206,90 +3127,22 @@ pub enum SvamlCommand {
 impl serde::Serialize for SvamlCommand {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::Amd(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("amd"),
-                )
-            }
-            Self::Dial(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("dial"),
-                )
-            }
-            Self::Messages(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("messages"),
-                )
-            }
-            Self::StopMessages(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopMessages"),
-                )
-            }
-            Self::Webhook(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("webhook"),
-                )
-            }
-            Self::Hangup(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("hangup"),
-                )
-            }
-            Self::Answer(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("answer"),
-                )
-            }
-            Self::Pause(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("pause"),
-                )
-            }
-            Self::StartRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("startRecording"),
-                )
-            }
-            Self::StopRecording(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("stopRecording"),
-                )
-            }
-            Self::BridgeCall(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("bridgeCall"),
-                )
-            }
-            Self::Menu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("menu"),
-                )
-            }
-            Self::GotoMenu(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("gotoMenu"),
-                )
-            }
+            Self::Amd(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("amd")),
+            Self::Dial(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("dial")),
+            Self::Messages(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("messages")),
+            Self::StopMessages(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopMessages")),
+            Self::Webhook(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("webhook")),
+            Self::Hangup(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("hangup")),
+            Self::Answer(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("answer")),
+            Self::Pause(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("pause")),
+            Self::StartRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("startRecording")),
+            Self::StopRecording(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("stopRecording")),
+            Self::BridgeCall(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("bridgeCall")),
+            Self::Menu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("menu")),
+            Self::GotoMenu(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("gotoMenu")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "command", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "command", tag), serializer)
     }
 }
 impl SvamlCommand {
@@ -3298,82 +3151,52 @@ impl SvamlCommand {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("command").and_then(serde_json::Value::as_str) {
-            Some("amd") => {
-                <Amd as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Amd)
-                    .map_err(|e| e.to_string())
-            }
-            Some("dial") => {
-                <Dial as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Dial)
-                    .map_err(|e| e.to_string())
-            }
-            Some("messages") => {
-                <Messages as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Messages)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopMessages") => {
-                <StopMessages as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StopMessages)
-                    .map_err(|e| e.to_string())
-            }
-            Some("webhook") => {
-                <Webhook as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Webhook)
-                    .map_err(|e| e.to_string())
-            }
-            Some("hangup") => {
-                <Hangup as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Hangup)
-                    .map_err(|e| e.to_string())
-            }
-            Some("answer") => {
-                <Answer as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Answer)
-                    .map_err(|e| e.to_string())
-            }
-            Some("pause") => {
-                <Pause as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Pause)
-                    .map_err(|e| e.to_string())
-            }
-            Some("startRecording") => {
-                <StartRecording as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StartRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("stopRecording") => {
-                <StopRecording as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StopRecording)
-                    .map_err(|e| e.to_string())
-            }
-            Some("bridgeCall") => {
-                <BridgeCall as serde::Deserialize>::deserialize(&value)
-                    .map(Self::BridgeCall)
-                    .map_err(|e| e.to_string())
-            }
-            Some("menu") => {
-                <Menu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Menu)
-                    .map_err(|e| e.to_string())
-            }
-            Some("gotoMenu") => {
-                <GotoMenu as serde::Deserialize>::deserialize(&value)
-                    .map(Self::GotoMenu)
-                    .map_err(|e| e.to_string())
-            }
+            Some("amd") => <Amd as serde::Deserialize>::deserialize(&value)
+                .map(Self::Amd)
+                .map_err(|e| e.to_string()),
+            Some("dial") => <Dial as serde::Deserialize>::deserialize(&value)
+                .map(Self::Dial)
+                .map_err(|e| e.to_string()),
+            Some("messages") => <Messages as serde::Deserialize>::deserialize(&value)
+                .map(Self::Messages)
+                .map_err(|e| e.to_string()),
+            Some("stopMessages") => <StopMessages as serde::Deserialize>::deserialize(&value)
+                .map(Self::StopMessages)
+                .map_err(|e| e.to_string()),
+            Some("webhook") => <Webhook as serde::Deserialize>::deserialize(&value)
+                .map(Self::Webhook)
+                .map_err(|e| e.to_string()),
+            Some("hangup") => <Hangup as serde::Deserialize>::deserialize(&value)
+                .map(Self::Hangup)
+                .map_err(|e| e.to_string()),
+            Some("answer") => <Answer as serde::Deserialize>::deserialize(&value)
+                .map(Self::Answer)
+                .map_err(|e| e.to_string()),
+            Some("pause") => <Pause as serde::Deserialize>::deserialize(&value)
+                .map(Self::Pause)
+                .map_err(|e| e.to_string()),
+            Some("startRecording") => <StartRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::StartRecording)
+                .map_err(|e| e.to_string()),
+            Some("stopRecording") => <StopRecording as serde::Deserialize>::deserialize(&value)
+                .map(Self::StopRecording)
+                .map_err(|e| e.to_string()),
+            Some("bridgeCall") => <BridgeCall as serde::Deserialize>::deserialize(&value)
+                .map(Self::BridgeCall)
+                .map_err(|e| e.to_string()),
+            Some("menu") => <Menu as serde::Deserialize>::deserialize(&value)
+                .map(Self::Menu)
+                .map_err(|e| e.to_string()),
+            Some("gotoMenu") => <GotoMenu as serde::Deserialize>::deserialize(&value)
+                .map(Self::GotoMenu)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for SvamlCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3390,27 +3213,17 @@ impl SvamlCommand {
     }
     /// The `Messages` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn messages(
-        command: impl Into<MessagesCommand>,
-        messages: impl Into<TypesOfMessages>,
-    ) -> Self {
+    pub fn messages(command: impl Into<MessagesCommand>, messages: impl Into<TypesOfMessages>) -> Self {
         Self::Messages(Messages::new(command, messages))
     }
     /// The `StopMessages` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn stop_messages(
-        command: impl Into<StopMessagesCommand>,
-        messages_name: impl Into<String>,
-    ) -> Self {
+    pub fn stop_messages(command: impl Into<StopMessagesCommand>, messages_name: impl Into<String>) -> Self {
         Self::StopMessages(StopMessages::new(command, messages_name))
     }
     /// The `Webhook` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn webhook(
-        command: impl Into<WebhookCommand>,
-        webhook_name: impl Into<String>,
-        url: impl Into<String>,
-    ) -> Self {
+    pub fn webhook(command: impl Into<WebhookCommand>, webhook_name: impl Into<String>, url: impl Into<String>) -> Self {
         Self::Webhook(Webhook::new(command, webhook_name, url))
     }
     /// The `Hangup` variant.
@@ -3425,51 +3238,32 @@ impl SvamlCommand {
     }
     /// The `Pause` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn pause(
-        command: impl Into<PauseCommand>,
-        duration_milliseconds: impl Into<i64>,
-    ) -> Self {
+    pub fn pause(command: impl Into<PauseCommand>, duration_milliseconds: impl Into<i64>) -> Self {
         Self::Pause(Pause::new(command, duration_milliseconds))
     }
     /// The `StartRecording` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn start_recording(
-        command: impl Into<StartRecordingCommand>,
-        recording_options: impl Into<RecordingOptions>,
-    ) -> Self {
+    pub fn start_recording(command: impl Into<StartRecordingCommand>, recording_options: impl Into<RecordingOptions>) -> Self {
         Self::StartRecording(StartRecording::new(command, recording_options))
     }
     /// The `StopRecording` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn stop_recording(
-        command: impl Into<StopRecordingCommand>,
-        recording_name: impl Into<String>,
-    ) -> Self {
+    pub fn stop_recording(command: impl Into<StopRecordingCommand>, recording_name: impl Into<String>) -> Self {
         Self::StopRecording(StopRecording::new(command, recording_name))
     }
     /// The `BridgeCall` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn bridge_call(
-        command: impl Into<BridgeCallCommand>,
-        bridge_name: impl Into<String>,
-    ) -> Self {
+    pub fn bridge_call(command: impl Into<BridgeCallCommand>, bridge_name: impl Into<String>) -> Self {
         Self::BridgeCall(BridgeCall::new(command, bridge_name))
     }
     /// The `Menu` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn menu(
-        command: impl Into<MenuCommand>,
-        start_menu: impl Into<String>,
-        menus: impl Into<std::collections::BTreeMap<String, MenuItem>>,
-    ) -> Self {
+    pub fn menu(command: impl Into<MenuCommand>, start_menu: impl Into<String>, menus: impl Into<std::collections::BTreeMap<String, MenuItem>>) -> Self {
         Self::Menu(Menu::new(command, start_menu, menus))
     }
     /// The `GotoMenu` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn goto_menu(
-        command: impl Into<GotoMenuCommand>,
-        menu_name: impl Into<String>,
-    ) -> Self {
+    pub fn goto_menu(command: impl Into<GotoMenuCommand>, menu_name: impl Into<String>) -> Self {
         Self::GotoMenu(GotoMenu::new(command, menu_name))
     }
 }
@@ -3632,36 +3426,13 @@ pub enum To {
 impl serde::Serialize for To {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::Phone(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("PHONE"),
-                )
-            }
-            Self::Sip(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("SIP"),
-                )
-            }
-            Self::Stream(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("STREAM"),
-                )
-            }
-            Self::VoiceRelay(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("VOICE_RELAY"),
-                )
-            }
+            Self::Phone(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("PHONE")),
+            Self::Sip(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("SIP")),
+            Self::Stream(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("STREAM")),
+            Self::VoiceRelay(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("VOICE_RELAY")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl To {
@@ -3670,37 +3441,25 @@ impl To {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("PHONE") => {
-                <Phone as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Phone)
-                    .map_err(|e| e.to_string())
-            }
-            Some("SIP") => {
-                <Sip as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Sip)
-                    .map_err(|e| e.to_string())
-            }
-            Some("STREAM") => {
-                <Stream as serde::Deserialize>::deserialize(&value)
-                    .map(Self::Stream)
-                    .map_err(|e| e.to_string())
-            }
-            Some("VOICE_RELAY") => {
-                <VoiceRelay as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VoiceRelay)
-                    .map_err(|e| e.to_string())
-            }
+            Some("PHONE") => <Phone as serde::Deserialize>::deserialize(&value)
+                .map(Self::Phone)
+                .map_err(|e| e.to_string()),
+            Some("SIP") => <Sip as serde::Deserialize>::deserialize(&value)
+                .map(Self::Sip)
+                .map_err(|e| e.to_string()),
+            Some("STREAM") => <Stream as serde::Deserialize>::deserialize(&value)
+                .map(Self::Stream)
+                .map_err(|e| e.to_string()),
+            Some("VOICE_RELAY") => <VoiceRelay as serde::Deserialize>::deserialize(&value)
+                .map(Self::VoiceRelay)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for To {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
@@ -3717,18 +3476,12 @@ impl To {
     }
     /// The `Stream` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn stream(
-        r#type: impl Into<StreamType>,
-        stream: impl Into<StreamStream>,
-    ) -> Self {
+    pub fn stream(r#type: impl Into<StreamType>, stream: impl Into<StreamStream>) -> Self {
         Self::Stream(Stream::new(r#type, stream))
     }
     /// The `VoiceRelay` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn voice_relay(
-        r#type: impl Into<VoiceRelayType>,
-        voice_relay: impl Into<VoiceRelayVoiceRelay>,
-    ) -> Self {
+    pub fn voice_relay(r#type: impl Into<VoiceRelayType>, voice_relay: impl Into<VoiceRelayVoiceRelay>) -> Self {
         Self::VoiceRelay(VoiceRelay::new(r#type, voice_relay))
     }
 }
@@ -6564,9 +6317,7 @@ pub enum WebhookRequestEvent {
 impl serde::Serialize for WebhookRequestEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Self::WebhookRequestEventVariant0(v) => {
-                serde::Serialize::serialize(v, serializer)
-            }
+            Self::WebhookRequestEventVariant0(v) => serde::Serialize::serialize(v, serializer),
             Self::String(v) => serde::Serialize::serialize(v, serializer),
         }
     }
@@ -6577,35 +6328,19 @@ impl WebhookRequestEvent {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
-            sinch_sdk_runtime::union::Shape {
-                kind: sinch_sdk_runtime::union::JsonKind::String,
-                required: &[],
-                known: &[],
-                values: &[],
-            },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
+            sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
         ];
         let candidates = sinch_sdk_runtime::union::rank(&value, SHAPES);
         let mut tried: Vec<String> = Vec::new();
         for index in candidates {
             let decoded = match index {
-                0usize => {
-                    <WebhookRequestEventVariant0 as serde::Deserialize>::deserialize(
-                            &value,
-                        )
-                        .map(Self::WebhookRequestEventVariant0)
-                        .map_err(|e| format!("{}: {e}", "WebhookRequestEventVariant0"))
-                }
-                1usize => {
-                    <String as serde::Deserialize>::deserialize(&value)
-                        .map(Self::String)
-                        .map_err(|e| format!("{}: {e}", "String"))
-                }
+                0 => <WebhookRequestEventVariant0 as serde::Deserialize>::deserialize(&value)
+                    .map(Self::WebhookRequestEventVariant0)
+                    .map_err(|e| format!("WebhookRequestEventVariant0: {e}")),
+                1 => <String as serde::Deserialize>::deserialize(&value)
+                    .map(Self::String)
+                    .map_err(|e| format!("String: {e}")),
                 _ => continue,
             };
             match decoded {
@@ -6613,32 +6348,19 @@ impl WebhookRequestEvent {
                 Err(e) => tried.push(e),
             }
         }
-        Err(
-            sinch_sdk_runtime::union::no_match(
-                "WebhookRequestEvent",
-                &value,
-                SHAPES,
-                &tried,
-            ),
-        )
+        Err(sinch_sdk_runtime::union::no_match("WebhookRequestEvent", &value, SHAPES, &tried))
     }
 }
 impl<'de> serde::Deserialize<'de> for WebhookRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
 impl WebhookRequestEvent {
     /// The `WebhookRequestEventVariant0` variant.
     #[allow(clippy::too_many_arguments)]
-    pub fn webhook_request_event_variant0(
-        value: impl Into<WebhookRequestEventVariant0>,
-    ) -> Self {
+    pub fn webhook_request_event_variant0(value: impl Into<WebhookRequestEventVariant0>) -> Self {
         Self::WebhookRequestEventVariant0(value.into())
     }
     /// The `String` variant.

@@ -1712,66 +1712,18 @@ pub enum WhatsAppMessageMessage {
 impl serde::Serialize for WhatsAppMessageMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (value, tag) = match self {
-            Self::AudioMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("audio"),
-                )
-            }
-            Self::ContactsMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("contacts"),
-                )
-            }
-            Self::DocumentMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("document"),
-                )
-            }
-            Self::ImageMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("image"),
-                )
-            }
-            Self::LocationMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("location"),
-                )
-            }
-            Self::StickerMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("sticker"),
-                )
-            }
-            Self::TextMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("text"),
-                )
-            }
-            Self::VideoMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("video"),
-                )
-            }
-            Self::TemplateMessage(v) => {
-                (
-                    serde_json::to_value(v).map_err(serde::ser::Error::custom)?,
-                    Some("template"),
-                )
-            }
+            Self::AudioMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("audio")),
+            Self::ContactsMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("contacts")),
+            Self::DocumentMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("document")),
+            Self::ImageMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("image")),
+            Self::LocationMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("location")),
+            Self::StickerMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("sticker")),
+            Self::TextMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("text")),
+            Self::VideoMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("video")),
+            Self::TemplateMessage(v) => (serde_json::to_value(v).map_err(serde::ser::Error::custom)?, Some("template")),
             Self::Other(v) => (v.clone(), None),
         };
-        serde::Serialize::serialize(
-            &sinch_sdk_runtime::union::with_tag(value, "type", tag),
-            serializer,
-        )
+        serde::Serialize::serialize(&sinch_sdk_runtime::union::with_tag(value, "type", tag), serializer)
     }
 }
 impl WhatsAppMessageMessage {
@@ -1780,62 +1732,40 @@ impl WhatsAppMessageMessage {
     #[doc(hidden)]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
-            Some("audio") | Some("AudioMessage") => {
-                <AudioMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::AudioMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("contacts") | Some("ContactsMessage") => {
-                <ContactsMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ContactsMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("document") | Some("DocumentMessage") => {
-                <DocumentMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::DocumentMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("image") | Some("ImageMessage") => {
-                <ImageMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::ImageMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("location") | Some("LocationMessage") => {
-                <LocationMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::LocationMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("sticker") | Some("StickerMessage") => {
-                <StickerMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::StickerMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("text") | Some("TextMessage") => {
-                <TextMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TextMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("video") | Some("VideoMessage") => {
-                <VideoMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::VideoMessage)
-                    .map_err(|e| e.to_string())
-            }
-            Some("template") | Some("templateMessage") => {
-                <TemplateMessage as serde::Deserialize>::deserialize(&value)
-                    .map(Self::TemplateMessage)
-                    .map_err(|e| e.to_string())
-            }
+            Some("audio") | Some("AudioMessage") => <AudioMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::AudioMessage)
+                .map_err(|e| e.to_string()),
+            Some("contacts") | Some("ContactsMessage") => <ContactsMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::ContactsMessage)
+                .map_err(|e| e.to_string()),
+            Some("document") | Some("DocumentMessage") => <DocumentMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::DocumentMessage)
+                .map_err(|e| e.to_string()),
+            Some("image") | Some("ImageMessage") => <ImageMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::ImageMessage)
+                .map_err(|e| e.to_string()),
+            Some("location") | Some("LocationMessage") => <LocationMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::LocationMessage)
+                .map_err(|e| e.to_string()),
+            Some("sticker") | Some("StickerMessage") => <StickerMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::StickerMessage)
+                .map_err(|e| e.to_string()),
+            Some("text") | Some("TextMessage") => <TextMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::TextMessage)
+                .map_err(|e| e.to_string()),
+            Some("video") | Some("VideoMessage") => <VideoMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::VideoMessage)
+                .map_err(|e| e.to_string()),
+            Some("template") | Some("templateMessage") => <TemplateMessage as serde::Deserialize>::deserialize(&value)
+                .map(Self::TemplateMessage)
+                .map_err(|e| e.to_string()),
             _ => Ok(Self::Other(value)),
         }
     }
 }
 impl<'de> serde::Deserialize<'de> for WhatsAppMessageMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         Self::from_json_value(value).map_err(serde::de::Error::custom)
     }
 }
