@@ -413,10 +413,7 @@ pub fn render(
         );
         // The facade's generated files are rendered beside the API crates, not after them.
         let facade_files: [&(dyn Fn() -> (&'static str, String) + Sync); 4] = [
-            &|| {
-                let text = emit::file(emit::testing::facade(apis, &names), "testing operations");
-                ("src/testing/operations.rs", text)
-            },
+            &|| ("src/testing/operations.rs", emit::testing::facade(apis, &names)),
             &|| ("src/sinch.rs", emit::file(emit::krate::sinch_rs(apis), "sinch.rs")),
             &|| ("tests/contract/index.rs", emit::contract::index(apis)),
             &|| ("tests/spec_examples/index.rs", emit::krate::examples_test(&models)),

@@ -1488,15 +1488,11 @@ pub enum Operation {
     #[cfg(feature = "provisioning")]
     ProvisioningWebhooksUpdate,
     /// `PUT /v1/projects/{projectId}/whatsapp/enableTemplateAnalytics`: `WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
-    #[doc(
-        alias = "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1"
-    )]
+    #[doc(alias = "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1")]
     #[cfg(feature = "provisioning")]
     ProvisioningWhatsAppEnableTemplateAnalytics,
     /// `POST /v1/projects/{projectId}/whatsapp/longLivedAccessToken`: `WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
-    #[doc(
-        alias = "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1"
-    )]
+    #[doc(alias = "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1")]
     #[cfg(feature = "provisioning")]
     ProvisioningWhatsAppCreateLongLivedAccessToken,
     /// `POST /v1/projects/{projectId}/whatsapp/wabaDetails`: `WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1` of the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
@@ -2020,9 +2016,7 @@ pub enum Operation {
     #[cfg(feature = "mailgun")]
     MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities,
     /// `GET /v1/bounce-classification/domains/{domain}/entities/{entity-id}/rules`: `GET-v1-bounce-classification-domains--domain--entities--entity-id--rules` of the Mailgun (email) API.
-    #[doc(
-        alias = "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules"
-    )]
+    #[doc(alias = "GET-v1-bounce-classification-domains--domain--entities--entity-id--rules")]
     #[cfg(feature = "mailgun")]
     MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules,
     /// `GET /v1/bounce-classification/domains/{domain}/events`: `GET-v1-bounce-classification-domains--domain--events` of the Mailgun (email) API.
@@ -2698,27 +2692,19 @@ pub enum Operation {
     #[cfg(feature = "mailgun")]
     MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName,
     /// `GET /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `GET-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
-    #[doc(
-        alias = "GET-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "GET-v3--domain-name--templates--template-name--versions--version-name-")]
     #[cfg(feature = "mailgun")]
     MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `PUT-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
-    #[doc(
-        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "PUT-v3--domain-name--templates--template-name--versions--version-name-")]
     #[cfg(feature = "mailgun")]
     MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `DELETE /v3/{domain_name}/templates/{template_name}/versions/{version_name}`: `DELETE-v3--domain-name--templates--template-name--versions--version-name-` of the Mailgun (email) API.
-    #[doc(
-        alias = "DELETE-v3--domain-name--templates--template-name--versions--version-name-"
-    )]
+    #[doc(alias = "DELETE-v3--domain-name--templates--template-name--versions--version-name-")]
     #[cfg(feature = "mailgun")]
     MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName,
     /// `PUT /v3/{domain_name}/templates/{template_name}/versions/{version_name}/copy/{new_version_name}`: `PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-` of the Mailgun (email) API.
-    #[doc(
-        alias = "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-"
-    )]
+    #[doc(alias = "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-")]
     #[cfg(feature = "mailgun")]
     MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName,
     /// `POST /v3/{domain_name}/unsubscribes/import`: `POST-v3--domainID--unsubscribes-import` of the Mailgun (email) API.
@@ -4626,2961 +4612,1537 @@ impl Operation {
     pub fn spec(self) -> &'static OperationSpec {
         match self {
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesList => &crate::sms::testing::OPERATIONS[0usize],
+            Operation::SmsBatchesList => &crate::sms::testing::OPERATIONS[0],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesRun => &crate::sms::testing::OPERATIONS[1usize],
+            Operation::SmsBatchesRun => &crate::sms::testing::OPERATIONS[1],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesGet => &crate::sms::testing::OPERATIONS[2usize],
+            Operation::SmsBatchesGet => &crate::sms::testing::OPERATIONS[2],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesReplace => &crate::sms::testing::OPERATIONS[3usize],
+            Operation::SmsBatchesReplace => &crate::sms::testing::OPERATIONS[3],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesUpdate => &crate::sms::testing::OPERATIONS[4usize],
+            Operation::SmsBatchesUpdate => &crate::sms::testing::OPERATIONS[4],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesCancel => &crate::sms::testing::OPERATIONS[5usize],
+            Operation::SmsBatchesCancel => &crate::sms::testing::OPERATIONS[5],
             #[cfg(feature = "sms")]
-            Operation::SmsBatchesDeliveryFeedback => {
-                &crate::sms::testing::OPERATIONS[6usize]
-            }
+            Operation::SmsBatchesDeliveryFeedback => &crate::sms::testing::OPERATIONS[6],
             #[cfg(feature = "sms")]
-            Operation::SmsDeliveryReportsGetDeliveryReportByBatchId => {
-                &crate::sms::testing::OPERATIONS[7usize]
-            }
+            Operation::SmsDeliveryReportsGetDeliveryReportByBatchId => &crate::sms::testing::OPERATIONS[7],
             #[cfg(feature = "sms")]
-            Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber => {
-                &crate::sms::testing::OPERATIONS[8usize]
-            }
+            Operation::SmsDeliveryReportsGetDeliveryReportByPhoneNumber => &crate::sms::testing::OPERATIONS[8],
             #[cfg(feature = "sms")]
-            Operation::SmsDeliveryReportsList => &crate::sms::testing::OPERATIONS[9usize],
+            Operation::SmsDeliveryReportsList => &crate::sms::testing::OPERATIONS[9],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsList => &crate::sms::testing::OPERATIONS[10usize],
+            Operation::SmsGroupsList => &crate::sms::testing::OPERATIONS[10],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsCreate => &crate::sms::testing::OPERATIONS[11usize],
+            Operation::SmsGroupsCreate => &crate::sms::testing::OPERATIONS[11],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsRetrieve => &crate::sms::testing::OPERATIONS[12usize],
+            Operation::SmsGroupsRetrieve => &crate::sms::testing::OPERATIONS[12],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsReplace => &crate::sms::testing::OPERATIONS[13usize],
+            Operation::SmsGroupsReplace => &crate::sms::testing::OPERATIONS[13],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsUpdate => &crate::sms::testing::OPERATIONS[14usize],
+            Operation::SmsGroupsUpdate => &crate::sms::testing::OPERATIONS[14],
             #[cfg(feature = "sms")]
-            Operation::SmsGroupsGetMembers => &crate::sms::testing::OPERATIONS[15usize],
+            Operation::SmsGroupsGetMembers => &crate::sms::testing::OPERATIONS[15],
             #[cfg(feature = "sms")]
-            Operation::SmsReceiveSmsInbounds => &crate::sms::testing::OPERATIONS[16usize],
+            Operation::SmsReceiveSmsInbounds => &crate::sms::testing::OPERATIONS[16],
             #[cfg(feature = "sms")]
-            Operation::SmsReceiveSmsRetrieveInboundMessage => {
-                &crate::sms::testing::OPERATIONS[17usize]
-            }
+            Operation::SmsReceiveSmsRetrieveInboundMessage => &crate::sms::testing::OPERATIONS[17],
             #[cfg(feature = "sms")]
-            Operation::SmsSendingSmsSend => &crate::sms::testing::OPERATIONS[18usize],
+            Operation::SmsSendingSmsSend => &crate::sms::testing::OPERATIONS[18],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppList => {
-                &crate::conversation::testing::OPERATIONS[0usize]
-            }
+            Operation::ConversationAppList => &crate::conversation::testing::OPERATIONS[0],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppCreate => {
-                &crate::conversation::testing::OPERATIONS[1usize]
-            }
+            Operation::ConversationAppCreate => &crate::conversation::testing::OPERATIONS[1],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppGet => {
-                &crate::conversation::testing::OPERATIONS[2usize]
-            }
+            Operation::ConversationAppGet => &crate::conversation::testing::OPERATIONS[2],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppDelete => {
-                &crate::conversation::testing::OPERATIONS[3usize]
-            }
+            Operation::ConversationAppDelete => &crate::conversation::testing::OPERATIONS[3],
             #[cfg(feature = "conversation")]
-            Operation::ConversationAppUpdate => {
-                &crate::conversation::testing::OPERATIONS[4usize]
-            }
+            Operation::ConversationAppUpdate => &crate::conversation::testing::OPERATIONS[4],
             #[cfg(feature = "conversation")]
-            Operation::ConversationCapabilityQuery => {
-                &crate::conversation::testing::OPERATIONS[5usize]
-            }
+            Operation::ConversationCapabilityQuery => &crate::conversation::testing::OPERATIONS[5],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConsentGet => {
-                &crate::conversation::testing::OPERATIONS[6usize]
-            }
+            Operation::ConversationConsentGet => &crate::conversation::testing::OPERATIONS[6],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConsentGetConsentsAuditRecords => {
-                &crate::conversation::testing::OPERATIONS[7usize]
-            }
+            Operation::ConversationConsentGetConsentsAuditRecords => &crate::conversation::testing::OPERATIONS[7],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactList => {
-                &crate::conversation::testing::OPERATIONS[8usize]
-            }
+            Operation::ConversationContactList => &crate::conversation::testing::OPERATIONS[8],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactCreate => {
-                &crate::conversation::testing::OPERATIONS[9usize]
-            }
+            Operation::ConversationContactCreate => &crate::conversation::testing::OPERATIONS[9],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactGet => {
-                &crate::conversation::testing::OPERATIONS[10usize]
-            }
+            Operation::ConversationContactGet => &crate::conversation::testing::OPERATIONS[10],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactDelete => {
-                &crate::conversation::testing::OPERATIONS[11usize]
-            }
+            Operation::ConversationContactDelete => &crate::conversation::testing::OPERATIONS[11],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactUpdate => {
-                &crate::conversation::testing::OPERATIONS[12usize]
-            }
+            Operation::ConversationContactUpdate => &crate::conversation::testing::OPERATIONS[12],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactMerge => {
-                &crate::conversation::testing::OPERATIONS[13usize]
-            }
+            Operation::ConversationContactMerge => &crate::conversation::testing::OPERATIONS[13],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactGetChannelProfile => {
-                &crate::conversation::testing::OPERATIONS[14usize]
-            }
+            Operation::ConversationContactGetChannelProfile => &crate::conversation::testing::OPERATIONS[14],
             #[cfg(feature = "conversation")]
-            Operation::ConversationContactListIdentityConflicts => {
-                &crate::conversation::testing::OPERATIONS[15usize]
-            }
+            Operation::ConversationContactListIdentityConflicts => &crate::conversation::testing::OPERATIONS[15],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationList => {
-                &crate::conversation::testing::OPERATIONS[16usize]
-            }
+            Operation::ConversationConversationList => &crate::conversation::testing::OPERATIONS[16],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationCreate => {
-                &crate::conversation::testing::OPERATIONS[17usize]
-            }
+            Operation::ConversationConversationCreate => &crate::conversation::testing::OPERATIONS[17],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationGet => {
-                &crate::conversation::testing::OPERATIONS[18usize]
-            }
+            Operation::ConversationConversationGet => &crate::conversation::testing::OPERATIONS[18],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationDelete => {
-                &crate::conversation::testing::OPERATIONS[19usize]
-            }
+            Operation::ConversationConversationDelete => &crate::conversation::testing::OPERATIONS[19],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationUpdate => {
-                &crate::conversation::testing::OPERATIONS[20usize]
-            }
+            Operation::ConversationConversationUpdate => &crate::conversation::testing::OPERATIONS[20],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationListRecent => {
-                &crate::conversation::testing::OPERATIONS[21usize]
-            }
+            Operation::ConversationConversationListRecent => &crate::conversation::testing::OPERATIONS[21],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationInjectEvent => {
-                &crate::conversation::testing::OPERATIONS[22usize]
-            }
+            Operation::ConversationConversationInjectEvent => &crate::conversation::testing::OPERATIONS[22],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationStopActive => {
-                &crate::conversation::testing::OPERATIONS[23usize]
-            }
+            Operation::ConversationConversationStopActive => &crate::conversation::testing::OPERATIONS[23],
             #[cfg(feature = "conversation")]
-            Operation::ConversationConversationInjectMessage => {
-                &crate::conversation::testing::OPERATIONS[24usize]
-            }
+            Operation::ConversationConversationInjectMessage => &crate::conversation::testing::OPERATIONS[24],
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsSend => {
-                &crate::conversation::testing::OPERATIONS[25usize]
-            }
+            Operation::ConversationEventsSend => &crate::conversation::testing::OPERATIONS[25],
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsGet => {
-                &crate::conversation::testing::OPERATIONS[26usize]
-            }
+            Operation::ConversationEventsGet => &crate::conversation::testing::OPERATIONS[26],
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsDelete => {
-                &crate::conversation::testing::OPERATIONS[27usize]
-            }
+            Operation::ConversationEventsDelete => &crate::conversation::testing::OPERATIONS[27],
             #[cfg(feature = "conversation")]
-            Operation::ConversationEventsList => {
-                &crate::conversation::testing::OPERATIONS[28usize]
-            }
+            Operation::ConversationEventsList => &crate::conversation::testing::OPERATIONS[28],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesSend => {
-                &crate::conversation::testing::OPERATIONS[29usize]
-            }
+            Operation::ConversationMessagesSend => &crate::conversation::testing::OPERATIONS[29],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesGet => {
-                &crate::conversation::testing::OPERATIONS[30usize]
-            }
+            Operation::ConversationMessagesGet => &crate::conversation::testing::OPERATIONS[30],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesDelete => {
-                &crate::conversation::testing::OPERATIONS[31usize]
-            }
+            Operation::ConversationMessagesDelete => &crate::conversation::testing::OPERATIONS[31],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesUpdateMessageMetadata => {
-                &crate::conversation::testing::OPERATIONS[32usize]
-            }
+            Operation::ConversationMessagesUpdateMessageMetadata => &crate::conversation::testing::OPERATIONS[32],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesList => {
-                &crate::conversation::testing::OPERATIONS[33usize]
-            }
+            Operation::ConversationMessagesList => &crate::conversation::testing::OPERATIONS[33],
             #[cfg(feature = "conversation")]
-            Operation::ConversationMessagesListMessagesByChannelIdentity => {
-                &crate::conversation::testing::OPERATIONS[34usize]
-            }
+            Operation::ConversationMessagesListMessagesByChannelIdentity => &crate::conversation::testing::OPERATIONS[34],
             #[cfg(feature = "conversation")]
-            Operation::ConversationProjectSettingsGetSettings => {
-                &crate::conversation::testing::OPERATIONS[35usize]
-            }
+            Operation::ConversationProjectSettingsGetSettings => &crate::conversation::testing::OPERATIONS[35],
             #[cfg(feature = "conversation")]
-            Operation::ConversationProjectSettingsCreateSettings => {
-                &crate::conversation::testing::OPERATIONS[36usize]
-            }
+            Operation::ConversationProjectSettingsCreateSettings => &crate::conversation::testing::OPERATIONS[36],
             #[cfg(feature = "conversation")]
-            Operation::ConversationProjectSettingsDeleteSettings => {
-                &crate::conversation::testing::OPERATIONS[37usize]
-            }
+            Operation::ConversationProjectSettingsDeleteSettings => &crate::conversation::testing::OPERATIONS[37],
             #[cfg(feature = "conversation")]
-            Operation::ConversationProjectSettingsUpdateSettings => {
-                &crate::conversation::testing::OPERATIONS[38usize]
-            }
+            Operation::ConversationProjectSettingsUpdateSettings => &crate::conversation::testing::OPERATIONS[38],
             #[cfg(feature = "conversation")]
-            Operation::ConversationTranscodingTranscodeMessage => {
-                &crate::conversation::testing::OPERATIONS[39usize]
-            }
+            Operation::ConversationTranscodingTranscodeMessage => &crate::conversation::testing::OPERATIONS[39],
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksList => {
-                &crate::conversation::testing::OPERATIONS[40usize]
-            }
+            Operation::ConversationWebhooksList => &crate::conversation::testing::OPERATIONS[40],
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksCreate => {
-                &crate::conversation::testing::OPERATIONS[41usize]
-            }
+            Operation::ConversationWebhooksCreate => &crate::conversation::testing::OPERATIONS[41],
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksGet => {
-                &crate::conversation::testing::OPERATIONS[42usize]
-            }
+            Operation::ConversationWebhooksGet => &crate::conversation::testing::OPERATIONS[42],
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksDelete => {
-                &crate::conversation::testing::OPERATIONS[43usize]
-            }
+            Operation::ConversationWebhooksDelete => &crate::conversation::testing::OPERATIONS[43],
             #[cfg(feature = "conversation")]
-            Operation::ConversationWebhooksUpdate => {
-                &crate::conversation::testing::OPERATIONS[44usize]
-            }
+            Operation::ConversationWebhooksUpdate => &crate::conversation::testing::OPERATIONS[44],
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesList => {
-                &crate::templates::testing::OPERATIONS[0usize]
-            }
+            Operation::TemplatesTemplatesList => &crate::templates::testing::OPERATIONS[0],
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesCreate => {
-                &crate::templates::testing::OPERATIONS[1usize]
-            }
+            Operation::TemplatesTemplatesCreate => &crate::templates::testing::OPERATIONS[1],
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesUpdate => {
-                &crate::templates::testing::OPERATIONS[2usize]
-            }
+            Operation::TemplatesTemplatesUpdate => &crate::templates::testing::OPERATIONS[2],
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesGet => {
-                &crate::templates::testing::OPERATIONS[3usize]
-            }
+            Operation::TemplatesTemplatesGet => &crate::templates::testing::OPERATIONS[3],
             #[cfg(feature = "templates")]
-            Operation::TemplatesTemplatesDelete => {
-                &crate::templates::testing::OPERATIONS[4usize]
-            }
+            Operation::TemplatesTemplatesDelete => &crate::templates::testing::OPERATIONS[4],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2ListTemplates => {
-                &crate::templates_v2::testing::OPERATIONS[0usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2ListTemplates => &crate::templates_v2::testing::OPERATIONS[0],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2CreateTemplate => {
-                &crate::templates_v2::testing::OPERATIONS[1usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2CreateTemplate => &crate::templates_v2::testing::OPERATIONS[1],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2ListTranslations => {
-                &crate::templates_v2::testing::OPERATIONS[2usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2ListTranslations => &crate::templates_v2::testing::OPERATIONS[2],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2GetTemplate => {
-                &crate::templates_v2::testing::OPERATIONS[3usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2GetTemplate => &crate::templates_v2::testing::OPERATIONS[3],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2UpdateTemplate => {
-                &crate::templates_v2::testing::OPERATIONS[4usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2UpdateTemplate => &crate::templates_v2::testing::OPERATIONS[4],
             #[cfg(feature = "templates_v2")]
-            Operation::TemplatesV2TemplatesV2V2DeleteTemplate => {
-                &crate::templates_v2::testing::OPERATIONS[5usize]
-            }
+            Operation::TemplatesV2TemplatesV2V2DeleteTemplate => &crate::templates_v2::testing::OPERATIONS[5],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberList => {
-                &crate::numbers::testing::OPERATIONS[0usize]
-            }
+            Operation::NumbersActiveNumberList => &crate::numbers::testing::OPERATIONS[0],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberGet => {
-                &crate::numbers::testing::OPERATIONS[1usize]
-            }
+            Operation::NumbersActiveNumberGet => &crate::numbers::testing::OPERATIONS[1],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberUpdate => {
-                &crate::numbers::testing::OPERATIONS[2usize]
-            }
+            Operation::NumbersActiveNumberUpdate => &crate::numbers::testing::OPERATIONS[2],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberReleaseNumber => {
-                &crate::numbers::testing::OPERATIONS[3usize]
-            }
+            Operation::NumbersActiveNumberReleaseNumber => &crate::numbers::testing::OPERATIONS[3],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberGetEmergencyAddress => {
-                &crate::numbers::testing::OPERATIONS[4usize]
-            }
+            Operation::NumbersActiveNumberGetEmergencyAddress => &crate::numbers::testing::OPERATIONS[4],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberProvisionEmergencyAddress => {
-                &crate::numbers::testing::OPERATIONS[5usize]
-            }
+            Operation::NumbersActiveNumberProvisionEmergencyAddress => &crate::numbers::testing::OPERATIONS[5],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberDeprovisionEmergencyAddress => {
-                &crate::numbers::testing::OPERATIONS[6usize]
-            }
+            Operation::NumbersActiveNumberDeprovisionEmergencyAddress => &crate::numbers::testing::OPERATIONS[6],
             #[cfg(feature = "numbers")]
-            Operation::NumbersActiveNumberValidateEmergencyAddress => {
-                &crate::numbers::testing::OPERATIONS[7usize]
-            }
+            Operation::NumbersActiveNumberValidateEmergencyAddress => &crate::numbers::testing::OPERATIONS[7],
             #[cfg(feature = "numbers")]
-            Operation::NumbersAvailableNumberRentNumber => {
-                &crate::numbers::testing::OPERATIONS[8usize]
-            }
+            Operation::NumbersAvailableNumberRentNumber => &crate::numbers::testing::OPERATIONS[8],
             #[cfg(feature = "numbers")]
-            Operation::NumbersAvailableNumberRentAnyNumber => {
-                &crate::numbers::testing::OPERATIONS[9usize]
-            }
+            Operation::NumbersAvailableNumberRentAnyNumber => &crate::numbers::testing::OPERATIONS[9],
             #[cfg(feature = "numbers")]
-            Operation::NumbersAvailableNumberList => {
-                &crate::numbers::testing::OPERATIONS[10usize]
-            }
+            Operation::NumbersAvailableNumberList => &crate::numbers::testing::OPERATIONS[10],
             #[cfg(feature = "numbers")]
-            Operation::NumbersAvailableNumberGet => {
-                &crate::numbers::testing::OPERATIONS[11usize]
-            }
+            Operation::NumbersAvailableNumberGet => &crate::numbers::testing::OPERATIONS[11],
             #[cfg(feature = "numbers")]
-            Operation::NumbersAvailableRegionsList => {
-                &crate::numbers::testing::OPERATIONS[12usize]
-            }
+            Operation::NumbersAvailableRegionsList => &crate::numbers::testing::OPERATIONS[12],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderLookupNumberRequirements => {
-                &crate::numbers::testing::OPERATIONS[13usize]
-            }
+            Operation::NumbersNumberOrderLookupNumberRequirements => &crate::numbers::testing::OPERATIONS[13],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderCreate => {
-                &crate::numbers::testing::OPERATIONS[14usize]
-            }
+            Operation::NumbersNumberOrderCreate => &crate::numbers::testing::OPERATIONS[14],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderGet => {
-                &crate::numbers::testing::OPERATIONS[15usize]
-            }
+            Operation::NumbersNumberOrderGet => &crate::numbers::testing::OPERATIONS[15],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderGetNumberOrderRegistration => {
-                &crate::numbers::testing::OPERATIONS[16usize]
-            }
+            Operation::NumbersNumberOrderGetNumberOrderRegistration => &crate::numbers::testing::OPERATIONS[16],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderUpdateNumberOrderRegistration => {
-                &crate::numbers::testing::OPERATIONS[17usize]
-            }
+            Operation::NumbersNumberOrderUpdateNumberOrderRegistration => &crate::numbers::testing::OPERATIONS[17],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderUploadNumberOrderAttachment => {
-                &crate::numbers::testing::OPERATIONS[18usize]
-            }
+            Operation::NumbersNumberOrderUploadNumberOrderAttachment => &crate::numbers::testing::OPERATIONS[18],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumberOrderSubmit => {
-                &crate::numbers::testing::OPERATIONS[19usize]
-            }
+            Operation::NumbersNumberOrderSubmit => &crate::numbers::testing::OPERATIONS[19],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumbersCallbacksGetCallbackConfiguration => {
-                &crate::numbers::testing::OPERATIONS[20usize]
-            }
+            Operation::NumbersNumbersCallbacksGetCallbackConfiguration => &crate::numbers::testing::OPERATIONS[20],
             #[cfg(feature = "numbers")]
-            Operation::NumbersNumbersCallbacksUpdateCallbackConfiguration => {
-                &crate::numbers::testing::OPERATIONS[21usize]
-            }
+            Operation::NumbersNumbersCallbacksUpdateCallbackConfiguration => &crate::numbers::testing::OPERATIONS[21],
             #[cfg(feature = "number_lookup")]
-            Operation::NumberLookupNumberLookupV2Lookup => {
-                &crate::number_lookup::testing::OPERATIONS[0usize]
-            }
+            Operation::NumberLookupNumberLookupV2Lookup => &crate::number_lookup::testing::OPERATIONS[0],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersList => {
-                &crate::imported_numbers::testing::OPERATIONS[0usize]
-            }
+            Operation::ImportedNumbersHostingOrdersList => &crate::imported_numbers::testing::OPERATIONS[0],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersGet => {
-                &crate::imported_numbers::testing::OPERATIONS[1usize]
-            }
+            Operation::ImportedNumbersHostingOrdersGet => &crate::imported_numbers::testing::OPERATIONS[1],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersGetHostingOrderReport => {
-                &crate::imported_numbers::testing::OPERATIONS[2usize]
-            }
+            Operation::ImportedNumbersHostingOrdersGetHostingOrderReport => &crate::imported_numbers::testing::OPERATIONS[2],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersListHostingOrderNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[3usize]
-            }
+            Operation::ImportedNumbersHostingOrdersListHostingOrderNumbers => &crate::imported_numbers::testing::OPERATIONS[3],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersGetHostingOrderNumber => {
-                &crate::imported_numbers::testing::OPERATIONS[4usize]
-            }
+            Operation::ImportedNumbersHostingOrdersGetHostingOrderNumber => &crate::imported_numbers::testing::OPERATIONS[4],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersImportNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[5usize]
-            }
+            Operation::ImportedNumbersHostingOrdersImportNumbers => &crate::imported_numbers::testing::OPERATIONS[5],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersTextEnableNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[6usize]
-            }
+            Operation::ImportedNumbersHostingOrdersTextEnableNumbers => &crate::imported_numbers::testing::OPERATIONS[6],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersHostingOrdersTextEnableTollFreeNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[7usize]
-            }
+            Operation::ImportedNumbersHostingOrdersTextEnableTollFreeNumbers => &crate::imported_numbers::testing::OPERATIONS[7],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersList => {
-                &crate::imported_numbers::testing::OPERATIONS[8usize]
-            }
+            Operation::ImportedNumbersImportedNumbersList => &crate::imported_numbers::testing::OPERATIONS[8],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersImportNumber => {
-                &crate::imported_numbers::testing::OPERATIONS[9usize]
-            }
+            Operation::ImportedNumbersImportedNumbersImportNumber => &crate::imported_numbers::testing::OPERATIONS[9],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersGet => {
-                &crate::imported_numbers::testing::OPERATIONS[10usize]
-            }
+            Operation::ImportedNumbersImportedNumbersGet => &crate::imported_numbers::testing::OPERATIONS[10],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersDelete => {
-                &crate::imported_numbers::testing::OPERATIONS[11usize]
-            }
+            Operation::ImportedNumbersImportedNumbersDelete => &crate::imported_numbers::testing::OPERATIONS[11],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersUpdate => {
-                &crate::imported_numbers::testing::OPERATIONS[12usize]
-            }
+            Operation::ImportedNumbersImportedNumbersUpdate => &crate::imported_numbers::testing::OPERATIONS[12],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration => {
-                &crate::imported_numbers::testing::OPERATIONS[13usize]
-            }
+            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksGetCallbackConfiguration => &crate::imported_numbers::testing::OPERATIONS[13],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration => {
-                &crate::imported_numbers::testing::OPERATIONS[14usize]
-            }
+            Operation::ImportedNumbersImportedNumbersAndHostingOrdersCallbacksUpdateCallbackConfiguration => &crate::imported_numbers::testing::OPERATIONS[14],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersList => {
-                &crate::imported_numbers::testing::OPERATIONS[15usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersList => &crate::imported_numbers::testing::OPERATIONS[15],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersGet => {
-                &crate::imported_numbers::testing::OPERATIONS[16usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersGet => &crate::imported_numbers::testing::OPERATIONS[16],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersDelete => {
-                &crate::imported_numbers::testing::OPERATIONS[17usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersDelete => &crate::imported_numbers::testing::OPERATIONS[17],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersBatchCreate => {
-                &crate::imported_numbers::testing::OPERATIONS[18usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersBatchCreate => &crate::imported_numbers::testing::OPERATIONS[18],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersTextEnableNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[19usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersTextEnableNumbers => &crate::imported_numbers::testing::OPERATIONS[19],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersTextEnableTollFreeNumbers => {
-                &crate::imported_numbers::testing::OPERATIONS[20usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersTextEnableTollFreeNumbers => &crate::imported_numbers::testing::OPERATIONS[20],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersVerifyVoiceChallenge => {
-                &crate::imported_numbers::testing::OPERATIONS[21usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersVerifyVoiceChallenge => &crate::imported_numbers::testing::OPERATIONS[21],
             #[cfg(feature = "imported_numbers")]
-            Operation::ImportedNumbersQualifiedNumbersSendVoiceChallenge => {
-                &crate::imported_numbers::testing::OPERATIONS[22usize]
-            }
+            Operation::ImportedNumbersQualifiedNumbersSendVoiceChallenge => &crate::imported_numbers::testing::OPERATIONS[22],
             #[cfg(feature = "porting")]
-            Operation::PortingAdvancedPortingGetPortInAvailableActivation => {
-                &crate::porting::testing::OPERATIONS[0usize]
-            }
+            Operation::PortingAdvancedPortingGetPortInAvailableActivation => &crate::porting::testing::OPERATIONS[0],
             #[cfg(feature = "porting")]
-            Operation::PortingAdvancedPortingActivatePortIn => {
-                &crate::porting::testing::OPERATIONS[1usize]
-            }
+            Operation::PortingAdvancedPortingActivatePortIn => &crate::porting::testing::OPERATIONS[1],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersCheckPortingAvailability => {
-                &crate::porting::testing::OPERATIONS[2usize]
-            }
+            Operation::PortingPortInNumbersCheckPortingAvailability => &crate::porting::testing::OPERATIONS[2],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersGetPortInOrders => {
-                &crate::porting::testing::OPERATIONS[3usize]
-            }
+            Operation::PortingPortInNumbersGetPortInOrders => &crate::porting::testing::OPERATIONS[3],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersOrderPortIn => {
-                &crate::porting::testing::OPERATIONS[4usize]
-            }
+            Operation::PortingPortInNumbersOrderPortIn => &crate::porting::testing::OPERATIONS[4],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersGetOrderDetails => {
-                &crate::porting::testing::OPERATIONS[5usize]
-            }
+            Operation::PortingPortInNumbersGetOrderDetails => &crate::porting::testing::OPERATIONS[5],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersUpdatePortInOrder => {
-                &crate::porting::testing::OPERATIONS[6usize]
-            }
+            Operation::PortingPortInNumbersUpdatePortInOrder => &crate::porting::testing::OPERATIONS[6],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersDeleteOrder => {
-                &crate::porting::testing::OPERATIONS[7usize]
-            }
+            Operation::PortingPortInNumbersDeleteOrder => &crate::porting::testing::OPERATIONS[7],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersAddOrderNote => {
-                &crate::porting::testing::OPERATIONS[8usize]
-            }
+            Operation::PortingPortInNumbersAddOrderNote => &crate::porting::testing::OPERATIONS[8],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersAddOrderDocuments => {
-                &crate::porting::testing::OPERATIONS[9usize]
-            }
+            Operation::PortingPortInNumbersAddOrderDocuments => &crate::porting::testing::OPERATIONS[9],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInNumbersGetOrderDocumentContent => {
-                &crate::porting::testing::OPERATIONS[10usize]
-            }
+            Operation::PortingPortInNumbersGetOrderDocumentContent => &crate::porting::testing::OPERATIONS[10],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInSettingsGetConfiguration => {
-                &crate::porting::testing::OPERATIONS[11usize]
-            }
+            Operation::PortingPortInSettingsGetConfiguration => &crate::porting::testing::OPERATIONS[11],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInSettingsUpdateConfiguration => {
-                &crate::porting::testing::OPERATIONS[12usize]
-            }
+            Operation::PortingPortInSettingsUpdateConfiguration => &crate::porting::testing::OPERATIONS[12],
             #[cfg(feature = "porting")]
-            Operation::PortingPortInSettingsCreateConfiguration => {
-                &crate::porting::testing::OPERATIONS[13usize]
-            }
+            Operation::PortingPortInSettingsCreateConfiguration => &crate::porting::testing::OPERATIONS[13],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest => {
-                &crate::tendlc::testing::OPERATIONS[0usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationCreateBrandRegistrationRequest => &crate::tendlc::testing::OPERATIONS[0],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationListBrandRegistrationRequest => {
-                &crate::tendlc::testing::OPERATIONS[1usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationListBrandRegistrationRequest => &crate::tendlc::testing::OPERATIONS[1],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest => {
-                &crate::tendlc::testing::OPERATIONS[2usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationRequest => &crate::tendlc::testing::OPERATIONS[2],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationUpdate10DlcBrand => {
-                &crate::tendlc::testing::OPERATIONS[3usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationUpdate10DlcBrand => &crate::tendlc::testing::OPERATIONS[3],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback => {
-                &crate::tendlc::testing::OPERATIONS[4usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationGetBrandRegistrationFeedback => &crate::tendlc::testing::OPERATIONS[4],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest => {
-                &crate::tendlc::testing::OPERATIONS[5usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationFetchBrandRegistrationRequest => &crate::tendlc::testing::OPERATIONS[5],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration => {
-                &crate::tendlc::testing::OPERATIONS[6usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationUpgrade10DlcBrandToFullRegistration => &crate::tendlc::testing::OPERATIONS[6],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationVettingInfo => {
-                &crate::tendlc::testing::OPERATIONS[7usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationVettingInfo => &crate::tendlc::testing::OPERATIONS[7],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcBrandRegistrationResend2faEmail => {
-                &crate::tendlc::testing::OPERATIONS[8usize]
-            }
+            Operation::TendlcN10dlcBrandRegistrationResend2faEmail => &crate::tendlc::testing::OPERATIONS[8],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationCreateTcrCampaign => {
-                &crate::tendlc::testing::OPERATIONS[9usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationCreateTcrCampaign => &crate::tendlc::testing::OPERATIONS[9],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationUploadCampaignFile => {
-                &crate::tendlc::testing::OPERATIONS[10usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationUploadCampaignFile => &crate::tendlc::testing::OPERATIONS[10],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationGetCampaign => {
-                &crate::tendlc::testing::OPERATIONS[11usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaign => &crate::tendlc::testing::OPERATIONS[11],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId => {
-                &crate::tendlc::testing::OPERATIONS[12usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaignByTcrCampaignId => &crate::tendlc::testing::OPERATIONS[12],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase => {
-                &crate::tendlc::testing::OPERATIONS[13usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationQualifyBrandByUseCase => &crate::tendlc::testing::OPERATIONS[13],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationDeleteCampaign => {
-                &crate::tendlc::testing::OPERATIONS[14usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationDeleteCampaign => &crate::tendlc::testing::OPERATIONS[14],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest => {
-                &crate::tendlc::testing::OPERATIONS[15usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationListCampaignRegistrationRequest => &crate::tendlc::testing::OPERATIONS[15],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback => {
-                &crate::tendlc::testing::OPERATIONS[16usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationGetCampaignRegistrationFeedback => &crate::tendlc::testing::OPERATIONS[16],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration => {
-                &crate::tendlc::testing::OPERATIONS[17usize]
-            }
+            Operation::TendlcN10dlcCampaignRegistrationResubmitCampaignRegistration => &crate::tendlc::testing::OPERATIONS[17],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationListTfnVerificationsRequest => {
-                &crate::tendlc::testing::OPERATIONS[18usize]
-            }
+            Operation::TendlcTfnVerificationListTfnVerificationsRequest => &crate::tendlc::testing::OPERATIONS[18],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationCreateTfnVerificationRequest => {
-                &crate::tendlc::testing::OPERATIONS[19usize]
-            }
+            Operation::TendlcTfnVerificationCreateTfnVerificationRequest => &crate::tendlc::testing::OPERATIONS[19],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationGetTfnVerificationRequest => {
-                &crate::tendlc::testing::OPERATIONS[20usize]
-            }
+            Operation::TendlcTfnVerificationGetTfnVerificationRequest => &crate::tendlc::testing::OPERATIONS[20],
             #[cfg(feature = "tendlc")]
-            Operation::TendlcTfnVerificationGetTfnVerificationUseCasesRequest => {
-                &crate::tendlc::testing::OPERATIONS[21usize]
-            }
+            Operation::TendlcTfnVerificationGetTfnVerificationUseCasesRequest => &crate::tendlc::testing::OPERATIONS[21],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsList => &crate::brands::testing::OPERATIONS[0usize],
+            Operation::BrandsBrandsList => &crate::brands::testing::OPERATIONS[0],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsCreate => &crate::brands::testing::OPERATIONS[1usize],
+            Operation::BrandsBrandsCreate => &crate::brands::testing::OPERATIONS[1],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsGet => &crate::brands::testing::OPERATIONS[2usize],
+            Operation::BrandsBrandsGet => &crate::brands::testing::OPERATIONS[2],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsUpdate => &crate::brands::testing::OPERATIONS[3usize],
+            Operation::BrandsBrandsUpdate => &crate::brands::testing::OPERATIONS[3],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsDelete => &crate::brands::testing::OPERATIONS[4usize],
+            Operation::BrandsBrandsDelete => &crate::brands::testing::OPERATIONS[4],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsSubmit => &crate::brands::testing::OPERATIONS[5usize],
+            Operation::BrandsBrandsSubmit => &crate::brands::testing::OPERATIONS[5],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsCreateAndSubmit => {
-                &crate::brands::testing::OPERATIONS[6usize]
-            }
+            Operation::BrandsBrandsCreateAndSubmit => &crate::brands::testing::OPERATIONS[6],
             #[cfg(feature = "brands")]
-            Operation::BrandsBrandsGetBrandMetadata => {
-                &crate::brands::testing::OPERATIONS[7usize]
-            }
+            Operation::BrandsBrandsGetBrandMetadata => &crate::brands::testing::OPERATIONS[7],
             #[cfg(feature = "brands")]
-            Operation::BrandsCallbackConfigurationGet => {
-                &crate::brands::testing::OPERATIONS[8usize]
-            }
+            Operation::BrandsCallbackConfigurationGet => &crate::brands::testing::OPERATIONS[8],
             #[cfg(feature = "brands")]
-            Operation::BrandsCallbackConfigurationUpdate => {
-                &crate::brands::testing::OPERATIONS[9usize]
-            }
+            Operation::BrandsCallbackConfigurationUpdate => &crate::brands::testing::OPERATIONS[9],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandCallbacksGetCallbackConfig => {
-                &crate::compliance_brands::testing::OPERATIONS[0usize]
-            }
+            Operation::ComplianceBrandsBrandCallbacksGetCallbackConfig => &crate::compliance_brands::testing::OPERATIONS[0],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandCallbacksUpdateCallbackConfig => {
-                &crate::compliance_brands::testing::OPERATIONS[1usize]
-            }
+            Operation::ComplianceBrandsBrandCallbacksUpdateCallbackConfig => &crate::compliance_brands::testing::OPERATIONS[1],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandCallbacksRotateCallbackSecret => {
-                &crate::compliance_brands::testing::OPERATIONS[2usize]
-            }
+            Operation::ComplianceBrandsBrandCallbacksRotateCallbackSecret => &crate::compliance_brands::testing::OPERATIONS[2],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsList => {
-                &crate::compliance_brands::testing::OPERATIONS[3usize]
-            }
+            Operation::ComplianceBrandsBrandsList => &crate::compliance_brands::testing::OPERATIONS[3],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsCreate => {
-                &crate::compliance_brands::testing::OPERATIONS[4usize]
-            }
+            Operation::ComplianceBrandsBrandsCreate => &crate::compliance_brands::testing::OPERATIONS[4],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsImport => {
-                &crate::compliance_brands::testing::OPERATIONS[5usize]
-            }
+            Operation::ComplianceBrandsBrandsImport => &crate::compliance_brands::testing::OPERATIONS[5],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsGet => {
-                &crate::compliance_brands::testing::OPERATIONS[6usize]
-            }
+            Operation::ComplianceBrandsBrandsGet => &crate::compliance_brands::testing::OPERATIONS[6],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsDelete => {
-                &crate::compliance_brands::testing::OPERATIONS[7usize]
-            }
+            Operation::ComplianceBrandsBrandsDelete => &crate::compliance_brands::testing::OPERATIONS[7],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsPatch => {
-                &crate::compliance_brands::testing::OPERATIONS[8usize]
-            }
+            Operation::ComplianceBrandsBrandsPatch => &crate::compliance_brands::testing::OPERATIONS[8],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsUploadBrandAttachment => {
-                &crate::compliance_brands::testing::OPERATIONS[9usize]
-            }
+            Operation::ComplianceBrandsBrandsUploadBrandAttachment => &crate::compliance_brands::testing::OPERATIONS[9],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsDownloadBrandAttachment => {
-                &crate::compliance_brands::testing::OPERATIONS[10usize]
-            }
+            Operation::ComplianceBrandsBrandsDownloadBrandAttachment => &crate::compliance_brands::testing::OPERATIONS[10],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsBrandsDeleteBrandAttachment => {
-                &crate::compliance_brands::testing::OPERATIONS[11usize]
-            }
+            Operation::ComplianceBrandsBrandsDeleteBrandAttachment => &crate::compliance_brands::testing::OPERATIONS[11],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersListBrand => {
-                &crate::compliance_brands::testing::OPERATIONS[12usize]
-            }
+            Operation::ComplianceBrandsOrdersListBrand => &crate::compliance_brands::testing::OPERATIONS[12],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersListBrandOrderByBrandId => {
-                &crate::compliance_brands::testing::OPERATIONS[13usize]
-            }
+            Operation::ComplianceBrandsOrdersListBrandOrderByBrandId => &crate::compliance_brands::testing::OPERATIONS[13],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersCreateBrand => {
-                &crate::compliance_brands::testing::OPERATIONS[14usize]
-            }
+            Operation::ComplianceBrandsOrdersCreateBrand => &crate::compliance_brands::testing::OPERATIONS[14],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersGetBrand => {
-                &crate::compliance_brands::testing::OPERATIONS[15usize]
-            }
+            Operation::ComplianceBrandsOrdersGetBrand => &crate::compliance_brands::testing::OPERATIONS[15],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersDeleteBrand => {
-                &crate::compliance_brands::testing::OPERATIONS[16usize]
-            }
+            Operation::ComplianceBrandsOrdersDeleteBrand => &crate::compliance_brands::testing::OPERATIONS[16],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersRetryBrand => {
-                &crate::compliance_brands::testing::OPERATIONS[17usize]
-            }
+            Operation::ComplianceBrandsOrdersRetryBrand => &crate::compliance_brands::testing::OPERATIONS[17],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersBrandOrderResendConfirmationEmail => {
-                &crate::compliance_brands::testing::OPERATIONS[18usize]
-            }
+            Operation::ComplianceBrandsOrdersBrandOrderResendConfirmationEmail => &crate::compliance_brands::testing::OPERATIONS[18],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersBrandOrderVerifyOtp => {
-                &crate::compliance_brands::testing::OPERATIONS[19usize]
-            }
+            Operation::ComplianceBrandsOrdersBrandOrderVerifyOtp => &crate::compliance_brands::testing::OPERATIONS[19],
             #[cfg(feature = "compliance_brands")]
-            Operation::ComplianceBrandsOrdersBrandOrderResendOtp => {
-                &crate::compliance_brands::testing::OPERATIONS[20usize]
-            }
+            Operation::ComplianceBrandsOrdersBrandOrderResendOtp => &crate::compliance_brands::testing::OPERATIONS[20],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsList => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[0usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsList => &crate::shortcode_campaigns::testing::OPERATIONS[0],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsCreate => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[1usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsCreate => &crate::shortcode_campaigns::testing::OPERATIONS[1],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsCreateAndSubmit => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[2usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsCreateAndSubmit => &crate::shortcode_campaigns::testing::OPERATIONS[2],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsGet => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[3usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsGet => &crate::shortcode_campaigns::testing::OPERATIONS[3],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsUpdate => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[4usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsUpdate => &crate::shortcode_campaigns::testing::OPERATIONS[4],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsSubmit => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[5usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsSubmit => &crate::shortcode_campaigns::testing::OPERATIONS[5],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsCancel => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[6usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsCancel => &crate::shortcode_campaigns::testing::OPERATIONS[6],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsAddCampaignNote => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[7usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsAddCampaignNote => &crate::shortcode_campaigns::testing::OPERATIONS[7],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsAddCarrierOrderNote => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[8usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsAddCarrierOrderNote => &crate::shortcode_campaigns::testing::OPERATIONS[8],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsRequestCarrierOrderCertification => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[9usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsRequestCarrierOrderCertification => &crate::shortcode_campaigns::testing::OPERATIONS[9],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsGetCarriers => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[10usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsGetCarriers => &crate::shortcode_campaigns::testing::OPERATIONS[10],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsUploadAttachment => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[11usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsUploadAttachment => &crate::shortcode_campaigns::testing::OPERATIONS[11],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsDownloadCampaignAttachment => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[12usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsDownloadCampaignAttachment => &crate::shortcode_campaigns::testing::OPERATIONS[12],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsDeleteCampaignAttachment => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[13usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsDeleteCampaignAttachment => &crate::shortcode_campaigns::testing::OPERATIONS[13],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[14usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsCallbacksGetCallbackConfiguration => &crate::shortcode_campaigns::testing::OPERATIONS[14],
             #[cfg(feature = "shortcode_campaigns")]
-            Operation::ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration => {
-                &crate::shortcode_campaigns::testing::OPERATIONS[15usize]
-            }
+            Operation::ShortcodeCampaignsCampaignsCallbacksUpdateCallbackConfiguration => &crate::shortcode_campaigns::testing::OPERATIONS[15],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsGetNumbers => {
-                &crate::voice::testing::OPERATIONS[0usize]
-            }
+            Operation::VoiceApplicationsGetNumbers => &crate::voice::testing::OPERATIONS[0],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsUpdateNumbers => {
-                &crate::voice::testing::OPERATIONS[1usize]
-            }
+            Operation::VoiceApplicationsUpdateNumbers => &crate::voice::testing::OPERATIONS[1],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsUnassignNumber => {
-                &crate::voice::testing::OPERATIONS[2usize]
-            }
+            Operation::VoiceApplicationsUnassignNumber => &crate::voice::testing::OPERATIONS[2],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsGetCallbackUrLs => {
-                &crate::voice::testing::OPERATIONS[3usize]
-            }
+            Operation::VoiceApplicationsGetCallbackUrLs => &crate::voice::testing::OPERATIONS[3],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsUpdateCallbackUrLs => {
-                &crate::voice::testing::OPERATIONS[4usize]
-            }
+            Operation::VoiceApplicationsUpdateCallbackUrLs => &crate::voice::testing::OPERATIONS[4],
             #[cfg(feature = "voice")]
-            Operation::VoiceApplicationsQueryNumber => {
-                &crate::voice::testing::OPERATIONS[5usize]
-            }
+            Operation::VoiceApplicationsQueryNumber => &crate::voice::testing::OPERATIONS[5],
             #[cfg(feature = "voice")]
-            Operation::VoiceCalloutsCall => &crate::voice::testing::OPERATIONS[6usize],
+            Operation::VoiceCalloutsCall => &crate::voice::testing::OPERATIONS[6],
             #[cfg(feature = "voice")]
-            Operation::VoiceCallsGetCallResult => {
-                &crate::voice::testing::OPERATIONS[7usize]
-            }
+            Operation::VoiceCallsGetCallResult => &crate::voice::testing::OPERATIONS[7],
             #[cfg(feature = "voice")]
-            Operation::VoiceCallsUpdate => &crate::voice::testing::OPERATIONS[8usize],
+            Operation::VoiceCallsUpdate => &crate::voice::testing::OPERATIONS[8],
             #[cfg(feature = "voice")]
-            Operation::VoiceCallsManageCallWithCallLeg => {
-                &crate::voice::testing::OPERATIONS[9usize]
-            }
+            Operation::VoiceCallsManageCallWithCallLeg => &crate::voice::testing::OPERATIONS[9],
             #[cfg(feature = "voice")]
-            Operation::VoiceConferencesGetConferenceInfo => {
-                &crate::voice::testing::OPERATIONS[10usize]
-            }
+            Operation::VoiceConferencesGetConferenceInfo => &crate::voice::testing::OPERATIONS[10],
             #[cfg(feature = "voice")]
-            Operation::VoiceConferencesKickConferenceAll => {
-                &crate::voice::testing::OPERATIONS[11usize]
-            }
+            Operation::VoiceConferencesKickConferenceAll => &crate::voice::testing::OPERATIONS[11],
             #[cfg(feature = "voice")]
-            Operation::VoiceConferencesKickConferenceParticipant => {
-                &crate::voice::testing::OPERATIONS[12usize]
-            }
+            Operation::VoiceConferencesKickConferenceParticipant => &crate::voice::testing::OPERATIONS[12],
             #[cfg(feature = "voice")]
-            Operation::VoiceConferencesManageConferenceParticipant => {
-                &crate::voice::testing::OPERATIONS[13usize]
-            }
+            Operation::VoiceConferencesManageConferenceParticipant => &crate::voice::testing::OPERATIONS[13],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2BatchesGetBatchCallSummary => {
-                &crate::voice_v2::testing::OPERATIONS[0usize]
-            }
+            Operation::VoiceV2BatchesGetBatchCallSummary => &crate::voice_v2::testing::OPERATIONS[0],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2BatchesStopBatchProcessing => {
-                &crate::voice_v2::testing::OPERATIONS[1usize]
-            }
+            Operation::VoiceV2BatchesStopBatchProcessing => &crate::voice_v2::testing::OPERATIONS[1],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2BatchesGetBatchDetails => {
-                &crate::voice_v2::testing::OPERATIONS[2usize]
-            }
+            Operation::VoiceV2BatchesGetBatchDetails => &crate::voice_v2::testing::OPERATIONS[2],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CallsList => &crate::voice_v2::testing::OPERATIONS[3usize],
+            Operation::VoiceV2CallsList => &crate::voice_v2::testing::OPERATIONS[3],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CallsCreate => {
-                &crate::voice_v2::testing::OPERATIONS[4usize]
-            }
+            Operation::VoiceV2CallsCreate => &crate::voice_v2::testing::OPERATIONS[4],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CallsGetCallById => {
-                &crate::voice_v2::testing::OPERATIONS[5usize]
-            }
+            Operation::VoiceV2CallsGetCallById => &crate::voice_v2::testing::OPERATIONS[5],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CallsPatchCallById => {
-                &crate::voice_v2::testing::OPERATIONS[6usize]
-            }
+            Operation::VoiceV2CallsPatchCallById => &crate::voice_v2::testing::OPERATIONS[6],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2CallsPatchCallBySessionAndName => {
-                &crate::voice_v2::testing::OPERATIONS[7usize]
-            }
+            Operation::VoiceV2CallsPatchCallBySessionAndName => &crate::voice_v2::testing::OPERATIONS[7],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2PayloadsDescribeSvaml => {
-                &crate::voice_v2::testing::OPERATIONS[8usize]
-            }
+            Operation::VoiceV2PayloadsDescribeSvaml => &crate::voice_v2::testing::OPERATIONS[8],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2PayloadsValidateSvaml => {
-                &crate::voice_v2::testing::OPERATIONS[9usize]
-            }
+            Operation::VoiceV2PayloadsValidateSvaml => &crate::voice_v2::testing::OPERATIONS[9],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ServicesList => {
-                &crate::voice_v2::testing::OPERATIONS[10usize]
-            }
+            Operation::VoiceV2ServicesList => &crate::voice_v2::testing::OPERATIONS[10],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ServicesCreate => {
-                &crate::voice_v2::testing::OPERATIONS[11usize]
-            }
+            Operation::VoiceV2ServicesCreate => &crate::voice_v2::testing::OPERATIONS[11],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ServicesGet => {
-                &crate::voice_v2::testing::OPERATIONS[12usize]
-            }
+            Operation::VoiceV2ServicesGet => &crate::voice_v2::testing::OPERATIONS[12],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ServicesDelete => {
-                &crate::voice_v2::testing::OPERATIONS[13usize]
-            }
+            Operation::VoiceV2ServicesDelete => &crate::voice_v2::testing::OPERATIONS[13],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2ServicesUpdate => {
-                &crate::voice_v2::testing::OPERATIONS[14usize]
-            }
+            Operation::VoiceV2ServicesUpdate => &crate::voice_v2::testing::OPERATIONS[14],
             #[cfg(feature = "voice_v2")]
-            Operation::VoiceV2SessionsGetSessionById => {
-                &crate::voice_v2::testing::OPERATIONS[15usize]
-            }
+            Operation::VoiceV2SessionsGetSessionById => &crate::voice_v2::testing::OPERATIONS[15],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationStatusById => {
-                &crate::verification::testing::OPERATIONS[0usize]
-            }
+            Operation::VerificationVerificationStatusById => &crate::verification::testing::OPERATIONS[0],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationStatusByIdentity => {
-                &crate::verification::testing::OPERATIONS[1usize]
-            }
+            Operation::VerificationVerificationStatusByIdentity => &crate::verification::testing::OPERATIONS[1],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationStatusByReference => {
-                &crate::verification::testing::OPERATIONS[2usize]
-            }
+            Operation::VerificationVerificationStatusByReference => &crate::verification::testing::OPERATIONS[2],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationsReportReportVerificationByIdentity => {
-                &crate::verification::testing::OPERATIONS[3usize]
-            }
+            Operation::VerificationVerificationsReportReportVerificationByIdentity => &crate::verification::testing::OPERATIONS[3],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationsReportReportVerificationById => {
-                &crate::verification::testing::OPERATIONS[4usize]
-            }
+            Operation::VerificationVerificationsReportReportVerificationById => &crate::verification::testing::OPERATIONS[4],
             #[cfg(feature = "verification")]
-            Operation::VerificationVerificationsStartStartVerification => {
-                &crate::verification::testing::OPERATIONS[5usize]
-            }
+            Operation::VerificationVerificationsStartStartVerification => &crate::verification::testing::OPERATIONS[5],
             #[cfg(feature = "fax")]
-            Operation::FaxCoverPagesList => &crate::fax::testing::OPERATIONS[0usize],
+            Operation::FaxCoverPagesList => &crate::fax::testing::OPERATIONS[0],
             #[cfg(feature = "fax")]
-            Operation::FaxCoverPagesAdd => &crate::fax::testing::OPERATIONS[1usize],
+            Operation::FaxCoverPagesAdd => &crate::fax::testing::OPERATIONS[1],
             #[cfg(feature = "fax")]
-            Operation::FaxCoverPagesGet => &crate::fax::testing::OPERATIONS[2usize],
+            Operation::FaxCoverPagesGet => &crate::fax::testing::OPERATIONS[2],
             #[cfg(feature = "fax")]
-            Operation::FaxCoverPagesDelete => &crate::fax::testing::OPERATIONS[3usize],
+            Operation::FaxCoverPagesDelete => &crate::fax::testing::OPERATIONS[3],
             #[cfg(feature = "fax")]
-            Operation::FaxDomainsList => &crate::fax::testing::OPERATIONS[4usize],
+            Operation::FaxDomainsList => &crate::fax::testing::OPERATIONS[4],
             #[cfg(feature = "fax")]
-            Operation::FaxDomainsGet => &crate::fax::testing::OPERATIONS[5usize],
+            Operation::FaxDomainsGet => &crate::fax::testing::OPERATIONS[5],
             #[cfg(feature = "fax")]
-            Operation::FaxDomainsCreate => &crate::fax::testing::OPERATIONS[6usize],
+            Operation::FaxDomainsCreate => &crate::fax::testing::OPERATIONS[6],
             #[cfg(feature = "fax")]
-            Operation::FaxDomainsDelete => &crate::fax::testing::OPERATIONS[7usize],
+            Operation::FaxDomainsDelete => &crate::fax::testing::OPERATIONS[7],
             #[cfg(feature = "fax")]
-            Operation::FaxDomainsVerify => &crate::fax::testing::OPERATIONS[8usize],
+            Operation::FaxDomainsVerify => &crate::fax::testing::OPERATIONS[8],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailGetEmailsForNumber => {
-                &crate::fax::testing::OPERATIONS[9usize]
-            }
+            Operation::FaxFaxToEmailGetEmailsForNumber => &crate::fax::testing::OPERATIONS[9],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailGetEmailsForProject => {
-                &crate::fax::testing::OPERATIONS[10usize]
-            }
+            Operation::FaxFaxToEmailGetEmailsForProject => &crate::fax::testing::OPERATIONS[10],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailCreateEmailForProject => {
-                &crate::fax::testing::OPERATIONS[11usize]
-            }
+            Operation::FaxFaxToEmailCreateEmailForProject => &crate::fax::testing::OPERATIONS[11],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailUpdateEmail => {
-                &crate::fax::testing::OPERATIONS[12usize]
-            }
+            Operation::FaxFaxToEmailUpdateEmail => &crate::fax::testing::OPERATIONS[12],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailDeleteEmail => {
-                &crate::fax::testing::OPERATIONS[13usize]
-            }
+            Operation::FaxFaxToEmailDeleteEmail => &crate::fax::testing::OPERATIONS[13],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxToEmailGetNumbersByEmail => {
-                &crate::fax::testing::OPERATIONS[14usize]
-            }
+            Operation::FaxFaxToEmailGetNumbersByEmail => &crate::fax::testing::OPERATIONS[14],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesList => &crate::fax::testing::OPERATIONS[15usize],
+            Operation::FaxFaxesList => &crate::fax::testing::OPERATIONS[15],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesSend => &crate::fax::testing::OPERATIONS[16usize],
+            Operation::FaxFaxesSend => &crate::fax::testing::OPERATIONS[16],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesGet => &crate::fax::testing::OPERATIONS[17usize],
+            Operation::FaxFaxesGet => &crate::fax::testing::OPERATIONS[17],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesDownload => &crate::fax::testing::OPERATIONS[18usize],
+            Operation::FaxFaxesDownload => &crate::fax::testing::OPERATIONS[18],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesDeleteContent => &crate::fax::testing::OPERATIONS[19usize],
+            Operation::FaxFaxesDeleteContent => &crate::fax::testing::OPERATIONS[19],
             #[cfg(feature = "fax")]
-            Operation::FaxFaxesDownloadDeprecated => {
-                &crate::fax::testing::OPERATIONS[20usize]
-            }
+            Operation::FaxFaxesDownloadDeprecated => &crate::fax::testing::OPERATIONS[20],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesList => &crate::fax::testing::OPERATIONS[21usize],
+            Operation::FaxServicesList => &crate::fax::testing::OPERATIONS[21],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesCreate => &crate::fax::testing::OPERATIONS[22usize],
+            Operation::FaxServicesCreate => &crate::fax::testing::OPERATIONS[22],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesGet => &crate::fax::testing::OPERATIONS[23usize],
+            Operation::FaxServicesGet => &crate::fax::testing::OPERATIONS[23],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesRemove => &crate::fax::testing::OPERATIONS[24usize],
+            Operation::FaxServicesRemove => &crate::fax::testing::OPERATIONS[24],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesUpdate => &crate::fax::testing::OPERATIONS[25usize],
+            Operation::FaxServicesUpdate => &crate::fax::testing::OPERATIONS[25],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesListNumbersFor => {
-                &crate::fax::testing::OPERATIONS[26usize]
-            }
+            Operation::FaxServicesListNumbersFor => &crate::fax::testing::OPERATIONS[26],
             #[cfg(feature = "fax")]
-            Operation::FaxServicesSuspendNumber => {
-                &crate::fax::testing::OPERATIONS[27usize]
-            }
+            Operation::FaxServicesSuspendNumber => &crate::fax::testing::OPERATIONS[27],
             #[cfg(feature = "fax")]
-            Operation::FaxTemplatesList => &crate::fax::testing::OPERATIONS[28usize],
+            Operation::FaxTemplatesList => &crate::fax::testing::OPERATIONS[28],
             #[cfg(feature = "fax")]
-            Operation::FaxTemplatesGet => &crate::fax::testing::OPERATIONS[29usize],
+            Operation::FaxTemplatesGet => &crate::fax::testing::OPERATIONS[29],
             #[cfg(feature = "fax")]
-            Operation::FaxTemplatesUpdate => &crate::fax::testing::OPERATIONS[30usize],
+            Operation::FaxTemplatesUpdate => &crate::fax::testing::OPERATIONS[30],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListGet => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[0usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListGet => &crate::elastic_sip_trunking::testing::OPERATIONS[0],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListCreate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[1usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListCreate => &crate::elastic_sip_trunking::testing::OPERATIONS[1],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListGetAccessListById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[2usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListGetAccessListById => &crate::elastic_sip_trunking::testing::OPERATIONS[2],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListUpdate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[3usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListUpdate => &crate::elastic_sip_trunking::testing::OPERATIONS[3],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListDelete => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[4usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListDelete => &crate::elastic_sip_trunking::testing::OPERATIONS[4],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListTrunksByAcl => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[5usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListTrunksByAcl => &crate::elastic_sip_trunking::testing::OPERATIONS[5],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListGetIpRangesFor => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[6usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListGetIpRangesFor => &crate::elastic_sip_trunking::testing::OPERATIONS[6],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListAddIpRangeTo => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[7usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListAddIpRangeTo => &crate::elastic_sip_trunking::testing::OPERATIONS[7],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListUpdateIpRangeFrom => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[8usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListUpdateIpRangeFrom => &crate::elastic_sip_trunking::testing::OPERATIONS[8],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListDeleteIpRangeFrom => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[9usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListDeleteIpRangeFrom => &crate::elastic_sip_trunking::testing::OPERATIONS[9],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[10usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListGetAccessControlListsForTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[10],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[11usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListAddAccessControlListToTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[11],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[12usize]
-            }
+            Operation::ElasticSipTrunkingAccessControlListDeleteAccessControlListFromTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[12],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallBlockingRulesGetBlockingRules => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[13usize]
-            }
+            Operation::ElasticSipTrunkingCallBlockingRulesGetBlockingRules => &crate::elastic_sip_trunking::testing::OPERATIONS[13],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallBlockingRulesCreateBlockingRule => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[14usize]
-            }
+            Operation::ElasticSipTrunkingCallBlockingRulesCreateBlockingRule => &crate::elastic_sip_trunking::testing::OPERATIONS[14],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[15usize]
-            }
+            Operation::ElasticSipTrunkingCallBlockingRulesUpdateBlockingRuleById => &crate::elastic_sip_trunking::testing::OPERATIONS[15],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[16usize]
-            }
+            Operation::ElasticSipTrunkingCallBlockingRulesDeleteBlockingRuleById => &crate::elastic_sip_trunking::testing::OPERATIONS[16],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallsFind => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[17usize]
-            }
+            Operation::ElasticSipTrunkingCallsFind => &crate::elastic_sip_trunking::testing::OPERATIONS[17],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallsExportCallRecords => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[18usize]
-            }
+            Operation::ElasticSipTrunkingCallsExportCallRecords => &crate::elastic_sip_trunking::testing::OPERATIONS[18],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCallsGetPcap => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[19usize]
-            }
+            Operation::ElasticSipTrunkingCallsGetPcap => &crate::elastic_sip_trunking::testing::OPERATIONS[19],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermissions => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[20usize]
-            }
+            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermissions => &crate::elastic_sip_trunking::testing::OPERATIONS[20],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermission => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[21usize]
-            }
+            Operation::ElasticSipTrunkingCountryPermissionsGetCountryPermission => &crate::elastic_sip_trunking::testing::OPERATIONS[21],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCountryPermissionsUpdate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[22usize]
-            }
+            Operation::ElasticSipTrunkingCountryPermissionsUpdate => &crate::elastic_sip_trunking::testing::OPERATIONS[22],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialListsGetCredentialListById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[23usize]
-            }
+            Operation::ElasticSipTrunkingCredentialListsGetCredentialListById => &crate::elastic_sip_trunking::testing::OPERATIONS[23],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialListsUpdate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[24usize]
-            }
+            Operation::ElasticSipTrunkingCredentialListsUpdate => &crate::elastic_sip_trunking::testing::OPERATIONS[24],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialListsDelete => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[25usize]
-            }
+            Operation::ElasticSipTrunkingCredentialListsDelete => &crate::elastic_sip_trunking::testing::OPERATIONS[25],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialListsUpdateCredential => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[26usize]
-            }
+            Operation::ElasticSipTrunkingCredentialListsUpdateCredential => &crate::elastic_sip_trunking::testing::OPERATIONS[26],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialListsTrunksBy => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[27usize]
-            }
+            Operation::ElasticSipTrunkingCredentialListsTrunksBy => &crate::elastic_sip_trunking::testing::OPERATIONS[27],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingCredentialsDelete => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[28usize]
-            }
+            Operation::ElasticSipTrunkingCredentialsDelete => &crate::elastic_sip_trunking::testing::OPERATIONS[28],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingPhoneNumbersGet => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[29usize]
-            }
+            Operation::ElasticSipTrunkingPhoneNumbersGet => &crate::elastic_sip_trunking::testing::OPERATIONS[29],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[30usize]
-            }
+            Operation::ElasticSipTrunkingPhoneNumbersGetPhoneNumberByNumber => &crate::elastic_sip_trunking::testing::OPERATIONS[30],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingProjectsAddEst => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[31usize]
-            }
+            Operation::ElasticSipTrunkingProjectsAddEst => &crate::elastic_sip_trunking::testing::OPERATIONS[31],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipEndpointsGet => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[32usize]
-            }
+            Operation::ElasticSipTrunkingSipEndpointsGet => &crate::elastic_sip_trunking::testing::OPERATIONS[32],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipEndpointsCreate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[33usize]
-            }
+            Operation::ElasticSipTrunkingSipEndpointsCreate => &crate::elastic_sip_trunking::testing::OPERATIONS[33],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipEndpointsGetSipEndpointById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[34usize]
-            }
+            Operation::ElasticSipTrunkingSipEndpointsGetSipEndpointById => &crate::elastic_sip_trunking::testing::OPERATIONS[34],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipEndpointsUpdate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[35usize]
-            }
+            Operation::ElasticSipTrunkingSipEndpointsUpdate => &crate::elastic_sip_trunking::testing::OPERATIONS[35],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipEndpointsDelete => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[36usize]
-            }
+            Operation::ElasticSipTrunkingSipEndpointsDelete => &crate::elastic_sip_trunking::testing::OPERATIONS[36],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksGet => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[37usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksGet => &crate::elastic_sip_trunking::testing::OPERATIONS[37],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksCreate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[38usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksCreate => &crate::elastic_sip_trunking::testing::OPERATIONS[38],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksGetSipTrunkById => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[39usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksGetSipTrunkById => &crate::elastic_sip_trunking::testing::OPERATIONS[39],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksUpdate => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[40usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksUpdate => &crate::elastic_sip_trunking::testing::OPERATIONS[40],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksDelete => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[41usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksDelete => &crate::elastic_sip_trunking::testing::OPERATIONS[41],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[42usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksRemoveCredentialListFromTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[42],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[43usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksGetCredentialListsForTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[43],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[44usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksBulkUpdateCredentialListsForTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[44],
             #[cfg(feature = "elastic_sip_trunking")]
-            Operation::ElasticSipTrunkingSipTrunksAddCredentialListToTrunk => {
-                &crate::elastic_sip_trunking::testing::OPERATIONS[45usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesList => {
-                &crate::provisioning::testing::OPERATIONS[0usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesCreate => {
-                &crate::provisioning::testing::OPERATIONS[1usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningBundlesGet => {
-                &crate::provisioning::testing::OPERATIONS[2usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationConversationInstagramControllerGetV1 => {
-                &crate::provisioning::testing::OPERATIONS[3usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationConversationMessengerControllerGetV1 => {
-                &crate::provisioning::testing::OPERATIONS[4usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationConversationTelegramControllerGetV1 => {
-                &crate::provisioning::testing::OPERATIONS[5usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningConversationConversationViberControllerGetV1 => {
-                &crate::provisioning::testing::OPERATIONS[6usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkCategoriesListSenderCategories => {
-                &crate::provisioning::testing::OPERATIONS[7usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkCategoriesGetTemplateCategories => {
-                &crate::provisioning::testing::OPERATIONS[8usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersListSenders => {
-                &crate::provisioning::testing::OPERATIONS[9usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersCreateSender => {
-                &crate::provisioning::testing::OPERATIONS[10usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersGetSender => {
-                &crate::provisioning::testing::OPERATIONS[11usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersDeleteSender => {
-                &crate::provisioning::testing::OPERATIONS[12usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersUpdateSender => {
-                &crate::provisioning::testing::OPERATIONS[13usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersListActivities => {
-                &crate::provisioning::testing::OPERATIONS[14usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersDeleteChanges => {
-                &crate::provisioning::testing::OPERATIONS[15usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[16usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersRegisterSender => {
-                &crate::provisioning::testing::OPERATIONS[17usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkSendersVerifySender => {
-                &crate::provisioning::testing::OPERATIONS[18usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesListTemplates => {
-                &crate::provisioning::testing::OPERATIONS[19usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesCreateTemplate => {
-                &crate::provisioning::testing::OPERATIONS[20usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesGet => {
-                &crate::provisioning::testing::OPERATIONS[21usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplate => {
-                &crate::provisioning::testing::OPERATIONS[22usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesUpdateTemplate => {
-                &crate::provisioning::testing::OPERATIONS[23usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesListActivities => {
-                &crate::provisioning::testing::OPERATIONS[24usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplateDraft => {
-                &crate::provisioning::testing::OPERATIONS[25usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningKakaoTalkTemplatesCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[26usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsAccountsListActivities => {
-                &crate::provisioning::testing::OPERATIONS[27usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsAccountsCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[28usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsQuestionnaireGetQuestions => {
-                &crate::provisioning::testing::OPERATIONS[29usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersListSenders => {
-                &crate::provisioning::testing::OPERATIONS[30usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersCreateSender => {
-                &crate::provisioning::testing::OPERATIONS[31usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersGetSender => {
-                &crate::provisioning::testing::OPERATIONS[32usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersUpdateSender => {
-                &crate::provisioning::testing::OPERATIONS[33usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersListActivities => {
-                &crate::provisioning::testing::OPERATIONS[34usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersCreateSenderComment => {
-                &crate::provisioning::testing::OPERATIONS[35usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersLaunchSender => {
-                &crate::provisioning::testing::OPERATIONS[36usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersAddTestNumbers => {
-                &crate::provisioning::testing::OPERATIONS[37usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersGetTestNumberState => {
-                &crate::provisioning::testing::OPERATIONS[38usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersDeleteTestNumber => {
-                &crate::provisioning::testing::OPERATIONS[39usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersGetTestNumberCapabilities => {
-                &crate::provisioning::testing::OPERATIONS[40usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningRcsSendersRetryTestNumber => {
-                &crate::provisioning::testing::OPERATIONS[41usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsAppsList => {
-                &crate::provisioning::testing::OPERATIONS[42usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsAppsCreate => {
-                &crate::provisioning::testing::OPERATIONS[43usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsAppsGet => {
-                &crate::provisioning::testing::OPERATIONS[44usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsAppsDelete => {
-                &crate::provisioning::testing::OPERATIONS[45usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningSmsAppsUpdate => {
-                &crate::provisioning::testing::OPERATIONS[46usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksList => {
-                &crate::provisioning::testing::OPERATIONS[47usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksCreate => {
-                &crate::provisioning::testing::OPERATIONS[48usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksGet => {
-                &crate::provisioning::testing::OPERATIONS[49usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksReplace => {
-                &crate::provisioning::testing::OPERATIONS[50usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksDelete => {
-                &crate::provisioning::testing::OPERATIONS[51usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWebhooksUpdate => {
-                &crate::provisioning::testing::OPERATIONS[52usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppEnableTemplateAnalytics => {
-                &crate::provisioning::testing::OPERATIONS[53usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppCreateLongLivedAccessToken => {
-                &crate::provisioning::testing::OPERATIONS[54usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppListWabaDetailsForToken => {
-                &crate::provisioning::testing::OPERATIONS[55usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsGetAccount => {
-                &crate::provisioning::testing::OPERATIONS[56usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsCreateAccount => {
-                &crate::provisioning::testing::OPERATIONS[57usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsDeleteAccount => {
-                &crate::provisioning::testing::OPERATIONS[58usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsUpdateAccount => {
-                &crate::provisioning::testing::OPERATIONS[59usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsListActivities => {
-                &crate::provisioning::testing::OPERATIONS[60usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppAccountsCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[61usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppFlowsListFlows => {
-                &crate::provisioning::testing::OPERATIONS[62usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppFlowsListFlowScreens => {
-                &crate::provisioning::testing::OPERATIONS[63usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersListSenders => {
-                &crate::provisioning::testing::OPERATIONS[64usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersCreateSender => {
-                &crate::provisioning::testing::OPERATIONS[65usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersGet => {
-                &crate::provisioning::testing::OPERATIONS[66usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersDelete => {
-                &crate::provisioning::testing::OPERATIONS[67usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersUpdate => {
-                &crate::provisioning::testing::OPERATIONS[68usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersListActivities => {
-                &crate::provisioning::testing::OPERATIONS[69usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersDeleteChanges => {
-                &crate::provisioning::testing::OPERATIONS[70usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[71usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersRegister => {
-                &crate::provisioning::testing::OPERATIONS[72usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersGetSuggestedUsernames => {
-                &crate::provisioning::testing::OPERATIONS[73usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSendersVerify => {
-                &crate::provisioning::testing::OPERATIONS[74usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSolutionsListSolutions => {
-                &crate::provisioning::testing::OPERATIONS[75usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSolutionsCreateSolution => {
-                &crate::provisioning::testing::OPERATIONS[76usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSolutionsGetSolution => {
-                &crate::provisioning::testing::OPERATIONS[77usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppSolutionsAssignSolution => {
-                &crate::provisioning::testing::OPERATIONS[78usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesListTemplates => {
-                &crate::provisioning::testing::OPERATIONS[79usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesCreateTemplate => {
-                &crate::provisioning::testing::OPERATIONS[80usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesListTemplatesByName => {
-                &crate::provisioning::testing::OPERATIONS[81usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesDeleteTemplatesByName => {
-                &crate::provisioning::testing::OPERATIONS[82usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesGetTemplate => {
-                &crate::provisioning::testing::OPERATIONS[83usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage => {
-                &crate::provisioning::testing::OPERATIONS[84usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesUpdateTemplate => {
-                &crate::provisioning::testing::OPERATIONS[85usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesListActivities => {
-                &crate::provisioning::testing::OPERATIONS[86usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesCreateComment => {
-                &crate::provisioning::testing::OPERATIONS[87usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesCompareTemplates => {
-                &crate::provisioning::testing::OPERATIONS[88usize]
-            }
-            #[cfg(feature = "provisioning")]
-            Operation::ProvisioningWhatsAppTemplatesSyncTemplates => {
-                &crate::provisioning::testing::OPERATIONS[89usize]
-            }
+            Operation::ElasticSipTrunkingSipTrunksAddCredentialListToTrunk => &crate::elastic_sip_trunking::testing::OPERATIONS[45],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningBundlesList => &crate::provisioning::testing::OPERATIONS[0],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningBundlesCreate => &crate::provisioning::testing::OPERATIONS[1],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningBundlesGet => &crate::provisioning::testing::OPERATIONS[2],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningConversationConversationInstagramControllerGetV1 => &crate::provisioning::testing::OPERATIONS[3],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningConversationConversationMessengerControllerGetV1 => &crate::provisioning::testing::OPERATIONS[4],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningConversationConversationTelegramControllerGetV1 => &crate::provisioning::testing::OPERATIONS[5],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningConversationConversationViberControllerGetV1 => &crate::provisioning::testing::OPERATIONS[6],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkCategoriesListSenderCategories => &crate::provisioning::testing::OPERATIONS[7],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkCategoriesGetTemplateCategories => &crate::provisioning::testing::OPERATIONS[8],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersListSenders => &crate::provisioning::testing::OPERATIONS[9],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersCreateSender => &crate::provisioning::testing::OPERATIONS[10],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersGetSender => &crate::provisioning::testing::OPERATIONS[11],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersDeleteSender => &crate::provisioning::testing::OPERATIONS[12],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersUpdateSender => &crate::provisioning::testing::OPERATIONS[13],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersListActivities => &crate::provisioning::testing::OPERATIONS[14],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersDeleteChanges => &crate::provisioning::testing::OPERATIONS[15],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersCreateComment => &crate::provisioning::testing::OPERATIONS[16],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersRegisterSender => &crate::provisioning::testing::OPERATIONS[17],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkSendersVerifySender => &crate::provisioning::testing::OPERATIONS[18],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesListTemplates => &crate::provisioning::testing::OPERATIONS[19],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesCreateTemplate => &crate::provisioning::testing::OPERATIONS[20],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesGet => &crate::provisioning::testing::OPERATIONS[21],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplate => &crate::provisioning::testing::OPERATIONS[22],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesUpdateTemplate => &crate::provisioning::testing::OPERATIONS[23],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesListActivities => &crate::provisioning::testing::OPERATIONS[24],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesDeleteTemplateDraft => &crate::provisioning::testing::OPERATIONS[25],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningKakaoTalkTemplatesCreateComment => &crate::provisioning::testing::OPERATIONS[26],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsAccountsListActivities => &crate::provisioning::testing::OPERATIONS[27],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsAccountsCreateComment => &crate::provisioning::testing::OPERATIONS[28],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsQuestionnaireGetQuestions => &crate::provisioning::testing::OPERATIONS[29],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersListSenders => &crate::provisioning::testing::OPERATIONS[30],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersCreateSender => &crate::provisioning::testing::OPERATIONS[31],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersGetSender => &crate::provisioning::testing::OPERATIONS[32],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersUpdateSender => &crate::provisioning::testing::OPERATIONS[33],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersListActivities => &crate::provisioning::testing::OPERATIONS[34],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersCreateSenderComment => &crate::provisioning::testing::OPERATIONS[35],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersLaunchSender => &crate::provisioning::testing::OPERATIONS[36],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersAddTestNumbers => &crate::provisioning::testing::OPERATIONS[37],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersGetTestNumberState => &crate::provisioning::testing::OPERATIONS[38],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersDeleteTestNumber => &crate::provisioning::testing::OPERATIONS[39],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersGetTestNumberCapabilities => &crate::provisioning::testing::OPERATIONS[40],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningRcsSendersRetryTestNumber => &crate::provisioning::testing::OPERATIONS[41],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningSmsAppsList => &crate::provisioning::testing::OPERATIONS[42],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningSmsAppsCreate => &crate::provisioning::testing::OPERATIONS[43],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningSmsAppsGet => &crate::provisioning::testing::OPERATIONS[44],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningSmsAppsDelete => &crate::provisioning::testing::OPERATIONS[45],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningSmsAppsUpdate => &crate::provisioning::testing::OPERATIONS[46],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksList => &crate::provisioning::testing::OPERATIONS[47],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksCreate => &crate::provisioning::testing::OPERATIONS[48],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksGet => &crate::provisioning::testing::OPERATIONS[49],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksReplace => &crate::provisioning::testing::OPERATIONS[50],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksDelete => &crate::provisioning::testing::OPERATIONS[51],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWebhooksUpdate => &crate::provisioning::testing::OPERATIONS[52],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppEnableTemplateAnalytics => &crate::provisioning::testing::OPERATIONS[53],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppCreateLongLivedAccessToken => &crate::provisioning::testing::OPERATIONS[54],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppListWabaDetailsForToken => &crate::provisioning::testing::OPERATIONS[55],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsGetAccount => &crate::provisioning::testing::OPERATIONS[56],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsCreateAccount => &crate::provisioning::testing::OPERATIONS[57],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsDeleteAccount => &crate::provisioning::testing::OPERATIONS[58],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsUpdateAccount => &crate::provisioning::testing::OPERATIONS[59],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsListActivities => &crate::provisioning::testing::OPERATIONS[60],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppAccountsCreateComment => &crate::provisioning::testing::OPERATIONS[61],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppFlowsListFlows => &crate::provisioning::testing::OPERATIONS[62],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppFlowsListFlowScreens => &crate::provisioning::testing::OPERATIONS[63],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersListSenders => &crate::provisioning::testing::OPERATIONS[64],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersCreateSender => &crate::provisioning::testing::OPERATIONS[65],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersGet => &crate::provisioning::testing::OPERATIONS[66],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersDelete => &crate::provisioning::testing::OPERATIONS[67],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersUpdate => &crate::provisioning::testing::OPERATIONS[68],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersListActivities => &crate::provisioning::testing::OPERATIONS[69],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersDeleteChanges => &crate::provisioning::testing::OPERATIONS[70],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersCreateComment => &crate::provisioning::testing::OPERATIONS[71],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersRegister => &crate::provisioning::testing::OPERATIONS[72],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersGetSuggestedUsernames => &crate::provisioning::testing::OPERATIONS[73],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSendersVerify => &crate::provisioning::testing::OPERATIONS[74],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSolutionsListSolutions => &crate::provisioning::testing::OPERATIONS[75],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSolutionsCreateSolution => &crate::provisioning::testing::OPERATIONS[76],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSolutionsGetSolution => &crate::provisioning::testing::OPERATIONS[77],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppSolutionsAssignSolution => &crate::provisioning::testing::OPERATIONS[78],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesListTemplates => &crate::provisioning::testing::OPERATIONS[79],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesCreateTemplate => &crate::provisioning::testing::OPERATIONS[80],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesListTemplatesByName => &crate::provisioning::testing::OPERATIONS[81],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesDeleteTemplatesByName => &crate::provisioning::testing::OPERATIONS[82],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesGetTemplate => &crate::provisioning::testing::OPERATIONS[83],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesDeleteTemplateByNameAndLanguage => &crate::provisioning::testing::OPERATIONS[84],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesUpdateTemplate => &crate::provisioning::testing::OPERATIONS[85],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesListActivities => &crate::provisioning::testing::OPERATIONS[86],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesCreateComment => &crate::provisioning::testing::OPERATIONS[87],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesCompareTemplates => &crate::provisioning::testing::OPERATIONS[88],
+            #[cfg(feature = "provisioning")]
+            Operation::ProvisioningWhatsAppTemplatesSyncTemplates => &crate::provisioning::testing::OPERATIONS[89],
             #[cfg(feature = "rcs")]
-            Operation::RcsCapabilitiesQuery => &crate::rcs::testing::OPERATIONS[0usize],
+            Operation::RcsCapabilitiesQuery => &crate::rcs::testing::OPERATIONS[0],
             #[cfg(feature = "rcs")]
-            Operation::RcsEventSendAn => &crate::rcs::testing::OPERATIONS[1usize],
+            Operation::RcsEventSendAn => &crate::rcs::testing::OPERATIONS[1],
             #[cfg(feature = "rcs")]
-            Operation::RcsMessageSendA => &crate::rcs::testing::OPERATIONS[2usize],
+            Operation::RcsMessageSendA => &crate::rcs::testing::OPERATIONS[2],
             #[cfg(feature = "rcs")]
-            Operation::RcsMessageRevokeA => &crate::rcs::testing::OPERATIONS[3usize],
+            Operation::RcsMessageRevokeA => &crate::rcs::testing::OPERATIONS[3],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCallbackStoreGetStatus => {
-                &crate::whatsapp::testing::OPERATIONS[0usize]
-            }
+            Operation::WhatsappCallbackStoreGetStatus => &crate::whatsapp::testing::OPERATIONS[0],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCallbackStoreGetNotifications => {
-                &crate::whatsapp::testing::OPERATIONS[1usize]
-            }
+            Operation::WhatsappCallbackStoreGetNotifications => &crate::whatsapp::testing::OPERATIONS[1],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCapabilityStatusCheckCapability1 => {
-                &crate::whatsapp::testing::OPERATIONS[2usize]
-            }
+            Operation::WhatsappCapabilityStatusCheckCapability1 => &crate::whatsapp::testing::OPERATIONS[2],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappCapabilityStatusCheckCapability => {
-                &crate::whatsapp::testing::OPERATIONS[3usize]
-            }
+            Operation::WhatsappCapabilityStatusCheckCapability => &crate::whatsapp::testing::OPERATIONS[3],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappMediaProviderList => {
-                &crate::whatsapp::testing::OPERATIONS[4usize]
-            }
+            Operation::WhatsappMediaProviderList => &crate::whatsapp::testing::OPERATIONS[4],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappMediaProviderAdd => {
-                &crate::whatsapp::testing::OPERATIONS[5usize]
-            }
+            Operation::WhatsappMediaProviderAdd => &crate::whatsapp::testing::OPERATIONS[5],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappMediaProviderDelete => {
-                &crate::whatsapp::testing::OPERATIONS[6usize]
-            }
+            Operation::WhatsappMediaProviderDelete => &crate::whatsapp::testing::OPERATIONS[6],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappMessagesPost => {
-                &crate::whatsapp::testing::OPERATIONS[7usize]
-            }
+            Operation::WhatsappMessagesPost => &crate::whatsapp::testing::OPERATIONS[7],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningGetBlacklist => {
-                &crate::whatsapp::testing::OPERATIONS[8usize]
-            }
+            Operation::WhatsappProvisioningGetBlacklist => &crate::whatsapp::testing::OPERATIONS[8],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningAddToBlacklist => {
-                &crate::whatsapp::testing::OPERATIONS[9usize]
-            }
+            Operation::WhatsappProvisioningAddToBlacklist => &crate::whatsapp::testing::OPERATIONS[9],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningRemoveFromBlacklist => {
-                &crate::whatsapp::testing::OPERATIONS[10usize]
-            }
+            Operation::WhatsappProvisioningRemoveFromBlacklist => &crate::whatsapp::testing::OPERATIONS[10],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningProvisionOptIn => {
-                &crate::whatsapp::testing::OPERATIONS[11usize]
-            }
+            Operation::WhatsappProvisioningProvisionOptIn => &crate::whatsapp::testing::OPERATIONS[11],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningProvisionOptOut => {
-                &crate::whatsapp::testing::OPERATIONS[12usize]
-            }
+            Operation::WhatsappProvisioningProvisionOptOut => &crate::whatsapp::testing::OPERATIONS[12],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappProvisioningProvisionOptOutDeprecatedEndpoint => {
-                &crate::whatsapp::testing::OPERATIONS[13usize]
-            }
+            Operation::WhatsappProvisioningProvisionOptOutDeprecatedEndpoint => &crate::whatsapp::testing::OPERATIONS[13],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersGetStickerpacks => {
-                &crate::whatsapp::testing::OPERATIONS[14usize]
-            }
+            Operation::WhatsappStickersGetStickerpacks => &crate::whatsapp::testing::OPERATIONS[14],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersCreateStickerpack => {
-                &crate::whatsapp::testing::OPERATIONS[15usize]
-            }
+            Operation::WhatsappStickersCreateStickerpack => &crate::whatsapp::testing::OPERATIONS[15],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersGet => {
-                &crate::whatsapp::testing::OPERATIONS[16usize]
-            }
+            Operation::WhatsappStickersGet => &crate::whatsapp::testing::OPERATIONS[16],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersCreate => {
-                &crate::whatsapp::testing::OPERATIONS[17usize]
-            }
+            Operation::WhatsappStickersCreate => &crate::whatsapp::testing::OPERATIONS[17],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersGetStickerInformation => {
-                &crate::whatsapp::testing::OPERATIONS[18usize]
-            }
+            Operation::WhatsappStickersGetStickerInformation => &crate::whatsapp::testing::OPERATIONS[18],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersDelete => {
-                &crate::whatsapp::testing::OPERATIONS[19usize]
-            }
+            Operation::WhatsappStickersDelete => &crate::whatsapp::testing::OPERATIONS[19],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersUpdate => {
-                &crate::whatsapp::testing::OPERATIONS[20usize]
-            }
+            Operation::WhatsappStickersUpdate => &crate::whatsapp::testing::OPERATIONS[20],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersGetStickerpackInformation => {
-                &crate::whatsapp::testing::OPERATIONS[21usize]
-            }
+            Operation::WhatsappStickersGetStickerpackInformation => &crate::whatsapp::testing::OPERATIONS[21],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersDeleteStickerpack => {
-                &crate::whatsapp::testing::OPERATIONS[22usize]
-            }
+            Operation::WhatsappStickersDeleteStickerpack => &crate::whatsapp::testing::OPERATIONS[22],
             #[cfg(feature = "whatsapp")]
-            Operation::WhatsappStickersUpdateStickerpack => {
-                &crate::whatsapp::testing::OPERATIONS[23usize]
-            }
+            Operation::WhatsappStickersUpdateStickerpack => &crate::whatsapp::testing::OPERATIONS[23],
             #[cfg(feature = "mms")]
-            Operation::MmsMmsMms => &crate::mms::testing::OPERATIONS[0usize],
+            Operation::MmsMmsMms => &crate::mms::testing::OPERATIONS[0],
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportDefaultCreateExport => {
-                &crate::sms_export::testing::OPERATIONS[0usize]
-            }
+            Operation::SmsExportDefaultCreateExport => &crate::sms_export::testing::OPERATIONS[0],
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportDefaultGetJobDetail => {
-                &crate::sms_export::testing::OPERATIONS[1usize]
-            }
+            Operation::SmsExportDefaultGetJobDetail => &crate::sms_export::testing::OPERATIONS[1],
             #[cfg(feature = "sms_export")]
-            Operation::SmsExportDefaultDownloadFile => {
-                &crate::sms_export::testing::OPERATIONS[2usize]
-            }
+            Operation::SmsExportDefaultDownloadFile => &crate::sms_export::testing::OPERATIONS[2],
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectsServiceListSubprojects => {
-                &crate::subprojects::testing::OPERATIONS[0usize]
-            }
+            Operation::SubprojectsSubprojectsServiceListSubprojects => &crate::subprojects::testing::OPERATIONS[0],
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectsServiceCreateSubproject => {
-                &crate::subprojects::testing::OPERATIONS[1usize]
-            }
+            Operation::SubprojectsSubprojectsServiceCreateSubproject => &crate::subprojects::testing::OPERATIONS[1],
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectsServiceGetSubproject => {
-                &crate::subprojects::testing::OPERATIONS[2usize]
-            }
+            Operation::SubprojectsSubprojectsServiceGetSubproject => &crate::subprojects::testing::OPERATIONS[2],
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectsServiceDeleteSubproject => {
-                &crate::subprojects::testing::OPERATIONS[3usize]
-            }
+            Operation::SubprojectsSubprojectsServiceDeleteSubproject => &crate::subprojects::testing::OPERATIONS[3],
             #[cfg(feature = "subprojects")]
-            Operation::SubprojectsSubprojectsServiceUpdateSubproject => {
-                &crate::subprojects::testing::OPERATIONS[4usize]
-            }
+            Operation::SubprojectsSubprojectsServiceUpdateSubproject => &crate::subprojects::testing::OPERATIONS[4],
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyList => {
-                &crate::access_keys::testing::OPERATIONS[0usize]
-            }
+            Operation::AccessKeysAccessKeyList => &crate::access_keys::testing::OPERATIONS[0],
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyCreate => {
-                &crate::access_keys::testing::OPERATIONS[1usize]
-            }
+            Operation::AccessKeysAccessKeyCreate => &crate::access_keys::testing::OPERATIONS[1],
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyGet => {
-                &crate::access_keys::testing::OPERATIONS[2usize]
-            }
+            Operation::AccessKeysAccessKeyGet => &crate::access_keys::testing::OPERATIONS[2],
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyDelete => {
-                &crate::access_keys::testing::OPERATIONS[3usize]
-            }
+            Operation::AccessKeysAccessKeyDelete => &crate::access_keys::testing::OPERATIONS[3],
             #[cfg(feature = "access_keys")]
-            Operation::AccessKeysAccessKeyUpdate => {
-                &crate::access_keys::testing::OPERATIONS[4usize]
-            }
+            Operation::AccessKeysAccessKeyUpdate => &crate::access_keys::testing::OPERATIONS[4],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAnalyticsEcho => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[0usize]
-            }
+            Operation::ChatlayerAnalyticsAnalyticsEcho => &crate::chatlayer_analytics::testing::OPERATIONS[0],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsAppsListAppIntegrationsLogs => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[1usize]
-            }
+            Operation::ChatlayerAnalyticsAppsListAppIntegrationsLogs => &crate::chatlayer_analytics::testing::OPERATIONS[1],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsConversationsGet => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[2usize]
-            }
+            Operation::ChatlayerAnalyticsConversationsGet => &crate::chatlayer_analytics::testing::OPERATIONS[2],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsConversationsGetConversationsInsights => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[3usize]
-            }
+            Operation::ChatlayerAnalyticsConversationsGetConversationsInsights => &crate::chatlayer_analytics::testing::OPERATIONS[3],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsConversationsGetConversationFlow => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[4usize]
-            }
+            Operation::ChatlayerAnalyticsConversationsGetConversationFlow => &crate::chatlayer_analytics::testing::OPERATIONS[4],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsConversationsGetTeamConversationsUsage => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[5usize]
-            }
+            Operation::ChatlayerAnalyticsConversationsGetTeamConversationsUsage => &crate::chatlayer_analytics::testing::OPERATIONS[5],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsGetEventAttributeValues => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[6usize]
-            }
+            Operation::ChatlayerAnalyticsEventsGetEventAttributeValues => &crate::chatlayer_analytics::testing::OPERATIONS[6],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsListEventDefinitions => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[7usize]
-            }
+            Operation::ChatlayerAnalyticsEventsListEventDefinitions => &crate::chatlayer_analytics::testing::OPERATIONS[7],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsCreateEventDefinition => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[8usize]
-            }
+            Operation::ChatlayerAnalyticsEventsCreateEventDefinition => &crate::chatlayer_analytics::testing::OPERATIONS[8],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsComputeEventsFunnel => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[9usize]
-            }
+            Operation::ChatlayerAnalyticsEventsComputeEventsFunnel => &crate::chatlayer_analytics::testing::OPERATIONS[9],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsList => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[10usize]
-            }
+            Operation::ChatlayerAnalyticsEventsList => &crate::chatlayer_analytics::testing::OPERATIONS[10],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsListEventsWithFilters => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[11usize]
-            }
+            Operation::ChatlayerAnalyticsEventsListEventsWithFilters => &crate::chatlayer_analytics::testing::OPERATIONS[11],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsTrack => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[12usize]
-            }
+            Operation::ChatlayerAnalyticsEventsTrack => &crate::chatlayer_analytics::testing::OPERATIONS[12],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsGetTeam => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[13usize]
-            }
+            Operation::ChatlayerAnalyticsEventsGetTeam => &crate::chatlayer_analytics::testing::OPERATIONS[13],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsEventsListTeamEventDefinitions => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[14usize]
-            }
+            Operation::ChatlayerAnalyticsEventsListTeamEventDefinitions => &crate::chatlayer_analytics::testing::OPERATIONS[14],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsFlowsGet => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[15usize]
-            }
+            Operation::ChatlayerAnalyticsFlowsGet => &crate::chatlayer_analytics::testing::OPERATIONS[15],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsFlowsComputeFlowFunnel => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[16usize]
-            }
+            Operation::ChatlayerAnalyticsFlowsComputeFlowFunnel => &crate::chatlayer_analytics::testing::OPERATIONS[16],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsFlowsGetFlowStepDetails => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[17usize]
-            }
+            Operation::ChatlayerAnalyticsFlowsGetFlowStepDetails => &crate::chatlayer_analytics::testing::OPERATIONS[17],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsFlowsGetFlowStepEdges => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[18usize]
-            }
+            Operation::ChatlayerAnalyticsFlowsGetFlowStepEdges => &crate::chatlayer_analytics::testing::OPERATIONS[18],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsIntentsGet => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[19usize]
-            }
+            Operation::ChatlayerAnalyticsIntentsGet => &crate::chatlayer_analytics::testing::OPERATIONS[19],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsIntentsGetIntentInsights => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[20usize]
-            }
+            Operation::ChatlayerAnalyticsIntentsGetIntentInsights => &crate::chatlayer_analytics::testing::OPERATIONS[20],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[21usize]
-            }
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseUsage => &crate::chatlayer_analytics::testing::OPERATIONS[21],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[22usize]
-            }
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetKnowledgeBaseTagsInsights => &crate::chatlayer_analytics::testing::OPERATIONS[22],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[23usize]
-            }
+            Operation::ChatlayerAnalyticsKnowledgeBaseGetTeamKnowledgeBaseUsage => &crate::chatlayer_analytics::testing::OPERATIONS[23],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsMessagesGet => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[24usize]
-            }
+            Operation::ChatlayerAnalyticsMessagesGet => &crate::chatlayer_analytics::testing::OPERATIONS[24],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsSubscriptionsList => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[25usize]
-            }
+            Operation::ChatlayerAnalyticsSubscriptionsList => &crate::chatlayer_analytics::testing::OPERATIONS[25],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsSubscriptionsCreate => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[26usize]
-            }
+            Operation::ChatlayerAnalyticsSubscriptionsCreate => &crate::chatlayer_analytics::testing::OPERATIONS[26],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsSubscriptionsDelete => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[27usize]
-            }
+            Operation::ChatlayerAnalyticsSubscriptionsDelete => &crate::chatlayer_analytics::testing::OPERATIONS[27],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsUsersGet => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[28usize]
-            }
+            Operation::ChatlayerAnalyticsUsersGet => &crate::chatlayer_analytics::testing::OPERATIONS[28],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsUsersGetUserActivity => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[29usize]
-            }
+            Operation::ChatlayerAnalyticsUsersGetUserActivity => &crate::chatlayer_analytics::testing::OPERATIONS[29],
             #[cfg(feature = "chatlayer_analytics")]
-            Operation::ChatlayerAnalyticsVoiceGetVoiceAnalytics => {
-                &crate::chatlayer_analytics::testing::OPERATIONS[30usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementPutV5Accounts => {
-                &crate::mailgun::testing::OPERATIONS[0usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementGetV5AccountsHttpSigningKey => {
-                &crate::mailgun::testing::OPERATIONS[1usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementPostV5AccountsHttpSigningKey => {
-                &crate::mailgun::testing::OPERATIONS[2usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementGetV5SandboxAuthRecipients => {
-                &crate::mailgun::testing::OPERATIONS[3usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementPostV5SandboxAuthRecipients => {
-                &crate::mailgun::testing::OPERATIONS[4usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail => {
-                &crate::mailgun::testing::OPERATIONS[5usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAccountManagementPostV5AccountsResendActivationEmail => {
-                &crate::mailgun::testing::OPERATIONS[6usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsGetV1ThresholdsAlertsSend => {
-                &crate::mailgun::testing::OPERATIONS[7usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsPostV1ThresholdsAlertsSend => {
-                &crate::mailgun::testing::OPERATIONS[8usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsGetV1ThresholdsAlertsSendName => {
-                &crate::mailgun::testing::OPERATIONS[9usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsPutV1ThresholdsAlertsSendName => {
-                &crate::mailgun::testing::OPERATIONS[10usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsDeleteV1ThresholdsAlertsSendName => {
-                &crate::mailgun::testing::OPERATIONS[11usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAlertsGetV1ThresholdsHits => {
-                &crate::mailgun::testing::OPERATIONS[12usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistPostV3DomainIdWhitelistsImport => {
-                &crate::mailgun::testing::OPERATIONS[13usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistGetV3DomainIdWhitelistsValue => {
-                &crate::mailgun::testing::OPERATIONS[14usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistDeleteV3DomainIdWhitelistsValue => {
-                &crate::mailgun::testing::OPERATIONS[15usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistGetV3DomainIdWhitelists => {
-                &crate::mailgun::testing::OPERATIONS[16usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistPostV3DomainIdWhitelists => {
-                &crate::mailgun::testing::OPERATIONS[17usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunAllowlistDeleteV3DomainIdWhitelists => {
-                &crate::mailgun::testing::OPERATIONS[18usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationStats => {
-                &crate::mailgun::testing::OPERATIONS[19usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationDomains => {
-                &crate::mailgun::testing::OPERATIONS[20usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities => {
-                &crate::mailgun::testing::OPERATIONS[21usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules => {
-                &crate::mailgun::testing::OPERATIONS[22usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents => {
-                &crate::mailgun::testing::OPERATIONS[23usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigEntities => {
-                &crate::mailgun::testing::OPERATIONS[24usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigRules => {
-                &crate::mailgun::testing::OPERATIONS[25usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBounceClassificationPostV2BounceClassificationMetrics => {
-                &crate::mailgun::testing::OPERATIONS[26usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesPostV3DomainIdBouncesImport => {
-                &crate::mailgun::testing::OPERATIONS[27usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesGetV3DomainIdBouncesAddress => {
-                &crate::mailgun::testing::OPERATIONS[28usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesDeleteV3DomainIdBouncesAddress => {
-                &crate::mailgun::testing::OPERATIONS[29usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesGetV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[30usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesPostV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[31usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunBouncesDeleteV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[32usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsPostV3DomainIdComplaintsImport => {
-                &crate::mailgun::testing::OPERATIONS[33usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsGetV3DomainIdComplaintsAddress => {
-                &crate::mailgun::testing::OPERATIONS[34usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsDeleteV3DomainIdComplaintsAddress => {
-                &crate::mailgun::testing::OPERATIONS[35usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsGetV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[36usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsPostV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[37usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunComplaintsDeleteV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[38usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCredentialsGetV3DomainsDomainName => {
-                &crate::mailgun::testing::OPERATIONS[39usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCredentialsPostV3DomainsDomainName => {
-                &crate::mailgun::testing::OPERATIONS[40usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCredentialsDeleteV3DomainsDomainName => {
-                &crate::mailgun::testing::OPERATIONS[41usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec => {
-                &crate::mailgun::testing::OPERATIONS[42usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec => {
-                &crate::mailgun::testing::OPERATIONS[43usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[44usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[45usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[46usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable => {
-                &crate::mailgun::testing::OPERATIONS[47usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation => {
-                &crate::mailgun::testing::OPERATIONS[48usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate => {
-                &crate::mailgun::testing::OPERATIONS[49usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysGetV1DkimKeys => {
-                &crate::mailgun::testing::OPERATIONS[50usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysPostV1DkimKeys => {
-                &crate::mailgun::testing::OPERATIONS[51usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysDeleteV1DkimKeys => {
-                &crate::mailgun::testing::OPERATIONS[52usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate => {
-                &crate::mailgun::testing::OPERATIONS[53usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysGetV4DomainsAuthorityNameKeys => {
-                &crate::mailgun::testing::OPERATIONS[54usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate => {
-                &crate::mailgun::testing::OPERATIONS[55usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysPutV3DomainsNameDkimAuthority => {
-                &crate::mailgun::testing::OPERATIONS[56usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainKeysPutV3DomainsNameDkimSelector => {
-                &crate::mailgun::testing::OPERATIONS[57usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingGetV3DomainsNameTracking => {
-                &crate::mailgun::testing::OPERATIONS[58usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingClick => {
-                &crate::mailgun::testing::OPERATIONS[59usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingOpen => {
-                &crate::mailgun::testing::OPERATIONS[60usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe => {
-                &crate::mailgun::testing::OPERATIONS[61usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingGetV2X509DomainStatus => {
-                &crate::mailgun::testing::OPERATIONS[62usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingPutV2X509Domain => {
-                &crate::mailgun::testing::OPERATIONS[63usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainTrackingPostV2X509Domain => {
-                &crate::mailgun::testing::OPERATIONS[64usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsGetV4 => {
-                &crate::mailgun::testing::OPERATIONS[65usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsPostV4 => {
-                &crate::mailgun::testing::OPERATIONS[66usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsGetV4DomainsName => {
-                &crate::mailgun::testing::OPERATIONS[67usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsPutV4DomainsName => {
-                &crate::mailgun::testing::OPERATIONS[68usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsPutV4DomainsNameVerify => {
-                &crate::mailgun::testing::OPERATIONS[69usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDomainsDeleteV3DomainsName => {
-                &crate::mailgun::testing::OPERATIONS[70usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools => {
-                &crate::mailgun::testing::OPERATIONS[71usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools => {
-                &crate::mailgun::testing::OPERATIONS[72usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable => {
-                &crate::mailgun::testing::OPERATIONS[73usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll => {
-                &crate::mailgun::testing::OPERATIONS[74usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV3DynamicPools => {
-                &crate::mailgun::testing::OPERATIONS[75usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsAll => {
-                &crate::mailgun::testing::OPERATIONS[76usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll => {
-                &crate::mailgun::testing::OPERATIONS[77usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp => {
-                &crate::mailgun::testing::OPERATIONS[78usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName => {
-                &crate::mailgun::testing::OPERATIONS[79usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomains => {
-                &crate::mailgun::testing::OPERATIONS[80usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview => {
-                &crate::mailgun::testing::OPERATIONS[81usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory => {
-                &crate::mailgun::testing::OPERATIONS[82usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride => {
-                &crate::mailgun::testing::OPERATIONS[83usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride => {
-                &crate::mailgun::testing::OPERATIONS[84usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsHistory => {
-                &crate::mailgun::testing::OPERATIONS[85usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunEmailPreviewGetV1PreviewTestsTestIdResults => {
-                &crate::mailgun::testing::OPERATIONS[86usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunEventsGetV3DomainName => {
-                &crate::mailgun::testing::OPERATIONS[87usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsDeleteV3DomainsNameIpsIp => {
-                &crate::mailgun::testing::OPERATIONS[88usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsDeleteV3DomainsNamePoolIp => {
-                &crate::mailgun::testing::OPERATIONS[89usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsGetV3Ips => {
-                &crate::mailgun::testing::OPERATIONS[90usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsGetV3IpsIp => {
-                &crate::mailgun::testing::OPERATIONS[91usize]
-            }
+            Operation::ChatlayerAnalyticsVoiceGetVoiceAnalytics => &crate::chatlayer_analytics::testing::OPERATIONS[30],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsGetV3IpsIpDomains => {
-                &crate::mailgun::testing::OPERATIONS[92usize]
-            }
+            Operation::MailgunAccountManagementPutV5Accounts => &crate::mailgun::testing::OPERATIONS[0],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsPostV3IpsIpDomains => {
-                &crate::mailgun::testing::OPERATIONS[93usize]
-            }
+            Operation::MailgunAccountManagementGetV5AccountsHttpSigningKey => &crate::mailgun::testing::OPERATIONS[1],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsDeleteV3IpsIpDomains => {
-                &crate::mailgun::testing::OPERATIONS[94usize]
-            }
+            Operation::MailgunAccountManagementPostV5AccountsHttpSigningKey => &crate::mailgun::testing::OPERATIONS[2],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsPostV3IpsAddrIpBand => {
-                &crate::mailgun::testing::OPERATIONS[95usize]
-            }
+            Operation::MailgunAccountManagementGetV5SandboxAuthRecipients => &crate::mailgun::testing::OPERATIONS[3],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsGetV3IpsRequestNew => {
-                &crate::mailgun::testing::OPERATIONS[96usize]
-            }
+            Operation::MailgunAccountManagementPostV5SandboxAuthRecipients => &crate::mailgun::testing::OPERATIONS[4],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIPsPostV3IpsRequestNew => {
-                &crate::mailgun::testing::OPERATIONS[97usize]
-            }
+            Operation::MailgunAccountManagementDeleteV5SandboxAuthRecipientsEmail => &crate::mailgun::testing::OPERATIONS[5],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunInboxPlacementGetV4InboxResultsResult => {
-                &crate::mailgun::testing::OPERATIONS[98usize]
-            }
+            Operation::MailgunAccountManagementPostV5AccountsResendActivationEmail => &crate::mailgun::testing::OPERATIONS[6],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAddressWarmupGetV3IpWarmups => {
-                &crate::mailgun::testing::OPERATIONS[99usize]
-            }
+            Operation::MailgunAlertsGetV1ThresholdsAlertsSend => &crate::mailgun::testing::OPERATIONS[7],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAddressWarmupGetV3IpWarmupsAddr => {
-                &crate::mailgun::testing::OPERATIONS[100usize]
-            }
+            Operation::MailgunAlertsPostV1ThresholdsAlertsSend => &crate::mailgun::testing::OPERATIONS[8],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAddressWarmupPostV3IpWarmupsAddr => {
-                &crate::mailgun::testing::OPERATIONS[101usize]
-            }
+            Operation::MailgunAlertsGetV1ThresholdsAlertsSendName => &crate::mailgun::testing::OPERATIONS[9],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAddressWarmupDeleteV3IpWarmupsAddr => {
-                &crate::mailgun::testing::OPERATIONS[102usize]
-            }
+            Operation::MailgunAlertsPutV1ThresholdsAlertsSendName => &crate::mailgun::testing::OPERATIONS[10],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAllowlistGetV2IpWhitelist => {
-                &crate::mailgun::testing::OPERATIONS[103usize]
-            }
+            Operation::MailgunAlertsDeleteV1ThresholdsAlertsSendName => &crate::mailgun::testing::OPERATIONS[11],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAllowlistPutV2IpWhitelist => {
-                &crate::mailgun::testing::OPERATIONS[104usize]
-            }
+            Operation::MailgunAlertsGetV1ThresholdsHits => &crate::mailgun::testing::OPERATIONS[12],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAllowlistPostV2IpWhitelist => {
-                &crate::mailgun::testing::OPERATIONS[105usize]
-            }
+            Operation::MailgunAllowlistPostV3DomainIdWhitelistsImport => &crate::mailgun::testing::OPERATIONS[13],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpAllowlistDeleteV2IpWhitelist => {
-                &crate::mailgun::testing::OPERATIONS[106usize]
-            }
+            Operation::MailgunAllowlistGetV3DomainIdWhitelistsValue => &crate::mailgun::testing::OPERATIONS[14],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsGetV3 => {
-                &crate::mailgun::testing::OPERATIONS[107usize]
-            }
+            Operation::MailgunAllowlistDeleteV3DomainIdWhitelistsValue => &crate::mailgun::testing::OPERATIONS[15],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsPostV3 => {
-                &crate::mailgun::testing::OPERATIONS[108usize]
-            }
+            Operation::MailgunAllowlistGetV3DomainIdWhitelists => &crate::mailgun::testing::OPERATIONS[16],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsGetV3IpPoolsPoolId => {
-                &crate::mailgun::testing::OPERATIONS[109usize]
-            }
+            Operation::MailgunAllowlistPostV3DomainIdWhitelists => &crate::mailgun::testing::OPERATIONS[17],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolId => {
-                &crate::mailgun::testing::OPERATIONS[110usize]
-            }
+            Operation::MailgunAllowlistDeleteV3DomainIdWhitelists => &crate::mailgun::testing::OPERATIONS[18],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsPatchV3IpPoolsPoolId => {
-                &crate::mailgun::testing::OPERATIONS[111usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationStats => &crate::mailgun::testing::OPERATIONS[19],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsGetV3IpPoolsPoolIdDomains => {
-                &crate::mailgun::testing::OPERATIONS[112usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomains => &crate::mailgun::testing::OPERATIONS[20],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp => {
-                &crate::mailgun::testing::OPERATIONS[113usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntities => &crate::mailgun::testing::OPERATIONS[21],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp => {
-                &crate::mailgun::testing::OPERATIONS[114usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEntitiesEntityIdRules => &crate::mailgun::testing::OPERATIONS[22],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson => {
-                &crate::mailgun::testing::OPERATIONS[115usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationDomainsDomainEvents => &crate::mailgun::testing::OPERATIONS[23],
             #[cfg(feature = "mailgun")]
-            Operation::MailgunKeysGetV1 => &crate::mailgun::testing::OPERATIONS[116usize],
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunKeysPostV1 => {
-                &crate::mailgun::testing::OPERATIONS[117usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunKeysDeleteV1KeysKeyId => {
-                &crate::mailgun::testing::OPERATIONS[118usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunKeysPostV1KeysPublic => {
-                &crate::mailgun::testing::OPERATIONS[119usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunLogsPostV1Analytics => {
-                &crate::mailgun::testing::OPERATIONS[120usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetV3Lists => {
-                &crate::mailgun::testing::OPERATIONS[121usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPostV3Lists => {
-                &crate::mailgun::testing::OPERATIONS[122usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetListsStringListAddressMembers => {
-                &crate::mailgun::testing::OPERATIONS[123usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPostListsStringListAddressMembers => {
-                &crate::mailgun::testing::OPERATIONS[124usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPostListsListAddressMembersJson => {
-                &crate::mailgun::testing::OPERATIONS[125usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPostListsListAddressMembersCsv => {
-                &crate::mailgun::testing::OPERATIONS[126usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetListsListAddressMembersMemberAddress => {
-                &crate::mailgun::testing::OPERATIONS[127usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPutListsListAddressMembersMemberAddress => {
-                &crate::mailgun::testing::OPERATIONS[128usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsDeleteListsListAddressMembersMemberAddress => {
-                &crate::mailgun::testing::OPERATIONS[129usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetV3ListsAddress => {
-                &crate::mailgun::testing::OPERATIONS[130usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsPutV3ListsAddress => {
-                &crate::mailgun::testing::OPERATIONS[131usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsDeleteV3ListsAddress => {
-                &crate::mailgun::testing::OPERATIONS[132usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetV3ListsPages => {
-                &crate::mailgun::testing::OPERATIONS[133usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMailingListsGetListsListAddressMembersPages => {
-                &crate::mailgun::testing::OPERATIONS[134usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesSend => {
-                &crate::mailgun::testing::OPERATIONS[135usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesSendMime => {
-                &crate::mailgun::testing::OPERATIONS[136usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey => {
-                &crate::mailgun::testing::OPERATIONS[137usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey => {
-                &crate::mailgun::testing::OPERATIONS[138usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesGetV3DomainsNameSendingQueues => {
-                &crate::mailgun::testing::OPERATIONS[139usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMessagesDeleteV3DomainNameEnvelopes => {
-                &crate::mailgun::testing::OPERATIONS[140usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMetricsPostV1Analytics => {
-                &crate::mailgun::testing::OPERATIONS[141usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunMetricsPostV1AnalyticsUsage => {
-                &crate::mailgun::testing::OPERATIONS[142usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices => {
-                &crate::mailgun::testing::OPERATIONS[143usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders => {
-                &crate::mailgun::testing::OPERATIONS[144usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries => {
-                &crate::mailgun::testing::OPERATIONS[145usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll => {
-                &crate::mailgun::testing::OPERATIONS[146usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool => {
-                &crate::mailgun::testing::OPERATIONS[147usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool => {
-                &crate::mailgun::testing::OPERATIONS[148usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesGetV3 => {
-                &crate::mailgun::testing::OPERATIONS[149usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesPostV3 => {
-                &crate::mailgun::testing::OPERATIONS[150usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesGetV3RoutesId => {
-                &crate::mailgun::testing::OPERATIONS[151usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesPutV3RoutesId => {
-                &crate::mailgun::testing::OPERATIONS[152usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesDeleteV3RoutesId => {
-                &crate::mailgun::testing::OPERATIONS[153usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunRoutesGetV3RoutesMatch => {
-                &crate::mailgun::testing::OPERATIONS[154usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3StatsTotal => {
-                &crate::mailgun::testing::OPERATIONS[155usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3DomainStatsTotal => {
-                &crate::mailgun::testing::OPERATIONS[156usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3StatsTotalDomains => {
-                &crate::mailgun::testing::OPERATIONS[157usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3StatsFilter => {
-                &crate::mailgun::testing::OPERATIONS[158usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3DomainAggregatesProviders => {
-                &crate::mailgun::testing::OPERATIONS[159usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3DomainAggregatesDevices => {
-                &crate::mailgun::testing::OPERATIONS[160usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunStatsGetV3DomainAggregatesCountries => {
-                &crate::mailgun::testing::OPERATIONS[161usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId => {
-                &crate::mailgun::testing::OPERATIONS[162usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsGetV5Accounts => {
-                &crate::mailgun::testing::OPERATIONS[163usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsPostV5Accounts => {
-                &crate::mailgun::testing::OPERATIONS[164usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId => {
-                &crate::mailgun::testing::OPERATIONS[165usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable => {
-                &crate::mailgun::testing::OPERATIONS[166usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable => {
-                &crate::mailgun::testing::OPERATIONS[167usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[168usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[169usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => {
-                &crate::mailgun::testing::OPERATIONS[170usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures => {
-                &crate::mailgun::testing::OPERATIONS[171usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsGetV3DomainTags => {
-                &crate::mailgun::testing::OPERATIONS[172usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsGetV3DomainTag => {
-                &crate::mailgun::testing::OPERATIONS[173usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsPutV3Domain => {
-                &crate::mailgun::testing::OPERATIONS[174usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsDeleteV3Domain => {
-                &crate::mailgun::testing::OPERATIONS[175usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsGetV3DomainTagStatsAggregates => {
-                &crate::mailgun::testing::OPERATIONS[176usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsGetV3DomainTagStats => {
-                &crate::mailgun::testing::OPERATIONS[177usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsGetV3DomainsDomainLimits => {
-                &crate::mailgun::testing::OPERATIONS[178usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsNewPutV1AnalyticsTags => {
-                &crate::mailgun::testing::OPERATIONS[179usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsNewPostV1AnalyticsTags => {
-                &crate::mailgun::testing::OPERATIONS[180usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsNewDeleteV1AnalyticsTags => {
-                &crate::mailgun::testing::OPERATIONS[181usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTagsNewGetV1AnalyticsTagsLimits => {
-                &crate::mailgun::testing::OPERATIONS[182usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesGetV3DomainName => {
-                &crate::mailgun::testing::OPERATIONS[183usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesPostV3DomainName => {
-                &crate::mailgun::testing::OPERATIONS[184usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesDeleteV3DomainName => {
-                &crate::mailgun::testing::OPERATIONS[185usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions => {
-                &crate::mailgun::testing::OPERATIONS[186usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions => {
-                &crate::mailgun::testing::OPERATIONS[187usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateName => {
-                &crate::mailgun::testing::OPERATIONS[188usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateName => {
-                &crate::mailgun::testing::OPERATIONS[189usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName => {
-                &crate::mailgun::testing::OPERATIONS[190usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName => {
-                &crate::mailgun::testing::OPERATIONS[191usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName => {
-                &crate::mailgun::testing::OPERATIONS[192usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName => {
-                &crate::mailgun::testing::OPERATIONS[193usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName => {
-                &crate::mailgun::testing::OPERATIONS[194usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribePostV3DomainIdUnsubscribesImport => {
-                &crate::mailgun::testing::OPERATIONS[195usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress => {
-                &crate::mailgun::testing::OPERATIONS[196usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress => {
-                &crate::mailgun::testing::OPERATIONS[197usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribeGetV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[198usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribePostV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[199usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUnsubscribeDeleteV3DomainId => {
-                &crate::mailgun::testing::OPERATIONS[200usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUsersGetV5 => {
-                &crate::mailgun::testing::OPERATIONS[201usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUsersGetV5UsersUserId => {
-                &crate::mailgun::testing::OPERATIONS[202usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunUsersGetV5UsersMe => {
-                &crate::mailgun::testing::OPERATIONS[203usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunValidationsGetV4AddressValidate => {
-                &crate::mailgun::testing::OPERATIONS[204usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksGetV3DomainsDomain => {
-                &crate::mailgun::testing::OPERATIONS[205usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksPostV3DomainsDomain => {
-                &crate::mailgun::testing::OPERATIONS[206usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName => {
-                &crate::mailgun::testing::OPERATIONS[207usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName => {
-                &crate::mailgun::testing::OPERATIONS[208usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName => {
-                &crate::mailgun::testing::OPERATIONS[209usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksPutV4DomainsDomain => {
-                &crate::mailgun::testing::OPERATIONS[210usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksPostV4DomainsDomain => {
-                &crate::mailgun::testing::OPERATIONS[211usize]
-            }
-            #[cfg(feature = "mailgun")]
-            Operation::MailgunWebhooksDeleteV4DomainsDomain => {
-                &crate::mailgun::testing::OPERATIONS[212usize]
-            }
-            #[cfg(feature = "engage")]
-            Operation::EngageContactsGetContactsPage => {
-                &crate::engage::testing::OPERATIONS[0usize]
-            }
-            #[cfg(feature = "engage")]
-            Operation::EngageContactsCreate => {
-                &crate::engage::testing::OPERATIONS[1usize]
-            }
-            #[cfg(feature = "engage")]
-            Operation::EngageContactsGetContactById => {
-                &crate::engage::testing::OPERATIONS[2usize]
-            }
-            #[cfg(feature = "engage")]
-            Operation::EngageContactsDeleteContactById => {
-                &crate::engage::testing::OPERATIONS[3usize]
-            }
-            #[cfg(feature = "engage")]
-            Operation::EngageContactsUpdate => {
-                &crate::engage::testing::OPERATIONS[4usize]
-            }
+            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigEntities => &crate::mailgun::testing::OPERATIONS[24],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBounceClassificationGetV1BounceClassificationConfigRules => &crate::mailgun::testing::OPERATIONS[25],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBounceClassificationPostV2BounceClassificationMetrics => &crate::mailgun::testing::OPERATIONS[26],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesPostV3DomainIdBouncesImport => &crate::mailgun::testing::OPERATIONS[27],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesGetV3DomainIdBouncesAddress => &crate::mailgun::testing::OPERATIONS[28],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesDeleteV3DomainIdBouncesAddress => &crate::mailgun::testing::OPERATIONS[29],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesGetV3DomainId => &crate::mailgun::testing::OPERATIONS[30],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesPostV3DomainId => &crate::mailgun::testing::OPERATIONS[31],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunBouncesDeleteV3DomainId => &crate::mailgun::testing::OPERATIONS[32],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsPostV3DomainIdComplaintsImport => &crate::mailgun::testing::OPERATIONS[33],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsGetV3DomainIdComplaintsAddress => &crate::mailgun::testing::OPERATIONS[34],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsDeleteV3DomainIdComplaintsAddress => &crate::mailgun::testing::OPERATIONS[35],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsGetV3DomainId => &crate::mailgun::testing::OPERATIONS[36],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsPostV3DomainId => &crate::mailgun::testing::OPERATIONS[37],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunComplaintsDeleteV3DomainId => &crate::mailgun::testing::OPERATIONS[38],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCredentialsGetV3DomainsDomainName => &crate::mailgun::testing::OPERATIONS[39],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCredentialsPostV3DomainsDomainName => &crate::mailgun::testing::OPERATIONS[40],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCredentialsDeleteV3DomainsDomainName => &crate::mailgun::testing::OPERATIONS[41],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCredentialsPutV3DomainsDomainNameCredentialsSpec => &crate::mailgun::testing::OPERATIONS[42],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCredentialsDeleteV3DomainsDomainNameCredentialsSpec => &crate::mailgun::testing::OPERATIONS[43],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCustomMessageLimitGetV5AccountsLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[44],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[45],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCustomMessageLimitDeleteV5AccountsLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[46],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunCustomMessageLimitPutV5AccountsLimitCustomEnable => &crate::mailgun::testing::OPERATIONS[47],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDkimSecurityPutV1DkimManagementDomainsNameRotation => &crate::mailgun::testing::OPERATIONS[48],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDkimSecurityPostV1DkimManagementDomainsNameRotate => &crate::mailgun::testing::OPERATIONS[49],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysGetV1DkimKeys => &crate::mailgun::testing::OPERATIONS[50],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysPostV1DkimKeys => &crate::mailgun::testing::OPERATIONS[51],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysDeleteV1DkimKeys => &crate::mailgun::testing::OPERATIONS[52],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorActivate => &crate::mailgun::testing::OPERATIONS[53],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysGetV4DomainsAuthorityNameKeys => &crate::mailgun::testing::OPERATIONS[54],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysPutV4DomainsAuthorityNameKeysSelectorDeactivate => &crate::mailgun::testing::OPERATIONS[55],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysPutV3DomainsNameDkimAuthority => &crate::mailgun::testing::OPERATIONS[56],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainKeysPutV3DomainsNameDkimSelector => &crate::mailgun::testing::OPERATIONS[57],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingGetV3DomainsNameTracking => &crate::mailgun::testing::OPERATIONS[58],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingClick => &crate::mailgun::testing::OPERATIONS[59],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingOpen => &crate::mailgun::testing::OPERATIONS[60],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingPutV3DomainsNameTrackingUnsubscribe => &crate::mailgun::testing::OPERATIONS[61],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingGetV2X509DomainStatus => &crate::mailgun::testing::OPERATIONS[62],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingPutV2X509Domain => &crate::mailgun::testing::OPERATIONS[63],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainTrackingPostV2X509Domain => &crate::mailgun::testing::OPERATIONS[64],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsGetV4 => &crate::mailgun::testing::OPERATIONS[65],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsPostV4 => &crate::mailgun::testing::OPERATIONS[66],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsGetV4DomainsName => &crate::mailgun::testing::OPERATIONS[67],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsPutV4DomainsName => &crate::mailgun::testing::OPERATIONS[68],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsPutV4DomainsNameVerify => &crate::mailgun::testing::OPERATIONS[69],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDomainsDeleteV3DomainsName => &crate::mailgun::testing::OPERATIONS[70],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPostV3DomainsNameDynamicPools => &crate::mailgun::testing::OPERATIONS[71],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsDeleteV3DomainsNameDynamicPools => &crate::mailgun::testing::OPERATIONS[72],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV3DomainsDynamicPoolsAssignable => &crate::mailgun::testing::OPERATIONS[73],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPostV3DomainsAllDynamicPoolsEnroll => &crate::mailgun::testing::OPERATIONS[74],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV3DynamicPools => &crate::mailgun::testing::OPERATIONS[75],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsAll => &crate::mailgun::testing::OPERATIONS[76],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsDeleteV3DynamicPoolsAll => &crate::mailgun::testing::OPERATIONS[77],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPostV3DynamicPoolsPoolNameIp => &crate::mailgun::testing::OPERATIONS[78],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPatchV3DynamicPoolsPoolName => &crate::mailgun::testing::OPERATIONS[79],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomains => &crate::mailgun::testing::OPERATIONS[80],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNamePreview => &crate::mailgun::testing::OPERATIONS[81],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsDomainsNameHistory => &crate::mailgun::testing::OPERATIONS[82],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsPutV1DynamicPoolsDomainsNameOverride => &crate::mailgun::testing::OPERATIONS[83],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsDeleteV1DynamicPoolsDomainsNameOverride => &crate::mailgun::testing::OPERATIONS[84],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunDynamicIpPoolsGetV1DynamicPoolsHistory => &crate::mailgun::testing::OPERATIONS[85],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunEmailPreviewGetV1PreviewTestsTestIdResults => &crate::mailgun::testing::OPERATIONS[86],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunEventsGetV3DomainName => &crate::mailgun::testing::OPERATIONS[87],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsDeleteV3DomainsNameIpsIp => &crate::mailgun::testing::OPERATIONS[88],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsDeleteV3DomainsNamePoolIp => &crate::mailgun::testing::OPERATIONS[89],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsGetV3Ips => &crate::mailgun::testing::OPERATIONS[90],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsGetV3IpsIp => &crate::mailgun::testing::OPERATIONS[91],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsGetV3IpsIpDomains => &crate::mailgun::testing::OPERATIONS[92],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsPostV3IpsIpDomains => &crate::mailgun::testing::OPERATIONS[93],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsDeleteV3IpsIpDomains => &crate::mailgun::testing::OPERATIONS[94],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsPostV3IpsAddrIpBand => &crate::mailgun::testing::OPERATIONS[95],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsGetV3IpsRequestNew => &crate::mailgun::testing::OPERATIONS[96],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIPsPostV3IpsRequestNew => &crate::mailgun::testing::OPERATIONS[97],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunInboxPlacementGetV4InboxResultsResult => &crate::mailgun::testing::OPERATIONS[98],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAddressWarmupGetV3IpWarmups => &crate::mailgun::testing::OPERATIONS[99],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAddressWarmupGetV3IpWarmupsAddr => &crate::mailgun::testing::OPERATIONS[100],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAddressWarmupPostV3IpWarmupsAddr => &crate::mailgun::testing::OPERATIONS[101],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAddressWarmupDeleteV3IpWarmupsAddr => &crate::mailgun::testing::OPERATIONS[102],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAllowlistGetV2IpWhitelist => &crate::mailgun::testing::OPERATIONS[103],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAllowlistPutV2IpWhitelist => &crate::mailgun::testing::OPERATIONS[104],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAllowlistPostV2IpWhitelist => &crate::mailgun::testing::OPERATIONS[105],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpAllowlistDeleteV2IpWhitelist => &crate::mailgun::testing::OPERATIONS[106],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsGetV3 => &crate::mailgun::testing::OPERATIONS[107],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsPostV3 => &crate::mailgun::testing::OPERATIONS[108],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsGetV3IpPoolsPoolId => &crate::mailgun::testing::OPERATIONS[109],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolId => &crate::mailgun::testing::OPERATIONS[110],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsPatchV3IpPoolsPoolId => &crate::mailgun::testing::OPERATIONS[111],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsGetV3IpPoolsPoolIdDomains => &crate::mailgun::testing::OPERATIONS[112],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsPutV3IpPoolsPoolIdIpsIp => &crate::mailgun::testing::OPERATIONS[113],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsDeleteV3IpPoolsPoolIdIpsIp => &crate::mailgun::testing::OPERATIONS[114],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunIpPoolsPostV3IpPoolsPoolIdIpsJson => &crate::mailgun::testing::OPERATIONS[115],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunKeysGetV1 => &crate::mailgun::testing::OPERATIONS[116],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunKeysPostV1 => &crate::mailgun::testing::OPERATIONS[117],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunKeysDeleteV1KeysKeyId => &crate::mailgun::testing::OPERATIONS[118],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunKeysPostV1KeysPublic => &crate::mailgun::testing::OPERATIONS[119],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunLogsPostV1Analytics => &crate::mailgun::testing::OPERATIONS[120],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetV3Lists => &crate::mailgun::testing::OPERATIONS[121],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPostV3Lists => &crate::mailgun::testing::OPERATIONS[122],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetListsStringListAddressMembers => &crate::mailgun::testing::OPERATIONS[123],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPostListsStringListAddressMembers => &crate::mailgun::testing::OPERATIONS[124],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPostListsListAddressMembersJson => &crate::mailgun::testing::OPERATIONS[125],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPostListsListAddressMembersCsv => &crate::mailgun::testing::OPERATIONS[126],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetListsListAddressMembersMemberAddress => &crate::mailgun::testing::OPERATIONS[127],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPutListsListAddressMembersMemberAddress => &crate::mailgun::testing::OPERATIONS[128],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsDeleteListsListAddressMembersMemberAddress => &crate::mailgun::testing::OPERATIONS[129],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetV3ListsAddress => &crate::mailgun::testing::OPERATIONS[130],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsPutV3ListsAddress => &crate::mailgun::testing::OPERATIONS[131],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsDeleteV3ListsAddress => &crate::mailgun::testing::OPERATIONS[132],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetV3ListsPages => &crate::mailgun::testing::OPERATIONS[133],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMailingListsGetListsListAddressMembersPages => &crate::mailgun::testing::OPERATIONS[134],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesSend => &crate::mailgun::testing::OPERATIONS[135],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesSendMime => &crate::mailgun::testing::OPERATIONS[136],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesGetV3DomainsDomainNameMessagesStorageKey => &crate::mailgun::testing::OPERATIONS[137],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesPostV3DomainsDomainNameMessagesStorageKey => &crate::mailgun::testing::OPERATIONS[138],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesGetV3DomainsNameSendingQueues => &crate::mailgun::testing::OPERATIONS[139],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMessagesDeleteV3DomainNameEnvelopes => &crate::mailgun::testing::OPERATIONS[140],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMetricsPostV1Analytics => &crate::mailgun::testing::OPERATIONS[141],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunMetricsPostV1AnalyticsUsage => &crate::mailgun::testing::OPERATIONS[142],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagDevices => &crate::mailgun::testing::OPERATIONS[143],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagProviders => &crate::mailgun::testing::OPERATIONS[144],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiScoutOtherGetV3DomainsDomainTagCountries => &crate::mailgun::testing::OPERATIONS[145],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiTowerOtherGetV5AccountsSubaccountsIpPoolsAll => &crate::mailgun::testing::OPERATIONS[146],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiTowerOtherPutV5AccountsSubaccountsSubaccountIdIpPool => &crate::mailgun::testing::OPERATIONS[147],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunOpenapiTowerOtherDeleteV5AccountsSubaccountsSubaccountIdIpPool => &crate::mailgun::testing::OPERATIONS[148],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesGetV3 => &crate::mailgun::testing::OPERATIONS[149],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesPostV3 => &crate::mailgun::testing::OPERATIONS[150],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesGetV3RoutesId => &crate::mailgun::testing::OPERATIONS[151],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesPutV3RoutesId => &crate::mailgun::testing::OPERATIONS[152],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesDeleteV3RoutesId => &crate::mailgun::testing::OPERATIONS[153],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunRoutesGetV3RoutesMatch => &crate::mailgun::testing::OPERATIONS[154],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3StatsTotal => &crate::mailgun::testing::OPERATIONS[155],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3DomainStatsTotal => &crate::mailgun::testing::OPERATIONS[156],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3StatsTotalDomains => &crate::mailgun::testing::OPERATIONS[157],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3StatsFilter => &crate::mailgun::testing::OPERATIONS[158],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3DomainAggregatesProviders => &crate::mailgun::testing::OPERATIONS[159],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3DomainAggregatesDevices => &crate::mailgun::testing::OPERATIONS[160],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunStatsGetV3DomainAggregatesCountries => &crate::mailgun::testing::OPERATIONS[161],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountId => &crate::mailgun::testing::OPERATIONS[162],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsGetV5Accounts => &crate::mailgun::testing::OPERATIONS[163],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsPostV5Accounts => &crate::mailgun::testing::OPERATIONS[164],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountId => &crate::mailgun::testing::OPERATIONS[165],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdDisable => &crate::mailgun::testing::OPERATIONS[166],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsPostV5AccountsSubaccountsSubaccountIdEnable => &crate::mailgun::testing::OPERATIONS[167],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsGetV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[168],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[169],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsDeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthly => &crate::mailgun::testing::OPERATIONS[170],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunSubaccountsPutV5AccountsSubaccountsSubaccountIdFeatures => &crate::mailgun::testing::OPERATIONS[171],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsGetV3DomainTags => &crate::mailgun::testing::OPERATIONS[172],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsGetV3DomainTag => &crate::mailgun::testing::OPERATIONS[173],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsPutV3Domain => &crate::mailgun::testing::OPERATIONS[174],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsDeleteV3Domain => &crate::mailgun::testing::OPERATIONS[175],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsGetV3DomainTagStatsAggregates => &crate::mailgun::testing::OPERATIONS[176],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsGetV3DomainTagStats => &crate::mailgun::testing::OPERATIONS[177],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsGetV3DomainsDomainLimits => &crate::mailgun::testing::OPERATIONS[178],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsNewPutV1AnalyticsTags => &crate::mailgun::testing::OPERATIONS[179],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsNewPostV1AnalyticsTags => &crate::mailgun::testing::OPERATIONS[180],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsNewDeleteV1AnalyticsTags => &crate::mailgun::testing::OPERATIONS[181],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTagsNewGetV1AnalyticsTagsLimits => &crate::mailgun::testing::OPERATIONS[182],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesGetV3DomainName => &crate::mailgun::testing::OPERATIONS[183],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesPostV3DomainName => &crate::mailgun::testing::OPERATIONS[184],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesDeleteV3DomainName => &crate::mailgun::testing::OPERATIONS[185],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersions => &crate::mailgun::testing::OPERATIONS[186],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesPostV3DomainNameTemplatesTemplateNameVersions => &crate::mailgun::testing::OPERATIONS[187],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateName => &crate::mailgun::testing::OPERATIONS[188],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateName => &crate::mailgun::testing::OPERATIONS[189],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateName => &crate::mailgun::testing::OPERATIONS[190],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesGetV3DomainNameTemplatesTemplateNameVersionsVersionName => &crate::mailgun::testing::OPERATIONS[191],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionName => &crate::mailgun::testing::OPERATIONS[192],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesDeleteV3DomainNameTemplatesTemplateNameVersionsVersionName => &crate::mailgun::testing::OPERATIONS[193],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunTemplatesPutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionName => &crate::mailgun::testing::OPERATIONS[194],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribePostV3DomainIdUnsubscribesImport => &crate::mailgun::testing::OPERATIONS[195],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribeGetV3DomainIdUnsubscribesAddress => &crate::mailgun::testing::OPERATIONS[196],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribeDeleteV3DomainIdUnsubscribesAddress => &crate::mailgun::testing::OPERATIONS[197],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribeGetV3DomainId => &crate::mailgun::testing::OPERATIONS[198],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribePostV3DomainId => &crate::mailgun::testing::OPERATIONS[199],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUnsubscribeDeleteV3DomainId => &crate::mailgun::testing::OPERATIONS[200],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUsersGetV5 => &crate::mailgun::testing::OPERATIONS[201],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUsersGetV5UsersUserId => &crate::mailgun::testing::OPERATIONS[202],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunUsersGetV5UsersMe => &crate::mailgun::testing::OPERATIONS[203],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunValidationsGetV4AddressValidate => &crate::mailgun::testing::OPERATIONS[204],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksGetV3DomainsDomain => &crate::mailgun::testing::OPERATIONS[205],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksPostV3DomainsDomain => &crate::mailgun::testing::OPERATIONS[206],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksGetV3DomainsDomainNameWebhooksWebhookName => &crate::mailgun::testing::OPERATIONS[207],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksPutV3DomainsDomainNameWebhooksWebhookName => &crate::mailgun::testing::OPERATIONS[208],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksDeleteV3DomainsDomainNameWebhooksWebhookName => &crate::mailgun::testing::OPERATIONS[209],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksPutV4DomainsDomain => &crate::mailgun::testing::OPERATIONS[210],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksPostV4DomainsDomain => &crate::mailgun::testing::OPERATIONS[211],
+            #[cfg(feature = "mailgun")]
+            Operation::MailgunWebhooksDeleteV4DomainsDomain => &crate::mailgun::testing::OPERATIONS[212],
+            #[cfg(feature = "engage")]
+            Operation::EngageContactsGetContactsPage => &crate::engage::testing::OPERATIONS[0],
+            #[cfg(feature = "engage")]
+            Operation::EngageContactsCreate => &crate::engage::testing::OPERATIONS[1],
+            #[cfg(feature = "engage")]
+            Operation::EngageContactsGetContactById => &crate::engage::testing::OPERATIONS[2],
+            #[cfg(feature = "engage")]
+            Operation::EngageContactsDeleteContactById => &crate::engage::testing::OPERATIONS[3],
+            #[cfg(feature = "engage")]
+            Operation::EngageContactsUpdate => &crate::engage::testing::OPERATIONS[4],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsGetContactListsPage => {
-                &crate::engage::testing::OPERATIONS[5usize]
-            }
+            Operation::EngageContactsGetContactListsPage => &crate::engage::testing::OPERATIONS[5],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsCreateContactList => {
-                &crate::engage::testing::OPERATIONS[6usize]
-            }
+            Operation::EngageContactsCreateContactList => &crate::engage::testing::OPERATIONS[6],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsGetContactListById => {
-                &crate::engage::testing::OPERATIONS[7usize]
-            }
+            Operation::EngageContactsGetContactListById => &crate::engage::testing::OPERATIONS[7],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsDeleteContactListById => {
-                &crate::engage::testing::OPERATIONS[8usize]
-            }
+            Operation::EngageContactsDeleteContactListById => &crate::engage::testing::OPERATIONS[8],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsUpdateContactList => {
-                &crate::engage::testing::OPERATIONS[9usize]
-            }
+            Operation::EngageContactsUpdateContactList => &crate::engage::testing::OPERATIONS[9],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsModifyContactsInContactList => {
-                &crate::engage::testing::OPERATIONS[10usize]
-            }
+            Operation::EngageContactsModifyContactsInContactList => &crate::engage::testing::OPERATIONS[10],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsAddContactToContactList => {
-                &crate::engage::testing::OPERATIONS[11usize]
-            }
+            Operation::EngageContactsAddContactToContactList => &crate::engage::testing::OPERATIONS[11],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsRemoveContactFromContactList => {
-                &crate::engage::testing::OPERATIONS[12usize]
-            }
+            Operation::EngageContactsRemoveContactFromContactList => &crate::engage::testing::OPERATIONS[12],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsGetCustomFieldsPage => {
-                &crate::engage::testing::OPERATIONS[13usize]
-            }
+            Operation::EngageContactsGetCustomFieldsPage => &crate::engage::testing::OPERATIONS[13],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsCreateCustomField => {
-                &crate::engage::testing::OPERATIONS[14usize]
-            }
+            Operation::EngageContactsCreateCustomField => &crate::engage::testing::OPERATIONS[14],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsGetCustomFieldById => {
-                &crate::engage::testing::OPERATIONS[15usize]
-            }
+            Operation::EngageContactsGetCustomFieldById => &crate::engage::testing::OPERATIONS[15],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsDeleteCustomFieldById => {
-                &crate::engage::testing::OPERATIONS[16usize]
-            }
+            Operation::EngageContactsDeleteCustomFieldById => &crate::engage::testing::OPERATIONS[16],
             #[cfg(feature = "engage")]
-            Operation::EngageContactsUpdateCustomField => {
-                &crate::engage::testing::OPERATIONS[17usize]
-            }
+            Operation::EngageContactsUpdateCustomField => &crate::engage::testing::OPERATIONS[17],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersGetNumbers => {
-                &crate::engage::testing::OPERATIONS[18usize]
-            }
+            Operation::EngageDedicatedNumbersGetNumbers => &crate::engage::testing::OPERATIONS[18],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersGetNumberById => {
-                &crate::engage::testing::OPERATIONS[19usize]
-            }
+            Operation::EngageDedicatedNumbersGetNumberById => &crate::engage::testing::OPERATIONS[19],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersGetAssignment => {
-                &crate::engage::testing::OPERATIONS[20usize]
-            }
+            Operation::EngageDedicatedNumbersGetAssignment => &crate::engage::testing::OPERATIONS[20],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersCreateAssignment => {
-                &crate::engage::testing::OPERATIONS[21usize]
-            }
+            Operation::EngageDedicatedNumbersCreateAssignment => &crate::engage::testing::OPERATIONS[21],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersDeleteAssignment => {
-                &crate::engage::testing::OPERATIONS[22usize]
-            }
+            Operation::EngageDedicatedNumbersDeleteAssignment => &crate::engage::testing::OPERATIONS[22],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersUpdateAssignment => {
-                &crate::engage::testing::OPERATIONS[23usize]
-            }
+            Operation::EngageDedicatedNumbersUpdateAssignment => &crate::engage::testing::OPERATIONS[23],
             #[cfg(feature = "engage")]
-            Operation::EngageDedicatedNumbersGetAssignedNumbers => {
-                &crate::engage::testing::OPERATIONS[24usize]
-            }
+            Operation::EngageDedicatedNumbersGetAssignedNumbers => &crate::engage::testing::OPERATIONS[24],
             #[cfg(feature = "engage")]
-            Operation::EngageDeliveryReportsCheck => {
-                &crate::engage::testing::OPERATIONS[25usize]
-            }
+            Operation::EngageDeliveryReportsCheck => &crate::engage::testing::OPERATIONS[25],
             #[cfg(feature = "engage")]
-            Operation::EngageDeliveryReportsConfirmDeliveryReportsAsReceived => {
-                &crate::engage::testing::OPERATIONS[26usize]
-            }
+            Operation::EngageDeliveryReportsConfirmDeliveryReportsAsReceived => &crate::engage::testing::OPERATIONS[26],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagesGetMessageStatus => {
-                &crate::engage::testing::OPERATIONS[27usize]
-            }
+            Operation::EngageMessagesGetMessageStatus => &crate::engage::testing::OPERATIONS[27],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagesCancelScheduled => {
-                &crate::engage::testing::OPERATIONS[28usize]
-            }
+            Operation::EngageMessagesCancelScheduled => &crate::engage::testing::OPERATIONS[28],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagesSend => &crate::engage::testing::OPERATIONS[29usize],
+            Operation::EngageMessagesSend => &crate::engage::testing::OPERATIONS[29],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsPostMetadataKeys => {
-                &crate::engage::testing::OPERATIONS[30usize]
-            }
+            Operation::EngageMessagingReportsPostMetadataKeys => &crate::engage::testing::OPERATIONS[30],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsPostDetailReport => {
-                &crate::engage::testing::OPERATIONS[31usize]
-            }
+            Operation::EngageMessagingReportsPostDetailReport => &crate::engage::testing::OPERATIONS[31],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsPostInsightReport => {
-                &crate::engage::testing::OPERATIONS[32usize]
-            }
+            Operation::EngageMessagingReportsPostInsightReport => &crate::engage::testing::OPERATIONS[32],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsPostAsyncDetailReport => {
-                &crate::engage::testing::OPERATIONS[33usize]
-            }
+            Operation::EngageMessagingReportsPostAsyncDetailReport => &crate::engage::testing::OPERATIONS[33],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsPostAsyncSummaryReport => {
-                &crate::engage::testing::OPERATIONS[34usize]
-            }
+            Operation::EngageMessagingReportsPostAsyncSummaryReport => &crate::engage::testing::OPERATIONS[34],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetAsyncDetailStatus => {
-                &crate::engage::testing::OPERATIONS[35usize]
-            }
+            Operation::EngageMessagingReportsGetAsyncDetailStatus => &crate::engage::testing::OPERATIONS[35],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetAsyncDetailFields => {
-                &crate::engage::testing::OPERATIONS[36usize]
-            }
+            Operation::EngageMessagingReportsGetAsyncDetailFields => &crate::engage::testing::OPERATIONS[36],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetAsyncReportHistory => {
-                &crate::engage::testing::OPERATIONS[37usize]
-            }
+            Operation::EngageMessagingReportsGetAsyncReportHistory => &crate::engage::testing::OPERATIONS[37],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetAsyncReportDownloadUrl => {
-                &crate::engage::testing::OPERATIONS[38usize]
-            }
+            Operation::EngageMessagingReportsGetAsyncReportDownloadUrl => &crate::engage::testing::OPERATIONS[38],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsDetailscheduledreport => {
-                &crate::engage::testing::OPERATIONS[39usize]
-            }
+            Operation::EngageMessagingReportsDetailscheduledreport => &crate::engage::testing::OPERATIONS[39],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsUpdatedetailscheduledreport => {
-                &crate::engage::testing::OPERATIONS[40usize]
-            }
+            Operation::EngageMessagingReportsUpdatedetailscheduledreport => &crate::engage::testing::OPERATIONS[40],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsSummaryscheduledreport => {
-                &crate::engage::testing::OPERATIONS[41usize]
-            }
+            Operation::EngageMessagingReportsSummaryscheduledreport => &crate::engage::testing::OPERATIONS[41],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsUpdatesummaryscheduledreport => {
-                &crate::engage::testing::OPERATIONS[42usize]
-            }
+            Operation::EngageMessagingReportsUpdatesummaryscheduledreport => &crate::engage::testing::OPERATIONS[42],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetActiveReport => {
-                &crate::engage::testing::OPERATIONS[43usize]
-            }
+            Operation::EngageMessagingReportsGetActiveReport => &crate::engage::testing::OPERATIONS[43],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsGetScheduledReport => {
-                &crate::engage::testing::OPERATIONS[44usize]
-            }
+            Operation::EngageMessagingReportsGetScheduledReport => &crate::engage::testing::OPERATIONS[44],
             #[cfg(feature = "engage")]
-            Operation::EngageMessagingReportsDeleteScheduledReport => {
-                &crate::engage::testing::OPERATIONS[45usize]
-            }
+            Operation::EngageMessagingReportsDeleteScheduledReport => &crate::engage::testing::OPERATIONS[45],
             #[cfg(feature = "engage")]
-            Operation::EngageNumberAuthorisationListAllBlockedNumbers => {
-                &crate::engage::testing::OPERATIONS[46usize]
-            }
+            Operation::EngageNumberAuthorisationListAllBlockedNumbers => &crate::engage::testing::OPERATIONS[46],
             #[cfg(feature = "engage")]
-            Operation::EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist => {
-                &crate::engage::testing::OPERATIONS[47usize]
-            }
+            Operation::EngageNumberAuthorisationAddOneOrMoreNumbersToYourBlacklist => &crate::engage::testing::OPERATIONS[47],
             #[cfg(feature = "engage")]
-            Operation::EngageNumberAuthorisationRemoveANumberFromTheBlacklist => {
-                &crate::engage::testing::OPERATIONS[48usize]
-            }
+            Operation::EngageNumberAuthorisationRemoveANumberFromTheBlacklist => &crate::engage::testing::OPERATIONS[48],
             #[cfg(feature = "engage")]
-            Operation::EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted => {
-                &crate::engage::testing::OPERATIONS[49usize]
-            }
+            Operation::EngageNumberAuthorisationCheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted => &crate::engage::testing::OPERATIONS[49],
             #[cfg(feature = "engage")]
-            Operation::EngageRepliesCheck => &crate::engage::testing::OPERATIONS[50usize],
+            Operation::EngageRepliesCheck => &crate::engage::testing::OPERATIONS[50],
             #[cfg(feature = "engage")]
-            Operation::EngageRepliesConfirmRepliesAsReceived => {
-                &crate::engage::testing::OPERATIONS[51usize]
-            }
+            Operation::EngageRepliesConfirmRepliesAsReceived => &crate::engage::testing::OPERATIONS[51],
             #[cfg(feature = "engage")]
-            Operation::EngageShortTrackableLinksReportsLogSummary => {
-                &crate::engage::testing::OPERATIONS[52usize]
-            }
+            Operation::EngageShortTrackableLinksReportsLogSummary => &crate::engage::testing::OPERATIONS[52],
             #[cfg(feature = "engage")]
-            Operation::EngageShortTrackableLinksReportsLogDetail => {
-                &crate::engage::testing::OPERATIONS[53usize]
-            }
+            Operation::EngageShortTrackableLinksReportsLogDetail => &crate::engage::testing::OPERATIONS[53],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementGetSignatureKeyList => {
-                &crate::engage::testing::OPERATIONS[54usize]
-            }
+            Operation::EngageSignatureKeyManagementGetSignatureKeyList => &crate::engage::testing::OPERATIONS[54],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementCreateSignatureKey => {
-                &crate::engage::testing::OPERATIONS[55usize]
-            }
+            Operation::EngageSignatureKeyManagementCreateSignatureKey => &crate::engage::testing::OPERATIONS[55],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementGetSignatureKeyDetail => {
-                &crate::engage::testing::OPERATIONS[56usize]
-            }
+            Operation::EngageSignatureKeyManagementGetSignatureKeyDetail => &crate::engage::testing::OPERATIONS[56],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementDeleteSignatureKey => {
-                &crate::engage::testing::OPERATIONS[57usize]
-            }
+            Operation::EngageSignatureKeyManagementDeleteSignatureKey => &crate::engage::testing::OPERATIONS[57],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementGetEnabledSignatureKey => {
-                &crate::engage::testing::OPERATIONS[58usize]
-            }
+            Operation::EngageSignatureKeyManagementGetEnabledSignatureKey => &crate::engage::testing::OPERATIONS[58],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey => {
-                &crate::engage::testing::OPERATIONS[59usize]
-            }
+            Operation::EngageSignatureKeyManagementDisableTheCurrentEnabledSignatureKey => &crate::engage::testing::OPERATIONS[59],
             #[cfg(feature = "engage")]
-            Operation::EngageSignatureKeyManagementEnableSignatureKey => {
-                &crate::engage::testing::OPERATIONS[60usize]
-            }
+            Operation::EngageSignatureKeyManagementEnableSignatureKey => &crate::engage::testing::OPERATIONS[60],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressRequestSenderAddressUsingPost => {
-                &crate::engage::testing::OPERATIONS[61usize]
-            }
+            Operation::EngageSourceAddressRequestSenderAddressUsingPost => &crate::engage::testing::OPERATIONS[61],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressSubmittingVerificationCodePost => {
-                &crate::engage::testing::OPERATIONS[62usize]
-            }
+            Operation::EngageSourceAddressSubmittingVerificationCodePost => &crate::engage::testing::OPERATIONS[62],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressReVerifySenderAddressUsingPost => {
-                &crate::engage::testing::OPERATIONS[63usize]
-            }
+            Operation::EngageSourceAddressReVerifySenderAddressUsingPost => &crate::engage::testing::OPERATIONS[63],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressGetStatusOfSenderAddressRequest => {
-                &crate::engage::testing::OPERATIONS[64usize]
-            }
+            Operation::EngageSourceAddressGetStatusOfSenderAddressRequest => &crate::engage::testing::OPERATIONS[64],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressGetAllApprovedSenderAddresses => {
-                &crate::engage::testing::OPERATIONS[65usize]
-            }
+            Operation::EngageSourceAddressGetAllApprovedSenderAddresses => &crate::engage::testing::OPERATIONS[65],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressGetSenderAddressById => {
-                &crate::engage::testing::OPERATIONS[66usize]
-            }
+            Operation::EngageSourceAddressGetSenderAddressById => &crate::engage::testing::OPERATIONS[66],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressDeleteSenderAddressUsingDelete => {
-                &crate::engage::testing::OPERATIONS[67usize]
-            }
+            Operation::EngageSourceAddressDeleteSenderAddressUsingDelete => &crate::engage::testing::OPERATIONS[67],
             #[cfg(feature = "engage")]
-            Operation::EngageSourceAddressUpdateSenderAddressUsingPatch => {
-                &crate::engage::testing::OPERATIONS[68usize]
-            }
+            Operation::EngageSourceAddressUpdateSenderAddressUsingPatch => &crate::engage::testing::OPERATIONS[68],
             #[cfg(feature = "engage")]
-            Operation::EngageWebhooksManagementRetrieveWebhook => {
-                &crate::engage::testing::OPERATIONS[69usize]
-            }
+            Operation::EngageWebhooksManagementRetrieveWebhook => &crate::engage::testing::OPERATIONS[69],
             #[cfg(feature = "engage")]
-            Operation::EngageWebhooksManagementCreateWebhook => {
-                &crate::engage::testing::OPERATIONS[70usize]
-            }
+            Operation::EngageWebhooksManagementCreateWebhook => &crate::engage::testing::OPERATIONS[70],
             #[cfg(feature = "engage")]
-            Operation::EngageWebhooksManagementDeleteWebhook => {
-                &crate::engage::testing::OPERATIONS[71usize]
-            }
+            Operation::EngageWebhooksManagementDeleteWebhook => &crate::engage::testing::OPERATIONS[71],
             #[cfg(feature = "engage")]
-            Operation::EngageWebhooksManagementUpdateWebhook => {
-                &crate::engage::testing::OPERATIONS[72usize]
-            }
+            Operation::EngageWebhooksManagementUpdateWebhook => &crate::engage::testing::OPERATIONS[72],
         }
     }
 }
@@ -7815,9 +6377,7 @@ impl TestClient for crate::sms::Client {
 #[cfg(feature = "conversation")]
 impl TestClient for crate::conversation::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .conversation()
-            .expect("the test server's settings give conversation its client")
+        sinch.conversation().expect("the test server's settings give conversation its client")
     }
 }
 #[cfg(feature = "templates")]
@@ -7829,9 +6389,7 @@ impl TestClient for crate::templates::Client {
 #[cfg(feature = "templates_v2")]
 impl TestClient for crate::templates_v2::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .templates_v2()
-            .expect("the test server's settings give templates_v2 its client")
+        sinch.templates_v2().expect("the test server's settings give templates_v2 its client")
     }
 }
 #[cfg(feature = "numbers")]
@@ -7843,17 +6401,13 @@ impl TestClient for crate::numbers::Client {
 #[cfg(feature = "number_lookup")]
 impl TestClient for crate::number_lookup::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .number_lookup()
-            .expect("the test server's settings give number_lookup its client")
+        sinch.number_lookup().expect("the test server's settings give number_lookup its client")
     }
 }
 #[cfg(feature = "imported_numbers")]
 impl TestClient for crate::imported_numbers::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .imported_numbers()
-            .expect("the test server's settings give imported_numbers its client")
+        sinch.imported_numbers().expect("the test server's settings give imported_numbers its client")
     }
 }
 #[cfg(feature = "porting")]
@@ -7877,17 +6431,13 @@ impl TestClient for crate::brands::Client {
 #[cfg(feature = "compliance_brands")]
 impl TestClient for crate::compliance_brands::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .compliance_brands()
-            .expect("the test server's settings give compliance_brands its client")
+        sinch.compliance_brands().expect("the test server's settings give compliance_brands its client")
     }
 }
 #[cfg(feature = "shortcode_campaigns")]
 impl TestClient for crate::shortcode_campaigns::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .shortcode_campaigns()
-            .expect("the test server's settings give shortcode_campaigns its client")
+        sinch.shortcode_campaigns().expect("the test server's settings give shortcode_campaigns its client")
     }
 }
 #[cfg(feature = "voice")]
@@ -7905,9 +6455,7 @@ impl TestClient for crate::voice_v2::Client {
 #[cfg(feature = "verification")]
 impl TestClient for crate::verification::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .verification()
-            .expect("the test server's settings give verification its client")
+        sinch.verification().expect("the test server's settings give verification its client")
     }
 }
 #[cfg(feature = "fax")]
@@ -7919,17 +6467,13 @@ impl TestClient for crate::fax::Client {
 #[cfg(feature = "elastic_sip_trunking")]
 impl TestClient for crate::elastic_sip_trunking::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .elastic_sip_trunking()
-            .expect("the test server's settings give elastic_sip_trunking its client")
+        sinch.elastic_sip_trunking().expect("the test server's settings give elastic_sip_trunking its client")
     }
 }
 #[cfg(feature = "provisioning")]
 impl TestClient for crate::provisioning::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .provisioning()
-            .expect("the test server's settings give provisioning its client")
+        sinch.provisioning().expect("the test server's settings give provisioning its client")
     }
 }
 #[cfg(feature = "rcs")]
@@ -7953,33 +6497,25 @@ impl TestClient for crate::mms::Client {
 #[cfg(feature = "sms_export")]
 impl TestClient for crate::sms_export::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .sms_export()
-            .expect("the test server's settings give sms_export its client")
+        sinch.sms_export().expect("the test server's settings give sms_export its client")
     }
 }
 #[cfg(feature = "subprojects")]
 impl TestClient for crate::subprojects::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .subprojects()
-            .expect("the test server's settings give subprojects its client")
+        sinch.subprojects().expect("the test server's settings give subprojects its client")
     }
 }
 #[cfg(feature = "access_keys")]
 impl TestClient for crate::access_keys::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .access_keys()
-            .expect("the test server's settings give access_keys its client")
+        sinch.access_keys().expect("the test server's settings give access_keys its client")
     }
 }
 #[cfg(feature = "chatlayer_analytics")]
 impl TestClient for crate::chatlayer_analytics::Client {
     fn from_sinch(sinch: &crate::SinchClient) -> Self {
-        sinch
-            .chatlayer_analytics()
-            .expect("the test server's settings give chatlayer_analytics its client")
+        sinch.chatlayer_analytics().expect("the test server's settings give chatlayer_analytics its client")
     }
 }
 #[cfg(feature = "mailgun")]

@@ -9,7 +9,7 @@ use crate::model::operations::{BodyKind, Location, Operation, Resp, Status};
 use crate::model::{Api, Ty, TypeDef};
 use crate::naming;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `Operation` variant of every operation, by API module and operation id: the call as users
@@ -186,99 +186,95 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
 
 /// The facade's `src/testing/operations.rs`: the `Operation` enum, the APIs the crate was
 /// built with, and the `TestClient` impls.
-pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), String>) -> TokenStream {
-    let mut variants = Vec::new();
-    let mut arms = Vec::new();
-    let mut all = Vec::new();
-    let mut tables = Vec::new();
-    let mut clients = Vec::new();
+pub fn facade(apis: &[(ApiEntry, Api)], names: &BTreeMap<(String, String), String>) -> String {
+    use std::fmt::Write as _;
+    let (mut variants, mut arms, mut all, mut tables, mut clients) = (
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    );
     for (_, api) in apis {
-        let feature = &api.module;
-        let module = naming::ident(&api.module);
+        let feature = super::literal(&api.module);
+        let module = naming::escape(&api.module);
         for (i, op) in operations(api).enumerate() {
             let Some(name) = names.get(&(api.module.clone(), op.id.clone())) else {
                 continue;
             };
-            let variant = format_ident!("{}", name);
             let doc = format!(
-                " `{} {}`: `{}` of the {} API.",
+                "`{} {}`: `{}` of the {} API.",
                 op.method.to_ascii_uppercase(),
                 op.path,
                 op.id,
                 api.title
             );
-            let alias = (op.id != *name).then(|| {
-                let id = &op.id;
-                quote!(#[doc(alias = #id)])
-            });
-            variants.push(quote! {
-                #[doc = #doc]
-                #alias
-                #[cfg(feature = #feature)]
-                #variant,
-            });
-            all.push(quote! {
-                #[cfg(feature = #feature)]
-                Operation::#variant,
-            });
-            arms.push(quote! {
-                #[cfg(feature = #feature)]
-                Operation::#variant => &crate::#module::testing::OPERATIONS[#i],
-            });
-        }
-        let name = &api.module;
-        tables.push(quote! {
-            #[cfg(feature = #feature)]
-            apis.push(Api {
-                table: crate::runtime::testing::ApiTable {
-                    module: #name,
-                    operations: crate::#module::testing::OPERATIONS,
-                },
-                regions: crate::#module::Region::NAMES,
-            });
-        });
-        let expect = format!("the test server's settings give {name} its client");
-        clients.push(quote! {
-            #[cfg(feature = #feature)]
-            impl TestClient for crate::#module::Client {
-                fn from_sinch(sinch: &crate::SinchClient) -> Self {
-                    sinch.#module().expect(#expect)
-                }
+            super::doc_text(&mut variants, "    ", &doc);
+            if op.id != *name {
+                let _ = writeln!(variants, "    #[doc(alias = {})]", super::literal(&op.id));
             }
-        });
+            let _ = writeln!(variants, "    #[cfg(feature = {feature})]\n    {name},");
+            let _ = writeln!(all, "        #[cfg(feature = {feature})]\n        Operation::{name},");
+            let _ = writeln!(
+                arms,
+                "            #[cfg(feature = {feature})]\n            \
+                 Operation::{name} => &crate::{module}::testing::OPERATIONS[{i}],"
+            );
+        }
+        let _ = writeln!(
+            tables,
+            "    #[cfg(feature = {feature})]\n    \
+             apis.push(Api {{\n        \
+             table: crate::runtime::testing::ApiTable {{\n            \
+             module: {feature},\n            \
+             operations: crate::{module}::testing::OPERATIONS,\n        \
+             }},\n        \
+             regions: crate::{module}::Region::NAMES,\n    \
+             }});"
+        );
+        let expect = super::literal(&format!("the test server's settings give {} its client", api.module));
+        let _ = writeln!(
+            clients,
+            "#[cfg(feature = {feature})]\n\
+             impl TestClient for crate::{module}::Client {{\n    \
+             fn from_sinch(sinch: &crate::SinchClient) -> Self {{\n        \
+             sinch.{module}().expect({expect})\n    \
+             }}\n\
+             }}"
+        );
     }
-    quote! {
-        use super::{Api, TestClient};
-        use crate::runtime::testing::OperationSpec;
-
-        /// Every operation of the APIs this crate was built with: the API's module and the
-        /// operation id of Sinch's description, in `UpperCamelCase`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Operation {
-            #(#variants)*
-        }
-
-        impl Operation {
-            /// Every operation of the APIs this crate was built with, API by API.
-            pub const ALL: &'static [Operation] = &[#(#all)*];
-
-            /// What the test server knows of the operation.
-            pub fn spec(self) -> &'static OperationSpec {
-                match self {
-                    #(#arms)*
-                }
-            }
-        }
-
-        /// The APIs this crate was built with.
-        #[allow(unused_mut, clippy::vec_init_then_push)]
-        pub(super) fn apis() -> Vec<Api> {
-            let mut apis = Vec::new();
-            #(#tables)*
-            apis
-        }
-
-        #(#clients)*
-    }
+    let mut out = super::header();
+    let _ = write!(
+        out,
+        "use super::{{Api, TestClient}};\n\
+         use crate::runtime::testing::OperationSpec;\n\
+         /// Every operation of the APIs this crate was built with: the API's module and the\n\
+         /// operation id of Sinch's description, in `UpperCamelCase`.\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n\
+         #[non_exhaustive]\n\
+         pub enum Operation {{\n\
+         {variants}\
+         }}\n\
+         impl Operation {{\n    \
+         /// Every operation of the APIs this crate was built with, API by API.\n    \
+         pub const ALL: &'static [Operation] = &[\n\
+         {all}\
+         \x20   ];\n    \
+         /// What the test server knows of the operation.\n    \
+         pub fn spec(self) -> &'static OperationSpec {{\n        \
+         match self {{\n\
+         {arms}\
+         \x20       }}\n    \
+         }}\n\
+         }}\n\
+         /// The APIs this crate was built with.\n\
+         #[allow(unused_mut, clippy::vec_init_then_push)]\n\
+         pub(super) fn apis() -> Vec<Api> {{\n    \
+         let mut apis = Vec::new();\n\
+         {tables}\
+         \x20   apis\n\
+         }}\n\
+         {clients}"
+    );
+    out
 }
