@@ -168,23 +168,64 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
 /// The workspace SDK from the checked descriptions of the manifest's entries.
 fn model_and_render(config: &Config, paths: &[(&manifest::ApiEntry, PathBuf)]) -> Result<Output, Error> {
     // Descriptions are independent: modelled in parallel, kept in manifest order, so the first
-    // error reported is the same on every run.
-    let modelled: Vec<Result<(model::Api, Warnings), Error>> = largest_first(
+    // error reported is the same on every run. Each API's crate is rendered as soon as its model
+    // is made: waiting for every model (Provisioning's is the longest) left a core idle.
+    let modelled: Vec<Result<(model::Api, Warnings, Rendered), Error>> = largest_first(
         paths,
         |(_, path)| std::fs::metadata(path).map_or(0, |m| m.len()),
         |(entry, path)| {
             let mut warnings = Warnings::default();
-            model_file(entry, path, &mut warnings).map(|api| (api, warnings))
+            let api = model_file(entry, path, &mut warnings)?;
+            let rendered = api_crate_files(entry, &api, config.rendered.as_ref());
+            Ok((api, warnings, rendered))
         },
     );
     let mut warnings = Warnings::default();
     let mut apis = Vec::new();
+    let mut rendered = Vec::new();
     for ((entry, _), result) in paths.iter().zip(modelled) {
-        let (api, w) = result?;
+        let (api, w, files) = result?;
         warnings.items.extend(w.items);
         apis.push(((*entry).clone(), api));
+        rendered.push(files);
     }
-    Ok(render(&apis, "sinch-sdk", false, warnings, config.rendered.as_ref()))
+    Ok(render_with(
+        &apis,
+        "sinch-sdk",
+        false,
+        warnings,
+        config.rendered.as_ref(),
+        Some(rendered),
+    ))
+}
+
+/// One API crate's files and its number of operations.
+type Rendered = (BTreeMap<PathBuf, String>, usize);
+
+/// An API crate's files in the SDK workspace (`apis/<module>/`), but its testing table, which
+/// names operations uniquely over every API: its `Cargo.toml`, and its sources (from `cache`
+/// where they are kept).
+fn api_crate_files(
+    entry: &manifest::ApiEntry,
+    api: &model::Api,
+    cache: Option<&render_cache::RenderCache>,
+) -> Rendered {
+    let root = PathBuf::from("apis").join(&api.module);
+    let mut files = BTreeMap::new();
+    files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
+    let render = || {
+        let mut own = BTreeMap::new();
+        let n = api_files(&mut own, &root.join("src"), "lib.rs", entry, api, &|t| {
+            emit::krate::in_api_crate(&t)
+        });
+        (own, n)
+    };
+    let (own, n) = match cache {
+        Some(cache) => cache.get_or_render(entry, api, render),
+        None => render(),
+    };
+    files.extend(own);
+    (files, n)
 }
 
 /// Without a mirror: the pinned copy in the cache, else one `fetch` downloads (with
@@ -335,6 +376,19 @@ pub fn render(
     warnings: Warnings,
     cache: Option<&render_cache::RenderCache>,
 ) -> Output {
+    render_with(apis, crate_name, standalone, warnings, cache, None)
+}
+
+/// [`render`], with the API crates' own files already rendered (`api_crate_files`, in the
+/// order of `apis`) where `rendered` has them.
+fn render_with(
+    apis: &[(manifest::ApiEntry, model::Api)],
+    crate_name: &str,
+    standalone: bool,
+    warnings: Warnings,
+    cache: Option<&render_cache::RenderCache>,
+    rendered: Option<Vec<Rendered>>,
+) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
     let mut operations = 0;
@@ -420,30 +474,21 @@ pub fn render(
         ];
         let (rendered, facade): (_, BTreeMap<PathBuf, String>) = rayon::join(
             || {
-                in_parallel(apis, |entry, api, files| {
-                    let root = PathBuf::from("apis").join(&api.module);
+                let tables = in_parallel(apis, |_, api, files| {
                     files.insert(
-                        root.join("src/testing.rs"),
-                        emit::krate::in_api_crate(&emit::file(
-                            emit::testing::api_table(api, &names),
-                            &format!("{} testing", api.key),
-                        )),
+                        PathBuf::from("apis").join(&api.module).join("src/testing.rs"),
+                        emit::krate::in_api_crate(&emit::testing::api_table(api, &names)),
                     );
-                    files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
-                    let render = || {
-                        let mut own = BTreeMap::new();
-                        let n = api_files(&mut own, &root.join("src"), "lib.rs", entry, api, &|t| {
-                            emit::krate::in_api_crate(&t)
-                        });
-                        (own, n)
-                    };
-                    let (own, n) = match cache {
-                        Some(cache) => cache.get_or_render(entry, api, render),
-                        None => render(),
-                    };
-                    files.extend(own);
-                    n
-                })
+                    0
+                });
+                let own = rendered.unwrap_or_else(|| {
+                    in_parallel(apis, |entry, api, files| {
+                        let (own, n) = api_crate_files(entry, api, cache);
+                        files.extend(own);
+                        n
+                    })
+                });
+                tables.into_iter().chain(own).collect::<Vec<Rendered>>()
             },
             || {
                 facade_files

@@ -23,26 +23,44 @@ impl Changes {
     }
 }
 
-fn owned_files(dir: &Path, root: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+/// The generated files under `dir` that `files` does not have (relative to `root`): whatever is
+/// in `files` is generated again, so only the others are opened, and only their first line read.
+fn stale_files(dir: &Path, root: &Path, files: &BTreeMap<PathBuf, String>, out: &mut Vec<PathBuf>) -> io::Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
     for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
-            owned_files(&path, root, out)?;
-        } else if std::fs::read_to_string(&path)
-            .map(|t| t.lines().next().is_some_and(|l| l.contains(MARKER)))
-            .unwrap_or(false)
-        {
-            out.push(path.strip_prefix(root).expect("walked below root").to_path_buf());
+            stale_files(&path, root, files, out)?;
+            continue;
+        }
+        let rel = path.strip_prefix(root).expect("walked below root");
+        if !files.contains_key(rel) && first_line_has_marker(&path) {
+            out.push(rel.to_path_buf());
         }
     }
     Ok(())
 }
 
+/// Whether the file's first line (within its first KiB; the marker comment is short) names
+/// the generator.
+fn first_line_has_marker(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(1024);
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.take(1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    String::from_utf8_lossy(first).contains(MARKER)
+}
+
 /// Compares `files` (relative path -> contents) with the output directory.
 pub fn plan(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<Changes> {
+    use rayon::prelude::*;
     // A broken manifest in a workspace member would stop even the generator from building.
     for (rel, text) in files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "toml")) {
         if let Err(e) = text.parse::<toml::Table>() {
@@ -52,20 +70,20 @@ pub fn plan(out: &Path, files: &BTreeMap<PathBuf, String>) -> io::Result<Changes
             )));
         }
     }
-    let mut changes = Changes::default();
-    for (rel, text) in files {
-        if std::fs::read_to_string(out.join(rel)).ok().as_deref() != Some(text.as_str()) {
-            changes.changed.push(rel.clone());
-        }
-    }
-    let mut owned = Vec::new();
+    // Reading the SDK's 300 files back was a serial tail of every run.
+    let listed: Vec<(&PathBuf, &String)> = files.iter().collect();
+    let changed = listed
+        .par_iter()
+        .filter(|(rel, text)| std::fs::read(out.join(rel)).ok().as_deref() != Some(text.as_bytes()))
+        .map(|(rel, _)| (*rel).clone())
+        .collect();
+    let mut stale = Vec::new();
     // The facade's sources and tests, the runtime crate and the API crates.
     for sub in ["src", "tests", "runtime", "apis"] {
-        owned_files(&out.join(sub), out, &mut owned)?;
+        stale_files(&out.join(sub), out, files, &mut stale)?;
     }
-    owned.sort();
-    changes.stale = owned.into_iter().filter(|p| !files.contains_key(p)).collect();
-    Ok(changes)
+    stale.sort();
+    Ok(Changes { changed, stale })
 }
 
 /// Applies a plan.
@@ -90,4 +108,35 @@ pub fn apply(out: &Path, files: &BTreeMap<PathBuf, String>, changes: &Changes) -
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_lists_changed_files_and_only_unlisted_generated_ones_as_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("src/deep")).unwrap();
+        let marked = format!("// {MARKER}. Do not edit.\nfn x() {{}}\n");
+        std::fs::write(out.join("src/same.rs"), &marked).unwrap();
+        std::fs::write(out.join("src/edited.rs"), "// edited\n").unwrap();
+        std::fs::write(out.join("src/deep/gone.rs"), &marked).unwrap();
+        std::fs::write(out.join("src/mine.rs"), "// a user's file\n").unwrap();
+        // The marker on a later line does not make a file the generator's.
+        std::fs::write(out.join("src/later.rs"), format!("// mine\n// {MARKER}\n")).unwrap();
+        let files: BTreeMap<PathBuf, String> = [
+            (PathBuf::from("src/same.rs"), marked.clone()),
+            (PathBuf::from("src/edited.rs"), marked.clone()),
+            (PathBuf::from("src/new.rs"), marked.clone()),
+        ]
+        .into();
+        let changes = plan(out, &files).unwrap();
+        assert_eq!(
+            changes.changed,
+            [PathBuf::from("src/edited.rs"), PathBuf::from("src/new.rs")]
+        );
+        assert_eq!(changes.stale, [PathBuf::from("src/deep/gone.rs")]);
+    }
 }

@@ -4,7 +4,7 @@
 //! chained setters; awaiting the builder (or `send`) makes the call, `send_with_response` also
 //! gives status and headers, and paged listings have `pages` and `items` streams.
 
-use super::{Items, docs, docs_or, is_scalar, ty};
+use super::{Items, docs, is_scalar, ty};
 use crate::model::operations::{Body, BodyKind, Group, Location, Operation, Param, Resp, Status};
 use crate::model::pagination::{FieldRef, Paging, PagingKind};
 use crate::model::{Kind, Ty, TypeDef};
@@ -67,7 +67,7 @@ pub fn module(group: &Group, defs: &Defs, what: &str) -> String {
             let types = quote!(super::types::);
             let mut items = Items::default();
             builder(op, defs, &types, &mut items);
-            items.tokens(support_types(op, &types));
+            support_types(op, items.text());
             items
         },
         what,
@@ -719,57 +719,46 @@ fn responses(op: &Operation) -> (String, Vec<(String, String)>) {
 }
 
 /// The per-operation types: several successes, typed errors.
-fn support_types(op: &Operation, types: &TokenStream) -> TokenStream {
-    let mut out = TokenStream::new();
-    let variants = |rs: Vec<&Resp>| -> Vec<TokenStream> {
-        rs.into_iter()
-            .map(|r| {
-                let v = format_ident!("{}", r.variant);
-                let d = docs_or(Some(&r.doc), "Response");
-                let status_doc = match &r.status {
-                    Status::Code(c) => format!(" Status {c}."),
-                    Status::Range(x) => format!(" Status {x}xx."),
-                    Status::Default => " Any other status.".to_string(),
-                };
-                match (&r.ty, r.kind) {
-                    (Some(_), BodyKind::Binary) if r.success => {
-                        quote!(#d #[doc = ""] #[doc = #status_doc] #v(crate::runtime::bytes::Bytes),)
-                    }
-                    (Some(t), _) => {
-                        let t = ty(t, types);
-                        quote!(#d #[doc = ""] #[doc = #status_doc] #v(#t),)
-                    }
-                    (None, _) => quote!(#d #[doc = ""] #[doc = #status_doc] #v,),
+fn support_types(op: &Operation, out: &mut String) {
+    let variants = |rs: Vec<&Resp>, out: &mut String| {
+        for r in rs {
+            super::doc_text_or(out, "    ", Some(&r.doc), "Response");
+            out.push_str("    ///\n");
+            let _ = match &r.status {
+                Status::Code(c) => writeln!(out, "    /// Status {c}."),
+                Status::Range(x) => writeln!(out, "    /// Status {x}xx."),
+                Status::Default => writeln!(out, "    /// Any other status."),
+            };
+            let v = &r.variant;
+            let _ = match (&r.ty, r.kind) {
+                (Some(_), BodyKind::Binary) if r.success => {
+                    writeln!(out, "    {v}(crate::runtime::bytes::Bytes),")
                 }
-            })
-            .collect()
+                (Some(t), _) => writeln!(out, "    {v}({}),", super::ty_text_in(t, "super::types::")),
+                (None, _) => writeln!(out, "    {v},"),
+            };
+        }
+    };
+    let mut declare = |name: &str, doc: &str, rs: Vec<&Resp>| {
+        super::doc_text(out, "", doc);
+        let _ = writeln!(
+            out,
+            "#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum {name} {{"
+        );
+        variants(rs, out);
+        out.push_str("}\n");
     };
     if let Some(st) = &op.success_type {
-        let name = format_ident!("{}", st);
-        let doc = format!(" The successful responses of operation `{}`.", op.id);
-        let vs = variants(op.responses.iter().filter(|r| r.success).collect());
-        out.extend(quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
-            #[non_exhaustive]
-            pub enum #name { #(#vs)* }
-        });
+        let doc = format!("The successful responses of operation `{}`.", op.id);
+        declare(st, &doc, op.responses.iter().filter(|r| r.success).collect());
     }
     if let Some(et) = &op.error_type {
-        let name = format_ident!("{}", et);
         let doc = format!(
-            " The documented error responses of operation `{}`, decoded by status.",
+            "The documented error responses of operation `{}`, decoded by status.",
             op.id
         );
-        let vs = variants(op.responses.iter().filter(|r| !r.success).collect());
-        out.extend(quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
-            #[non_exhaustive]
-            pub enum #name { #(#vs)* }
-        });
+        declare(et, &doc, op.responses.iter().filter(|r| !r.success).collect());
     }
-    out
 }
 
 /// A numeric response field as an `Option<i64>`; `value` is the response.

@@ -3,13 +3,11 @@
 //! the body's validator, the default answer and its decoder), and in the facade the `Operation` enum, the list
 //! of APIs and the `TestClient` impls.
 
-use super::{is_scalar, ty};
+use super::is_scalar;
 use crate::manifest::ApiEntry;
 use crate::model::operations::{BodyKind, Location, Operation, Resp, Status};
 use crate::model::{Api, Ty, TypeDef};
 use crate::naming;
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The `Operation` variant of every operation, by API module and operation id: the call as users
@@ -83,26 +81,23 @@ fn default_answer(resp: Option<&Resp>) -> (u16, String, String) {
 }
 
 /// `apis/<module>/src/testing.rs`: the API's table of operations.
-pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> TokenStream {
-    let types = quote!(crate::types::);
-    let specs = operations(api).map(|op| {
+pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> String {
+    use std::fmt::Write as _;
+    let lit = super::literal;
+    let list = |items: &[&str]| items.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ");
+    let mut specs = String::new();
+    for op in operations(api) {
         let name = names
             .get(&(api.module.clone(), op.id.clone()))
             .cloned()
             .unwrap_or_default();
-        let module = &api.module;
-        let id = &op.id;
-        let method = op.method.to_ascii_uppercase();
-        let path = &op.path;
         let required = |location: Location| {
             op.params
                 .iter()
                 .filter(|p| p.location == location && p.required && named_in_request(&p.ty, &api.types))
-                .map(|p| p.json.clone())
+                .map(|p| p.json.as_str())
                 .collect::<Vec<_>>()
         };
-        let query = required(Location::Query);
-        let headers = required(Location::Header);
         let body_required = op.body.as_ref().is_some_and(|b| b.required);
         let form = match &op.body {
             Some(b) if matches!(b.kind, BodyKind::Form | BodyKind::Multipart) => {
@@ -117,26 +112,33 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
             .map(|f| f.json.as_str())
             .collect();
         // Fields sent as text that must read as numbers or booleans (a list repeats its field).
-        let typed_fields = form_fields.filter_map(|f| {
-            let scalar = match &f.ty {
-                Ty::Vec(inner) => inner.as_ref(),
-                t => t,
-            };
-            let kind = match scalar {
-                Ty::I32 | Ty::I64 => quote!(Integer),
-                Ty::F32 | Ty::F64 => quote!(Number),
-                Ty::Bool => quote!(Boolean),
-                _ => return None,
-            };
-            let name = f.json.as_str();
-            Some(quote!((#name, crate::runtime::testing::FieldKind::#kind)))
-        });
+        let typed_fields: Vec<String> = form_fields
+            .filter_map(|f| {
+                let scalar = match &f.ty {
+                    Ty::Vec(inner) => inner.as_ref(),
+                    t => t,
+                };
+                let kind = match scalar {
+                    Ty::I32 | Ty::I64 => "Integer",
+                    Ty::F32 | Ty::F64 => "Number",
+                    Ty::Bool => "Boolean",
+                    _ => return None,
+                };
+                Some(format!(
+                    "({}, crate::runtime::testing::FieldKind::{kind})",
+                    lit(&f.json)
+                ))
+            })
+            .collect();
+        let json = |t: &Ty| {
+            format!(
+                "Some(crate::runtime::testing::json::<{}>)",
+                super::ty_text_in(t, "crate::types::")
+            )
+        };
         let validate = match &op.body {
-            Some(b) if b.kind == BodyKind::Json && b.ty != Ty::Binary => {
-                let t = ty(&b.ty, &types);
-                quote!(Some(crate::runtime::testing::json::<#t>))
-            }
-            _ => quote!(None),
+            Some(b) if b.kind == BodyKind::Json && b.ty != Ty::Binary => json(&b.ty),
+            _ => "None".to_string(),
         };
         let response = default_response(op);
         let answer = match response {
@@ -144,44 +146,60 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Token
                 kind: BodyKind::Json,
                 ty: Some(t),
                 ..
-            }) if *t != Ty::Binary => {
-                let t = ty(t, &types);
-                quote!(Some(crate::runtime::testing::json::<#t>))
-            }
-            _ => quote!(None),
+            }) if *t != Ty::Binary => json(t),
+            _ => "None".to_string(),
         };
         let (status, content_type, body) = default_answer(response);
-        quote! {
-            OperationSpec {
-                name: #name,
-                api: #module,
-                id: #id,
-                method: #method,
-                path: #path,
-                required_query: &[#(#query),*],
-                required_headers: &[#(#headers),*],
-                body_required: #body_required,
-                validate: #validate,
-                required_fields: &[#(#required_fields),*],
-                typed_fields: &[#(#typed_fields),*],
-                status: #status,
-                answer: #answer,
-                content_type: #content_type,
-                body: #body,
-            },
-        }
-    });
-    let doc = format!(
-        " The operations of the {} API as the test server (`sinch_sdk::testing`) serves them.",
-        api.title
-    );
-    quote! {
-        #![doc = #doc]
-        use crate::runtime::testing::OperationSpec;
-
-        /// Every operation, by group and then in the description's order.
-        pub static OPERATIONS: &[OperationSpec] = &[#(#specs)*];
+        let _ = writeln!(
+            specs,
+            "    OperationSpec {{\n        \
+             name: {},\n        \
+             api: {},\n        \
+             id: {},\n        \
+             method: {},\n        \
+             path: {},\n        \
+             required_query: &[{}],\n        \
+             required_headers: &[{}],\n        \
+             body_required: {body_required},\n        \
+             validate: {validate},\n        \
+             required_fields: &[{}],\n        \
+             typed_fields: &[{}],\n        \
+             status: {status},\n        \
+             answer: {answer},\n        \
+             content_type: {},\n        \
+             body: {},\n    \
+             }},",
+            lit(&name),
+            lit(&api.module),
+            lit(&op.id),
+            lit(&op.method.to_ascii_uppercase()),
+            lit(&op.path),
+            list(&required(Location::Query)),
+            list(&required(Location::Header)),
+            list(&required_fields),
+            typed_fields.join(", "),
+            lit(&content_type),
+            lit(&body),
+        );
     }
+    let mut out = super::header();
+    super::doc_lines(&format!(
+        "The operations of the {} API as the test server (`sinch_sdk::testing`) serves them.",
+        api.title
+    ))
+    .iter()
+    .for_each(|line| {
+        let _ = writeln!(out, "//!{}", line.trim_end_matches(' '));
+    });
+    let _ = write!(
+        out,
+        "use crate::runtime::testing::OperationSpec;\n\
+         /// Every operation, by group and then in the description's order.\n\
+         pub static OPERATIONS: &[OperationSpec] = &[\n\
+         {specs}\
+         ];\n"
+    );
+    out
 }
 
 /// The facade's `src/testing/operations.rs`: the `Operation` enum, the APIs the crate was

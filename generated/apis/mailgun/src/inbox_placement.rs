@@ -94,7 +94,5 @@ pub enum GetV4InboxResultsResultError {
     /// A 404 response
     ///
     /// Status 404.
-    Status404(
-        super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse,
-    ),
+    Status404(super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse),
 }

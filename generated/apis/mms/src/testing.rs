@@ -16,7 +16,7 @@ pub static OPERATIONS: &[OperationSpec] = &[
         validate: Some(sinch_sdk_runtime::testing::json::<crate::types::MmsRequest>),
         required_fields: &[],
         typed_fields: &[],
-        status: 200u16,
+        status: 200,
         answer: Some(sinch_sdk_runtime::testing::json::<crate::types::ResponsePayload>),
         content_type: "application/json",
         body: "{\"status\":\"success\",\"to\":\"DESTINATION_PHONE_NUMBER\",\"tracking-id\":\"UNIQUE-TRANSACTION-ID\",\"status-details\":\"MMS request accepted and queued for processing and delivery.\"}",

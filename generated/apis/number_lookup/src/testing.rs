@@ -13,15 +13,11 @@ pub static OPERATIONS: &[OperationSpec] = &[
         required_query: &[],
         required_headers: &[],
         body_required: false,
-        validate: Some(
-            sinch_sdk_runtime::testing::json::<crate::types::NumberLookupRequest>,
-        ),
+        validate: Some(sinch_sdk_runtime::testing::json::<crate::types::NumberLookupRequest>),
         required_fields: &[],
         typed_fields: &[],
-        status: 200u16,
-        answer: Some(
-            sinch_sdk_runtime::testing::json::<crate::types::NumberLookupResponse>,
-        ),
+        status: 200,
+        answer: Some(sinch_sdk_runtime::testing::json::<crate::types::NumberLookupResponse>),
         content_type: "application/json",
         body: "{\"line\":{\"carrier\":\"T-Mobile USA\"}}",
     },
