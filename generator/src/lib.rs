@@ -292,21 +292,19 @@ fn api_files(
     api: &model::Api,
     fix: &(dyn Fn(String) -> String + Sync),
 ) -> usize {
-    let module = emit::krate::api_mod(api, entry);
-    let head = if root == "lib.rs" {
-        // The crate docs are the description's own markdown.
-        quote::quote!(
-            #![warn(missing_docs)]
-            #![forbid(unsafe_code)]
-            #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
-            #module
-            #[cfg(feature = "testing")]
-            pub mod testing;
-        )
-    } else {
-        module
-    };
-    files.insert(dir.join(root), fix(emit::file(head, &format!("{} {root}", api.key))));
+    let mut head = emit::header();
+    if root == "lib.rs" {
+        head.push_str(
+            "#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\
+             #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]\n",
+        );
+    }
+    // The crate docs are the description's own markdown.
+    emit::krate::api_mod(api, entry, &mut head);
+    if root == "lib.rs" {
+        head.push_str("#[cfg(feature = \"testing\")]\npub mod testing;\n");
+    }
+    files.insert(dir.join(root), fix(head));
     let multipart = emit::operations::multipart_types(&api.groups, &api.types);
     let defs: Vec<&model::TypeDef> = api.types.values().collect();
     files.insert(

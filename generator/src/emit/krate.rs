@@ -1,7 +1,6 @@
 //! The crate around the models and operations: `Cargo.toml`, `lib.rs`, one `mod.rs` per API
 //! with its client and regions, the runtime, and the example index test.
 
-use super::{docs, docs_or};
 use crate::manifest::{ApiEntry, AuthKind};
 use crate::model::Api;
 use crate::naming;
@@ -229,7 +228,9 @@ fn auth_doc(kinds: &[AuthKind]) -> String {
 }
 
 /// `src/<api>/mod.rs`: the API's docs, regions, client and module tree.
-pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
+pub fn api_mod(api: &Api, entry: &ApiEntry, out: &mut String) {
+    use std::fmt::Write as _;
+    let lit = super::literal;
     let mut doc_text = format!(
         "# {}\n\nGenerated from Sinch's `{}` description, version {}.",
         api.title, api.key, api.version
@@ -237,62 +238,83 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
     if let Some(d) = &api.description {
         doc_text = format!("{doc_text}\n\n{}", d.trim());
     }
-    let module_doc = super::doc_lines(&doc_text);
+    for line in super::doc_lines(&doc_text) {
+        let _ = writeln!(out, "//!{}", line.trim_end_matches(' '));
+    }
+    out.push_str("/// Models: every schema of the description.\npub mod types;\n");
+    let groups: Vec<_> = api.groups.values().collect();
+    for g in &groups {
+        super::doc_text_or(out, "", g.doc.as_deref(), &format!("Operations tagged `{}`.", g.tag));
+        // A tag may share the API's name (`conversation::conversation`); that reads naturally.
+        if g.module == api.module {
+            out.push_str("#[allow(clippy::module_inception)]\n");
+        }
+        let _ = writeln!(out, "pub mod {};", naming::escape(&g.module));
+    }
 
-    let region_idents: Vec<_> = entry
-        .regions
-        .iter()
-        .map(|r| format_ident!("{}", naming::type_name(&r.name)))
-        .collect();
-    let region_urls: Vec<&str> = entry.regions.iter().map(|r| r.url.as_str()).collect();
-    let region_names: Vec<&str> = entry.regions.iter().map(|r| r.name.as_str()).collect();
+    let single = entry.regions.len() == 1;
     let default_region = entry.default_region().map(|d| d.name.as_str());
-    let region_docs = entry.regions.iter().map(|r| {
+    let region_idents: Vec<String> = entry.regions.iter().map(|r| naming::type_name(&r.name)).collect();
+    super::doc_text(
+        out,
+        "",
+        if single {
+            "The API's host (it has one)."
+        } else {
+            "The regions this API is served from."
+        },
+    );
+    let default_derive = if default_region.is_some() { ", Default" } else { "" };
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash{default_derive})]\n#[non_exhaustive]\npub enum Region {{"
+    );
+    for (r, ident) in entry.regions.iter().zip(&region_idents) {
         let is_default = default_region == Some(r.name.as_str());
         let mut text = format!("`{}`: {}", r.name, r.url);
         if is_default && entry.regions.len() > 1 {
             text.push_str("\n\nThe default: Sinch routes each request to the right region itself.");
         }
-        let doc = docs(&text);
-        if is_default { quote!(#doc #[default]) } else { doc }
-    });
-    let single = entry.regions.len() == 1;
-    let constructor = if single {
-        let url = region_urls[0];
-        let doc = format!(" A client for {url}.");
-        quote! {
-            #[doc = #doc]
-            pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-                let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;
-                client.http = client.http.with_declared_servers(true);
-                Ok(client)
-            }
+        super::doc_text(out, "    ", &text);
+        if is_default {
+            out.push_str("    #[default]\n");
         }
-    } else {
-        let doc = if default_region.is_some() {
-            " A client for the region's host (`Region::default()` lets Sinch route each request)."
-        } else {
-            " A client for the region's host. Sinch keeps data in the region you choose, so there is no default."
-        };
-        quote! {
-            #[doc = #doc]
-            pub fn new(region: Region, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-                let mut client = Self::with_base_url(region.base_url(), auth)?;
-                client.http = client.http.with_declared_servers(true);
-                Ok(client)
-            }
-        }
-    };
-    let region_default_derive = default_region.map(|_| quote!(, Default));
-    let region_enum_doc = if single {
-        " The API's host (it has one).".to_string()
-    } else {
-        " The regions this API is served from.".to_string()
-    };
-    let client_doc = format!(" A client for the {} API.", api.title);
-    let auth_doc = auth_doc(&entry.auth);
+        let _ = writeln!(out, "    {ident},");
+    }
+    out.push_str(
+        "}\n\
+         impl std::str::FromStr for Region {\n    \
+         type Err = String;\n    \
+         /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.\n    \
+         fn from_str(name: &str) -> Result<Self, String> {\n",
+    );
+    for (r, ident) in entry.regions.iter().zip(&region_idents) {
+        let _ = writeln!(
+            out,
+            "        if name.eq_ignore_ascii_case({}) {{\n            return Ok(Region::{ident});\n        }}",
+            lit(&r.name)
+        );
+    }
+    let names: Vec<String> = entry.regions.iter().map(|r| lit(&r.name)).collect();
+    let _ = writeln!(
+        out,
+        "        Err(format!(\"`{{name}}` is not one of {{}}\", Region::NAMES.join(\", \")))\n    \
+         }}\n\
+         }}\n\
+         impl Region {{\n    \
+         /// The regions' names.\n    \
+         pub const NAMES: &[&str] = &[{}];\n    \
+         /// The base URL of the region's host.\n    \
+         pub fn base_url(self) -> &'static str {{\n        \
+         match self {{",
+        names.join(", ")
+    );
+    for (r, ident) in entry.regions.iter().zip(&region_idents) {
+        let _ = writeln!(out, "            Region::{ident} => {},", lit(&r.url));
+    }
+    out.push_str("        }\n    }\n}\n");
 
-    let mut accepted: Vec<TokenStream> = Vec::new();
+    let mut accepted: Vec<&str> = Vec::new();
     for kind in &entry.auth {
         let runtime_kinds: &[&str] = match kind {
             AuthKind::Oauth2 => &["OAuth2", "Bearer"],
@@ -303,14 +325,21 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
             AuthKind::MailgunApiKey => &["Basic"],
         };
         for k in runtime_kinds {
-            let k = format_ident!("{}", k);
-            let t = quote!(crate::runtime::AuthKind::#k);
-            if !accepted.iter().any(|a| a.to_string() == t.to_string()) {
-                accepted.push(t);
+            if !accepted.contains(k) {
+                accepted.push(k);
             }
         }
     }
-    let title = &api.title;
+    let accepted: Vec<String> = accepted
+        .iter()
+        .map(|k| format!("crate::runtime::AuthKind::{k}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The credentials this API accepts (from the manifest; empty means any).\n\
+         pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[{}];",
+        accepted.join(", ")
+    );
 
     // Path parameters set once on the client (the manifest's `client_params`).
     let mut client_params: BTreeMap<String, String> = BTreeMap::new();
@@ -323,131 +352,108 @@ pub fn api_mod(api: &Api, entry: &ApiEntry) -> TokenStream {
     {
         client_params.entry(p.name.clone()).or_insert_with(|| p.json.clone());
     }
-    let cp_fields: Vec<_> = client_params.keys().map(|n| naming::ident(n)).collect();
-    let cp_methods = client_params.iter().map(|(name, json)| {
-        let f = naming::ident(name);
-        let with = format_ident!("with_{}", name);
-        let with_doc = format!(" Sets `{json}` for every call (a call can still set its own).");
-        let get_doc = format!(" The `{json}` calls use unless they set their own.");
-        quote! {
-            #[doc = #with_doc]
-            pub fn #with(mut self, value: impl Into<String>) -> Self {
-                self.#f = Some(value.into());
-                self
-            }
-            #[doc = #get_doc]
-            pub fn #f(&self) -> Option<&str> {
-                self.#f.as_deref()
-            }
-        }
-    });
-
-    let groups: Vec<_> = api.groups.values().collect();
-    let mod_decls = groups.iter().map(|g| {
-        let m = naming::ident(&g.module);
-        let d = docs_or(g.doc.as_deref(), &format!("Operations tagged `{}`.", g.tag));
-        // A tag may share the API's name (`conversation::conversation`); that reads naturally.
-        let inception = (g.module == api.module).then(|| quote!(#[allow(clippy::module_inception)]));
-        quote!(#d #inception pub mod #m;)
-    });
-    let accessors = groups.iter().map(|g| {
-        let m = naming::ident(&g.module);
-        let t = format_ident!("{}", g.type_name);
-        let d = format!(" Operations tagged `{}`.", g.tag);
-        quote! {
-            #[doc = #d]
-            pub fn #m(&self) -> #m::#t<'_> {
-                #m::#t { client: self }
-            }
-        }
-    });
-
-    quote! {
-        #(#![doc = #module_doc])*
-
-        /// Models: every schema of the description.
-        pub mod types;
-        #(#mod_decls)*
-
-        #[doc = #region_enum_doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash #region_default_derive)]
-        #[non_exhaustive]
-        pub enum Region {
-            #( #region_docs #region_idents, )*
-        }
-
-        impl std::str::FromStr for Region {
-            type Err = String;
-            /// A region by its name (`eu`), as `SINCH_…_REGION` gives it; any case.
-            fn from_str(name: &str) -> Result<Self, String> {
-                #( if name.eq_ignore_ascii_case(#region_names) { return Ok(Region::#region_idents); } )*
-                Err(format!("`{name}` is not one of {}", Region::NAMES.join(", ")))
-            }
-        }
-
-        impl Region {
-            /// The regions' names.
-            pub const NAMES: &[&str] = &[#(#region_names),*];
-
-            /// The base URL of the region's host.
-            pub fn base_url(self) -> &'static str {
-                match self {
-                    #( Region::#region_idents => #region_urls, )*
-                }
-            }
-        }
-
-        /// The credentials this API accepts (from the manifest; empty means any).
-        pub const ACCEPTED_AUTH: &[crate::runtime::AuthKind] = &[#(#accepted),*];
-
-        #[doc = #client_doc]
-        ///
-        #[doc = #auth_doc]
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            pub(crate) http: crate::runtime::Http,
-            #(pub(crate) #cp_fields: Option<String>,)*
-        }
-
-        impl Client {
-            #constructor
-
-            /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-            pub fn with_base_url(base_url: impl Into<String>, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {
-                crate::runtime::auth::check(&auth, ACCEPTED_AUTH, #title)?;
-                Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))
-            }
-
-            /// The same client with another retry policy (set one for a single call with the
-            /// call's `retry_policy`).
-            pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {
-                let mut client = self.clone();
-                client.http = client.http.with_retry(policy);
-                client
-            }
-
-            /// Sends what the description serves from `host` (an operation's own server, such as
-            /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-            pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
-                self.http = self.http.with_server(host, to);
-                self
-            }
-
-            /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
-            pub fn from_http(http: crate::runtime::Http) -> Self {
-                Self { http, #(#cp_fields: None,)* }
-            }
-
-            #(#cp_methods)*
-
-            /// The HTTP core this client sends with (base URL, credentials, connection pool).
-            pub fn http(&self) -> &crate::runtime::Http {
-                &self.http
-            }
-
-            #(#accessors)*
-        }
+    super::doc_text(out, "", &format!("A client for the {} API.", api.title));
+    out.push_str("///\n");
+    super::doc_text(out, "", auth_doc(&entry.auth).trim_start());
+    out.push_str("#[derive(Debug, Clone)]\npub struct Client {\n    pub(crate) http: crate::runtime::Http,\n");
+    for name in client_params.keys() {
+        let _ = writeln!(out, "    pub(crate) {}: Option<String>,", naming::escape(name));
     }
+    out.push_str("}\nimpl Client {\n");
+    if single {
+        super::doc_text(out, "    ", &format!("A client for {}.", entry.regions[0].url));
+        out.push_str(
+            "    pub fn new(auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {\n        \
+             let mut client = Self::with_base_url(Region::Global.base_url(), auth)?;\n",
+        );
+    } else {
+        super::doc_text(
+            out,
+            "    ",
+            if default_region.is_some() {
+                "A client for the region's host (`Region::default()` lets Sinch route each request)."
+            } else {
+                "A client for the region's host. Sinch keeps data in the region you choose, so there is no default."
+            },
+        );
+        out.push_str(
+            "    pub fn new(region: Region, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {\n        \
+             let mut client = Self::with_base_url(region.base_url(), auth)?;\n",
+        );
+    }
+    let fields: Vec<String> = std::iter::once("http".to_string())
+        .chain(client_params.keys().map(|n| format!("{}: None", naming::escape(n))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "        client.http = client.http.with_declared_servers(true);\n        \
+         Ok(client)\n    \
+         }}\n    \
+         /// A client for another base URL (a proxy, a mock server, a new Sinch host).\n    \
+         pub fn with_base_url(base_url: impl Into<String>, auth: crate::runtime::Auth) -> Result<Self, crate::runtime::BuildError> {{\n        \
+         crate::runtime::auth::check(&auth, ACCEPTED_AUTH, {title})?;\n        \
+         Ok(Self::from_http(crate::runtime::Http::new(base_url, auth)?))\n    \
+         }}\n    \
+         /// The same client with another retry policy (set one for a single call with the\n    \
+         /// call's `retry_policy`).\n    \
+         pub fn with_retry_policy(&self, policy: crate::runtime::RetryPolicy) -> Self {{\n        \
+         let mut client = self.clone();\n        \
+         client.http = client.http.with_retry(policy);\n        \
+         client\n    \
+         }}\n    \
+         /// Sends what the description serves from `host` (an operation's own server, such as\n    \
+         /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.\n    \
+         pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {{\n        \
+         self.http = self.http.with_server(host, to);\n        \
+         self\n    \
+         }}\n    \
+         /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).\n    \
+         pub fn from_http(http: crate::runtime::Http) -> Self {{\n        \
+         Self {{ {fields} }}\n    \
+         }}",
+        title = lit(&api.title),
+        fields = fields.join(", ")
+    );
+    for (name, json) in &client_params {
+        let f = naming::escape(name);
+        super::doc_text(
+            out,
+            "    ",
+            &format!("Sets `{json}` for every call (a call can still set its own)."),
+        );
+        let _ = writeln!(
+            out,
+            "    pub fn with_{name}(mut self, value: impl Into<String>) -> Self {{\n        \
+             self.{f} = Some(value.into());\n        \
+             self\n    \
+             }}"
+        );
+        super::doc_text(
+            out,
+            "    ",
+            &format!("The `{json}` calls use unless they set their own."),
+        );
+        let _ = writeln!(
+            out,
+            "    pub fn {f}(&self) -> Option<&str> {{\n        self.{f}.as_deref()\n    }}"
+        );
+    }
+    out.push_str(
+        "    /// The HTTP core this client sends with (base URL, credentials, connection pool).\n    \
+         pub fn http(&self) -> &crate::runtime::Http {\n        \
+         &self.http\n    \
+         }\n",
+    );
+    for g in &groups {
+        let m = naming::escape(&g.module);
+        let t = &g.type_name;
+        super::doc_text(out, "    ", &format!("Operations tagged `{}`.", g.tag));
+        let _ = writeln!(
+            out,
+            "    pub fn {m}(&self) -> {m}::{t}<'_> {{\n        {m}::{t} {{ client: self }}\n    }}"
+        );
+    }
+    out.push_str("}\n");
 }
 
 /// `tests/spec_examples.rs`: every request and response example of every description, by

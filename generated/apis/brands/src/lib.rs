@@ -50,10 +50,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer];
 /// A client for the Brands (brand registrations) API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`).
@@ -70,15 +67,8 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "Brands (brand registrations)",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Brands (brand registrations)")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -90,11 +80,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -120,12 +106,8 @@ impl Client {
         brands::Brands { client: self }
     }
     /// Operations tagged `callback-configuration`.
-    pub fn callback_configuration(
-        &self,
-    ) -> callback_configuration::CallbackConfiguration<'_> {
-        callback_configuration::CallbackConfiguration {
-            client: self,
-        }
+    pub fn callback_configuration(&self) -> callback_configuration::CallbackConfiguration<'_> {
+        callback_configuration::CallbackConfiguration { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -76,9 +76,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Chatlayer Analytics API.
 ///
 /// Accepted credentials: HTTP Basic with an access key (`Auth::basic`).
@@ -89,19 +87,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Chatlayer Analytics")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -114,11 +106,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -141,9 +129,7 @@ impl Client {
     }
     /// Operations tagged `Analytics`.
     pub fn analytics(&self) -> analytics::Analytics<'_> {
-        analytics::Analytics {
-            client: self,
-        }
+        analytics::Analytics { client: self }
     }
     /// Operations tagged `Apps`.
     pub fn apps(&self) -> apps::Apps<'_> {
@@ -151,9 +137,7 @@ impl Client {
     }
     /// Operations tagged `Conversations`.
     pub fn conversations(&self) -> conversations::Conversations<'_> {
-        conversations::Conversations {
-            client: self,
-        }
+        conversations::Conversations { client: self }
     }
     /// Operations tagged `Events`.
     pub fn events(&self) -> events::Events<'_> {
@@ -169,9 +153,7 @@ impl Client {
     }
     /// Operations tagged `KnowledgeBase`.
     pub fn knowledge_base(&self) -> knowledge_base::KnowledgeBase<'_> {
-        knowledge_base::KnowledgeBase {
-            client: self,
-        }
+        knowledge_base::KnowledgeBase { client: self }
     }
     /// Operations tagged `Messages`.
     pub fn messages(&self) -> messages::Messages<'_> {
@@ -179,9 +161,7 @@ impl Client {
     }
     /// Operations tagged `Subscriptions`.
     pub fn subscriptions(&self) -> subscriptions::Subscriptions<'_> {
-        subscriptions::Subscriptions {
-            client: self,
-        }
+        subscriptions::Subscriptions { client: self }
     }
     /// Operations tagged `Users`.
     pub fn users(&self) -> users::Users<'_> {

@@ -212,11 +212,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Conversation API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -227,19 +223,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Conversation")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -252,11 +242,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -283,9 +269,7 @@ impl Client {
     }
     /// Operations tagged `Capability`.
     pub fn capability(&self) -> capability::Capability<'_> {
-        capability::Capability {
-            client: self,
-        }
+        capability::Capability { client: self }
     }
     /// Operations tagged `Consent`.
     pub fn consent(&self) -> consent::Consent<'_> {
@@ -297,9 +281,7 @@ impl Client {
     }
     /// Operations tagged `Conversation`.
     pub fn conversation(&self) -> conversation::Conversation<'_> {
-        conversation::Conversation {
-            client: self,
-        }
+        conversation::Conversation { client: self }
     }
     /// Operations tagged `Events`.
     pub fn events(&self) -> events::Events<'_> {
@@ -311,15 +293,11 @@ impl Client {
     }
     /// Operations tagged `Project Settings`.
     pub fn project_settings(&self) -> project_settings::ProjectSettings<'_> {
-        project_settings::ProjectSettings {
-            client: self,
-        }
+        project_settings::ProjectSettings { client: self }
     }
     /// Operations tagged `Transcoding`.
     pub fn transcoding(&self) -> transcoding::Transcoding<'_> {
-        transcoding::Transcoding {
-            client: self,
-        }
+        transcoding::Transcoding { client: self }
     }
     /// Operations tagged `Webhooks`.
     pub fn webhooks(&self) -> webhooks::Webhooks<'_> {

@@ -89,11 +89,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Elastic SIP Trunking API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -110,10 +106,7 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Elastic SIP Trunking")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -126,11 +119,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -153,15 +142,11 @@ impl Client {
     }
     /// Operations tagged `Access Control List`.
     pub fn access_control_list(&self) -> access_control_list::AccessControlList<'_> {
-        access_control_list::AccessControlList {
-            client: self,
-        }
+        access_control_list::AccessControlList { client: self }
     }
     /// Operations tagged `Call Blocking Rules`.
     pub fn call_blocking_rules(&self) -> call_blocking_rules::CallBlockingRules<'_> {
-        call_blocking_rules::CallBlockingRules {
-            client: self,
-        }
+        call_blocking_rules::CallBlockingRules { client: self }
     }
     /// Operations tagged `Calls`.
     pub fn calls(&self) -> calls::Calls<'_> {
@@ -169,27 +154,19 @@ impl Client {
     }
     /// Operations tagged `Country Permissions`.
     pub fn country_permissions(&self) -> country_permissions::CountryPermissions<'_> {
-        country_permissions::CountryPermissions {
-            client: self,
-        }
+        country_permissions::CountryPermissions { client: self }
     }
     /// Operations tagged `Credential Lists`.
     pub fn credential_lists(&self) -> credential_lists::CredentialLists<'_> {
-        credential_lists::CredentialLists {
-            client: self,
-        }
+        credential_lists::CredentialLists { client: self }
     }
     /// Operations tagged `Credentials`.
     pub fn credentials(&self) -> credentials::Credentials<'_> {
-        credentials::Credentials {
-            client: self,
-        }
+        credentials::Credentials { client: self }
     }
     /// Operations tagged `Phone Numbers`.
     pub fn phone_numbers(&self) -> phone_numbers::PhoneNumbers<'_> {
-        phone_numbers::PhoneNumbers {
-            client: self,
-        }
+        phone_numbers::PhoneNumbers { client: self }
     }
     /// Operations tagged `Projects`.
     pub fn projects(&self) -> projects::Projects<'_> {
@@ -197,15 +174,11 @@ impl Client {
     }
     /// Operations tagged `SIP Endpoints`.
     pub fn sip_endpoints(&self) -> sip_endpoints::SipEndpoints<'_> {
-        sip_endpoints::SipEndpoints {
-            client: self,
-        }
+        sip_endpoints::SipEndpoints { client: self }
     }
     /// Operations tagged `SIP Trunks`.
     pub fn sip_trunks(&self) -> sip_trunks::SipTrunks<'_> {
-        sip_trunks::SipTrunks {
-            client: self,
-        }
+        sip_trunks::SipTrunks { client: self }
     }
 }
 #[cfg(feature = "testing")]

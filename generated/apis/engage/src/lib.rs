@@ -388,10 +388,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Basic,
-    sinch_sdk_runtime::AuthKind::Bearer,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Basic, sinch_sdk_runtime::AuthKind::Bearer];
 /// A client for the Sinch Engage API.
 ///
 /// Accepted credentials: HTTP Basic with an access key (`Auth::basic`); a Bearer token (`Auth::bearer`).
@@ -401,19 +398,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Sinch Engage")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -426,11 +417,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -448,15 +435,11 @@ impl Client {
     }
     /// Operations tagged `Dedicated Numbers`.
     pub fn dedicated_numbers(&self) -> dedicated_numbers::DedicatedNumbers<'_> {
-        dedicated_numbers::DedicatedNumbers {
-            client: self,
-        }
+        dedicated_numbers::DedicatedNumbers { client: self }
     }
     /// Operations tagged `Delivery Reports`.
     pub fn delivery_reports(&self) -> delivery_reports::DeliveryReports<'_> {
-        delivery_reports::DeliveryReports {
-            client: self,
-        }
+        delivery_reports::DeliveryReports { client: self }
     }
     /// Operations tagged `Messages`.
     pub fn messages(&self) -> messages::Messages<'_> {
@@ -464,47 +447,31 @@ impl Client {
     }
     /// Operations tagged `Messaging Reports`.
     pub fn messaging_reports(&self) -> messaging_reports::MessagingReports<'_> {
-        messaging_reports::MessagingReports {
-            client: self,
-        }
+        messaging_reports::MessagingReports { client: self }
     }
     /// Operations tagged `Number Authorisation`.
     pub fn number_authorisation(&self) -> number_authorisation::NumberAuthorisation<'_> {
-        number_authorisation::NumberAuthorisation {
-            client: self,
-        }
+        number_authorisation::NumberAuthorisation { client: self }
     }
     /// Operations tagged `Replies`.
     pub fn replies(&self) -> replies::Replies<'_> {
         replies::Replies { client: self }
     }
     /// Operations tagged `Short Trackable Links Reports`.
-    pub fn short_trackable_links_reports(
-        &self,
-    ) -> short_trackable_links_reports::ShortTrackableLinksReports<'_> {
-        short_trackable_links_reports::ShortTrackableLinksReports {
-            client: self,
-        }
+    pub fn short_trackable_links_reports(&self) -> short_trackable_links_reports::ShortTrackableLinksReports<'_> {
+        short_trackable_links_reports::ShortTrackableLinksReports { client: self }
     }
     /// Operations tagged `Signature Key Management`.
-    pub fn signature_key_management(
-        &self,
-    ) -> signature_key_management::SignatureKeyManagement<'_> {
-        signature_key_management::SignatureKeyManagement {
-            client: self,
-        }
+    pub fn signature_key_management(&self) -> signature_key_management::SignatureKeyManagement<'_> {
+        signature_key_management::SignatureKeyManagement { client: self }
     }
     /// Operations tagged `Source Address`.
     pub fn source_address(&self) -> source_address::SourceAddress<'_> {
-        source_address::SourceAddress {
-            client: self,
-        }
+        source_address::SourceAddress { client: self }
     }
     /// Operations tagged `Webhooks Management`.
     pub fn webhooks_management(&self) -> webhooks_management::WebhooksManagement<'_> {
-        webhooks_management::WebhooksManagement {
-            client: self,
-        }
+        webhooks_management::WebhooksManagement { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -233,14 +233,7 @@ impl std::str::FromStr for Region {
 }
 impl Region {
     /// The regions' names.
-    pub const NAMES: &[&str] = &[
-        "global",
-        "us-east",
-        "europe",
-        "south-america",
-        "southeast-asia-1",
-        "southeast-asia-2",
-    ];
+    pub const NAMES: &[&str] = &["global", "us-east", "europe", "south-america", "southeast-asia-1", "southeast-asia-2"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -254,11 +247,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Fax API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -269,19 +258,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host (`Region::default()` lets Sinch route each request).
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Fax")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -294,11 +277,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -321,9 +300,7 @@ impl Client {
     }
     /// Operations tagged `Cover pages`.
     pub fn cover_pages(&self) -> cover_pages::CoverPages<'_> {
-        cover_pages::CoverPages {
-            client: self,
-        }
+        cover_pages::CoverPages { client: self }
     }
     /// Operations tagged `Domains`.
     pub fn domains(&self) -> domains::Domains<'_> {
@@ -331,9 +308,7 @@ impl Client {
     }
     /// Operations tagged `Fax to Email`.
     pub fn fax_to_email(&self) -> fax_to_email::FaxToEmail<'_> {
-        fax_to_email::FaxToEmail {
-            client: self,
-        }
+        fax_to_email::FaxToEmail { client: self }
     }
     /// Operations tagged `Faxes`.
     pub fn faxes(&self) -> faxes::Faxes<'_> {
@@ -345,9 +320,7 @@ impl Client {
     }
     /// Operations tagged `Templates`.
     pub fn templates(&self) -> templates::Templates<'_> {
-        templates::Templates {
-            client: self,
-        }
+        templates::Templates { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -83,11 +83,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Imported numbers and hosting orders API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -104,15 +100,8 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "Imported numbers and hosting orders",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Imported numbers and hosting orders")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -124,11 +113,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -151,31 +136,19 @@ impl Client {
     }
     /// Operations tagged `Hosting Orders`.
     pub fn hosting_orders(&self) -> hosting_orders::HostingOrders<'_> {
-        hosting_orders::HostingOrders {
-            client: self,
-        }
+        hosting_orders::HostingOrders { client: self }
     }
     /// Operations tagged `Imported Numbers`.
     pub fn imported_numbers(&self) -> imported_numbers::ImportedNumbers<'_> {
-        imported_numbers::ImportedNumbers {
-            client: self,
-        }
+        imported_numbers::ImportedNumbers { client: self }
     }
     /// Operations tagged `Imported Numbers and Hosting Orders Callbacks`.
-    pub fn imported_numbers_and_hosting_orders_callbacks(
-        &self,
-    ) -> imported_numbers_and_hosting_orders_callbacks::ImportedNumbersAndHostingOrdersCallbacks<
-        '_,
-    > {
-        imported_numbers_and_hosting_orders_callbacks::ImportedNumbersAndHostingOrdersCallbacks {
-            client: self,
-        }
+    pub fn imported_numbers_and_hosting_orders_callbacks(&self) -> imported_numbers_and_hosting_orders_callbacks::ImportedNumbersAndHostingOrdersCallbacks<'_> {
+        imported_numbers_and_hosting_orders_callbacks::ImportedNumbersAndHostingOrdersCallbacks { client: self }
     }
     /// Operations tagged `Qualified Numbers`.
     pub fn qualified_numbers(&self) -> qualified_numbers::QualifiedNumbers<'_> {
-        qualified_numbers::QualifiedNumbers {
-            client: self,
-        }
+        qualified_numbers::QualifiedNumbers { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -291,9 +291,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Mailgun (email) API.
 ///
 /// Accepted credentials: HTTP Basic with the user `api` and your API key (`Auth::mailgun`).
@@ -304,19 +302,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Mailgun (email)")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -329,11 +321,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -356,9 +344,7 @@ impl Client {
     }
     /// Operations tagged `Account Management`.
     pub fn account_management(&self) -> account_management::AccountManagement<'_> {
-        account_management::AccountManagement {
-            client: self,
-        }
+        account_management::AccountManagement { client: self }
     }
     /// Operations tagged `Alerts`.
     pub fn alerts(&self) -> alerts::Alerts<'_> {
@@ -366,17 +352,11 @@ impl Client {
     }
     /// Operations tagged `Allowlist`.
     pub fn allowlist(&self) -> allowlist::Allowlist<'_> {
-        allowlist::Allowlist {
-            client: self,
-        }
+        allowlist::Allowlist { client: self }
     }
     /// Operations tagged `Bounce Classification`.
-    pub fn bounce_classification(
-        &self,
-    ) -> bounce_classification::BounceClassification<'_> {
-        bounce_classification::BounceClassification {
-            client: self,
-        }
+    pub fn bounce_classification(&self) -> bounce_classification::BounceClassification<'_> {
+        bounce_classification::BounceClassification { client: self }
     }
     /// Operations tagged `Bounces`.
     pub fn bounces(&self) -> bounces::Bounces<'_> {
@@ -384,39 +364,27 @@ impl Client {
     }
     /// Operations tagged `Complaints`.
     pub fn complaints(&self) -> complaints::Complaints<'_> {
-        complaints::Complaints {
-            client: self,
-        }
+        complaints::Complaints { client: self }
     }
     /// Operations tagged `Credentials`.
     pub fn credentials(&self) -> credentials::Credentials<'_> {
-        credentials::Credentials {
-            client: self,
-        }
+        credentials::Credentials { client: self }
     }
     /// Operations tagged `Custom Message Limit`.
     pub fn custom_message_limit(&self) -> custom_message_limit::CustomMessageLimit<'_> {
-        custom_message_limit::CustomMessageLimit {
-            client: self,
-        }
+        custom_message_limit::CustomMessageLimit { client: self }
     }
     /// Operations tagged `DKIM Security`.
     pub fn dkim_security(&self) -> dkim_security::DkimSecurity<'_> {
-        dkim_security::DkimSecurity {
-            client: self,
-        }
+        dkim_security::DkimSecurity { client: self }
     }
     /// Operations tagged `Domain Keys`.
     pub fn domain_keys(&self) -> domain_keys::DomainKeys<'_> {
-        domain_keys::DomainKeys {
-            client: self,
-        }
+        domain_keys::DomainKeys { client: self }
     }
     /// Operations tagged `Domain Tracking`.
     pub fn domain_tracking(&self) -> domain_tracking::DomainTracking<'_> {
-        domain_tracking::DomainTracking {
-            client: self,
-        }
+        domain_tracking::DomainTracking { client: self }
     }
     /// Operations tagged `Domains`.
     pub fn domains(&self) -> domains::Domains<'_> {
@@ -424,15 +392,11 @@ impl Client {
     }
     /// Operations tagged `Dynamic IP Pools`.
     pub fn dynamic_ip_pools(&self) -> dynamic_ip_pools::DynamicIpPools<'_> {
-        dynamic_ip_pools::DynamicIpPools {
-            client: self,
-        }
+        dynamic_ip_pools::DynamicIpPools { client: self }
     }
     /// Operations tagged `Email Preview`.
     pub fn email_preview(&self) -> email_preview::EmailPreview<'_> {
-        email_preview::EmailPreview {
-            client: self,
-        }
+        email_preview::EmailPreview { client: self }
     }
     /// Operations tagged `Events`.
     pub fn events(&self) -> events::Events<'_> {
@@ -444,21 +408,15 @@ impl Client {
     }
     /// Operations tagged `Inbox Placement`.
     pub fn inbox_placement(&self) -> inbox_placement::InboxPlacement<'_> {
-        inbox_placement::InboxPlacement {
-            client: self,
-        }
+        inbox_placement::InboxPlacement { client: self }
     }
     /// Operations tagged `IP Address Warmup`.
     pub fn ip_address_warmup(&self) -> ip_address_warmup::IpAddressWarmup<'_> {
-        ip_address_warmup::IpAddressWarmup {
-            client: self,
-        }
+        ip_address_warmup::IpAddressWarmup { client: self }
     }
     /// Operations tagged `IP Allowlist`.
     pub fn ip_allowlist(&self) -> ip_allowlist::IpAllowlist<'_> {
-        ip_allowlist::IpAllowlist {
-            client: self,
-        }
+        ip_allowlist::IpAllowlist { client: self }
     }
     /// Operations tagged `IP Pools`.
     pub fn ip_pools(&self) -> ip_pools::IpPools<'_> {
@@ -474,9 +432,7 @@ impl Client {
     }
     /// Operations tagged `Mailing Lists`.
     pub fn mailing_lists(&self) -> mailing_lists::MailingLists<'_> {
-        mailing_lists::MailingLists {
-            client: self,
-        }
+        mailing_lists::MailingLists { client: self }
     }
     /// Operations tagged `Messages`.
     pub fn messages(&self) -> messages::Messages<'_> {
@@ -488,15 +444,11 @@ impl Client {
     }
     /// Operations tagged `openapi-scout_other`.
     pub fn openapi_scout_other(&self) -> openapi_scout_other::OpenapiScoutOther<'_> {
-        openapi_scout_other::OpenapiScoutOther {
-            client: self,
-        }
+        openapi_scout_other::OpenapiScoutOther { client: self }
     }
     /// Operations tagged `openapi-tower_other`.
     pub fn openapi_tower_other(&self) -> openapi_tower_other::OpenapiTowerOther<'_> {
-        openapi_tower_other::OpenapiTowerOther {
-            client: self,
-        }
+        openapi_tower_other::OpenapiTowerOther { client: self }
     }
     /// Operations tagged `Routes`.
     pub fn routes(&self) -> routes::Routes<'_> {
@@ -508,9 +460,7 @@ impl Client {
     }
     /// Operations tagged `Subaccounts`.
     pub fn subaccounts(&self) -> subaccounts::Subaccounts<'_> {
-        subaccounts::Subaccounts {
-            client: self,
-        }
+        subaccounts::Subaccounts { client: self }
     }
     /// Operations tagged `Tags`.
     pub fn tags(&self) -> tags::Tags<'_> {
@@ -522,15 +472,11 @@ impl Client {
     }
     /// Operations tagged `Templates`.
     pub fn templates(&self) -> templates::Templates<'_> {
-        templates::Templates {
-            client: self,
-        }
+        templates::Templates { client: self }
     }
     /// Operations tagged `Unsubscribe`.
     pub fn unsubscribe(&self) -> unsubscribe::Unsubscribe<'_> {
-        unsubscribe::Unsubscribe {
-            client: self,
-        }
+        unsubscribe::Unsubscribe { client: self }
     }
     /// Operations tagged `Users`.
     pub fn users(&self) -> users::Users<'_> {
@@ -538,9 +484,7 @@ impl Client {
     }
     /// Operations tagged `Validations`.
     pub fn validations(&self) -> validations::Validations<'_> {
-        validations::Validations {
-            client: self,
-        }
+        validations::Validations { client: self }
     }
     /// Operations tagged `Webhooks`.
     pub fn webhooks(&self) -> webhooks::Webhooks<'_> {

@@ -50,9 +50,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::ApiKey,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::ApiKey];
 /// A client for the MMS (legacy MBlox endpoint) API.
 ///
 /// Accepted credentials: an API key in its own header (`Auth::api_key`).
@@ -68,15 +66,8 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "MMS (legacy MBlox endpoint)",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "MMS (legacy MBlox endpoint)")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -88,11 +79,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }

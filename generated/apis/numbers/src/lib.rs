@@ -152,11 +152,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Numbers API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -173,10 +169,7 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Numbers")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -189,11 +182,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -216,33 +205,23 @@ impl Client {
     }
     /// Operations tagged `Active Number`.
     pub fn active_number(&self) -> active_number::ActiveNumber<'_> {
-        active_number::ActiveNumber {
-            client: self,
-        }
+        active_number::ActiveNumber { client: self }
     }
     /// Operations tagged `Available Number`.
     pub fn available_number(&self) -> available_number::AvailableNumber<'_> {
-        available_number::AvailableNumber {
-            client: self,
-        }
+        available_number::AvailableNumber { client: self }
     }
     /// Operations tagged `Available Regions`.
     pub fn available_regions(&self) -> available_regions::AvailableRegions<'_> {
-        available_regions::AvailableRegions {
-            client: self,
-        }
+        available_regions::AvailableRegions { client: self }
     }
     /// Operations tagged `Number Order`.
     pub fn number_order(&self) -> number_order::NumberOrder<'_> {
-        number_order::NumberOrder {
-            client: self,
-        }
+        number_order::NumberOrder { client: self }
     }
     /// Operations tagged `Numbers Callbacks`.
     pub fn numbers_callbacks(&self) -> numbers_callbacks::NumbersCallbacks<'_> {
-        numbers_callbacks::NumbersCallbacks {
-            client: self,
-        }
+        numbers_callbacks::NumbersCallbacks { client: self }
     }
 }
 #[cfg(feature = "testing")]

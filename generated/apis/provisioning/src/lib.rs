@@ -69,11 +69,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks) API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`); a Bearer token (`Auth::bearer`).
@@ -90,15 +86,8 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks)",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Provisioning (WhatsApp, RCS and KakaoTalk senders, templates, bundles, webhooks)")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -110,11 +99,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -141,47 +126,31 @@ impl Client {
     }
     /// Operations tagged `Conversation`.
     pub fn conversation(&self) -> conversation::Conversation<'_> {
-        conversation::Conversation {
-            client: self,
-        }
+        conversation::Conversation { client: self }
     }
     /// Operations tagged `KakaoTalk Categories`.
-    pub fn kakao_talk_categories(
-        &self,
-    ) -> kakao_talk_categories::KakaoTalkCategories<'_> {
-        kakao_talk_categories::KakaoTalkCategories {
-            client: self,
-        }
+    pub fn kakao_talk_categories(&self) -> kakao_talk_categories::KakaoTalkCategories<'_> {
+        kakao_talk_categories::KakaoTalkCategories { client: self }
     }
     /// Operations tagged `KakaoTalk Senders`.
     pub fn kakao_talk_senders(&self) -> kakao_talk_senders::KakaoTalkSenders<'_> {
-        kakao_talk_senders::KakaoTalkSenders {
-            client: self,
-        }
+        kakao_talk_senders::KakaoTalkSenders { client: self }
     }
     /// Operations tagged `KakaoTalk Templates`.
     pub fn kakao_talk_templates(&self) -> kakao_talk_templates::KakaoTalkTemplates<'_> {
-        kakao_talk_templates::KakaoTalkTemplates {
-            client: self,
-        }
+        kakao_talk_templates::KakaoTalkTemplates { client: self }
     }
     /// Operations tagged `RCS Accounts`.
     pub fn rcs_accounts(&self) -> rcs_accounts::RcsAccounts<'_> {
-        rcs_accounts::RcsAccounts {
-            client: self,
-        }
+        rcs_accounts::RcsAccounts { client: self }
     }
     /// Operations tagged `RCS Questionnaire`.
     pub fn rcs_questionnaire(&self) -> rcs_questionnaire::RcsQuestionnaire<'_> {
-        rcs_questionnaire::RcsQuestionnaire {
-            client: self,
-        }
+        rcs_questionnaire::RcsQuestionnaire { client: self }
     }
     /// Operations tagged `RCS Senders`.
     pub fn rcs_senders(&self) -> rcs_senders::RcsSenders<'_> {
-        rcs_senders::RcsSenders {
-            client: self,
-        }
+        rcs_senders::RcsSenders { client: self }
     }
     /// Operations tagged `SMS Apps`.
     pub fn sms_apps(&self) -> sms_apps::SmsApps<'_> {
@@ -193,39 +162,27 @@ impl Client {
     }
     /// Operations tagged `WhatsApp`.
     pub fn whats_app(&self) -> whats_app::WhatsApp<'_> {
-        whats_app::WhatsApp {
-            client: self,
-        }
+        whats_app::WhatsApp { client: self }
     }
     /// Operations tagged `WhatsApp Accounts`.
     pub fn whats_app_accounts(&self) -> whats_app_accounts::WhatsAppAccounts<'_> {
-        whats_app_accounts::WhatsAppAccounts {
-            client: self,
-        }
+        whats_app_accounts::WhatsAppAccounts { client: self }
     }
     /// Operations tagged `WhatsApp Flows`.
     pub fn whats_app_flows(&self) -> whats_app_flows::WhatsAppFlows<'_> {
-        whats_app_flows::WhatsAppFlows {
-            client: self,
-        }
+        whats_app_flows::WhatsAppFlows { client: self }
     }
     /// Operations tagged `WhatsApp Senders`.
     pub fn whats_app_senders(&self) -> whats_app_senders::WhatsAppSenders<'_> {
-        whats_app_senders::WhatsAppSenders {
-            client: self,
-        }
+        whats_app_senders::WhatsAppSenders { client: self }
     }
     /// Operations tagged `WhatsApp Solutions`.
     pub fn whats_app_solutions(&self) -> whats_app_solutions::WhatsAppSolutions<'_> {
-        whats_app_solutions::WhatsAppSolutions {
-            client: self,
-        }
+        whats_app_solutions::WhatsAppSolutions { client: self }
     }
     /// Operations tagged `WhatsApp Templates`.
     pub fn whats_app_templates(&self) -> whats_app_templates::WhatsAppTemplates<'_> {
-        whats_app_templates::WhatsAppTemplates {
-            client: self,
-        }
+        whats_app_templates::WhatsAppTemplates { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -100,9 +100,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Bearer,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Bearer];
 /// A client for the RCS API.
 ///
 /// Accepted credentials: a Bearer token (`Auth::bearer`).
@@ -113,19 +111,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "RCS")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -138,11 +130,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -165,9 +153,7 @@ impl Client {
     }
     /// Operations tagged `Capabilities`.
     pub fn capabilities(&self) -> capabilities::Capabilities<'_> {
-        capabilities::Capabilities {
-            client: self,
-        }
+        capabilities::Capabilities { client: self }
     }
     /// Operations tagged `Event`.
     pub fn event(&self) -> event::Event<'_> {

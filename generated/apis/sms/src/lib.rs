@@ -72,11 +72,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the SMS API.
 ///
 /// Accepted credentials: the service plan's API token (`Auth::bearer`); OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -87,19 +83,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "SMS")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -112,20 +102,13 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
     /// A client over an HTTP core you built (shared connection pool, custom `reqwest::Client`).
     pub fn from_http(http: sinch_sdk_runtime::Http) -> Self {
-        Self {
-            http,
-            service_plan_id: None,
-        }
+        Self { http, service_plan_id: None }
     }
     /// Sets `service_plan_id` for every call (a call can still set its own).
     pub fn with_service_plan_id(mut self, value: impl Into<String>) -> Self {
@@ -146,9 +129,7 @@ impl Client {
     }
     /// Operations tagged `Delivery reports`.
     pub fn delivery_reports(&self) -> delivery_reports::DeliveryReports<'_> {
-        delivery_reports::DeliveryReports {
-            client: self,
-        }
+        delivery_reports::DeliveryReports { client: self }
     }
     /// Operations tagged `Groups`.
     pub fn groups(&self) -> groups::Groups<'_> {
@@ -156,15 +137,11 @@ impl Client {
     }
     /// Operations tagged `Receive SMS`.
     pub fn receive_sms(&self) -> receive_sms::ReceiveSms<'_> {
-        receive_sms::ReceiveSms {
-            client: self,
-        }
+        receive_sms::ReceiveSms { client: self }
     }
     /// Operations tagged `Sending SMS`.
     pub fn sending_sms(&self) -> sending_sms::SendingSms<'_> {
-        sending_sms::SendingSms {
-            client: self,
-        }
+        sending_sms::SendingSms { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -96,11 +96,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Conversation Template Management v2 API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -111,24 +107,14 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "Conversation Template Management v2",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Conversation Template Management v2")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -140,11 +126,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -167,9 +149,7 @@ impl Client {
     }
     /// Operations tagged `Templates V2`.
     pub fn templates_v2(&self) -> templates_v2::TemplatesV2<'_> {
-        templates_v2::TemplatesV2 {
-            client: self,
-        }
+        templates_v2::TemplatesV2 { client: self }
     }
 }
 #[cfg(feature = "testing")]

@@ -56,11 +56,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::OAuth2,
-    sinch_sdk_runtime::AuthKind::Bearer,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::OAuth2, sinch_sdk_runtime::AuthKind::Bearer, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the 10DLC and toll-free number registration API.
 ///
 /// Accepted credentials: OAuth2 client credentials (`Auth::oauth2`, or a token of your own as `Auth::bearer`); HTTP Basic with an access key (`Auth::basic`).
@@ -77,15 +73,8 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
-        sinch_sdk_runtime::auth::check(
-            &auth,
-            ACCEPTED_AUTH,
-            "10DLC and toll-free number registration",
-        )?;
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
+        sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "10DLC and toll-free number registration")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
     /// The same client with another retry policy (set one for a single call with the
@@ -97,11 +86,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -123,26 +108,16 @@ impl Client {
         &self.http
     }
     /// Operations tagged `10DLC Brand Registration`.
-    pub fn n10dlc_brand_registration(
-        &self,
-    ) -> n10dlc_brand_registration::V10dlcBrandRegistration<'_> {
-        n10dlc_brand_registration::V10dlcBrandRegistration {
-            client: self,
-        }
+    pub fn n10dlc_brand_registration(&self) -> n10dlc_brand_registration::V10dlcBrandRegistration<'_> {
+        n10dlc_brand_registration::V10dlcBrandRegistration { client: self }
     }
     /// Operations tagged `10DLC Campaign Registration`.
-    pub fn n10dlc_campaign_registration(
-        &self,
-    ) -> n10dlc_campaign_registration::V10dlcCampaignRegistration<'_> {
-        n10dlc_campaign_registration::V10dlcCampaignRegistration {
-            client: self,
-        }
+    pub fn n10dlc_campaign_registration(&self) -> n10dlc_campaign_registration::V10dlcCampaignRegistration<'_> {
+        n10dlc_campaign_registration::V10dlcCampaignRegistration { client: self }
     }
     /// Operations tagged `TFN Verification`.
     pub fn tfn_verification(&self) -> tfn_verification::TfnVerification<'_> {
-        tfn_verification::TfnVerification {
-            client: self,
-        }
+        tfn_verification::TfnVerification { client: self }
     }
 }
 #[cfg(feature = "testing")]

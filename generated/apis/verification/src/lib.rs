@@ -166,10 +166,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Application,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Application, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Verification API.
 ///
 /// Accepted credentials: signed requests with an application key and secret (`Auth::application`); HTTP Basic with an access key (`Auth::basic`).
@@ -185,10 +182,7 @@ impl Client {
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Verification")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -201,11 +195,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -219,21 +209,15 @@ impl Client {
     }
     /// Operations tagged `Verification status`.
     pub fn verification_status(&self) -> verification_status::VerificationStatus<'_> {
-        verification_status::VerificationStatus {
-            client: self,
-        }
+        verification_status::VerificationStatus { client: self }
     }
     /// Operations tagged `Verifications report`.
     pub fn verifications_report(&self) -> verifications_report::VerificationsReport<'_> {
-        verifications_report::VerificationsReport {
-            client: self,
-        }
+        verifications_report::VerificationsReport { client: self }
     }
     /// Operations tagged `Verifications start`.
     pub fn verifications_start(&self) -> verifications_start::VerificationsStart<'_> {
-        verifications_start::VerificationsStart {
-            client: self,
-        }
+        verifications_start::VerificationsStart { client: self }
     }
 }
 #[cfg(feature = "testing")]

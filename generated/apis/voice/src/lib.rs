@@ -261,14 +261,7 @@ impl std::str::FromStr for Region {
 }
 impl Region {
     /// The regions' names.
-    pub const NAMES: &[&str] = &[
-        "global",
-        "europe",
-        "north-america",
-        "south-america",
-        "southeast-asia-1",
-        "southeast-asia-2",
-    ];
+    pub const NAMES: &[&str] = &["global", "europe", "north-america", "south-america", "southeast-asia-1", "southeast-asia-2"];
     /// The base URL of the region's host.
     pub fn base_url(self) -> &'static str {
         match self {
@@ -282,10 +275,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Application,
-    sinch_sdk_runtime::AuthKind::Basic,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Application, sinch_sdk_runtime::AuthKind::Basic];
 /// A client for the Voice (Calling) API.
 ///
 /// Accepted credentials: signed requests with an application key and secret (`Auth::application`); HTTP Basic with an access key (`Auth::basic`).
@@ -295,19 +285,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host (`Region::default()` lets Sinch route each request).
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "Voice (Calling)")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -320,11 +304,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -338,9 +318,7 @@ impl Client {
     }
     /// Operations tagged `Applications`.
     pub fn applications(&self) -> applications::Applications<'_> {
-        applications::Applications {
-            client: self,
-        }
+        applications::Applications { client: self }
     }
     /// Operations tagged `Callouts`.
     pub fn callouts(&self) -> callouts::Callouts<'_> {
@@ -352,9 +330,7 @@ impl Client {
     }
     /// Operations tagged `Conferences`.
     pub fn conferences(&self) -> conferences::Conferences<'_> {
-        conferences::Conferences {
-            client: self,
-        }
+        conferences::Conferences { client: self }
     }
 }
 #[cfg(feature = "testing")]

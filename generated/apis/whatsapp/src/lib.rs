@@ -56,9 +56,7 @@ impl Region {
     }
 }
 /// The credentials this API accepts (from the manifest; empty means any).
-pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[
-    sinch_sdk_runtime::AuthKind::Bearer,
-];
+pub const ACCEPTED_AUTH: &[sinch_sdk_runtime::AuthKind] = &[sinch_sdk_runtime::AuthKind::Bearer];
 /// A client for the WhatsApp API.
 ///
 /// Accepted credentials: a Bearer token (`Auth::bearer`).
@@ -69,19 +67,13 @@ pub struct Client {
 }
 impl Client {
     /// A client for the region's host. Sinch keeps data in the region you choose, so there is no default.
-    pub fn new(
-        region: Region,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn new(region: Region, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         let mut client = Self::with_base_url(region.base_url(), auth)?;
         client.http = client.http.with_declared_servers(true);
         Ok(client)
     }
     /// A client for another base URL (a proxy, a mock server, a new Sinch host).
-    pub fn with_base_url(
-        base_url: impl Into<String>,
-        auth: sinch_sdk_runtime::Auth,
-    ) -> Result<Self, sinch_sdk_runtime::BuildError> {
+    pub fn with_base_url(base_url: impl Into<String>, auth: sinch_sdk_runtime::Auth) -> Result<Self, sinch_sdk_runtime::BuildError> {
         sinch_sdk_runtime::auth::check(&auth, ACCEPTED_AUTH, "WhatsApp")?;
         Ok(Self::from_http(sinch_sdk_runtime::Http::new(base_url, auth)?))
     }
@@ -94,11 +86,7 @@ impl Client {
     }
     /// Sends what the description serves from `host` (an operation's own server, such as
     /// Voice's `https://callingapi.sinch.com`) to `to` instead: a proxy, a test server.
-    pub fn with_server(
-        mut self,
-        host: impl Into<String>,
-        to: impl Into<String>,
-    ) -> Self {
+    pub fn with_server(mut self, host: impl Into<String>, to: impl Into<String>) -> Self {
         self.http = self.http.with_server(host, to);
         self
     }
@@ -121,21 +109,15 @@ impl Client {
     }
     /// Operations tagged `Callback store`.
     pub fn callback_store(&self) -> callback_store::CallbackStore<'_> {
-        callback_store::CallbackStore {
-            client: self,
-        }
+        callback_store::CallbackStore { client: self }
     }
     /// Operations tagged `Capability status`.
     pub fn capability_status(&self) -> capability_status::CapabilityStatus<'_> {
-        capability_status::CapabilityStatus {
-            client: self,
-        }
+        capability_status::CapabilityStatus { client: self }
     }
     /// Operations tagged `Media provider`.
     pub fn media_provider(&self) -> media_provider::MediaProvider<'_> {
-        media_provider::MediaProvider {
-            client: self,
-        }
+        media_provider::MediaProvider { client: self }
     }
     /// Operations tagged `Messages`.
     pub fn messages(&self) -> messages::Messages<'_> {
@@ -143,9 +125,7 @@ impl Client {
     }
     /// Operations tagged `Provisioning`.
     pub fn provisioning(&self) -> provisioning::Provisioning<'_> {
-        provisioning::Provisioning {
-            client: self,
-        }
+        provisioning::Provisioning { client: self }
     }
     /// Operations tagged `Stickers`.
     pub fn stickers(&self) -> stickers::Stickers<'_> {
