@@ -686,7 +686,7 @@ mod tests {
         b: Option<Option<u8>>,
         r#type: Option<Vec<String>>,
     }
-    crate::__object! {
+    super::object! {
         Loose default {
             0 a: opt = "a" ["alpha", "first"];
             1 b: opt_null = "b";
@@ -699,7 +699,7 @@ mod tests {
         id: String,
         note: Option<String>,
     }
-    crate::__object! {
+    super::object! {
         Strict strict {
             0 id: req = "id";
             1 note: null = "note";
@@ -752,7 +752,7 @@ mod tests {
         via: Option<String>,
         reply: Option<Option<String>>,
     }
-    crate::__object! {
+    super::object! {
         Numbered strict {
             0 to: req text = "to";
             1 from: null text = "from";
@@ -828,7 +828,7 @@ mod tests {
         inner: Option<Box<Settable>>,
         parent: Option<Option<Box<Settable>>>,
     }
-    crate::__setters! {
+    super::setters! {
         Settable {
             name: String = "name";
             note: String = "note";
@@ -859,7 +859,7 @@ mod tests {
         note: Option<String>,
         extra: std::collections::BTreeMap<String, u8>,
     }
-    crate::__constructor! {
+    super::constructor! {
         Built {
             id: String;
             next: Settable;
@@ -870,7 +870,7 @@ mod tests {
             extra;
         }
     }
-    crate::__constructor! { Settable }
+    super::constructor! { Settable }
 
     #[test]
     fn constructors_hold_each_argument_as_its_field_does() {

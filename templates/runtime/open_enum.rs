@@ -101,7 +101,7 @@ mod tests {
         WhatsApp,
         Other(String),
     }
-    crate::__open_enum! {
+    super::open_enum! {
         Channel {
             Sms = "SMS",
             WhatsApp = "WHATSAPP",

@@ -688,7 +688,7 @@ mod tests {
         b: Option<Option<u8>>,
         r#type: Option<Vec<String>>,
     }
-    crate::__object! {
+    super::object! {
         Loose default {
             0 a: opt = "a" ["alpha", "first"];
             1 b: opt_null = "b";
@@ -701,7 +701,7 @@ mod tests {
         id: String,
         note: Option<String>,
     }
-    crate::__object! {
+    super::object! {
         Strict strict {
             0 id: req = "id";
             1 note: null = "note";
@@ -754,7 +754,7 @@ mod tests {
         via: Option<String>,
         reply: Option<Option<String>>,
     }
-    crate::__object! {
+    super::object! {
         Numbered strict {
             0 to: req text = "to";
             1 from: null text = "from";
@@ -830,7 +830,7 @@ mod tests {
         inner: Option<Box<Settable>>,
         parent: Option<Option<Box<Settable>>>,
     }
-    crate::__setters! {
+    super::setters! {
         Settable {
             name: String = "name";
             note: String = "note";
@@ -861,7 +861,7 @@ mod tests {
         note: Option<String>,
         extra: std::collections::BTreeMap<String, u8>,
     }
-    crate::__constructor! {
+    super::constructor! {
         Built {
             id: String;
             next: Settable;
@@ -872,7 +872,7 @@ mod tests {
             extra;
         }
     }
-    crate::__constructor! { Settable }
+    super::constructor! { Settable }
 
     #[test]
     fn constructors_hold_each_argument_as_its_field_does() {

@@ -103,7 +103,7 @@ mod tests {
         WhatsApp,
         Other(String),
     }
-    crate::__open_enum! {
+    super::open_enum! {
         Channel {
             Sms = "SMS",
             WhatsApp = "WHATSAPP",
