@@ -491,6 +491,15 @@ fn kind_name(k: JsonKind) -> &'static str {
     }
 }
 
+/// What makes the union from a decoded variant value: `Self::V`, or `|v| Self::V(Box::new(v))`.
+fn wrap(v: &crate::model::UnionVariant) -> String {
+    if v.boxed {
+        format!("|v| Self::{}(Box::new(v))", v.name)
+    } else {
+        format!("Self::{}", v.name)
+    }
+}
+
 /// A union as text: the enum, its `Serialize`, `from_json_value` and `Deserialize`. Written
 /// out, not built as tokens: in descriptions made of `oneOf`s (Discord's) unions were most of the
 /// lines prettyplease formatted.
@@ -501,13 +510,7 @@ fn union(def: &TypeDef, u: &Union, out: &mut String) {
     // `<T as serde::Deserialize>::deserialize(&value)`, then `.map(Self::V)` (boxed where the
     // variant is) and the `map_err` on lines of their own, at `indent`.
     let decoder = |v: &crate::model::UnionVariant, indent: &str, map_err: &str| {
-        let t = super::ty_text(&v.ty);
-        let id = &v.name;
-        let wrap = if v.boxed {
-            format!("|v| Self::{id}(Box::new(v))")
-        } else {
-            format!("Self::{id}")
-        };
+        let (t, wrap) = (super::ty_text(&v.ty), wrap(v));
         format!("<{t} as serde::Deserialize>::deserialize(&value)\n{indent}.map({wrap})\n{indent}{map_err}")
     };
     let by_kind_impl = by_kind(name, u);
@@ -714,13 +717,7 @@ fn by_kind(name: &str, u: &Union) -> Option<String> {
     }
     let mut methods = String::new();
     for v in &u.variants {
-        let t = super::ty_text(&v.ty);
-        let id = &v.name;
-        let wrap = if v.boxed {
-            format!("|v| Self::{id}(Box::new(v))")
-        } else {
-            format!("Self::{id}")
-        };
+        let (t, wrap) = (super::ty_text(&v.ty), wrap(v));
         let mut scalar = |method: &str, arg: &str, de: &str| {
             let _ = writeln!(
                 methods,
