@@ -1,4 +1,5 @@
-//! Emit: the model as Rust tokens, formatted by prettyplease.
+//! Emit: the model as Rust source, written as text, and the rarer shapes as tokens that
+//! prettyplease formats.
 
 pub mod builders;
 pub mod contract;
@@ -51,7 +52,7 @@ pub fn file_in_parts<T: Sync>(head: Items, parts: &[T], part: impl Fn(&T) -> Ite
 }
 
 /// Items in order: tokens that prettyplease formats, and text written as it prints it. The
-/// commonest shapes (plain structs, string enums and the runtime's tables) are written as text:
+/// common shapes (plain structs, string enums, unions, builders and the runtime's tables) are text:
 /// building their tokens, parsing them back (syn) and printing them were most of a generation's
 /// time, and prettyplease prints a macro's tokens as running text (`Vec < String >`, wrapped
 /// anywhere) where the tables want one entry per line.
