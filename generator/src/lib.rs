@@ -170,7 +170,7 @@ fn model_and_render(config: &Config, paths: &[(&manifest::ApiEntry, PathBuf)]) -
     // Descriptions are independent: modelled in parallel, kept in manifest order, so the first
     // error reported is the same on every run. Each API's crate is rendered as soon as its model
     // is made: waiting for every model (Provisioning's is the longest) left a core idle.
-    let modelled: Vec<Result<(model::Api, Warnings, Rendered), Error>> = largest_first(
+    let modelled: Vec<Result<(model::Api, Warnings, render_cache::Rendered), Error>> = largest_first(
         paths,
         |(_, path)| std::fs::metadata(path).map_or(0, |m| m.len()),
         |(entry, path)| {
@@ -199,9 +199,6 @@ fn model_and_render(config: &Config, paths: &[(&manifest::ApiEntry, PathBuf)]) -
     ))
 }
 
-/// One API crate's files and its number of operations.
-type Rendered = (BTreeMap<PathBuf, String>, usize);
-
 /// An API crate's files in the SDK workspace (`apis/<module>/`), but its testing table, which
 /// names operations uniquely over every API: its `Cargo.toml`, and its sources (from `cache`
 /// where they are kept).
@@ -209,7 +206,7 @@ fn api_crate_files(
     entry: &manifest::ApiEntry,
     api: &model::Api,
     cache: Option<&render_cache::RenderCache>,
-) -> Rendered {
+) -> render_cache::Rendered {
     let root = PathBuf::from("apis").join(&api.module);
     let mut files = BTreeMap::new();
     files.insert(root.join("Cargo.toml"), emit::krate::api_cargo_toml(api));
@@ -355,7 +352,8 @@ fn in_parallel(
 /// manifest: taken in its order, they started when the rest was done and were the run's tail.
 fn largest_first<T: Sync, R: Send>(items: &[T], weight: impl Fn(&T) -> u64, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
+    // Cached: a weight may read the disk (a description's size), once per item is enough.
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(weight(&items[i])));
     // One item per task: a worker that is free takes the next item left.
     let done: Vec<(usize, R)> = order.par_iter().with_max_len(1).map(|&i| (i, f(&items[i]))).collect();
     let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
@@ -385,7 +383,7 @@ fn render_with(
     standalone: bool,
     warnings: Warnings,
     cache: Option<&render_cache::RenderCache>,
-    rendered: Option<Vec<Rendered>>,
+    rendered: Option<Vec<render_cache::Rendered>>,
 ) -> Output {
     let models: Vec<model::Api> = apis.iter().map(|(_, a)| a.clone()).collect();
     let mut files = BTreeMap::new();
@@ -486,7 +484,7 @@ fn render_with(
                         n
                     })
                 });
-                tables.into_iter().chain(own).collect::<Vec<Rendered>>()
+                tables.into_iter().chain(own).collect::<Vec<render_cache::Rendered>>()
             },
             || {
                 facade_files

@@ -150,6 +150,11 @@ pub fn literal(s: &str) -> String {
     proc_macro2::Literal::string(s).to_string()
 }
 
+/// String literals separated by `, ` (the inside of a `&[..]` of `&str`).
+pub fn literals<S: AsRef<str>>(items: &[S]) -> String {
+    items.iter().map(|s| literal(s.as_ref())).collect::<Vec<_>>().join(", ")
+}
+
 /// The lines of a description as doc text. Markdown code fences without a language are
 /// marked `text` so rustdoc never treats an API sample as a Rust doctest; tabs become spaces.
 pub fn doc_lines(text: &str) -> Vec<String> {

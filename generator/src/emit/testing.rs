@@ -84,7 +84,6 @@ fn default_answer(resp: Option<&Resp>) -> (u16, String, String) {
 pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> String {
     use std::fmt::Write as _;
     let lit = super::literal;
-    let list = |items: &[&str]| items.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ");
     let mut specs = String::new();
     for op in operations(api) {
         let name = names
@@ -174,9 +173,9 @@ pub fn api_table(api: &Api, names: &BTreeMap<(String, String), String>) -> Strin
             lit(&op.id),
             lit(&op.method.to_ascii_uppercase()),
             lit(&op.path),
-            list(&required(Location::Query)),
-            list(&required(Location::Header)),
-            list(&required_fields),
+            super::literals(&required(Location::Query)),
+            super::literals(&required(Location::Header)),
+            super::literals(&required_fields),
             typed_fields.join(", "),
             lit(&content_type),
             lit(&body),

@@ -215,8 +215,7 @@ fn object(name: &str, s: &Struct, all_optional: bool, out: &mut String) {
             super::literal(&f.json)
         ));
         if !f.aliases.is_empty() {
-            let aliases: Vec<String> = f.aliases.iter().map(|a| super::literal(a)).collect();
-            out.push_str(&format!(" [{}]", aliases.join(", ")));
+            out.push_str(&format!(" [{}]", super::literals(&f.aliases)));
         }
         out.push_str(";\n");
     }
@@ -628,19 +627,18 @@ fn union(def: &TypeDef, u: &Union, out: &mut String) {
         None => {
             out.push_str("        const SHAPES: &[crate::runtime::union::Shape] = &[\n");
             for v in &u.variants {
-                let list = |items: &[String]| items.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ");
                 let values: Vec<String> = v
                     .values
                     .iter()
-                    .map(|(p, vs)| format!("({}, &[{}])", lit(p), list(vs)))
+                    .map(|(p, vs)| format!("({}, &[{}])", lit(p), super::literals(vs)))
                     .collect();
                 let _ = writeln!(
                     out,
                     "            crate::runtime::union::Shape {{ kind: crate::runtime::union::JsonKind::{}, \
                      required: &[{}], known: &[{}], values: &[{}] }},",
                     kind_name(v.kind),
-                    list(&v.required),
-                    list(&v.known),
+                    super::literals(&v.required),
+                    super::literals(&v.known),
                     values.join(", ")
                 );
             }
