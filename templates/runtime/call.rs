@@ -141,6 +141,27 @@ pub fn body<E>(body: Result<Body, String>, operation: &'static str) -> Result<Bo
 
 /// A request builder's `send` and its `IntoFuture`, for a builder `$call<'a>` whose
 /// `send_with_response` gives `WithResponse<$ok>` or `Error<$err>`: awaiting the builder sends it.
+/// An operation's call: the request its builder made (or the error making it) is sent, and the
+/// response read by the operation's `decode`. The generated operations have no `async` body of
+/// their own: two state machines per operation (`send_with_response` and `send`) were a fifth of
+/// rustc's instructions for Engage's crate. Generic, so it is compiled where a call is awaited.
+pub async fn exchange<T, E>(
+    http: &super::Http,
+    request: Result<(Request, CallOptions), Error<E>>,
+    decode: fn(super::Response) -> Result<WithResponse<T>, Error<E>>,
+) -> Result<WithResponse<T>, Error<E>> {
+    let (request, options) = request?;
+    let response = http.exchange(request, &options).await.map_err(Error::widen)?;
+    decode(response)
+}
+
+/// The value of a call's response, without its status and headers: `send` of every operation.
+pub async fn value<T, E>(
+    call: impl std::future::Future<Output = Result<WithResponse<T>, Error<E>>>,
+) -> Result<T, Error<E>> {
+    call.await.map(WithResponse::into_value)
+}
+
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __send {
@@ -148,10 +169,13 @@ macro_rules! __send {
         #[allow(deprecated)]
         impl<'a> $call<'a> {
             /// Sends the request.
-            pub async fn send(self) -> ::core::result::Result<$ok, $crate::__runtime::Error<$err>> {
-                self.send_with_response()
-                    .await
-                    .map($crate::__runtime::WithResponse::into_value)
+            #[inline]
+            pub fn send(
+                self,
+            ) -> impl ::core::future::Future<Output = ::core::result::Result<$ok, $crate::__runtime::Error<$err>>>
+            + ::core::marker::Send
+            + 'a {
+                $crate::__runtime::call::value(self.send_with_response())
             }
         }
         #[allow(deprecated)]

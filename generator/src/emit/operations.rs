@@ -20,6 +20,8 @@ type Defs = BTreeMap<String, TypeDef>;
 const BUILDER_METHODS: &[&str] = &[
     "send",
     "send_with_response",
+    "request_parts",
+    "decode_response",
     "timeout",
     "header",
     "retry_policy",
@@ -459,10 +461,16 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
     let _ = writeln!(out, "impl<'a> {call}<'a> {{");
     out.push_str(&setters);
     out.push_str("    crate::runtime::call::call_options!();\n");
+    // No `async` body per operation: the runtime's generic `call::exchange` sends what
+    // `request_parts` built and awaits the response, then `decode_response` reads it. All three
+    // are inline, so they are compiled where a call is awaited, as the generic code is.
     let _ = writeln!(
         out,
-        "    /// Sends the request; the value comes with the response's status and headers.\n    pub async fn send_with_response(\n        self,\n    ) -> Result<\n        crate::runtime::WithResponse<{ok_ty}>,\n        crate::runtime::Error<{err_ty}>,\n    > {{\n        let client = self.client;"
+        "    /// Sends the request; the value comes with the response's status and headers.\n    #[inline]\n    pub fn send_with_response(\n        self,\n    ) -> impl ::core::future::Future<\n        Output = Result<\n            crate::runtime::WithResponse<{ok_ty}>,\n            crate::runtime::Error<{err_ty}>,\n        >,\n    > + Send\n    + 'a {{\n        let client = self.client;\n        crate::runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)\n    }}\n    #[inline]\n    fn request_parts(\n        self,\n    ) -> Result<\n        (crate::runtime::Request, crate::runtime::CallOptions),\n        crate::runtime::Error<{err_ty}>,\n    > {{"
     );
+    if op.params.iter().any(|p| p.client) {
+        out.push_str("        let client = self.client;\n");
+    }
     for p in op.params.iter().filter(|p| p.client) {
         let f = naming::ident(&names[&key(p)]);
         let client_field = naming::ident(&p.name);
@@ -545,7 +553,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
     );
     let _ = writeln!(
         out,
-        "        let response = client\n            .http\n            .exchange(request, &self.options)\n            .await\n            .map_err(crate::runtime::Error::widen)?;"
+        "        Ok((request, self.options))\n    }}\n    #[inline]\n    fn decode_response(\n        response: crate::runtime::Response,\n    ) -> Result<\n        crate::runtime::WithResponse<{ok_ty}>,\n        crate::runtime::Error<{err_ty}>,\n    > {{"
     );
     let unit = ok_ty == "()";
     out.push_str(if unit {

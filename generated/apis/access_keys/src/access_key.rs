@@ -140,10 +140,24 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListAccessKeysResponse>,
+            sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListAccessKeysResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
     > {
         let client = self.client;
@@ -171,11 +185,15 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
             request.query.push(("pageToken", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "AccessKeyService_ListAccessKeys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListAccessKeysResponse>,
+        sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -284,10 +302,24 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateAccessKeyResponse>,
+            sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateAccessKeyResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
     > {
         let client = self.client;
@@ -312,11 +344,15 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
             self.body,
             "AccessKeyService_CreateAccessKey",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateAccessKeyResponse>,
+        sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status400)),
@@ -388,10 +424,24 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+            sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
     > {
         let client = self.client;
@@ -414,11 +464,15 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "AccessKeyService_GetAccessKey")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+        sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -485,10 +539,24 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
     > {
         let client = self.client;
@@ -513,11 +581,15 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
             self.body,
             "AccessKeyService_DeleteAccessKey",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => {
@@ -584,10 +656,24 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+            sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
     > {
         let client = self.client;
@@ -613,11 +699,15 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
             self.body,
             "AccessKeyService_UpdateAccessKey",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
+        sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {

@@ -149,10 +149,24 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetConversationsResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetConversationsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -197,11 +211,15 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
             request.query.push(("group_by", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetConversations")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetConversationsResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -249,10 +267,24 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetConversationsInsightsResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetConversationsInsightsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -299,11 +331,15 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
             self.body,
             "Analytics_GetConversationsInsights",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetConversationsInsightsResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -346,10 +382,24 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetConversationFlowResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetConversationFlowResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -388,11 +438,15 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
             request.query.push(("message_id", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Analytics_GetConversationFlow")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetConversationFlowResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -428,13 +482,26 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetTeamUsageResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetTeamUsageResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "Analytics_GetTeamConversationsUsage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -465,11 +532,15 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
             self.body,
             "Analytics_GetTeamConversationsUsage",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetTeamUsageResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -98,10 +98,24 @@ impl<'a> ConsentsGetConsentsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetIdentitiesFromConsentResponse>,
+            sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetIdentitiesFromConsentResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
     > {
         let client = self.client;
@@ -135,11 +149,15 @@ impl<'a> ConsentsGetConsentsCall<'a> {
             request.query.push(("page_token", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Consents_GetConsents")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetIdentitiesFromConsentResponse>,
+        sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConsentsGetConsentsError::Status400)),
@@ -256,10 +274,24 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetAuditRecordsFromConsentResponse>,
+            sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetAuditRecordsFromConsentResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
     > {
         let client = self.client;
@@ -287,11 +319,15 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
             self.body,
             "Consents_GetConsentsAuditRecords",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetAuditRecordsFromConsentResponse>,
+        sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status400)),

@@ -169,10 +169,24 @@ impl<'a> MessagesSendMessageCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SendMessageResponse>,
+            sinch_sdk_runtime::Error<MessagesSendMessageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendMessageResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesSendMessageError>,
     > {
         let client = self.client;
@@ -194,11 +208,15 @@ impl<'a> MessagesSendMessageCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Messages_SendMessage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SendMessageResponse>,
+        sinch_sdk_runtime::Error<MessagesSendMessageError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesSendMessageError::Status400)),
@@ -267,10 +285,24 @@ impl<'a> MessagesGetMessageCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+            sinch_sdk_runtime::Error<MessagesGetMessageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesGetMessageError>,
     > {
         let client = self.client;
@@ -296,11 +328,15 @@ impl<'a> MessagesGetMessageCall<'a> {
             request.query.push(("messages_source", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Messages_GetMessage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+        sinch_sdk_runtime::Error<MessagesGetMessageError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesGetMessageError::Status400)),
@@ -369,10 +405,24 @@ impl<'a> MessagesDeleteMessageCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
     > {
         let client = self.client;
@@ -397,11 +447,15 @@ impl<'a> MessagesDeleteMessageCall<'a> {
             request.query.push(("messages_source", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Messages_DeleteMessage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(MessagesDeleteMessageError::Status400)),
@@ -466,10 +520,24 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+            sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
     > {
         let client = self.client;
@@ -495,11 +563,15 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
             request.query.push(("messages_source", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Messages_UpdateMessageMetadata")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
+        sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status400)),
@@ -641,10 +713,24 @@ impl<'a> MessagesListMessagesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+            sinch_sdk_runtime::Error<MessagesListMessagesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesListMessagesError>,
     > {
         let client = self.client;
@@ -700,11 +786,15 @@ impl<'a> MessagesListMessagesCall<'a> {
             request.query.push(("direction", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Messages_ListMessages")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+        sinch_sdk_runtime::Error<MessagesListMessagesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesListMessagesError::Status400)),
@@ -814,10 +904,24 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+            sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
     > {
         let client = self.client;
@@ -842,11 +946,15 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
             self.body,
             "Messages_ListMessagesByChannelIdentity",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
+        sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -170,10 +170,24 @@ impl<'a> FindCallsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::FindCallsResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::FindCallsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -214,11 +228,15 @@ impl<'a> FindCallsCall<'a> {
             request.query.push(("size", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "findCalls")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::FindCallsResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -369,10 +387,24 @@ impl<'a> ExportCallRecordsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<String>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -448,11 +480,15 @@ impl<'a> ExportCallRecordsCall<'a> {
             request.query.push(("hasChildren", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "exportCallRecords")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<String>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.text()?,
             _ => return Err(response.into_error(None)),
@@ -487,10 +523,24 @@ impl<'a> GetPcapCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -517,11 +567,15 @@ impl<'a> GetPcapCall<'a> {
             request.query.push(("direction", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "getPcap")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),

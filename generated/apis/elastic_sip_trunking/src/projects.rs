@@ -53,10 +53,24 @@ impl<'a> AddEstProjectsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::AddEstProjectsResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AddEstProjectsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -78,11 +92,15 @@ impl<'a> AddEstProjectsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "addEstProjects")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::AddEstProjectsResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -351,13 +351,26 @@ pub struct GetContactsPageCall<'a> {
 impl<'a> GetContactsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoContactData>,
+            sinch_sdk_runtime::Error<GetContactsPageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoContactData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetContactsPageError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -369,11 +382,15 @@ impl<'a> GetContactsPageCall<'a> {
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "getContactsPage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoContactData>,
+        sinch_sdk_runtime::Error<GetContactsPageError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactsPageError::Status400)),
@@ -449,13 +466,26 @@ pub struct CreateContactCall<'a> {
 impl<'a> CreateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+            sinch_sdk_runtime::Error<CreateContactError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateContactError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "createContact",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -463,11 +493,15 @@ impl<'a> CreateContactCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "createContact")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        sinch_sdk_runtime::Error<CreateContactError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactError::Status400)),
@@ -540,13 +574,26 @@ pub struct GetContactByIdCall<'a> {
 impl<'a> GetContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+            sinch_sdk_runtime::Error<GetContactByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetContactByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -558,11 +605,15 @@ impl<'a> GetContactByIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "getContactById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        sinch_sdk_runtime::Error<GetContactByIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactByIdError::Status400)),
@@ -640,13 +691,26 @@ pub struct DeleteContactByIdCall<'a> {
 impl<'a> DeleteContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteContactByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteContactByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteContactById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -657,11 +721,15 @@ impl<'a> DeleteContactByIdCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "deleteContactById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteContactByIdError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactByIdError::Status400)),
@@ -739,13 +807,26 @@ pub struct UpdateContactCall<'a> {
 impl<'a> UpdateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+            sinch_sdk_runtime::Error<UpdateContactError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateContactError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateContact",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -757,11 +838,15 @@ impl<'a> UpdateContactCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updateContact")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
+        sinch_sdk_runtime::Error<UpdateContactError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactError::Status400)),
@@ -839,13 +924,26 @@ pub struct GetContactListsPageCall<'a> {
 impl<'a> GetContactListsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoListData>,
+            sinch_sdk_runtime::Error<GetContactListsPageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoListData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetContactListsPageError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactListsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -857,11 +955,15 @@ impl<'a> GetContactListsPageCall<'a> {
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "getContactListsPage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoListData>,
+        sinch_sdk_runtime::Error<GetContactListsPageError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListsPageError::Status400)),
@@ -937,13 +1039,26 @@ pub struct CreateContactListCall<'a> {
 impl<'a> CreateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListData>,
+            sinch_sdk_runtime::Error<CreateContactListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateContactListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "createContactList",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -951,11 +1066,15 @@ impl<'a> CreateContactListCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "createContactList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        sinch_sdk_runtime::Error<CreateContactListError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactListError::Status400)),
@@ -1032,13 +1151,26 @@ pub struct GetContactListByIdCall<'a> {
 impl<'a> GetContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListData>,
+            sinch_sdk_runtime::Error<GetContactListByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetContactListByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactListById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1046,11 +1178,15 @@ impl<'a> GetContactListByIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "getContactListById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        sinch_sdk_runtime::Error<GetContactListByIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListByIdError::Status400)),
@@ -1132,24 +1268,41 @@ pub struct DeleteContactListByIdCall<'a> {
 impl<'a> DeleteContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteContactListByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteContactListByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteContactListById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/api/v1/contacts/lists/", &sinch_sdk_runtime::encode::path(&self.list_id)].concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "deleteContactListById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteContactListByIdError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactListByIdError::Status400)),
@@ -1227,13 +1380,26 @@ pub struct UpdateContactListCall<'a> {
 impl<'a> UpdateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListData>,
+            sinch_sdk_runtime::Error<UpdateContactListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateContactListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateContactList",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1241,11 +1407,15 @@ impl<'a> UpdateContactListCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updateContactList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        sinch_sdk_runtime::Error<UpdateContactListError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactListError::Status400)),
@@ -1327,13 +1497,26 @@ pub struct ModifyContactsInContactListCall<'a> {
 impl<'a> ModifyContactsInContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListData>,
+            sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "modifyContactsInContactList",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1346,11 +1529,15 @@ impl<'a> ModifyContactsInContactListCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "modifyContactsInContactList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListData>,
+        sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ModifyContactsInContactListError::Status400)),
@@ -1440,13 +1627,26 @@ pub struct AddContactToContactListCall<'a> {
 impl<'a> AddContactToContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<AddContactToContactListSuccess>,
+            sinch_sdk_runtime::Error<AddContactToContactListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<AddContactToContactListSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AddContactToContactListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "addContactToContactList",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1460,11 +1660,15 @@ impl<'a> AddContactToContactListCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "addContactToContactList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<AddContactToContactListSuccess>,
+        sinch_sdk_runtime::Error<AddContactToContactListError>,
+    > {
         let value = match response.status() {
             200 => AddContactToContactListSuccess::Status200(response.json()?),
             201 => AddContactToContactListSuccess::Status201(response.json()?),
@@ -1556,13 +1760,26 @@ pub struct RemoveContactFromContactListCall<'a> {
 impl<'a> RemoveContactFromContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<RemoveContactFromContactListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RemoveContactFromContactListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "removeContactFromContactList",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1575,11 +1792,15 @@ impl<'a> RemoveContactFromContactListCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "removeContactFromContactList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<RemoveContactFromContactListError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(RemoveContactFromContactListError::Status400)),
@@ -1668,13 +1889,26 @@ pub struct GetCustomFieldsPageCall<'a> {
 impl<'a> GetCustomFieldsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoCustomFieldData>,
+            sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoCustomFieldData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCustomFieldsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1686,11 +1920,15 @@ impl<'a> GetCustomFieldsPageCall<'a> {
             request.query.push(("request", sinch_sdk_runtime::encode::json_text(value)));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "getCustomFieldsPage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoCustomFieldData>,
+        sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldsPageError::Status400)),
@@ -1766,13 +2004,26 @@ pub struct CreateCustomFieldCall<'a> {
 impl<'a> CreateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+            sinch_sdk_runtime::Error<CreateCustomFieldError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateCustomFieldError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "createCustomField",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1780,11 +2031,15 @@ impl<'a> CreateCustomFieldCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "createCustomField")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        sinch_sdk_runtime::Error<CreateCustomFieldError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCustomFieldError::Status400)),
@@ -1861,13 +2116,26 @@ pub struct GetCustomFieldByIdCall<'a> {
 impl<'a> GetCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+            sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "getCustomFieldById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1879,11 +2147,15 @@ impl<'a> GetCustomFieldByIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "getCustomFieldById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldByIdError::Status400)),
@@ -1965,13 +2237,26 @@ pub struct DeleteCustomFieldByIdCall<'a> {
 impl<'a> DeleteCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteCustomFieldById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1982,11 +2267,15 @@ impl<'a> DeleteCustomFieldByIdCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "deleteCustomFieldById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
@@ -2064,13 +2353,26 @@ pub struct UpdateCustomFieldCall<'a> {
 impl<'a> UpdateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+            sinch_sdk_runtime::Error<UpdateCustomFieldError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateCustomFieldError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCustomField",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -2082,11 +2384,15 @@ impl<'a> UpdateCustomFieldCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updateCustomField")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
+        sinch_sdk_runtime::Error<UpdateCustomFieldError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCustomFieldError::Status400)),

@@ -198,13 +198,26 @@ impl<'a> GetNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::NumbersListResponse>,
+            sinch_sdk_runtime::Error<GetNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumbersListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetNumbersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -230,11 +243,15 @@ impl<'a> GetNumbersCall<'a> {
             request.query.push(("token", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::NumbersListResponse>,
+        sinch_sdk_runtime::Error<GetNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumbersError::Status401))),
@@ -272,13 +289,26 @@ pub struct GetNumberByIdCall<'a> {
 impl<'a> GetNumberByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::DedicatedNumber>,
+            sinch_sdk_runtime::Error<GetNumberByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DedicatedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetNumberByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumberById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -290,11 +320,15 @@ impl<'a> GetNumberByIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetNumberById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DedicatedNumber>,
+        sinch_sdk_runtime::Error<GetNumberByIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumberByIdError::Status401))),
@@ -341,13 +375,26 @@ pub struct GetAssignmentCall<'a> {
 impl<'a> GetAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+            sinch_sdk_runtime::Error<GetAssignmentError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAssignmentError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAssignment",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -360,11 +407,15 @@ impl<'a> GetAssignmentCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAssignment")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+        sinch_sdk_runtime::Error<GetAssignmentError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetAssignmentError::Status401))),
@@ -407,13 +458,26 @@ pub struct CreateAssignmentCall<'a> {
 impl<'a> CreateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+            sinch_sdk_runtime::Error<CreateAssignmentError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateAssignmentError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateAssignment",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -426,11 +490,15 @@ impl<'a> CreateAssignmentCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "CreateAssignment")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
+        sinch_sdk_runtime::Error<CreateAssignmentError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(CreateAssignmentError::Status401))),
@@ -477,13 +545,26 @@ pub struct DeleteAssignmentCall<'a> {
 impl<'a> DeleteAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteAssignmentError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteAssignmentError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteAssignment",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -495,11 +576,15 @@ impl<'a> DeleteAssignmentCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "DeleteAssignment")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteAssignmentError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteAssignmentError::Status401))),
@@ -537,13 +622,26 @@ pub struct UpdateAssignmentCall<'a> {
 impl<'a> UpdateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<UpdateAssignmentError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateAssignmentError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateAssignment",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -555,11 +653,15 @@ impl<'a> UpdateAssignmentCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "UpdateAssignment")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<UpdateAssignmentError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(UpdateAssignmentError::Status401))),
@@ -668,13 +770,26 @@ impl<'a> GetAssignedNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::AssignedNumberListResponse>,
+            sinch_sdk_runtime::Error<GetAssignedNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AssignedNumberListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAssignedNumbersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAssignedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -718,11 +833,15 @@ impl<'a> GetAssignedNumbersCall<'a> {
             request.query.push(("sort_direction", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAssignedNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::AssignedNumberListResponse>,
+        sinch_sdk_runtime::Error<GetAssignedNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetAssignedNumbersError::Status401)),

@@ -140,13 +140,26 @@ pub struct CheckDeliveryReportsCall<'a> {
 impl<'a> CheckDeliveryReportsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Checkdeliveryreportsresponse>,
+            sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkdeliveryreportsresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckDeliveryReports",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -154,11 +167,15 @@ impl<'a> CheckDeliveryReportsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "CheckDeliveryReports")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Checkdeliveryreportsresponse>,
+        sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckDeliveryReportsError::Status401)),
@@ -199,13 +216,26 @@ pub struct ConfirmDeliveryReportsAsReceivedCall<'a> {
 impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<String>,
+            sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConfirmDeliveryReportsAsReceived",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -216,11 +246,15 @@ impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
             self.body,
             "ConfirmDeliveryReportsAsReceived",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<String>,
+        sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
+    > {
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => return Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400)),

@@ -233,13 +233,26 @@ pub struct GetMessageStatusCall<'a> {
 impl<'a> GetMessageStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Getmessagestatusresponse>,
+            sinch_sdk_runtime::Error<GetMessageStatusError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getmessagestatusresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetMessageStatusError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetMessageStatus",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -247,11 +260,15 @@ impl<'a> GetMessageStatusCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetMessageStatus")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Getmessagestatusresponse>,
+        sinch_sdk_runtime::Error<GetMessageStatusError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetMessageStatusError::Status401)),
@@ -293,24 +310,41 @@ pub struct CancelScheduledMessageCall<'a> {
 impl<'a> CancelScheduledMessageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<CancelScheduledMessageError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CancelScheduledMessageError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CancelScheduledMessage",
             sinch_sdk_runtime::reqwest::Method::PUT,
             ["/v1/messages/", &sinch_sdk_runtime::encode::path(&self.message_id)].concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "CancelScheduledMessage")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<CancelScheduledMessageError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(CancelScheduledMessageError::Status400)),
@@ -352,13 +386,26 @@ pub struct SendMessagesCall<'a> {
 impl<'a> SendMessagesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Sendmessagesresponse>,
+            sinch_sdk_runtime::Error<SendMessagesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Sendmessagesresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SendMessagesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SendMessages",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -366,11 +413,15 @@ impl<'a> SendMessagesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "SendMessages")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Sendmessagesresponse>,
+        sinch_sdk_runtime::Error<SendMessagesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SendMessagesError::Status400)),

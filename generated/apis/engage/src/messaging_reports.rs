@@ -314,13 +314,26 @@ pub struct PostMetadataKeysCall<'a> {
 impl<'a> PostMetadataKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Metakeyresponse>,
+            sinch_sdk_runtime::Error<PostMetadataKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Metakeyresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostMetadataKeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PostMetadataKeys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -328,11 +341,15 @@ impl<'a> PostMetadataKeysCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PostMetadataKeys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Metakeyresponse>,
+        sinch_sdk_runtime::Error<PostMetadataKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostMetadataKeysError::Status400)),
@@ -373,13 +390,26 @@ pub struct PostDetailReportCall<'a> {
 impl<'a> PostDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Detailresponse>,
+            sinch_sdk_runtime::Error<PostDetailReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Detailresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostDetailReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PostDetailReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -387,11 +417,15 @@ impl<'a> PostDetailReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PostDetailReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Detailresponse>,
+        sinch_sdk_runtime::Error<PostDetailReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostDetailReportError::Status400)),
@@ -432,13 +466,26 @@ pub struct PostInsightReportCall<'a> {
 impl<'a> PostInsightReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Insightsresponse>,
+            sinch_sdk_runtime::Error<PostInsightReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Insightsresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostInsightReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PostInsightReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -446,11 +493,15 @@ impl<'a> PostInsightReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PostInsightReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Insightsresponse>,
+        sinch_sdk_runtime::Error<PostInsightReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostInsightReportError::Status400)),
@@ -491,13 +542,26 @@ pub struct PostAsyncDetailReportCall<'a> {
 impl<'a> PostAsyncDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+            sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PostAsyncDetailReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -505,11 +569,15 @@ impl<'a> PostAsyncDetailReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PostAsyncDetailReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+        sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncDetailReportError::Status400)),
@@ -550,13 +618,26 @@ pub struct PostAsyncSummaryReportCall<'a> {
 impl<'a> PostAsyncSummaryReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+            sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PostAsyncSummaryReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -564,11 +645,15 @@ impl<'a> PostAsyncSummaryReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PostAsyncSummaryReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
+        sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncSummaryReportError::Status400)),
@@ -610,13 +695,26 @@ pub struct GetAsyncDetailStatusCall<'a> {
 impl<'a> GetAsyncDetailStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Reportstatusresponse>,
+            sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Reportstatusresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncDetailStatus",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -628,11 +726,15 @@ impl<'a> GetAsyncDetailStatusCall<'a> {
             request.query.push(("report_id", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncDetailStatus")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Reportstatusresponse>,
+        sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailStatusError::Status400)),
@@ -673,13 +775,26 @@ pub struct GetAsyncDetailFieldsCall<'a> {
 impl<'a> GetAsyncDetailFieldsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Fieldsresponse>,
+            sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Fieldsresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncDetailFields",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -687,11 +802,15 @@ impl<'a> GetAsyncDetailFieldsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncDetailFields")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Fieldsresponse>,
+        sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
@@ -780,13 +899,26 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Reporthistoryresponses>,
+            sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Reporthistoryresponses>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncReportHistory",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -817,11 +949,15 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
             request.query.push(("sort_direction", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncReportHistory")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Reporthistoryresponses>,
+        sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncReportHistoryError::Status400)),
@@ -911,13 +1047,26 @@ pub struct GetAsyncReportDownloadUrlCall<'a> {
 impl<'a> GetAsyncReportDownloadUrlCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Presignedurlresponse>,
+            sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Presignedurlresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncReportDownloadUrl",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -930,11 +1079,15 @@ impl<'a> GetAsyncReportDownloadUrlCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAsyncReportDownloadUrl")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Presignedurlresponse>,
+        sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401))),
@@ -975,13 +1128,26 @@ pub struct DetailscheduledreportCall<'a> {
 impl<'a> DetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+            sinch_sdk_runtime::Error<DetailscheduledreportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DetailscheduledreportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "detailscheduledreport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -989,11 +1155,15 @@ impl<'a> DetailscheduledreportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "detailscheduledreport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+        sinch_sdk_runtime::Error<DetailscheduledreportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DetailscheduledreportError::Status400)),
@@ -1035,13 +1205,26 @@ pub struct UpdatedetailscheduledreportCall<'a> {
 impl<'a> UpdatedetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Scheduleddetailreportresponse>,
+            sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduleddetailreportresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updatedetailscheduledreport",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1053,11 +1236,15 @@ impl<'a> UpdatedetailscheduledreportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updatedetailscheduledreport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Scheduleddetailreportresponse>,
+        sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
@@ -1098,13 +1285,26 @@ pub struct SummaryscheduledreportCall<'a> {
 impl<'a> SummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+            sinch_sdk_runtime::Error<SummaryscheduledreportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SummaryscheduledreportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "summaryscheduledreport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1112,11 +1312,15 @@ impl<'a> SummaryscheduledreportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "summaryscheduledreport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
+        sinch_sdk_runtime::Error<SummaryscheduledreportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SummaryscheduledreportError::Status400)),
@@ -1158,13 +1362,26 @@ pub struct UpdatesummaryscheduledreportCall<'a> {
 impl<'a> UpdatesummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Scheduledsummaryreportresposne>,
+            sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledsummaryreportresposne>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updatesummaryscheduledreport",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1176,11 +1393,15 @@ impl<'a> UpdatesummaryscheduledreportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updatesummaryscheduledreport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Scheduledsummaryreportresposne>,
+        sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
@@ -1233,13 +1454,26 @@ impl<'a> GetActiveReportCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Chronosscheduleresponse>,
+            sinch_sdk_runtime::Error<GetActiveReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Chronosscheduleresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetActiveReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetActiveReport",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1253,11 +1487,15 @@ impl<'a> GetActiveReportCall<'a> {
             request.query.push(("page_token", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetActiveReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Chronosscheduleresponse>,
+        sinch_sdk_runtime::Error<GetActiveReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetActiveReportError::Status401))),
@@ -1299,13 +1537,26 @@ pub struct GetScheduledReportCall<'a> {
 impl<'a> GetScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Scheduledreport>,
+            sinch_sdk_runtime::Error<GetScheduledReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreport>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetScheduledReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetScheduledReport",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1317,11 +1568,15 @@ impl<'a> GetScheduledReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetScheduledReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Scheduledreport>,
+        sinch_sdk_runtime::Error<GetScheduledReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetScheduledReportError::Status401))),
@@ -1363,13 +1618,26 @@ pub struct DeleteScheduledReportCall<'a> {
 impl<'a> DeleteScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteScheduledReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteScheduledReportError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteScheduledReport",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1380,11 +1648,15 @@ impl<'a> DeleteScheduledReportCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "DeleteScheduledReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteScheduledReportError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteScheduledReportError::Status401))),

@@ -107,13 +107,26 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
+            sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "ListAllBlockedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -124,11 +137,15 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
             request.query.push(("token", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "ListAllBlockedNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
+        sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListAllBlockedNumbersError::Status401)),
@@ -164,13 +181,26 @@ pub struct AddOneOrMoreNumbersToYourBlacklistCall<'a> {
 impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
+            sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "AddOneOrMoreNumbersToYourBlacklist",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -181,11 +211,15 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
             self.body,
             "AddOneOrMoreNumbersToYourBlacklist",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
+        sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -231,13 +265,26 @@ pub struct RemoveANumberFromTheBlacklistCall<'a> {
 impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<String>,
+            sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "RemoveANumberFromTheBlacklist",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -249,11 +296,15 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
         );
         request.headers.push(("accept", "text/plain".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "RemoveANumberFromTheBlacklist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<String>,
+        sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.text()?,
             401 => {
@@ -299,13 +350,26 @@ pub struct CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
 impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
+            sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -320,11 +384,15 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
             self.body,
             "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
+        sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

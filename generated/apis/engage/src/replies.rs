@@ -139,13 +139,26 @@ pub struct CheckRepliesCall<'a> {
 impl<'a> CheckRepliesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Checkrepliesresponse>,
+            sinch_sdk_runtime::Error<CheckRepliesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkrepliesresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CheckRepliesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckReplies",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -153,11 +166,15 @@ impl<'a> CheckRepliesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "CheckReplies")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Checkrepliesresponse>,
+        sinch_sdk_runtime::Error<CheckRepliesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckRepliesError::Status401)),
@@ -198,13 +215,26 @@ pub struct ConfirmRepliesAsReceivedCall<'a> {
 impl<'a> ConfirmRepliesAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<String>,
+            sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "ConfirmRepliesAsReceived",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -212,11 +242,15 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
         );
         request.headers.push(("accept", "text/plain".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "ConfirmRepliesAsReceived")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<String>,
+        sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
+    > {
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => return Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),

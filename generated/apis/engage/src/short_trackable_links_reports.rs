@@ -98,13 +98,26 @@ impl<'a> LogSummaryCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::LogSummaryResult>,
+            sinch_sdk_runtime::Error<LogSummaryError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::LogSummaryResult>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<LogSummaryError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "LogSummary",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -130,11 +143,15 @@ impl<'a> LogSummaryCall<'a> {
             request.query.push(("pageSize", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "LogSummary")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::LogSummaryResult>,
+        sinch_sdk_runtime::Error<LogSummaryError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogSummaryError::Status400))),
@@ -194,13 +211,26 @@ impl<'a> LogDetailCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::LogsDetailResult>,
+            sinch_sdk_runtime::Error<LogDetailError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::LogsDetailResult>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<LogDetailError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "LogDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -218,11 +248,15 @@ impl<'a> LogDetailCall<'a> {
             request.query.push(("pageSize", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "LogDetail")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::LogsDetailResult>,
+        sinch_sdk_runtime::Error<LogDetailError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogDetailError::Status400))),

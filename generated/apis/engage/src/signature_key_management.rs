@@ -264,13 +264,26 @@ pub struct GetSignatureKeyListCall<'a> {
 impl<'a> GetSignatureKeyListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<Vec<super::types::Getsignaturekeylistresponse>>,
+            sinch_sdk_runtime::Error<GetSignatureKeyListError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<Vec<super::types::Getsignaturekeylistresponse>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetSignatureKeyListError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSignatureKeyList",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -286,11 +299,15 @@ impl<'a> GetSignatureKeyListCall<'a> {
             request.query.push(("page_size", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetSignatureKeyList")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<Vec<super::types::Getsignaturekeylistresponse>>,
+        sinch_sdk_runtime::Error<GetSignatureKeyListError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyListError::Status400)),
@@ -336,13 +353,26 @@ pub struct CreateSignatureKeyCall<'a> {
 impl<'a> CreateSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Createsignaturekeyresponse>,
+            sinch_sdk_runtime::Error<CreateSignatureKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Createsignaturekeyresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateSignatureKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateSignatureKey",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -350,11 +380,15 @@ impl<'a> CreateSignatureKeyCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "CreateSignatureKey")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Createsignaturekeyresponse>,
+        sinch_sdk_runtime::Error<CreateSignatureKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateSignatureKeyError::Status400)),
@@ -401,13 +435,26 @@ pub struct GetSignatureKeyDetailCall<'a> {
 impl<'a> GetSignatureKeyDetailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Getsignaturekeydetailresponse>,
+            sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getsignaturekeydetailresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSignatureKeyDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -415,11 +462,15 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetSignatureKeyDetail")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Getsignaturekeydetailresponse>,
+        sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyDetailError::Status400)),
@@ -471,24 +522,41 @@ pub struct DeleteSignatureKeyCall<'a> {
 impl<'a> DeleteSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteSignatureKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteSignatureKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteSignatureKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v1/iam/signature_keys/", &sinch_sdk_runtime::encode::path(&self.key_id)].concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "DeleteSignatureKey")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteSignatureKeyError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteSignatureKeyError::Status401))),
@@ -530,13 +598,26 @@ pub struct GetEnabledSignatureKeyCall<'a> {
 impl<'a> GetEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Getenabledsignaturekeyresponse>,
+            sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getenabledsignaturekeyresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetEnabledSignatureKey",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -544,11 +625,15 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetEnabledSignatureKey")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Getenabledsignaturekeyresponse>,
+        sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
@@ -594,13 +679,26 @@ pub struct DisableTheCurrentEnabledSignatureKeyCall<'a> {
 impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DisableTheCurrentEnabledSignatureKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -610,11 +708,15 @@ impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
             self.body,
             "DisableTheCurrentEnabledSignatureKey",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => {
@@ -659,13 +761,26 @@ pub struct EnableSignatureKeyCall<'a> {
 impl<'a> EnableSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Enablesignaturekeyresponse>,
+            sinch_sdk_runtime::Error<EnableSignatureKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Enablesignaturekeyresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<EnableSignatureKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "EnableSignatureKey",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -673,11 +788,15 @@ impl<'a> EnableSignatureKeyCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "EnableSignatureKey")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Enablesignaturekeyresponse>,
+        sinch_sdk_runtime::Error<EnableSignatureKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EnableSignatureKeyError::Status400)),

@@ -281,13 +281,26 @@ pub struct RequestSenderAddressUsingPostCall<'a> {
 impl<'a> RequestSenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
+            sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "requestSenderAddressUsingPOST",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -295,11 +308,15 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "requestSenderAddressUsingPOST")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
+        sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -359,13 +376,26 @@ pub struct SubmittingVerificationCodePostCall<'a> {
 impl<'a> SubmittingVerificationCodePostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::VerificationCodeRequestItem>,
+            sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::VerificationCodeRequestItem>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubmittingVerificationCodePost",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -378,11 +408,15 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "SubmittingVerificationCodePost")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::VerificationCodeRequestItem>,
+        sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
@@ -436,13 +470,26 @@ pub struct ReVerifySenderAddressUsingPostCall<'a> {
 impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
+            sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "reVerifySenderAddressUsingPOST",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -455,11 +502,15 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "reVerifySenderAddressUsingPOST")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
+        sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
@@ -513,13 +564,26 @@ pub struct GetStatusOfSenderAddressRequestCall<'a> {
 impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::AlphaTagRequestItem>,
+            sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AlphaTagRequestItem>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetStatusOfSenderAddressRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -531,11 +595,15 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetStatusOfSenderAddressRequest")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::AlphaTagRequestItem>,
+        sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400)),
@@ -640,13 +708,26 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
+            sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAllApprovedSenderAddresses",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -675,11 +756,15 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
             request.query.push(("token", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetAllApprovedSenderAddresses")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
+        sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
@@ -728,13 +813,26 @@ pub struct GetSenderAddressByIdCall<'a> {
 impl<'a> GetSenderAddressByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+            sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSenderAddressById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -746,11 +844,15 @@ impl<'a> GetSenderAddressByIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetSenderAddressById")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+        sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSenderAddressByIdError::Status400)),
@@ -798,13 +900,26 @@ pub struct DeleteSenderAddressUsingDeleteCall<'a> {
 impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteSenderAddressUsingDELETE",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -819,11 +934,15 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
             request.query.push(("reason", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "deleteSenderAddressUsingDELETE")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status400)),
@@ -877,13 +996,26 @@ pub struct UpdateSenderAddressUsingPatchCall<'a> {
 impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+            sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "updateSenderAddressUsingPATCH",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -895,11 +1027,15 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "updateSenderAddressUsingPATCH")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
+        sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),

@@ -323,13 +323,26 @@ impl<'a> RetrieveWebhookCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RetrieveWebhookresponse>,
+            sinch_sdk_runtime::Error<RetrieveWebhookError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RetrieveWebhookresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RetrieveWebhookError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "RetrieveWebhook",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -343,11 +356,15 @@ impl<'a> RetrieveWebhookCall<'a> {
             request.query.push(("page_size", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "RetrieveWebhook")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RetrieveWebhookresponse>,
+        sinch_sdk_runtime::Error<RetrieveWebhookError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RetrieveWebhookError::Status400)),
@@ -388,13 +405,26 @@ pub struct CreateWebhookCall<'a> {
 impl<'a> CreateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+            sinch_sdk_runtime::Error<CreateWebhookError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CreateWebhookError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateWebhook",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -402,11 +432,15 @@ impl<'a> CreateWebhookCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "CreateWebhook")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+        sinch_sdk_runtime::Error<CreateWebhookError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateWebhookError::Status400)),
@@ -453,24 +487,41 @@ pub struct DeleteWebhookCall<'a> {
 impl<'a> DeleteWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<DeleteWebhookError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteWebhookError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteWebhook",
             sinch_sdk_runtime::reqwest::Method::DELETE,
             ["/v1/webhooks/messages/", &sinch_sdk_runtime::encode::path(&self.webhook_id)].concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "DeleteWebhook")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<DeleteWebhookError>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteWebhookError::Status401))),
@@ -508,13 +559,26 @@ pub struct UpdateWebhookCall<'a> {
 impl<'a> UpdateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+            sinch_sdk_runtime::Error<UpdateWebhookError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<UpdateWebhookError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateWebhook",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -522,11 +586,15 @@ impl<'a> UpdateWebhookCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "UpdateWebhook")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
+        sinch_sdk_runtime::Error<UpdateWebhookError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateWebhookError::Status400)),

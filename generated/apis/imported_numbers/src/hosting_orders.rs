@@ -234,10 +234,24 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListHostingOrdersResponse>,
+            sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrdersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
     > {
         let client = self.client;
@@ -290,11 +304,15 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
             self.body,
             "HostingOrderService_ListHostingOrders",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrdersResponse>,
+        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -394,10 +412,24 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+            sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
     > {
         let client = self.client;
@@ -423,11 +455,15 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
             self.body,
             "HostingOrderService_GetHostingOrder",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -479,10 +515,24 @@ impl<'a> GetHostingOrderReportCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrderReport>,
+            sinch_sdk_runtime::Error<GetHostingOrderReportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrderReport>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetHostingOrderReportError>,
     > {
         let client = self.client;
@@ -506,11 +556,15 @@ impl<'a> GetHostingOrderReportCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetHostingOrderReport")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrderReport>,
+        sinch_sdk_runtime::Error<GetHostingOrderReportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetHostingOrderReportError::Status404)),
@@ -597,10 +651,24 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListHostingOrderNumbersResponse>,
+            sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrderNumbersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
     > {
         let client = self.client;
@@ -645,11 +713,15 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
             self.body,
             "HostingOrderService_ListHostingOrderNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrderNumbersResponse>,
+        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -750,10 +822,24 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrderNumber>,
+            sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrderNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
     > {
         let client = self.client;
@@ -781,11 +867,15 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
             self.body,
             "HostingOrderService_GetHostingOrderNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrderNumber>,
+        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -836,10 +926,24 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ImportHostingOrder>,
+            sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportHostingOrder>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
     > {
         let client = self.client;
@@ -864,11 +968,15 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
             self.body,
             "HostingOrderService_ImportNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ImportHostingOrder>,
+        sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             500 => return Err(response.error_as(HostingOrderServiceImportNumbersError::Status500)),
@@ -910,10 +1018,24 @@ impl<'a> TextEnableNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+            sinch_sdk_runtime::Error<TextEnableNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TextEnableNumbersError>,
     > {
         let client = self.client;
@@ -935,11 +1057,15 @@ impl<'a> TextEnableNumbersCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "TextEnableNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        sinch_sdk_runtime::Error<TextEnableNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(TextEnableNumbersError::Status400)),
@@ -996,10 +1122,24 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+            sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
     > {
         let client = self.client;
@@ -1021,11 +1161,15 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "TextEnableTollFreeNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status400)),

@@ -189,10 +189,24 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListImportedNumbersResponse>,
+            sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListImportedNumbersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
     > {
         let client = self.client;
@@ -243,11 +257,15 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
             self.body,
             "ImportNumberService_ListImportedNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListImportedNumbersResponse>,
+        sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -346,10 +364,24 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+            sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
     > {
         let client = self.client;
@@ -374,11 +406,15 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
             self.body,
             "ImportNumberService_ImportNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+        sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ImportNumberServiceImportNumberError::Status400)),
@@ -431,10 +467,24 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ImportedNumberResponse>,
+            sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
     > {
         let client = self.client;
@@ -460,11 +510,15 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
             self.body,
             "ImportNumberService_GetImportedNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ImportedNumberResponse>,
+        sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -516,10 +570,24 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
     > {
         let client = self.client;
@@ -544,11 +612,15 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
             self.body,
             "ImportNumberService_DeleteImportedNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
+    > {
         match response.status() {
             200..=299 => {}
             404 => {
@@ -600,10 +672,24 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+            sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
     > {
         let client = self.client;
@@ -629,11 +715,15 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
             self.body,
             "ImportNumberService_UpdateImportedNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
+        sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

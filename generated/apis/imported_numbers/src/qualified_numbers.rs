@@ -219,10 +219,24 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListQualifiedNumber>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListQualifiedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
     > {
         let client = self.client;
@@ -263,11 +277,15 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
             self.body,
             "QualifiedNumberService_ListQualifiedNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListQualifiedNumber>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -367,10 +385,24 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
     > {
         let client = self.client;
@@ -396,11 +428,15 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
             self.body,
             "QualifiedNumberService_GetQualifiedNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -452,10 +488,24 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
     > {
         let client = self.client;
@@ -480,11 +530,15 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
             self.body,
             "QualifiedNumberService_DeleteQualifiedNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
+    > {
         match response.status() {
             200..=299 => {}
             404 => {
@@ -535,10 +589,24 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BatchCreateQualifiedNumbersResponse>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BatchCreateQualifiedNumbersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
     > {
         let client = self.client;
@@ -563,11 +631,15 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
             self.body,
             "QualifiedNumberService_BatchCreateQualifiedNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BatchCreateQualifiedNumbersResponse>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -618,10 +690,24 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::TextEnableResponse>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TextEnableResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
     > {
         let client = self.client;
@@ -646,11 +732,15 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
             self.body,
             "QualifiedNumberService_TextEnableNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::TextEnableResponse>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -701,10 +791,24 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+            sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
     > {
         let client = self.client;
@@ -729,11 +833,15 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
             self.body,
             "QualifiedNumbersTextEnableTollFreeNumbers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
+        sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -799,10 +907,24 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
     > {
         let client = self.client;
@@ -829,11 +951,15 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
             self.body,
             "QualifiedNumberService_VerifyVoiceChallenge",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -885,10 +1011,24 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+            sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
     > {
         let client = self.client;
@@ -915,11 +1055,15 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
             self.body,
             "QualifiedNumberService_SendVoiceChallenge",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
+        sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {

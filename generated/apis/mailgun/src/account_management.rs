@@ -156,13 +156,26 @@ impl<'a> PutV5AccountsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+            sinch_sdk_runtime::Error<PutV5AccountsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -182,11 +195,15 @@ impl<'a> PutV5AccountsCall<'a> {
             request.query.push(("logout_redirect_url", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "put-v5-accounts")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        sinch_sdk_runtime::Error<PutV5AccountsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsError::Status400)),
@@ -222,13 +239,26 @@ pub struct GetV5AccountsHttpSigningKeyCall<'a> {
 impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+            sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-http_signing_key",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -239,11 +269,15 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
             self.body,
             "get-v5-accounts-http_signing_key",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+        sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV5AccountsHttpSigningKeyError::Status400)),
@@ -279,13 +313,26 @@ pub struct PostV5AccountsHttpSigningKeyCall<'a> {
 impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-http_signing_key",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -296,11 +343,15 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
             self.body,
             "post-v5-accounts-http_signing_key",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -326,13 +377,26 @@ pub struct GetV5SandboxAuthRecipientsCall<'a> {
 impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV5SandboxAuthRecipientsResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV5SandboxAuthRecipientsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-sandbox-auth_recipients",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -340,11 +404,15 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-sandbox-auth_recipients")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV5SandboxAuthRecipientsResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -371,13 +439,26 @@ pub struct PostV5SandboxAuthRecipientsCall<'a> {
 impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostV5SandboxAuthRecipientsResponse>,
+            sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV5SandboxAuthRecipientsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-sandbox-auth_recipients",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -389,11 +470,15 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
             request.query.push(("email", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "post-v5-sandbox-auth_recipients")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostV5SandboxAuthRecipientsResponse>,
+        sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV5SandboxAuthRecipientsError::Status400)),
@@ -430,13 +515,26 @@ pub struct DeleteV5SandboxAuthRecipientsEmailCall<'a> {
 impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+            sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-sandbox-auth_recipients-email",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -451,11 +549,15 @@ impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
             self.body,
             "delete-v5-sandbox-auth_recipients-email",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -493,13 +595,26 @@ pub struct PostV5AccountsResendActivationEmailCall<'a> {
 impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-resend_activation_email",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -510,11 +625,15 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
             self.body,
             "post-v5-accounts-resend_activation_email",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

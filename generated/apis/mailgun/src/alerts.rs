@@ -115,13 +115,26 @@ pub struct GetV1ThresholdsAlertsSendCall<'a> {
 impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
+            sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-alerts-send",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -129,11 +142,15 @@ impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-thresholds-alerts-send")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
+        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsAlertsSendError::Default)),
@@ -168,13 +185,26 @@ pub struct PostV1ThresholdsAlertsSendCall<'a> {
 impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+            sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-thresholds-alerts-send",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -182,11 +212,15 @@ impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-thresholds-alerts-send")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+        sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(PostV1ThresholdsAlertsSendError::Default)),
@@ -222,13 +256,26 @@ pub struct GetV1ThresholdsAlertsSendNameCall<'a> {
 impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+            sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -239,11 +286,15 @@ impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
             self.body,
             "GET-v1-thresholds-alerts-send--name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
+        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1ThresholdsAlertsSendNameError::Status400)),
@@ -289,13 +340,26 @@ pub struct PutV1ThresholdsAlertsSendNameCall<'a> {
 impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -306,11 +370,15 @@ impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
             self.body,
             "PUT-v1-thresholds-alerts-send--name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV1ThresholdsAlertsSendNameError::Status400)),
@@ -356,13 +424,26 @@ pub struct DeleteV1ThresholdsAlertsSendNameCall<'a> {
 impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -373,11 +454,15 @@ impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
             self.body,
             "DELETE-v1-thresholds-alerts-send--name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status400)),
@@ -422,13 +507,26 @@ pub struct GetV1ThresholdsHitsCall<'a> {
 impl<'a> GetV1ThresholdsHitsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiHitListResponse>,
+            sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiHitListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-hits",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -436,11 +534,15 @@ impl<'a> GetV1ThresholdsHitsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-thresholds-hits")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiHitListResponse>,
+        sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsHitsError::Default)),

@@ -135,10 +135,24 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
+            sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
@@ -169,11 +183,15 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
             self.body,
             "GET-v3-domains--domain-name--credentials",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
+        sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainsDomainNameCredentialsError::Status400)),
@@ -215,10 +233,24 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+            sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
@@ -243,11 +275,15 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
             self.body,
             "POST-v3-domains--domain-name--credentials",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+        sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -291,10 +327,24 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
+            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
     > {
         let client = self.client;
@@ -319,11 +369,15 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
             self.body,
             "DELETE-v3-domains--domain-name--credentials",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
+        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -368,10 +422,24 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
     > {
         let client = self.client;
@@ -397,11 +465,15 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
             self.body,
             "PUT-v3-domains--domain-name--credentials--spec-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -446,10 +518,24 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
+            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
     > {
         let client = self.client;
@@ -475,11 +561,15 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
             self.body,
             "DELETE-v3-domains--domain-name--credentials--spec-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
+        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -85,13 +85,26 @@ pub struct GetV5AccountsLimitCustomMonthlyCall<'a> {
 impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+            sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -102,11 +115,15 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
             self.body,
             "get-v5-accounts-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+        sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV5AccountsLimitCustomMonthlyError::Status404)),
@@ -143,13 +160,26 @@ pub struct PutV5AccountsLimitCustomMonthlyCall<'a> {
 impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -164,11 +194,15 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
             self.body,
             "put-v5-accounts-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsLimitCustomMonthlyError::Status400)),
@@ -204,13 +238,26 @@ pub struct DeleteV5AccountsLimitCustomMonthlyCall<'a> {
 impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -221,11 +268,15 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
             self.body,
             "delete-v5-accounts-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -263,13 +314,26 @@ pub struct PutV5AccountsLimitCustomEnableCall<'a> {
 impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-limit-custom-enable",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -280,11 +344,15 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
             self.body,
             "put-v5-accounts-limit-custom-enable",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsLimitCustomEnableError::Status400)),

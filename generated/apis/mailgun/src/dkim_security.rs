@@ -66,13 +66,26 @@ pub struct PutV1DkimManagementDomainsNameRotationCall<'a> {
 impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunPendulumApiDomainResponse>,
+            sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunPendulumApiDomainResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-dkim-management-domains--name--rotation",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -88,11 +101,15 @@ impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
             self.body,
             "PUT-v1-dkim-management-domains--name--rotation",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunPendulumApiDomainResponse>,
+        sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -138,13 +155,26 @@ pub struct PostV1DkimManagementDomainsNameRotateCall<'a> {
 impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-dkim-management-domains--name--rotate",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -160,11 +190,15 @@ impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
             self.body,
             "POST-v1-dkim-management-domains--name--rotate",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

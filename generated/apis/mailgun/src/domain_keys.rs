@@ -183,13 +183,26 @@ pub struct GetV1DkimKeysCall<'a> {
 impl<'a> GetV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
+            sinch_sdk_runtime::Error<GetV1DkimKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1DkimKeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -197,11 +210,15 @@ impl<'a> GetV1DkimKeysCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dkim-keys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
+        sinch_sdk_runtime::Error<GetV1DkimKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV1DkimKeysError::Status401)),
@@ -237,13 +254,26 @@ pub struct PostV1DkimKeysCall<'a> {
 impl<'a> PostV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
+            sinch_sdk_runtime::Error<PostV1DkimKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1DkimKeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -251,11 +281,15 @@ impl<'a> PostV1DkimKeysCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-dkim-keys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
+        sinch_sdk_runtime::Error<PostV1DkimKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PostV1DkimKeysError::Status401)),
@@ -293,13 +327,26 @@ pub struct DeleteV1DkimKeysCall<'a> {
 impl<'a> DeleteV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -315,11 +362,15 @@ impl<'a> DeleteV1DkimKeysCall<'a> {
             request.query.push(("selector", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v1-dkim-keys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1DkimKeysError::Status400)),
@@ -367,13 +418,26 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+            sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--authority-name--keys--selector--activate",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -391,11 +455,15 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
             self.body,
             "PUT-v4-domains--authority-name--keys--selector--activate",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -441,13 +509,26 @@ pub struct GetV4DomainsAuthorityNameKeysCall<'a> {
 impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
+            sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains--authority-name--keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -463,11 +544,15 @@ impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
             self.body,
             "GET-v4-domains--authority-name--keys",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
+        sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsAuthorityNameKeysError::Status401)),
@@ -505,13 +590,26 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+            sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--authority-name--keys--selector--deactivate",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -529,11 +627,15 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
             self.body,
             "PUT-v4-domains--authority-name--keys--selector--deactivate",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
+        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -579,13 +681,26 @@ pub struct PutV3DomainsNameDkimAuthorityCall<'a> {
 impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--dkim-authority",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -601,11 +716,15 @@ impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
             self.body,
             "PUT-v3-domains--name--dkim-authority",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameDkimAuthorityError::Status401)),
@@ -647,13 +766,26 @@ pub struct PutV3DomainsNameDkimSelectorCall<'a> {
 impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--dkim-selector",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -669,11 +801,15 @@ impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
             self.body,
             "PUT-v3-domains--name--dkim-selector",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameDkimSelectorError::Status401)),

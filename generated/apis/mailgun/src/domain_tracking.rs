@@ -153,13 +153,26 @@ pub struct GetV3DomainsNameTrackingCall<'a> {
 impl<'a> GetV3DomainsNameTrackingCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
+            sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--name--tracking",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -167,11 +180,15 @@ impl<'a> GetV3DomainsNameTrackingCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-domains--name--tracking")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
+        sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV3DomainsNameTrackingError::Status401)),
@@ -213,13 +230,26 @@ pub struct PutV3DomainsNameTrackingClickCall<'a> {
 impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-click",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -235,11 +265,15 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
             self.body,
             "PUT-v3-domains--name--tracking-click",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameTrackingClickError::Status401)),
@@ -281,13 +315,26 @@ pub struct PutV3DomainsNameTrackingOpenCall<'a> {
 impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-open",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -303,11 +350,15 @@ impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
             self.body,
             "PUT-v3-domains--name--tracking-open",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameTrackingOpenError::Status401)),
@@ -349,13 +400,26 @@ pub struct PutV3DomainsNameTrackingUnsubscribeCall<'a> {
 impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-unsubscribe",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -371,11 +435,15 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
             self.body,
             "PUT-v3-domains--name--tracking-unsubscribe",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -421,13 +489,26 @@ pub struct GetV2X509DomainStatusCall<'a> {
 impl<'a> GetV2X509DomainStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
+            sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v2-x509--domain--status",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -435,11 +516,15 @@ impl<'a> GetV2X509DomainStatusCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v2-x509--domain--status")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
+        sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV2X509DomainStatusError::Status404)),
@@ -476,13 +561,26 @@ pub struct PutV2X509DomainCall<'a> {
 impl<'a> PutV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+            sinch_sdk_runtime::Error<PutV2X509DomainError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV2X509DomainError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v2-x509--domain-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -490,11 +588,15 @@ impl<'a> PutV2X509DomainCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v2-x509--domain-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+        sinch_sdk_runtime::Error<PutV2X509DomainError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2X509DomainError::Status400)),
@@ -551,13 +653,26 @@ pub struct PostV2X509DomainCall<'a> {
 impl<'a> PostV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+            sinch_sdk_runtime::Error<PostV2X509DomainError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV2X509DomainError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v2-x509--domain-",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -565,11 +680,15 @@ impl<'a> PostV2X509DomainCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v2-x509--domain-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
+        sinch_sdk_runtime::Error<PostV2X509DomainError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2X509DomainError::Status400)),

@@ -174,13 +174,26 @@ impl<'a> GetV4DomainsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
+            sinch_sdk_runtime::Error<GetV4DomainsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV4DomainsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -209,11 +222,15 @@ impl<'a> GetV4DomainsCall<'a> {
             request.query.push(("include_subaccounts", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-domains")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
+        sinch_sdk_runtime::Error<GetV4DomainsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsError::Status401)),
@@ -249,13 +266,26 @@ pub struct PostV4DomainsCall<'a> {
 impl<'a> PostV4DomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
+            sinch_sdk_runtime::Error<PostV4DomainsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV4DomainsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v4-domains",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -263,11 +293,15 @@ impl<'a> PostV4DomainsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v4-domains")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
+        sinch_sdk_runtime::Error<PostV4DomainsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV4DomainsError::Status400)),
@@ -309,13 +343,26 @@ pub struct GetV4DomainsNameCall<'a> {
 impl<'a> GetV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
+            sinch_sdk_runtime::Error<GetV4DomainsNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV4DomainsNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains--name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -323,11 +370,15 @@ impl<'a> GetV4DomainsNameCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-domains--name-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
+        sinch_sdk_runtime::Error<GetV4DomainsNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsNameError::Status401)),
@@ -369,13 +420,26 @@ pub struct PutV4DomainsNameCall<'a> {
 impl<'a> PutV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
+            sinch_sdk_runtime::Error<PutV4DomainsNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV4DomainsNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -383,11 +447,15 @@ impl<'a> PutV4DomainsNameCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v4-domains--name-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
+        sinch_sdk_runtime::Error<PutV4DomainsNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameError::Status401)),
@@ -429,13 +497,26 @@ pub struct PutV4DomainsNameVerifyCall<'a> {
 impl<'a> PutV4DomainsNameVerifyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
+            sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--name--verify",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -443,11 +524,15 @@ impl<'a> PutV4DomainsNameVerifyCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v4-domains--name--verify")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
+        sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameVerifyError::Status401)),
@@ -494,13 +579,26 @@ pub struct DeleteV3DomainsNameCall<'a> {
 impl<'a> DeleteV3DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -508,11 +606,15 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-domains--name-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(DeleteV3DomainsNameError::Status401)),

@@ -312,13 +312,26 @@ pub struct PostV3DomainsNameDynamicPoolsCall<'a> {
 impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--name--dynamic-pools",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -338,11 +351,15 @@ impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
             self.body,
             "POST-v3-domains--name--dynamic-pools",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -371,13 +388,26 @@ pub struct DeleteV3DomainsNameDynamicPoolsCall<'a> {
 impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--name--dynamic-pools",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -401,11 +431,15 @@ impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
             self.body,
             "DELETE-v3-domains--name--dynamic-pools",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -443,13 +477,26 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains-dynamic-pools-assignable",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -466,11 +513,15 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
             self.body,
             "GET-v3-domains-dynamic-pools-assignable",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -497,13 +548,26 @@ pub struct PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
 impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains-all-dynamic-pools-enroll",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -518,11 +582,15 @@ impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
             self.body,
             "POST-v3-domains-all-dynamic-pools-enroll",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -548,13 +616,26 @@ pub struct GetV3DynamicPoolsCall<'a> {
 impl<'a> GetV3DynamicPoolsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-dynamic-pools",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -562,11 +643,15 @@ impl<'a> GetV3DynamicPoolsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-dynamic-pools")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -592,13 +677,26 @@ pub struct PostV3DynamicPoolsAllCall<'a> {
 impl<'a> PostV3DynamicPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-dynamic-pools-all",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -606,11 +704,15 @@ impl<'a> PostV3DynamicPoolsAllCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3-dynamic-pools-all")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -636,13 +738,26 @@ pub struct DeleteV3DynamicPoolsAllCall<'a> {
 impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-dynamic-pools-all",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -650,11 +765,15 @@ impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v3-dynamic-pools-all")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -682,13 +801,26 @@ pub struct PostV3DynamicPoolsPoolNameIpCall<'a> {
 impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::String2>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::String2>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-dynamic-pools--pool-name---ip-",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -705,11 +837,15 @@ impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
             self.body,
             "POST-v3-dynamic-pools--pool-name---ip-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::String2>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -736,13 +872,26 @@ pub struct PatchV3DynamicPoolsPoolNameCall<'a> {
 impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::String2>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::String2>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PATCH-v3-dynamic-pools--pool-name-",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -753,11 +902,15 @@ impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
             self.body,
             "PATCH-v3-dynamic-pools--pool-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::String2>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -819,13 +972,26 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiDomainListResponse>,
+            sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiDomainListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dynamic-pools-domains",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -848,11 +1014,15 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
             request.query.push(("sort_order", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dynamic-pools-domains")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiDomainListResponse>,
+        sinch_sdk_runtime::Error<GetV1DynamicPoolsDomainsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1DynamicPoolsDomainsError::Status400)),
@@ -889,13 +1059,26 @@ pub struct GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
 impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dynamic-pools-domains--name--preview",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -911,11 +1094,15 @@ impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
             self.body,
             "GET-v1-dynamic-pools-domains--name--preview",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -942,13 +1129,26 @@ pub struct GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
 impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchModelHistoryRecord>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchModelHistoryRecord>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dynamic-pools-domains--name--history",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -964,11 +1164,15 @@ impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
             self.body,
             "GET-v1-dynamic-pools-domains--name--history",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchModelHistoryRecord>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -995,13 +1199,26 @@ pub struct PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
 impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+            sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-dynamic-pools-domains--name--override",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1017,11 +1234,15 @@ impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
             self.body,
             "PUT-v1-dynamic-pools-domains--name--override",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        sinch_sdk_runtime::Error<PutV1DynamicPoolsDomainsNameOverrideError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1060,13 +1281,26 @@ pub struct DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
 impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-dynamic-pools-domains--name--override",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1082,11 +1316,15 @@ impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
             self.body,
             "DELETE-v1-dynamic-pools-domains--name--override",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1154,13 +1392,26 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiListHistoryResponse>,
+            sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiListHistoryResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dynamic-pools-history",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1189,11 +1440,15 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
             request.query.push(("moved_from", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-dynamic-pools-history")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBandersnatchApiListHistoryResponse>,
+        sinch_sdk_runtime::Error<GetV1DynamicPoolsHistoryError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1DynamicPoolsHistoryError::Status400)),

@@ -45,13 +45,26 @@ pub struct GetV1PreviewTestsTestIdResultsCall<'a> {
 impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
+            sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-preview-tests-test_id-results",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -67,11 +80,15 @@ impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
             self.body,
             "GET-v1-preview-tests-test_id-results",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
+        sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1PreviewTestsTestIdResultsError::Status400)),

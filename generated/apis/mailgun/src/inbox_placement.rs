@@ -52,13 +52,26 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse>,
+            sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-inbox-results-result",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -69,11 +82,15 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
             request.query.push(("provider", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v4-inbox-results-result")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse>,
+        sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV4InboxResultsResultError::Status404)),

@@ -95,13 +95,26 @@ pub struct GetV2IpWhitelistCall<'a> {
 impl<'a> GetV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+            sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -109,11 +122,15 @@ impl<'a> GetV2IpWhitelistCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v2-ip-whitelist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetV2IpWhitelistError::Status403)),
@@ -149,13 +166,26 @@ pub struct PutV2IpWhitelistCall<'a> {
 impl<'a> PutV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+            sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -163,11 +193,15 @@ impl<'a> PutV2IpWhitelistCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "PUT-v2-ip-whitelist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2IpWhitelistError::Status400)),
@@ -203,13 +237,26 @@ pub struct PostV2IpWhitelistCall<'a> {
 impl<'a> PostV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+            sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -217,11 +264,15 @@ impl<'a> PostV2IpWhitelistCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v2-ip-whitelist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2IpWhitelistError::Status400)),
@@ -258,13 +309,26 @@ pub struct DeleteV2IpWhitelistCall<'a> {
 impl<'a> DeleteV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+            sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -276,11 +340,15 @@ impl<'a> DeleteV2IpWhitelistCall<'a> {
             request.query.push(("address", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v2-ip-whitelist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
+        sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV2IpWhitelistError::Status400)),

@@ -100,13 +100,26 @@ impl<'a> GetV1KeysCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysKeysResp>,
+            sinch_sdk_runtime::Error<GetV1KeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysKeysResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV1KeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -120,11 +133,15 @@ impl<'a> GetV1KeysCall<'a> {
             request.query.push(("kind", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v1-keys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysKeysResp>,
+        sinch_sdk_runtime::Error<GetV1KeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1KeysError::Status400)),
@@ -160,13 +177,26 @@ pub struct PostV1KeysCall<'a> {
 impl<'a> PostV1KeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysCreateKeyResp>,
+            sinch_sdk_runtime::Error<PostV1KeysError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysCreateKeyResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1KeysError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-keys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -174,11 +204,15 @@ impl<'a> PostV1KeysCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-keys")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysCreateKeyResp>,
+        sinch_sdk_runtime::Error<PostV1KeysError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(PostV1KeysError::Status403)),
@@ -215,13 +249,26 @@ pub struct DeleteV1KeysKeyIdCall<'a> {
 impl<'a> DeleteV1KeysKeyIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-keys--key-id-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -229,11 +276,15 @@ impl<'a> DeleteV1KeysKeyIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "DELETE-v1-keys--key-id-")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV1KeysKeyIdError::Status404)),
@@ -269,13 +320,26 @@ pub struct PostV1KeysPublicCall<'a> {
 impl<'a> PostV1KeysPublicCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysPublicKeyResp>,
+            sinch_sdk_runtime::Error<PostV1KeysPublicError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysPublicKeyResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1KeysPublicError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-keys-public",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -283,11 +347,15 @@ impl<'a> PostV1KeysPublicCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-keys-public")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysPublicKeyResp>,
+        sinch_sdk_runtime::Error<PostV1KeysPublicError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1KeysPublicError::Status400)),

@@ -46,13 +46,26 @@ pub struct PostV1AnalyticsLogsCall<'a> {
 impl<'a> PostV1AnalyticsLogsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
+            sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-logs",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -60,11 +73,15 @@ impl<'a> PostV1AnalyticsLogsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-logs")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
+        sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsLogsError::Status400)),

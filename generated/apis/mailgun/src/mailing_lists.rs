@@ -299,13 +299,26 @@ impl<'a> GetV3ListsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV3ListsResponse>,
+            sinch_sdk_runtime::Error<GetV3ListsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3ListsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -322,11 +335,15 @@ impl<'a> GetV3ListsCall<'a> {
             request.query.push(("address", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsResponse>,
+        sinch_sdk_runtime::Error<GetV3ListsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsError::Status429)),
@@ -358,13 +375,26 @@ pub struct PostV3ListsCall<'a> {
 impl<'a> PostV3ListsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostV3ListsResponse>,
+            sinch_sdk_runtime::Error<PostV3ListsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV3ListsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV3ListsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v3-lists",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -372,11 +402,15 @@ impl<'a> PostV3ListsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "post-v3-lists")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostV3ListsResponse>,
+        sinch_sdk_runtime::Error<PostV3ListsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3ListsError::Status400)),
@@ -442,13 +476,26 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetListsStringListAddressMembersResponse>,
+            sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetListsStringListAddressMembersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -476,11 +523,15 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
             self.body,
             "get-lists-string:list_address-members",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetListsStringListAddressMembersResponse>,
+        sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetListsStringListAddressMembersError::Status429)),
@@ -526,13 +577,26 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostListsStringListAddressMembersResponse>,
+            sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsStringListAddressMembersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -548,11 +612,15 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
             self.body,
             "post-lists-string:list_address-members",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostListsStringListAddressMembersResponse>,
+        sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostListsStringListAddressMembersError::Status400)),
@@ -601,13 +669,26 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersJsonResponse>,
+            sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersJsonResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-list_address-members.json",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -630,11 +711,15 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
             self.body,
             "post-lists-list_address-members.json",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersJsonResponse>,
+        sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PostListsListAddressMembersJsonError::Status404)),
@@ -685,13 +770,26 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersCsvResponse>,
+            sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersCsvResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-list_address-members.csv",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -707,11 +805,15 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
             self.body,
             "post-lists-list_address-members.csv",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersCsvResponse>,
+        sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostListsListAddressMembersCsvError::Status400)),
@@ -759,13 +861,26 @@ pub struct GetListsListAddressMembersMemberAddressCall<'a> {
 impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListMemberResponse>,
+            sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMemberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -782,11 +897,15 @@ impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
             self.body,
             "get-lists-list_address-members-member_address",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListMemberResponse>,
+        sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -835,13 +954,26 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PutListsListAddressMembersMemberAddressResponse>,
+            sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutListsListAddressMembersMemberAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -858,11 +990,15 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
             self.body,
             "put-lists-list_address-members-member_address",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PutListsListAddressMembersMemberAddressResponse>,
+        sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -902,13 +1038,26 @@ pub struct DeleteListsListAddressMembersMemberAddressCall<'a> {
 impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::DeleteListsListAddressMembersMemberAddressResponse>,
+            sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteListsListAddressMembersMemberAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -925,11 +1074,15 @@ impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
             self.body,
             "delete-lists-list_address-members-member_address",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DeleteListsListAddressMembersMemberAddressResponse>,
+        sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -975,13 +1128,26 @@ pub struct GetV3ListsAddressCall<'a> {
 impl<'a> GetV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV3ListsAddressResponse>,
+            sinch_sdk_runtime::Error<GetV3ListsAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3ListsAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -989,11 +1155,15 @@ impl<'a> GetV3ListsAddressCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists-address")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsAddressResponse>,
+        sinch_sdk_runtime::Error<GetV3ListsAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3ListsAddressError::Status404)),
@@ -1041,13 +1211,26 @@ impl<'a> PutV3ListsAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PutV3ListsAddressResponse>,
+            sinch_sdk_runtime::Error<PutV3ListsAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV3ListsAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3ListsAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1055,11 +1238,15 @@ impl<'a> PutV3ListsAddressCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "put-v3-lists-address")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PutV3ListsAddressResponse>,
+        sinch_sdk_runtime::Error<PutV3ListsAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3ListsAddressError::Status404)),
@@ -1101,13 +1288,26 @@ pub struct DeleteV3ListsAddressCall<'a> {
 impl<'a> DeleteV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::DeleteV3ListsAddressResponse>,
+            sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteV3ListsAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1115,11 +1315,15 @@ impl<'a> DeleteV3ListsAddressCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "delete-v3-lists-address")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DeleteV3ListsAddressResponse>,
+        sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3ListsAddressError::Status404)),
@@ -1166,13 +1370,26 @@ impl<'a> GetV3ListsPagesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PaginateMailingListResponse>,
+            sinch_sdk_runtime::Error<GetV3ListsPagesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PaginateMailingListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3ListsPagesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists-pages",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1183,11 +1400,15 @@ impl<'a> GetV3ListsPagesCall<'a> {
             request.query.push(("limit", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-lists-pages")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PaginateMailingListResponse>,
+        sinch_sdk_runtime::Error<GetV3ListsPagesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsPagesError::Status429)),
@@ -1248,13 +1469,26 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PaginateListMemberResponse>,
+            sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PaginateListMemberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-list_address-members-pages",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1282,11 +1516,15 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
             self.body,
             "get-lists-list_address-members-pages",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PaginateListMemberResponse>,
+        sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetListsListAddressMembersPagesError::Status429)),

@@ -65,13 +65,26 @@ pub struct PostV1AnalyticsMetricsCall<'a> {
 impl<'a> PostV1AnalyticsMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
+            sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-metrics",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -79,11 +92,15 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-metrics")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
+        sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsMetricsError::Status400)),
@@ -119,13 +136,26 @@ pub struct PostV1AnalyticsUsageMetricsCall<'a> {
 impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
+            sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-usage-metrics",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -133,11 +163,15 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v1-analytics-usage-metrics")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
+        sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsUsageMetricsError::Status400)),

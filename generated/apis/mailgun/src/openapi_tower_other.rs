@@ -93,13 +93,26 @@ pub struct GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
 impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
+            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v5-accounts-subaccounts-ip-pools-all",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -110,11 +123,15 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
             self.body,
             "GET-v5-accounts-subaccounts-ip-pools-all",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
+        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -153,13 +170,26 @@ pub struct PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -175,11 +205,15 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
             self.body,
             "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -226,13 +260,26 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -252,11 +299,15 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
             self.body,
             "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
+        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

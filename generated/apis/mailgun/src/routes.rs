@@ -129,13 +129,26 @@ impl<'a> GetV3RoutesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesResponse>,
+            sinch_sdk_runtime::Error<GetV3RoutesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3RoutesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -149,11 +162,15 @@ impl<'a> GetV3RoutesCall<'a> {
             request.query.push(("limit", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesResponse>,
+        sinch_sdk_runtime::Error<GetV3RoutesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3RoutesError::Status400)),
@@ -189,13 +206,26 @@ pub struct PostV3RoutesCall<'a> {
 impl<'a> PostV3RoutesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PostV3RoutesResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV3RoutesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v3-routes",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -203,11 +233,15 @@ impl<'a> PostV3RoutesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "post-v3-routes")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PostV3RoutesResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -234,13 +268,26 @@ pub struct GetV3RoutesIdCall<'a> {
 impl<'a> GetV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesIdResponse>,
+            sinch_sdk_runtime::Error<GetV3RoutesIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesIdResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3RoutesIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -248,11 +295,15 @@ impl<'a> GetV3RoutesIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes-id")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesIdResponse>,
+        sinch_sdk_runtime::Error<GetV3RoutesIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesIdError::Status404)),
@@ -295,13 +346,26 @@ impl<'a> PutV3RoutesIdCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PutV3RoutesIdResponse>,
+            sinch_sdk_runtime::Error<PutV3RoutesIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV3RoutesIdResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3RoutesIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -309,11 +373,15 @@ impl<'a> PutV3RoutesIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "put-v3-routes-id")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PutV3RoutesIdResponse>,
+        sinch_sdk_runtime::Error<PutV3RoutesIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3RoutesIdError::Status404)),
@@ -350,13 +418,26 @@ pub struct DeleteV3RoutesIdCall<'a> {
 impl<'a> DeleteV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::DeleteV3RoutesIdResponse>,
+            sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteV3RoutesIdResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -364,11 +445,15 @@ impl<'a> DeleteV3RoutesIdCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "delete-v3-routes-id")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DeleteV3RoutesIdResponse>,
+        sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3RoutesIdError::Status404)),
@@ -405,13 +490,26 @@ pub struct GetV3RoutesMatchCall<'a> {
 impl<'a> GetV3RoutesMatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesMatchResponse>,
+            sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesMatchResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes-match",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -423,11 +521,15 @@ impl<'a> GetV3RoutesMatchCall<'a> {
             request.query.push(("address", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v3-routes-match")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesMatchResponse>,
+        sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesMatchError::Status404)),

@@ -193,13 +193,26 @@ impl<'a> GetV3StatsTotalCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+            sinch_sdk_runtime::Error<GetV3StatsTotalError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3StatsTotalError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-total",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -223,11 +236,15 @@ impl<'a> GetV3StatsTotalCall<'a> {
             request.query.push(("event", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-total")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        sinch_sdk_runtime::Error<GetV3StatsTotalError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalError::Status400)),
@@ -290,13 +307,26 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+            sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--stats-total",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -320,11 +350,15 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
             request.query.push(("event", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain--stats-total")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainStatsTotalError::Status400)),
@@ -375,13 +409,26 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+            sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-total-domains",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -403,11 +450,15 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
             request.query.push(("timestamp", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-total-domains")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalDomainsError::Status400)),
@@ -481,13 +532,26 @@ impl<'a> GetV3StatsFilterCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+            sinch_sdk_runtime::Error<GetV3StatsFilterError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3StatsFilterError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-filter",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -517,11 +581,15 @@ impl<'a> GetV3StatsFilterCall<'a> {
             request.query.push(("group", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3-stats-filter")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
+        sinch_sdk_runtime::Error<GetV3StatsFilterError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsFilterError::Status400)),
@@ -559,13 +627,26 @@ pub struct GetV3DomainAggregatesProvidersCall<'a> {
 impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
+            sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-providers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -581,11 +662,15 @@ impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
             self.body,
             "GET-v3--domain--aggregates-providers",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
+        sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesProvidersError::Status400)),
@@ -623,13 +708,26 @@ pub struct GetV3DomainAggregatesDevicesCall<'a> {
 impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
+            sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-devices",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -645,11 +743,15 @@ impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
             self.body,
             "GET-v3--domain--aggregates-devices",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
+        sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesDevicesError::Status400)),
@@ -687,13 +789,26 @@ pub struct GetV3DomainAggregatesCountriesCall<'a> {
 impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
+            sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-countries",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -709,11 +824,15 @@ impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
             self.body,
             "GET-v3--domain--aggregates-countries",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
+        sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesCountriesError::Status400)),

@@ -201,13 +201,26 @@ pub struct GetV5AccountsSubaccountsSubaccountIdCall<'a> {
 impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts-subaccount_id",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -222,11 +235,15 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
             self.body,
             "get-v5-accounts-subaccounts-subaccount_id",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -300,13 +317,26 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -332,11 +362,15 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
             request.query.push(("closed", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "get-v5-accounts-subaccounts")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -363,13 +397,26 @@ pub struct PostV5AccountsSubaccountsCall<'a> {
 impl<'a> PostV5AccountsSubaccountsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -381,11 +428,15 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
             request.query.push(("name", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "post-v5-accounts-subaccounts")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV5AccountsSubaccountsError::Status400)),
@@ -422,13 +473,26 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-subaccounts-subaccount_id",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -443,11 +507,15 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
             self.body,
             "delete-v5-accounts-subaccounts-subaccount_id",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
+        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -505,13 +573,26 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts-subaccount_id-disable",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -533,11 +614,15 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
             self.body,
             "post-v5-accounts-subaccounts-subaccount_id-disable",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -583,13 +668,26 @@ pub struct PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
 impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts-subaccount_id-enable",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -605,11 +703,15 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
             self.body,
             "post-v5-accounts-subaccounts-subaccount_id-enable",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
+        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -655,13 +757,26 @@ pub struct GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -677,11 +792,15 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
             self.body,
             "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
+        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -735,13 +854,26 @@ pub struct PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -761,11 +893,15 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
             self.body,
             "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -804,13 +940,26 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -826,11 +975,15 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
             self.body,
             "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
+        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -878,13 +1031,26 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
+            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-subaccounts-subaccount_id-features",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -900,11 +1066,15 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
             self.body,
             "put-v5-accounts-subaccounts-subaccount_id-features",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
+        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -291,10 +291,24 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetPageResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetPageResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -320,11 +334,15 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
             request.query.push(("p", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domain-name--templates")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetPageResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -356,10 +374,24 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -376,11 +408,15 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domain-name--templates")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -412,10 +448,24 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -435,11 +485,15 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
             self.body,
             "DELETE-v3--domain-name--templates",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -493,10 +547,24 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -532,11 +600,15 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
             self.body,
             "GET-v3--domain-name--templates--template-name--versions",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetVersionsPageResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -569,10 +641,24 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -599,11 +685,15 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
             self.body,
             "POST-v3--domain-name--templates--template-name--versions",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -642,10 +732,24 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -674,11 +778,15 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
             self.body,
             "GET-v3--domain-name--templates--template-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -711,10 +819,24 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -740,11 +862,15 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
             self.body,
             "PUT-v3--domain-name--templates--template-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -777,10 +903,24 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -806,11 +946,15 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
             self.body,
             "DELETE-v3--domain-name--templates--template-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -844,10 +988,24 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -875,11 +1033,15 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             self.body,
             "GET-v3--domain-name--templates--template-name--versions--version-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -913,10 +1075,24 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -944,11 +1120,15 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             self.body,
             "PUT-v3--domain-name--templates--template-name--versions--version-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -982,10 +1162,24 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -1013,11 +1207,15 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
             self.body,
             "DELETE-v3--domain-name--templates--template-name--versions--version-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -1058,10 +1256,24 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNa
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiVersionCopyResponse>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiVersionCopyResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -1094,11 +1306,15 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCopyNewVersionNa
             self.body,
             "PUT-v3--domain-name--templates--template-name--versions--version-name--copy--new-version-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTempleHttpapiVersionCopyResponse>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -166,10 +166,24 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
     > {
         let client = self.client;
@@ -194,11 +208,15 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
             self.body,
             "POST-v3--domainID--unsubscribes-import",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdUnsubscribesImportError::Status400)),
@@ -246,10 +264,24 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelUnsubscribe>,
+            sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelUnsubscribe>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
     > {
         let client = self.client;
@@ -275,11 +307,15 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
             self.body,
             "GET-v3--domainID--unsubscribes--address-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelUnsubscribe>,
+        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3DomainIdUnsubscribesAddressError::Status404)),
@@ -322,10 +358,24 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
+            sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
     > {
         let client = self.client;
@@ -351,11 +401,15 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
             self.body,
             "DELETE-v3--domainID--unsubscribes--address-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
+        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -420,10 +474,24 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
+            sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
@@ -454,11 +522,15 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
             request.query.push(("term", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GET-v3--domainID--unsubscribes")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
+        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdUnsubscribesError::Status400)),
@@ -500,10 +572,24 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
@@ -520,11 +606,15 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "POST-v3--domainID--unsubscribes")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdUnsubscribesError::Status400)),
@@ -566,10 +656,24 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+            sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
     > {
         let client = self.client;
@@ -589,11 +693,15 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
             self.body,
             "DELETE-v3--domainID--unsubscribes",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
+        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainIdUnsubscribesError::Status400)),

@@ -185,13 +185,26 @@ pub struct GetV3DomainsDomainWebhooksCall<'a> {
 impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+            sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -202,11 +215,15 @@ impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
             self.body,
             "GET-v3-domains--domain--webhooks",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status401)),
@@ -248,13 +265,26 @@ pub struct PostV3DomainsDomainWebhooksCall<'a> {
 impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+            sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -265,11 +295,15 @@ impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
             self.body,
             "POST-v3-domains--domain--webhooks",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainsDomainWebhooksError::Status400)),
@@ -322,10 +356,24 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
+            sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
@@ -351,11 +399,15 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             self.body,
             "GET-v3-domains--domain-name--webhooks--webhook-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
+        sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -407,10 +459,24 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+            sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
@@ -436,11 +502,15 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             self.body,
             "PUT-v3-domains--domain-name--webhooks--webhook-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -499,10 +569,24 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
     > {
         let client = self.client;
@@ -528,11 +612,15 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
             self.body,
             "DELETE-v3-domains--domain-name--webhooks--webhook-name-",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
+        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -578,13 +666,26 @@ pub struct PutV4DomainsDomainWebhooksCall<'a> {
 impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+            sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -595,11 +696,15 @@ impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
             self.body,
             "PUT-v4-domains--domain--webhooks",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status400)),
@@ -646,13 +751,26 @@ pub struct PostV4DomainsDomainWebhooksCall<'a> {
 impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+            sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -663,11 +781,15 @@ impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
             self.body,
             "POST-v4-domains--domain--webhooks",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV4DomainsDomainWebhooksError::Status400)),
@@ -715,13 +837,26 @@ pub struct DeleteV4DomainsDomainWebhooksCall<'a> {
 impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+            sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -736,11 +871,15 @@ impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
             self.body,
             "DELETE-v4-domains--domain--webhooks",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
+        sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV4DomainsDomainWebhooksError::Status400)),

@@ -247,10 +247,24 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListActiveNumbersResponse>,
+            sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListActiveNumbersResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
     > {
         let client = self.client;
@@ -298,11 +312,15 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
             request.query.push(("orderBy", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_ListActiveNumbers")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListActiveNumbersResponse>,
+        sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
@@ -408,10 +426,24 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+            sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
     > {
         let client = self.client;
@@ -434,11 +466,15 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_GetActiveNumber")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceGetActiveNumberError::Status400)),
@@ -497,10 +533,24 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+            sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
     > {
         let client = self.client;
@@ -526,11 +576,15 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
             self.body,
             "NumberService_UpdateActiveNumber",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status400)),
@@ -588,10 +642,24 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+            sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
     > {
         let client = self.client;
@@ -615,11 +683,15 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "NumberService_ReleaseNumber")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
+        sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceReleaseNumberError::Status400)),
@@ -677,10 +749,24 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+            sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
     > {
         let client = self.client;
@@ -707,11 +793,15 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
             self.body,
             "NumberService_GetEmergencyAddress",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+        sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status400)),
@@ -769,10 +859,24 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+            sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
     > {
         let client = self.client;
@@ -799,11 +903,15 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
             self.body,
             "NumberService_ProvisionEmergencyAddress",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
+        sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -869,10 +977,24 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
     > {
         let client = self.client;
@@ -898,11 +1020,15 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
             self.body,
             "NumberService_DeprovisionEmergencyAddress",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -968,10 +1094,24 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ValidateAddressResponse>,
+            sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ValidateAddressResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
     > {
         let client = self.client;
@@ -998,11 +1138,15 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
             self.body,
             "NumberService_ValidateEmergencyAddress",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ValidateAddressResponse>,
+        sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -60,10 +60,24 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListAvailableRegionsResponse>,
+            sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListAvailableRegionsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
     > {
         let client = self.client;
@@ -93,11 +107,15 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
             self.body,
             "NumberService_ListAvailableRegions",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListAvailableRegionsResponse>,
+        sinch_sdk_runtime::Error<NumberServiceListAvailableRegionsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceListAvailableRegionsError::Status400)),

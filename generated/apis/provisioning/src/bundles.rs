@@ -120,10 +120,24 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BundlesListBundlesDto>,
+            sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesListBundlesDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
     > {
         let client = self.client;
@@ -164,11 +178,15 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
             self.body,
             "BundlesBundlesController_list_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BundlesListBundlesDto>,
+        sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerListV1Error::Status400)),
@@ -266,10 +284,24 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+            sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
     > {
         let client = self.client;
@@ -289,11 +321,15 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
             self.body,
             "BundlesBundlesController_create_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+        sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status400)),
@@ -366,10 +402,24 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+            sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
     > {
         let client = self.client;
@@ -392,11 +442,15 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "BundlesBundlesController_get_v1")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
+        sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status400)),

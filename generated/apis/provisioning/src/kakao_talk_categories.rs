@@ -69,10 +69,24 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderCategoryListDto>,
+            sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderCategoryListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
     > {
         let client = self.client;
@@ -97,11 +111,15 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
             self.body,
             "KakaotalkCategoriesController_listSenderCategories_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderCategoryListDto>,
+        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -172,10 +190,24 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateCategoryListDto>,
+            sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateCategoryListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
     > {
         let client = self.client;
@@ -208,11 +240,15 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
             self.body,
             "KakaotalkCategoriesController_getTemplateCategories_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateCategoryListDto>,
+        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

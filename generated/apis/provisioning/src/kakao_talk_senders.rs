@@ -259,10 +259,24 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderListDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
@@ -303,11 +317,15 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
             self.body,
             "KakaotalkSendersController_listSenders_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderListDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -418,10 +436,24 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
@@ -446,11 +478,15 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_createSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -530,10 +566,24 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
     > {
         let client = self.client;
@@ -559,11 +609,15 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_getSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -629,10 +683,24 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
     > {
         let client = self.client;
@@ -657,11 +725,15 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_deleteSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -734,10 +806,24 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
     > {
         let client = self.client;
@@ -763,11 +849,15 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_updateSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -852,10 +942,24 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderNotificationListDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -888,11 +992,15 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
             self.body,
             "KakaotalkSendersController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderNotificationListDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1006,10 +1114,24 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
     > {
         let client = self.client;
@@ -1035,11 +1157,15 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
             self.body,
             "KakaotalkSendersController_deleteChanges_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1112,10 +1238,24 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
     > {
         let client = self.client;
@@ -1142,11 +1282,15 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
             self.body,
             "KakaotalkSendersController_createComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1212,10 +1356,24 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
     > {
         let client = self.client;
@@ -1242,11 +1400,15 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_registerSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1319,10 +1481,24 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+            sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
     > {
         let client = self.client;
@@ -1349,11 +1525,15 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
             self.body,
             "KakaotalkSendersController_verifySender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
+        sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -247,10 +247,24 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateListDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
     > {
         let client = self.client;
@@ -296,11 +310,15 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_listTemplates_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateListDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -412,10 +430,24 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
     > {
         let client = self.client;
@@ -442,11 +474,15 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_createTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -527,10 +563,24 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
     > {
         let client = self.client;
@@ -558,11 +608,15 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_get_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status400)),
@@ -621,10 +675,24 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
     > {
         let client = self.client;
@@ -651,11 +719,15 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_deleteTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -722,10 +794,24 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
     > {
         let client = self.client;
@@ -753,11 +839,15 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_updateTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -850,10 +940,24 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateNotificationListDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -888,11 +992,15 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateNotificationListDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1007,10 +1115,24 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
     > {
         let client = self.client;
@@ -1038,11 +1160,15 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_deleteTemplateDraft_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1116,10 +1242,24 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
     > {
         let client = self.client;
@@ -1148,11 +1288,15 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
             self.body,
             "KakaotalkTemplatesController_createComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
+        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

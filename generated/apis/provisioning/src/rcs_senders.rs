@@ -351,10 +351,24 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderListDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
@@ -408,11 +422,15 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
             self.body,
             "RcsSendersController_listSenders_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderListDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400)),
@@ -520,10 +538,24 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
@@ -548,11 +580,15 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
             self.body,
             "RcsSendersController_createSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -639,10 +675,24 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
     > {
         let client = self.client;
@@ -668,11 +718,15 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
             self.body,
             "RcsSendersController_getSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400)),
@@ -749,10 +803,24 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
     > {
         let client = self.client;
@@ -781,11 +849,15 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
             self.body,
             "RcsSendersController_updateSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -877,10 +949,24 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderNotificationListDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -913,11 +999,15 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
             self.body,
             "RcsSendersController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderNotificationListDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1029,10 +1119,24 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsCommentDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
     > {
         let client = self.client;
@@ -1059,11 +1163,15 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
             self.body,
             "RcsSendersController_createSenderComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsCommentDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1129,10 +1237,24 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
     > {
         let client = self.client;
@@ -1159,11 +1281,15 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
             self.body,
             "RcsSendersController_launchSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1257,10 +1383,24 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsTestNumbersDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumbersDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
     > {
         let client = self.client;
@@ -1287,11 +1427,15 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
             self.body,
             "RcsSendersController_addTestNumbers_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumbersDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1365,10 +1509,24 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
     > {
         let client = self.client;
@@ -1396,11 +1554,15 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
             self.body,
             "RcsSendersController_getTestNumberState_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1474,10 +1636,24 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
     > {
         let client = self.client;
@@ -1504,11 +1680,15 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
             self.body,
             "RcsSendersController_deleteTestNumber_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1582,10 +1762,24 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberCapabilitiesDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberCapabilitiesDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
     > {
         let client = self.client;
@@ -1614,11 +1808,15 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
             self.body,
             "RcsSendersController_getTestNumberCapabilities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberCapabilitiesDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1699,10 +1897,24 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+            sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
     > {
         let client = self.client;
@@ -1731,11 +1943,15 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
             self.body,
             "RcsSendersController_retryTestNumber_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
+        sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -134,10 +134,24 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppListDto>,
+            sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
     > {
         let client = self.client;
@@ -168,11 +182,15 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
             self.body,
             "SmsSmsAppsController_listSmsApps_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppListDto>,
+        sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status400)),
@@ -275,10 +293,24 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+            sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
     > {
         let client = self.client;
@@ -303,11 +335,15 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
             self.body,
             "SmsSmsAppsController_createSmsApp_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -366,10 +402,24 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+            sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
     > {
         let client = self.client;
@@ -395,11 +445,15 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
             self.body,
             "SmsSmsAppsController_getSmsApp_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status401)),
@@ -452,10 +506,24 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
     > {
         let client = self.client;
@@ -480,11 +548,15 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
             self.body,
             "SmsSmsAppsController_deleteSmsApp_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -550,10 +622,24 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+            sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
     > {
         let client = self.client;
@@ -579,11 +665,15 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
             self.body,
             "SmsSmsAppsController_updateSmsApp_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
+        sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

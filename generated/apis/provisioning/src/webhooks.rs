@@ -161,10 +161,24 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookListDto>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
     > {
         let client = self.client;
@@ -190,11 +204,15 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
             self.body,
             "WebhookWebhookController_listWebhooks_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookListDto>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -298,10 +316,24 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
     > {
         let client = self.client;
@@ -321,11 +353,15 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
             self.body,
             "WebhookWebhookController_createWebhook_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -398,10 +434,24 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
     > {
         let client = self.client;
@@ -427,11 +477,15 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
             self.body,
             "WebhookWebhookController_getWebhook_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -497,10 +551,24 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
     > {
         let client = self.client;
@@ -526,11 +594,15 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
             self.body,
             "WebhookWebhookController_replaceWebhook_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -603,10 +675,24 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
     > {
         let client = self.client;
@@ -631,11 +717,15 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
             self.body,
             "WebhookWebhookController_deleteWebhook_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -701,10 +791,24 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+            sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
     > {
         let client = self.client;
@@ -730,11 +834,15 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
             self.body,
             "WebhookWebhookController_updateWebhook_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
+        sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -91,10 +91,24 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
     > {
         let client = self.client;
@@ -118,11 +132,15 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
             self.body,
             "WhatsappTemplateAnalyticsHelpersController_enableTemplateAnalytics_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -188,10 +206,24 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
+            sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
     > {
         let client = self.client;
@@ -216,11 +248,15 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
             self.body,
             "WhatsappEmbeddedSignupHelperController_createLongLivedAccessToken_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
+        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -279,10 +315,24 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
+            sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
     > {
         let client = self.client;
@@ -307,11 +357,15 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
             self.body,
             "WhatsappEmbeddedSignupHelperController_listWabaDetailsForToken_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
+        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -141,10 +141,24 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
     > {
         let client = self.client;
@@ -164,11 +178,15 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
             self.body,
             "WhatsappAccountsController_getAccount_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -233,10 +251,24 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
     > {
         let client = self.client;
@@ -256,11 +288,15 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
             self.body,
             "WhatsappAccountsController_createAccount_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -332,10 +368,24 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
     > {
         let client = self.client;
@@ -354,11 +404,15 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
             self.body,
             "WhatsappAccountsController_deleteAccount_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -423,10 +477,24 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
     > {
         let client = self.client;
@@ -446,11 +514,15 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
             self.body,
             "WhatsappAccountsController_updateAccount_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -534,10 +606,24 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountNotificationListDto>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -568,11 +654,15 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
             self.body,
             "WhatsappAccountsController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountNotificationListDto>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -685,10 +775,24 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+            sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
     > {
         let client = self.client;
@@ -713,11 +817,15 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
             self.body,
             "WhatsappAccountsController_createComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -79,10 +79,24 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowListDto>,
+            sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
     > {
         let client = self.client;
@@ -113,11 +127,15 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
             self.body,
             "WhatsappFlowsController_listFlows_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowListDto>,
+        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -229,10 +247,24 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowScreenListDto>,
+            sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowScreenListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
     > {
         let client = self.client;
@@ -259,11 +291,15 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
             self.body,
             "WhatsappFlowsController_listFlowScreens_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowScreenListDto>,
+        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

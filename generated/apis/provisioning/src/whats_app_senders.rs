@@ -288,10 +288,24 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderListDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
     > {
         let client = self.client;
@@ -332,11 +346,15 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
             self.body,
             "WhatsappSendersController_listSenders_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderListDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -447,10 +465,24 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
     > {
         let client = self.client;
@@ -475,11 +507,15 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
             self.body,
             "WhatsappSendersController_createSender_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -552,10 +588,24 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
     > {
         let client = self.client;
@@ -581,11 +631,15 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
             self.body,
             "WhatsappSendersController_get_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status400)),
@@ -643,10 +697,24 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
     > {
         let client = self.client;
@@ -671,11 +739,15 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
             self.body,
             "WhatsappSendersController_delete_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status400)),
@@ -738,10 +810,24 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
     > {
         let client = self.client;
@@ -767,11 +853,15 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
             self.body,
             "WhatsappSendersController_update_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status400)),
@@ -846,10 +936,24 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderNotificationListDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -882,11 +986,15 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
             self.body,
             "WhatsappSendersController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderNotificationListDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1000,10 +1108,24 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
     > {
         let client = self.client;
@@ -1029,11 +1151,15 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
             self.body,
             "WhatsappSendersController_deleteChanges_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1106,10 +1232,24 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
     > {
         let client = self.client;
@@ -1136,11 +1276,15 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
             self.body,
             "WhatsappSendersController_createComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1206,10 +1350,24 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderRegisterDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderRegisterDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
     > {
         let client = self.client;
@@ -1236,11 +1394,15 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
             self.body,
             "WhatsappSendersController_register_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderRegisterDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1320,10 +1482,24 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSuggestedUsernamesDto>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSuggestedUsernamesDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
     > {
         let client = self.client;
@@ -1350,11 +1526,15 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
             self.body,
             "WhatsappSendersController_getSuggestedUsernames_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSuggestedUsernamesDto>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1420,10 +1600,24 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
     > {
         let client = self.client;
@@ -1449,11 +1643,15 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
             self.body,
             "WhatsappSendersController_verify_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status400)),

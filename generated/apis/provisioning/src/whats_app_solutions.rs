@@ -103,10 +103,24 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionListDto>,
+            sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
     > {
         let client = self.client;
@@ -131,11 +145,15 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
             self.body,
             "WhatsappSolutionsController_listSolutions_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionListDto>,
+        sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -193,10 +211,24 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappCreateSolutionListDto>,
+            sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCreateSolutionListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
     > {
         let client = self.client;
@@ -221,11 +253,15 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
             self.body,
             "WhatsappSolutionsController_createSolution_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappCreateSolutionListDto>,
+        sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -284,10 +320,24 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionDto>,
+            sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
     > {
         let client = self.client;
@@ -313,11 +363,15 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
             self.body,
             "WhatsappSolutionsController_getSolution_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionDto>,
+        sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -376,10 +430,24 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
     > {
         let client = self.client;
@@ -405,11 +473,15 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
             self.body,
             "WhatsappSolutionsController_assignSolution_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             401 => {

@@ -334,10 +334,24 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
     > {
         let client = self.client;
@@ -389,11 +403,15 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_listTemplates_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -451,10 +469,24 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
     > {
         let client = self.client;
@@ -479,11 +511,15 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_createTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -593,10 +629,24 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
     > {
         let client = self.client;
@@ -636,11 +686,15 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_listTemplatesByName_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -706,10 +760,24 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
     > {
         let client = self.client;
@@ -734,11 +802,15 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_deleteTemplatesByName_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -837,10 +909,24 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
     > {
         let client = self.client;
@@ -876,11 +962,15 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_getTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -953,10 +1043,24 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
     > {
         let client = self.client;
@@ -986,11 +1090,15 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_deleteTemplateByNameAndLanguage_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1064,10 +1172,24 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
     > {
         let client = self.client;
@@ -1095,11 +1217,15 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_updateTemplate_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1199,10 +1325,24 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateNotificationListDto>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateNotificationListDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
     > {
         let client = self.client;
@@ -1237,11 +1377,15 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_listActivities_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateNotificationListDto>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1356,10 +1500,24 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
     > {
         let client = self.client;
@@ -1388,11 +1546,15 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_createComment_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1466,10 +1628,24 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateCompareDto>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateCompareDto>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
     > {
         let client = self.client;
@@ -1498,11 +1674,15 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_compareTemplates_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateCompareDto>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1574,10 +1754,24 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
     > {
         let client = self.client;
@@ -1601,11 +1795,15 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
             self.body,
             "WhatsappTemplatesController_syncTemplates_v1",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
+    > {
         match response.status() {
             200..=299 => {}
             400 => {

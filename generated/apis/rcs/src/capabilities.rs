@@ -47,10 +47,24 @@ impl<'a> CapabilityQueryCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CapabilitiesResponse>,
+            sinch_sdk_runtime::Error<CapabilityQueryError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CapabilitiesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CapabilityQueryError>,
     > {
         let client = self.client;
@@ -71,11 +85,15 @@ impl<'a> CapabilityQueryCall<'a> {
             request.query.push(("msisdn", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Capability Query")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CapabilitiesResponse>,
+        sinch_sdk_runtime::Error<CapabilityQueryError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(CapabilityQueryError::Status404))),

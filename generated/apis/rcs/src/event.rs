@@ -49,10 +49,24 @@ impl<'a> SendAnEventCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<SendAnEventError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SendAnEventError>,
     > {
         let client = self.client;
@@ -68,11 +82,15 @@ impl<'a> SendAnEventCall<'a> {
             ["/", &sinch_sdk_runtime::encode::path(&bot_id), "/events"].concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "Send an event")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<SendAnEventError>,
+    > {
         match response.status() {
             200..=299 => {}
             502 => return Err(response.into_error(Some(SendAnEventError::Status502))),

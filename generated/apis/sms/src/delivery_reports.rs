@@ -110,10 +110,24 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::RetrieveDeliveryResponseObj>,
+            sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RetrieveDeliveryResponseObj>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
     > {
         let client = self.client;
@@ -147,11 +161,15 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
             request.query.push(("code", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReportByBatchId")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::RetrieveDeliveryResponseObj>,
+        sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -197,10 +215,24 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetDeliveryReportByPhoneNumberResponse>,
+            sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetDeliveryReportByPhoneNumberResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
     > {
         let client = self.client;
@@ -225,11 +257,15 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReportByPhoneNumber")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetDeliveryReportByPhoneNumberResponse>,
+        sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -315,10 +351,24 @@ impl<'a> GetDeliveryReportsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::DeliveryReportList>,
+            sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeliveryReportList>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetDeliveryReportsError>,
     > {
         let client = self.client;
@@ -361,11 +411,15 @@ impl<'a> GetDeliveryReportsCall<'a> {
             request.query.push(("client_reference", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "GetDeliveryReports")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::DeliveryReportList>,
+        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(GetDeliveryReportsError::Status400))),

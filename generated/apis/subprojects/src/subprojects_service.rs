@@ -146,13 +146,26 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListSubprojectsResponse>,
+            sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListSubprojectsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_ListSubprojects",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -177,11 +190,15 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
             self.body,
             "SubprojectService_ListSubprojects",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListSubprojectsResponse>,
+        sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceListSubprojectsError::Status400)),
@@ -276,13 +293,26 @@ pub struct SubprojectServiceCreateSubprojectCall<'a> {
 impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+            sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_CreateSubproject",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -298,11 +328,15 @@ impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
             self.body,
             "SubprojectService_CreateSubproject",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status400)),
@@ -356,13 +390,26 @@ pub struct SubprojectServiceGetSubprojectCall<'a> {
 impl<'a> SubprojectServiceGetSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+            sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_GetSubproject",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -370,11 +417,15 @@ impl<'a> SubprojectServiceGetSubprojectCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "SubprojectService_GetSubproject")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status400)),
@@ -426,13 +477,26 @@ pub struct SubprojectServiceDeleteSubprojectCall<'a> {
 impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<serde_json::Value>,
+            sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_DeleteSubproject",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -443,11 +507,15 @@ impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
             self.body,
             "SubprojectService_DeleteSubproject",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status400)),
@@ -499,13 +567,26 @@ pub struct SubprojectServiceUpdateSubprojectCall<'a> {
 impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+            sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
     > {
-        let client = self.client;
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_UpdateSubproject",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -516,11 +597,15 @@ impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
             self.body,
             "SubprojectService_UpdateSubproject",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
+        sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status400)),

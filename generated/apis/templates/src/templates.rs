@@ -110,10 +110,24 @@ impl<'a> TemplatesListTemplatesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListTemplatesResponse>,
+            sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListTemplatesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
     > {
         let client = self.client;
@@ -130,11 +144,15 @@ impl<'a> TemplatesListTemplatesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_ListTemplates")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListTemplatesResponse>,
+        sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesListTemplatesError::Default)),
@@ -175,10 +193,24 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Template>,
+            sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
     > {
         let client = self.client;
@@ -195,11 +227,15 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_CreateTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesCreateTemplateError::Default)),
@@ -247,10 +283,24 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Template>,
+            sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
     > {
         let client = self.client;
@@ -278,11 +328,15 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
             }
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_UpdateTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesUpdateTemplateError::Default)),
@@ -324,10 +378,24 @@ impl<'a> TemplatesGetTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::Template>,
+            sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
     > {
         let client = self.client;
@@ -350,11 +418,15 @@ impl<'a> TemplatesGetTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_GetTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::Template>,
+        sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesGetTemplateError::Default)),
@@ -396,10 +468,24 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<serde_json::Value>,
+            sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
     > {
         let client = self.client;
@@ -422,11 +508,15 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_DeleteTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesDeleteTemplateError::Default)),

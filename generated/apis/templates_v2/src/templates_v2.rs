@@ -133,10 +133,24 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::V2ListTemplatesResponse>,
+            sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2ListTemplatesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
     > {
         let client = self.client;
@@ -153,11 +167,15 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_ListTemplates")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::V2ListTemplatesResponse>,
+        sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTemplatesError::Default)),
@@ -198,10 +216,24 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+            sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
     > {
         let client = self.client;
@@ -218,11 +250,15 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_CreateTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2CreateTemplateError::Default)),
@@ -276,10 +312,24 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::V2ListTranslationsResponse>,
+            sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2ListTranslationsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
     > {
         let client = self.client;
@@ -309,11 +359,15 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
             request.query.push(("translation_version", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_ListTranslations")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::V2ListTranslationsResponse>,
+        sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTranslationsError::Default)),
@@ -355,10 +409,24 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+            sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
     > {
         let client = self.client;
@@ -381,11 +449,15 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_GetTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2GetTemplateError::Default)),
@@ -427,10 +499,24 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+            sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
     > {
         let client = self.client;
@@ -453,11 +539,15 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_UpdateTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
+        sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2UpdateTemplateError::Default)),
@@ -499,10 +589,24 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<serde_json::Value>,
+            sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
     > {
         let client = self.client;
@@ -525,11 +629,15 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "Templates_v2_DeleteTemplate")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<serde_json::Value>,
+        sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2DeleteTemplateError::Default)),

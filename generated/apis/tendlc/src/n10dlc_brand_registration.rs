@@ -209,10 +209,24 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
     > {
         let client = self.client;
@@ -237,11 +251,15 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
             self.body,
             "BrandRegistrationService_CreateBrandRegistrationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -292,10 +310,24 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListBrandRegistrationResponse>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBrandRegistrationResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
     > {
         let client = self.client;
@@ -320,11 +352,15 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
             self.body,
             "BrandRegistrationService_ListBrandRegistrationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListBrandRegistrationResponse>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -376,10 +412,24 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
     > {
         let client = self.client;
@@ -405,11 +455,15 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
             self.body,
             "BrandRegistrationService_GetBrandRegistrationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -461,10 +515,24 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
     > {
         let client = self.client;
@@ -490,11 +558,15 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
             self.body,
             "BrandRegistrationService_Update10DlcBrand",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -560,10 +632,24 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BrandRegistrationFeedbackResponse>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistrationFeedbackResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
     > {
         let client = self.client;
@@ -590,11 +676,15 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
             self.body,
             "BrandRegistrationService_GetBrandRegistrationFeedback",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BrandRegistrationFeedbackResponse>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -660,10 +750,24 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
     > {
         let client = self.client;
@@ -692,11 +796,15 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
             self.body,
             "BrandRegistrationService_fetchBrandRegistrationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -748,10 +856,24 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
     > {
         let client = self.client;
@@ -778,11 +900,15 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
             self.body,
             "BrandRegistrationService_Upgrade10DlcBrandToFullRegistration",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -849,10 +975,24 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::TenDlcVettingInfoResponse>,
+            sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TenDlcVettingInfoResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
     > {
         let client = self.client;
@@ -883,11 +1023,15 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
             self.body,
             "BrandRegistrationService_VettingInfo",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::TenDlcVettingInfoResponse>,
+        sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -953,10 +1097,24 @@ impl<'a> Resend2faEmailCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<()>,
+            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
     > {
         let client = self.client;
@@ -979,11 +1137,15 @@ impl<'a> Resend2faEmailCall<'a> {
             .concat(),
         );
         request.body = sinch_sdk_runtime::call::body(self.body, "resend2faEmail")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<()>,
+        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
+    > {
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),

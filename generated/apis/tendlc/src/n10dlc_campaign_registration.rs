@@ -218,10 +218,24 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateTcrCampaignResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateTcrCampaignResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
     > {
         let client = self.client;
@@ -246,11 +260,15 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_CreateTcrCampaign",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateTcrCampaignResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -308,10 +326,24 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
     > {
         let client = self.client;
@@ -336,11 +368,15 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_UploadCampaignFile",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -406,10 +442,24 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
     > {
         let client = self.client;
@@ -435,11 +485,15 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_GetCampaign",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -505,10 +559,24 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
     > {
         let client = self.client;
@@ -537,11 +605,15 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_GetCampaignByTcrCampaignId",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -613,10 +685,24 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
     > {
         let client = self.client;
@@ -648,11 +734,15 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_QualifyBrandByUseCase",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -711,10 +801,24 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
     > {
         let client = self.client;
@@ -740,11 +844,15 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
             self.body,
             "CampaignRegistrationExternalService_DeleteCampaign",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -854,10 +962,24 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
     > {
         let client = self.client;
@@ -905,11 +1027,15 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
             self.body,
             "CampaignRegistrationService_ListCampaignRegistrationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1020,10 +1146,24 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
+            sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
     > {
         let client = self.client;
@@ -1050,11 +1190,15 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
             self.body,
             "CampaignRegistrationService_GetCampaignRegistrationFeedback",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1129,10 +1273,24 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
     > {
         let client = self.client;
@@ -1159,11 +1317,15 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
             self.body,
             "CampaignRegistrationService_ResubmitCampaignRegistration",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -138,10 +138,24 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
+            sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
     > {
         let client = self.client;
@@ -183,11 +197,15 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
             self.body,
             "TfnVerificationExternalService_ListTfnVerificationsRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -290,10 +308,24 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
+            sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
     > {
         let client = self.client;
@@ -318,11 +350,15 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
             self.body,
             "TfnVerificationExternalService_CreateTfnVerificationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -374,10 +410,24 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
+            sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
     > {
         let client = self.client;
@@ -403,11 +453,15 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
             self.body,
             "TfnVerificationExternalService_GetTfnVerificationRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -458,10 +512,24 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
+            sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
     > {
         let client = self.client;
@@ -486,11 +554,15 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
             self.body,
             "TfnVerificationExternalService_GetTfnVerificationUseCasesRequest",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
+        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -73,10 +73,24 @@ impl<'a> DescribeSvamlCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::SvamlDescriptionResponse>,
+            sinch_sdk_runtime::Error<DescribeSvamlError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SvamlDescriptionResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<DescribeSvamlError>,
     > {
         let client = self.client;
@@ -98,11 +112,15 @@ impl<'a> DescribeSvamlCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "describeSvaml")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::SvamlDescriptionResponse>,
+        sinch_sdk_runtime::Error<DescribeSvamlError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DescribeSvamlError::Status400)),
@@ -154,10 +172,24 @@ impl<'a> ValidateSvamlCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::ValidateSvamlResponse>,
+            sinch_sdk_runtime::Error<ValidateSvamlError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ValidateSvamlResponse>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ValidateSvamlError>,
     > {
         let client = self.client;
@@ -179,11 +211,15 @@ impl<'a> ValidateSvamlCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "validateSvaml")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::ValidateSvamlResponse>,
+        sinch_sdk_runtime::Error<ValidateSvamlError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ValidateSvamlError::Status400)),

@@ -151,10 +151,24 @@ impl<'a> GetBlacklistCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<super::types::MsisdnListMessage>,
+            sinch_sdk_runtime::Error<GetBlacklistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::MsisdnListMessage>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<GetBlacklistError>,
     > {
         let client = self.client;
@@ -179,11 +193,15 @@ impl<'a> GetBlacklistCall<'a> {
             request.query.push(("page", value.to_string()));
         }
         request.body = sinch_sdk_runtime::call::body(self.body, "getBlacklist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<super::types::MsisdnListMessage>,
+        sinch_sdk_runtime::Error<GetBlacklistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBlacklistError::Status400)),
@@ -235,10 +253,24 @@ impl<'a> AddToBlacklistCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<AddToBlacklistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<AddToBlacklistError>,
     > {
         let client = self.client;
@@ -260,11 +292,15 @@ impl<'a> AddToBlacklistCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "addToBlacklist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<AddToBlacklistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AddToBlacklistError::Status400)),
@@ -316,10 +352,24 @@ impl<'a> RemoveFromBlacklistCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
     > {
         let client = self.client;
@@ -341,11 +391,15 @@ impl<'a> RemoveFromBlacklistCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "removeFromBlacklist")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RemoveFromBlacklistError::Status400)),
@@ -397,10 +451,24 @@ impl<'a> ProvisionOptInCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<ProvisionOptInError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ProvisionOptInError>,
     > {
         let client = self.client;
@@ -422,11 +490,15 @@ impl<'a> ProvisionOptInCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "provisionOptIn")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<ProvisionOptInError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptInError::Status400)),
@@ -478,10 +550,24 @@ impl<'a> ProvisionOptOutCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<ProvisionOptOutError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ProvisionOptOutError>,
     > {
         let client = self.client;
@@ -503,11 +589,15 @@ impl<'a> ProvisionOptOutCall<'a> {
         );
         request.headers.push(("accept", "application/json".to_string()));
         request.body = sinch_sdk_runtime::call::body(self.body, "provisionOptOut")?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<ProvisionOptOutError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptOutError::Status400)),
@@ -560,10 +650,24 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
     }
     sinch_sdk_runtime::call::call_options!();
     /// Sends the request; the value comes with the response's status and headers.
-    pub async fn send_with_response(
+    #[inline]
+    pub fn send_with_response(
+        self,
+    ) -> impl ::core::future::Future<
+        Output = Result<
+            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+            sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
+        >,
+    > + Send
+    + 'a {
+        let client = self.client;
+        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+    }
+    #[inline]
+    fn request_parts(
         self,
     ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
         sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
     > {
         let client = self.client;
@@ -588,11 +692,15 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
             self.body,
             "provisionOptOutDeprecatedEndpoint",
         )?;
-        let response = client
-            .http
-            .exchange(request, &self.options)
-            .await
-            .map_err(sinch_sdk_runtime::Error::widen)?;
+        Ok((request, self.options))
+    }
+    #[inline]
+    fn decode_response(
+        response: sinch_sdk_runtime::Response,
+    ) -> Result<
+        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
+        sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
+    > {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400)),
