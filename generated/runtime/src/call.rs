@@ -143,25 +143,82 @@ pub fn body<E>(body: Result<Body, String>, operation: &'static str) -> Result<Bo
 
 /// A request builder's `send` and its `IntoFuture`, for a builder `$call<'a>` whose
 /// `send_with_response` gives `WithResponse<$ok>` or `Error<$err>`: awaiting the builder sends it.
-/// An operation's call: the request its builder made (or the error making it) is sent, and the
-/// response read by the operation's `decode`. The generated operations have no `async` body of
-/// their own: two state machines per operation (`send_with_response` and `send`) were a fifth of
-/// rustc's instructions for Engage's crate. Generic, so it is compiled where a call is awaited.
-pub async fn exchange<T, E>(
-    http: &super::Http,
-    request: Result<(Request, CallOptions), Error<E>>,
+/// The future of an operation's `send_with_response`: the request its builder made (or the error
+/// making it) is sent, and the response read by the operation's `decode`. A type, not an `async`
+/// body per operation: two state machines per operation (`send_with_response` and `send`), each
+/// boxed as `dyn Future + Send`, were a fifth of rustc's instructions for Engage's crate.
+#[must_use = "futures do nothing unless awaited"]
+pub struct Sending<'a, T, E> {
+    state: State<'a, E>,
     decode: fn(super::Response) -> Result<WithResponse<T>, Error<E>>,
-) -> Result<WithResponse<T>, Error<E>> {
-    let (request, options) = request?;
-    let response = http.exchange(request, &options).await.map_err(Error::widen)?;
-    decode(response)
 }
 
-/// The value of a call's response, without its status and headers: `send` of every operation.
-pub async fn value<T, E>(
-    call: impl std::future::Future<Output = Result<WithResponse<T>, Error<E>>>,
-) -> Result<T, Error<E>> {
-    call.await.map(WithResponse::into_value)
+enum State<'a, E> {
+    Sending(super::http::Exchange<'a>),
+    Failed(Option<Error<E>>),
+}
+
+// Nothing is pinned in place: the request's own future is boxed.
+impl<T, E> Unpin for Sending<'_, T, E> {}
+
+impl<'a, T, E> Sending<'a, T, E> {
+    /// Sends `request` through `http` (or fails with the error building it) and reads the response
+    /// with `decode`.
+    pub fn new(
+        http: &'a super::Http,
+        request: Result<(Request, CallOptions), Error<E>>,
+        decode: fn(super::Response) -> Result<WithResponse<T>, Error<E>>,
+    ) -> Self {
+        let state = match request {
+            Ok((request, options)) => State::Sending(http.exchange_owned(request, options)),
+            Err(e) => State::Failed(Some(e)),
+        };
+        Sending { state, decode }
+    }
+}
+
+impl<T, E> std::future::Future for Sending<'_, T, E> {
+    type Output = Result<WithResponse<T>, Error<E>>;
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        match &mut this.state {
+            State::Failed(e) => Poll::Ready(Err(e.take().expect("a call polled after it completed"))),
+            State::Sending(exchange) => match exchange.as_mut().poll(cx) {
+                Poll::Pending => Poll::Pending,
+                Poll::Ready(Ok(response)) => Poll::Ready((this.decode)(response)),
+                Poll::Ready(Err(e)) => Poll::Ready(Err(e.widen())),
+            },
+        }
+    }
+}
+
+impl<T, E> std::fmt::Debug for Sending<'_, T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sending")
+    }
+}
+
+/// The future of an operation's `send`, and what awaiting its builder gives: [`Sending`]'s value
+/// without the response's status and headers.
+#[must_use = "futures do nothing unless awaited"]
+#[derive(Debug)]
+pub struct Value<'a, T, E>(Sending<'a, T, E>);
+
+impl<'a, T, E> Value<'a, T, E> {
+    /// The value `sending` receives.
+    pub fn new(sending: Sending<'a, T, E>) -> Self {
+        Value(sending)
+    }
+}
+
+impl<T, E> std::future::Future for Value<'_, T, E> {
+    type Output = Result<T, Error<E>>;
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.get_mut().0)
+            .poll(cx)
+            .map(|r| r.map(WithResponse::into_value))
+    }
 }
 
 #[macro_export]
@@ -172,27 +229,20 @@ macro_rules! __send {
         impl<'a> $call<'a> {
             /// Sends the request.
             #[inline]
-            pub fn send(
-                self,
-            ) -> impl ::core::future::Future<Output = ::core::result::Result<$ok, $crate::__runtime::Error<$err>>>
-            + ::core::marker::Send
-            + 'a {
-                $crate::__runtime::call::value(self.send_with_response())
+            pub fn send(self) -> $crate::__runtime::call::Value<'a, $ok, $err> {
+                $crate::__runtime::call::Value::new(self.send_with_response())
             }
         }
         #[allow(deprecated)]
         impl<'a> ::core::future::IntoFuture for $call<'a> {
             type Output = ::core::result::Result<$ok, $crate::__runtime::Error<$err>>;
-            type IntoFuture = ::core::pin::Pin<
-                ::std::boxed::Box<dyn ::core::future::Future<Output = Self::Output> + ::core::marker::Send + 'a>,
-            >;
-            // Inline, so the operation's body (its state machine and the decoding of its
-            // response) is compiled in the crate that awaits it, as generic code is, and an
-            // application compiles only the operations it calls. Boxing it here compiled every
-            // operation into the API crate: three quarters of Engage's code.
+            type IntoFuture = $crate::__runtime::call::Value<'a, $ok, $err>;
+            // Inline, so the decoding of the operation's response is compiled in the crate that
+            // awaits it, as generic code is, and an application compiles only the operations it
+            // calls.
             #[inline]
             fn into_future(self) -> Self::IntoFuture {
-                ::std::boxed::Box::pin(self.send())
+                self.send()
             }
         }
     };

@@ -217,6 +217,16 @@ impl Http {
         Box::pin(self.exchange_here(request, options))
     }
 
+    /// [`Http::exchange`] with the call's options moved into the future, for [`call::Sending`](super::call::Sending),
+    /// which holds that future beside nothing it borrows.
+    pub(crate) fn exchange_owned(
+        &self,
+        request: super::call::Request,
+        options: super::call::CallOptions,
+    ) -> Exchange<'_> {
+        Box::pin(async move { self.exchange_here(request, &options).await })
+    }
+
     async fn exchange_here(
         &self,
         request: super::call::Request,

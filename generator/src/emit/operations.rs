@@ -461,12 +461,12 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
     let _ = writeln!(out, "impl<'a> {call}<'a> {{");
     out.push_str(&setters);
     out.push_str("    crate::runtime::call::call_options!();\n");
-    // No `async` body per operation: the runtime's generic `call::exchange` sends what
-    // `request_parts` built and awaits the response, then `decode_response` reads it. All three
-    // are inline, so they are compiled where a call is awaited, as the generic code is.
+    // No `async` body per operation: the runtime's `call::Sending` sends what `request_parts`
+    // built and `decode_response` reads the response. All three are inline, so they are compiled
+    // where a call is awaited, as the generic code is.
     let _ = writeln!(
         out,
-        "    /// Sends the request; the value comes with the response's status and headers.\n    #[inline]\n    pub fn send_with_response(\n        self,\n    ) -> impl ::core::future::Future<\n        Output = Result<\n            crate::runtime::WithResponse<{ok_ty}>,\n            crate::runtime::Error<{err_ty}>,\n        >,\n    > + Send\n    + 'a {{\n        let client = self.client;\n        crate::runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)\n    }}\n    #[inline]\n    fn request_parts(\n        self,\n    ) -> Result<\n        (crate::runtime::Request, crate::runtime::CallOptions),\n        crate::runtime::Error<{err_ty}>,\n    > {{"
+        "    /// Sends the request; the value comes with the response's status and headers.\n    #[inline]\n    pub fn send_with_response(\n        self,\n    ) -> crate::runtime::call::Sending<'a, {ok_ty}, {err_ty}> {{\n        let client = self.client;\n        crate::runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)\n    }}\n    #[inline]\n    fn request_parts(\n        self,\n    ) -> Result<\n        (crate::runtime::Request, crate::runtime::CallOptions),\n        crate::runtime::Error<{err_ty}>,\n    > {{"
     );
     if op.params.iter().any(|p| p.client) {
         out.push_str("        let client = self.client;\n");

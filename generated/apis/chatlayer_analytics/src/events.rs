@@ -192,15 +192,9 @@ impl<'a> AnalyticsGetEventAttributeValuesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetEventAttributeValuesResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetEventAttributeValuesResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -294,15 +288,9 @@ impl<'a> AnalyticsListEventDefinitionsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListEventDefinitionsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListEventDefinitionsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -430,15 +418,9 @@ impl<'a> AnalyticsCreateEventDefinitionCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CreateEventDefinitionResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateEventDefinitionResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -509,15 +491,9 @@ impl<'a> AnalyticsComputeEventsFunnelCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ComputeFunnelResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ComputeFunnelResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -625,15 +601,9 @@ impl<'a> AnalyticsListEventsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListEventsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListEventsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -777,15 +747,9 @@ impl<'a> AnalyticsListEventsWithFiltersCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListEventsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListEventsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -851,15 +815,9 @@ impl<'a> AnalyticsTrackEventCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::TrackEventResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TrackEventResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -943,15 +901,9 @@ impl<'a> AnalyticsGetTeamEventsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetTeamEventsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetTeamEventsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1088,15 +1040,9 @@ impl<'a> AnalyticsListTeamEventDefinitionsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListEventDefinitionsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListEventDefinitionsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

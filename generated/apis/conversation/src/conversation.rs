@@ -265,15 +265,9 @@ impl<'a> ConversationListConversationsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListConversationsResponse>,
-            sinch_sdk_runtime::Error<ConversationListConversationsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListConversationsResponse, ConversationListConversationsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -440,15 +434,9 @@ impl<'a> ConversationCreateConversationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-            sinch_sdk_runtime::Error<ConversationCreateConversationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationCreateConversationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -550,15 +538,9 @@ impl<'a> ConversationGetConversationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-            sinch_sdk_runtime::Error<ConversationGetConversationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationGetConversationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -661,15 +643,9 @@ impl<'a> ConversationDeleteConversationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<ConversationDeleteConversationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationDeleteConversationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -786,15 +762,9 @@ impl<'a> ConversationUpdateConversationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-            sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationUpdateConversationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -932,15 +902,9 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListRecentConversationsResponse>,
-            sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListRecentConversationsResponse, ConversationListRecentConversationsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1119,15 +1083,9 @@ impl<'a> EventsInjectEventCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::InjectEventResponse>,
-            sinch_sdk_runtime::Error<EventsInjectEventError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::InjectEventResponse, EventsInjectEventError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1231,15 +1189,9 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<ConversationStopActiveConversationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationStopActiveConversationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1355,15 +1307,9 @@ impl<'a> ConversationInjectMessageCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<ConversationInjectMessageError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationInjectMessageError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

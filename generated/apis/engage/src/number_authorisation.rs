@@ -110,15 +110,9 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
-            sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Getnumberauthorisationblacklistresponse, ListAllBlockedNumbersError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -184,15 +178,9 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
-            sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Addoneormorenumberstoyourblacklistresponse, AddOneOrMoreNumbersToYourBlacklistError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -268,15 +256,9 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<String>,
-            sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, String, RemoveANumberFromTheBlacklistError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -353,15 +335,9 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
-            sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse, CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

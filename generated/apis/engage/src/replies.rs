@@ -142,15 +142,9 @@ impl<'a> CheckRepliesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::Checkrepliesresponse>,
-            sinch_sdk_runtime::Error<CheckRepliesError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Checkrepliesresponse, CheckRepliesError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -218,15 +212,9 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<String>,
-            sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, String, ConfirmRepliesAsReceivedError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -284,15 +284,9 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
-            sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RequestSenderAddressUsingPostResponse, RequestSenderAddressUsingPostError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -379,15 +373,9 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::VerificationCodeRequestItem>,
-            sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::VerificationCodeRequestItem, SubmittingVerificationCodePostError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -473,15 +461,9 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
-            sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ReVerifySenderAddressRequestItem, ReVerifySenderAddressUsingPostError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -567,15 +549,9 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::AlphaTagRequestItem>,
-            sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AlphaTagRequestItem, GetStatusOfSenderAddressRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -711,15 +687,9 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
-            sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetAllApprovedSenderAddresses, GetAllApprovedSenderAddressesError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -816,15 +786,9 @@ impl<'a> GetSenderAddressByIdCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
-            sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetSenderAddress, GetSenderAddressByIdError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -903,15 +867,9 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteSenderAddressUsingDeleteError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -999,15 +957,9 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
-            sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetSenderAddress, UpdateSenderAddressUsingPatchError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

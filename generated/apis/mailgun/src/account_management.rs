@@ -159,15 +159,9 @@ impl<'a> PutV5AccountsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-            sinch_sdk_runtime::Error<PutV5AccountsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, PutV5AccountsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -242,15 +236,9 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
-            sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiHttpSigningKey, GetV5AccountsHttpSigningKeyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -316,15 +304,9 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiHttpSigningKey, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -380,15 +362,9 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetV5SandboxAuthRecipientsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV5SandboxAuthRecipientsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -442,15 +418,9 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::PostV5SandboxAuthRecipientsResponse>,
-            sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostV5SandboxAuthRecipientsResponse, PostV5SandboxAuthRecipientsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -518,15 +488,9 @@ impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-            sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5SandboxAuthRecipientsEmailError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -598,15 +562,9 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

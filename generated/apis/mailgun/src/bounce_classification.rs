@@ -198,15 +198,9 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalApiListStatsResp, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -296,15 +290,9 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalApiListAccountStatsResp, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -380,15 +368,9 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalApiListDomainStatsResp, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -461,15 +443,9 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp>,
-            sinch_sdk_runtime::Error<GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalApiListEntityStatsResp, GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -579,15 +555,9 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<GetV1BounceClassificationDomainsDomainEventsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), GetV1BounceClassificationDomainsDomainEventsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -682,15 +652,9 @@ impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalConfigEntities>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalConfigEntities, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -747,15 +711,9 @@ impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalConfigRules>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalConfigRules, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -811,15 +769,9 @@ impl<'a> PostV2BounceClassificationMetricsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBounceClassificationInternalApiMetricsResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

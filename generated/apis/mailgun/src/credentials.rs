@@ -138,15 +138,9 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
-            sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsListCredsResp, GetV3DomainsDomainNameCredentialsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -236,15 +230,9 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
-            sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PostV3DomainsDomainNameCredentialsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -330,15 +318,9 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
-            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp, DeleteV3DomainsDomainNameCredentialsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -425,15 +407,9 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
-            sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PutV3DomainsDomainNameCredentialsSpecError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -521,15 +497,9 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
-            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp, DeleteV3DomainsDomainNameCredentialsSpecError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

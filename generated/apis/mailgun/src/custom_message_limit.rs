@@ -88,15 +88,9 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
-            sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -163,15 +157,9 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -241,15 +229,9 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -317,15 +299,9 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomEnableError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -156,15 +156,9 @@ impl<'a> GetV3DomainsNameTrackingCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
-            sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp, GetV3DomainsNameTrackingError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -233,15 +227,9 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
-            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp, PutV3DomainsNameTrackingClickError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -318,15 +306,9 @@ impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
-            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp, PutV3DomainsNameTrackingOpenError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -403,15 +385,9 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
-            sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp, PutV3DomainsNameTrackingUnsubscribeError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -492,15 +468,9 @@ impl<'a> GetV2X509DomainStatusCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
-            sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiStatusResponse, GetV2X509DomainStatusError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -564,15 +534,9 @@ impl<'a> PutV2X509DomainCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
-            sinch_sdk_runtime::Error<PutV2X509DomainError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PutV2X509DomainError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -656,15 +620,9 @@ impl<'a> PostV2X509DomainCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
-            sinch_sdk_runtime::Error<PostV2X509DomainError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PostV2X509DomainError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -177,15 +177,9 @@ impl<'a> GetV4DomainsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
-            sinch_sdk_runtime::Error<GetV4DomainsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiListDomainResponse, GetV4DomainsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -269,15 +263,9 @@ impl<'a> PostV4DomainsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
-            sinch_sdk_runtime::Error<PostV4DomainsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainResp, PostV4DomainsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -346,15 +334,9 @@ impl<'a> GetV4DomainsNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
-            sinch_sdk_runtime::Error<GetV4DomainsNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp, GetV4DomainsNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -423,15 +405,9 @@ impl<'a> PutV4DomainsNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
-            sinch_sdk_runtime::Error<PutV4DomainsNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp, PutV4DomainsNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -500,15 +476,9 @@ impl<'a> PutV4DomainsNameVerifyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
-            sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse, PutV4DomainsNameVerifyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -582,15 +552,9 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-            sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainsNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -48,15 +48,9 @@ impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
-            sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse, GetV1PreviewTestsTestIdResultsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -49,15 +49,9 @@ impl<'a> PostV1AnalyticsLogsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
-            sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse, PostV1AnalyticsLogsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

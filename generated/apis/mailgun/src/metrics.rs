@@ -68,15 +68,9 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
-            sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse, PostV1AnalyticsMetricsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -139,15 +133,9 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
-            sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse, PostV1AnalyticsUsageMetricsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -96,15 +96,9 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
-            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse, GetV5AccountsSubaccountsIpPoolsAllError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -173,15 +167,9 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
-            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiStartSagaResponse, PutV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -263,15 +251,9 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
-            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiStartSagaResponse, DeleteV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

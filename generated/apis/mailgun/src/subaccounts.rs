@@ -204,15 +204,9 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, GetV5AccountsSubaccountsSubaccountIdError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -320,15 +314,9 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountListResponse, sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -400,15 +388,9 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -476,15 +458,9 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5AccountsSubaccountsSubaccountIdError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -576,15 +552,9 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdDisableError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -671,15 +641,9 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-            sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdEnableError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -760,15 +724,9 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
-            sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -857,15 +815,9 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -943,15 +895,9 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-            sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1034,15 +980,9 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
-            sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse, PutV5AccountsSubaccountsSubaccountIdFeaturesError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -188,15 +188,9 @@ impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-            sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, GetV3DomainsDomainWebhooksError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -268,15 +262,9 @@ impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-            sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PostV3DomainsDomainWebhooksError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -359,15 +347,9 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
-            sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp, GetV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -462,15 +444,9 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-            sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PutV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -572,15 +548,9 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-            sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, DeleteV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -669,15 +639,9 @@ impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-            sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PutV4DomainsDomainWebhooksError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -754,15 +718,9 @@ impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-            sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PostV4DomainsDomainWebhooksError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -840,15 +798,9 @@ impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-            sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, DeleteV4DomainsDomainWebhooksError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

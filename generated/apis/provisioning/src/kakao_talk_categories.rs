@@ -72,15 +72,9 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderCategoryListDto>,
-            sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderCategoryListDto, KakaotalkCategoriesControllerListSenderCategoriesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -193,15 +187,9 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateCategoryListDto>,
-            sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateCategoryListDto, KakaotalkCategoriesControllerGetTemplateCategoriesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

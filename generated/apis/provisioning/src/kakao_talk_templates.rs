@@ -250,15 +250,9 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateListDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateListDto, KakaotalkTemplatesControllerListTemplatesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -433,15 +427,9 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerCreateTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -566,15 +554,9 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerGetV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -678,15 +660,9 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkTemplatesControllerDeleteTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -797,15 +773,9 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerUpdateTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -943,15 +913,9 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateNotificationListDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateNotificationListDto, KakaotalkTemplatesControllerListActivitiesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1118,15 +1082,9 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkTemplatesControllerDeleteTemplateDraftV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1245,15 +1203,9 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
-            sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkCommentDto, KakaotalkTemplatesControllerCreateCommentV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -87,15 +87,9 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::RcsSenderDetailsQuestionnaireBaseDto>,
-            sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDetailsQuestionnaireBaseDto, RcsQuestionnaireControllerGetQuestionsV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

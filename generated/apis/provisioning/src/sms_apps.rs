@@ -137,15 +137,9 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppListDto>,
-            sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppListDto, SmsSmsAppsControllerListSmsAppsV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -296,15 +290,9 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-            sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerCreateSmsAppV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -405,15 +393,9 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-            sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerGetSmsAppV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -509,15 +491,9 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), SmsSmsAppsControllerDeleteSmsAppV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -625,15 +601,9 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-            sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerUpdateSmsAppV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

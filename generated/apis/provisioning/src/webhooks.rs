@@ -164,15 +164,9 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookListDto>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookListDto, WebhookWebhookControllerListWebhooksV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -319,15 +313,9 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerCreateWebhookV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -437,15 +425,9 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerGetWebhookV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -554,15 +536,9 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerReplaceWebhookV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -678,15 +654,9 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WebhookWebhookControllerDeleteWebhookV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -794,15 +764,9 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-            sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerUpdateWebhookV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

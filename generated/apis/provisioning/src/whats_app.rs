@@ -94,15 +94,9 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -209,15 +203,9 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
-            sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappLongLivedAccessTokenDto, WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -318,15 +306,9 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
-            sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappWabaDetailsListDto, WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -82,15 +82,9 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowListDto>,
-            sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappFlowListDto, WhatsappFlowsControllerListFlowsV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -250,15 +244,9 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowScreenListDto>,
-            sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappFlowScreenListDto, WhatsappFlowsControllerListFlowScreensV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

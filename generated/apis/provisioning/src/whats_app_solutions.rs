@@ -106,15 +106,9 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionListDto>,
-            sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSolutionListDto, WhatsappSolutionsControllerListSolutionsV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -214,15 +208,9 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappCreateSolutionListDto>,
-            sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCreateSolutionListDto, WhatsappSolutionsControllerCreateSolutionV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -323,15 +311,9 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionDto>,
-            sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSolutionDto, WhatsappSolutionsControllerGetSolutionV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -433,15 +415,9 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappSolutionsControllerAssignSolutionV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -337,15 +337,9 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerListTemplatesV1Response, WhatsappTemplatesControllerListTemplatesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -472,15 +466,9 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateDto, WhatsappTemplatesControllerCreateTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -632,15 +620,9 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response, WhatsappTemplatesControllerListTemplatesByNameV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -763,15 +745,9 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerDeleteTemplatesByNameV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -912,15 +888,9 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerGetTemplateV1Response, WhatsappTemplatesControllerGetTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1046,15 +1016,9 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1175,15 +1139,9 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateDto, WhatsappTemplatesControllerUpdateTemplateV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1328,15 +1286,9 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateNotificationListDto>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateNotificationListDto, WhatsappTemplatesControllerListActivitiesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1503,15 +1455,9 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCommentDto, WhatsappTemplatesControllerCreateCommentV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1631,15 +1577,9 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateCompareDto>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateCompareDto, WhatsappTemplatesControllerCompareTemplatesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1757,15 +1697,9 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerSyncTemplatesV1Error> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

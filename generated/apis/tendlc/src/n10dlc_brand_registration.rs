@@ -212,15 +212,9 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateBrandRegistrationResponse, BrandRegistrationServiceCreateBrandRegistrationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -313,15 +307,9 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListBrandRegistrationResponse>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBrandRegistrationResponse, BrandRegistrationServiceListBrandRegistrationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -415,15 +403,9 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceGetBrandRegistrationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -518,15 +500,9 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceUpdate10DlcBrandError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -635,15 +611,9 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::BrandRegistrationFeedbackResponse>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistrationFeedbackResponse, BrandRegistrationServiceGetBrandRegistrationFeedbackError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -753,15 +723,9 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceFetchBrandRegistrationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -859,15 +823,9 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -978,15 +936,9 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::TenDlcVettingInfoResponse>,
-            sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TenDlcVettingInfoResponse, BrandRegistrationServiceVettingInfoError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1100,15 +1052,9 @@ impl<'a> Resend2faEmailCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<()>,
-            sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, (), sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

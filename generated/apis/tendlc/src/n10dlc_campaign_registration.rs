@@ -221,15 +221,9 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CreateTcrCampaignResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateTcrCampaignResponse, CampaignRegistrationExternalServiceCreateTcrCampaignError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -329,15 +323,9 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse, CampaignRegistrationExternalServiceUploadCampaignFileError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -445,15 +433,9 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -562,15 +544,9 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -688,15 +664,9 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::QualifyBrandByUseCaseResponse, CampaignRegistrationExternalServiceQualifyBrandByUseCaseError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -804,15 +774,9 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationExternalServiceDeleteCampaignError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -965,15 +929,9 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListCampaignRegistrationResponse, CampaignRegistrationServiceListCampaignRegistrationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1149,15 +1107,9 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
-            sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetCampaignRegistrationFeedbackResponse, CampaignRegistrationServiceGetCampaignRegistrationFeedbackError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -1276,15 +1228,9 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationServiceResubmitCampaignRegistrationError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

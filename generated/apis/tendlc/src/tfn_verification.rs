@@ -141,15 +141,9 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
-            sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListTfnVerificationsResponse, TfnVerificationExternalServiceListTfnVerificationsRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -311,15 +305,9 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
-            sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateTfnVerificationResponse, TfnVerificationExternalServiceCreateTfnVerificationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -413,15 +401,9 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
-            sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TfnVerification, TfnVerificationExternalServiceGetTfnVerificationRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -515,15 +497,9 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
-            sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetTfnVerificationUseCasesResponse, TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

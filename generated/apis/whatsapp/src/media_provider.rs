@@ -79,15 +79,9 @@ impl<'a> ListMediaProvidersCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::WhatsAppListMediaProvidersResponse>,
-            sinch_sdk_runtime::Error<ListMediaProvidersError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsAppListMediaProvidersResponse, ListMediaProvidersError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -178,15 +172,9 @@ impl<'a> AddMediaProviderCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<AddMediaProviderError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, AddMediaProviderError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -278,15 +266,9 @@ impl<'a> DeleteMediaProviderCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<DeleteMediaProviderError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, DeleteMediaProviderError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(

@@ -154,15 +154,9 @@ impl<'a> GetBlacklistCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<super::types::MsisdnListMessage>,
-            sinch_sdk_runtime::Error<GetBlacklistError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::MsisdnListMessage, GetBlacklistError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -256,15 +250,9 @@ impl<'a> AddToBlacklistCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<AddToBlacklistError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, AddToBlacklistError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -355,15 +343,9 @@ impl<'a> RemoveFromBlacklistCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, RemoveFromBlacklistError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -454,15 +436,9 @@ impl<'a> ProvisionOptInCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<ProvisionOptInError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptInError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -553,15 +529,9 @@ impl<'a> ProvisionOptOutCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<ProvisionOptOutError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
@@ -653,15 +623,9 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
     #[inline]
     pub fn send_with_response(
         self,
-    ) -> impl ::core::future::Future<
-        Output = Result<
-            sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-            sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-        >,
-    > + Send
-    + 'a {
+    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutDeprecatedEndpointError> {
         let client = self.client;
-        sinch_sdk_runtime::call::exchange(&client.http, self.request_parts(), Self::decode_response)
+        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
     }
     #[inline]
     fn request_parts(
