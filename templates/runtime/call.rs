@@ -139,8 +139,13 @@ pub fn body<E>(body: Result<Body, String>, operation: &'static str) -> Result<Bo
     })
 }
 
-/// A request builder's `send` and its `IntoFuture`, for a builder `$call<'a>` whose
-/// `send_with_response` gives `WithResponse<$ok>` or `Error<$err>`: awaiting the builder sends it.
+/// What a builder's `request_parts` makes: the request and the call's options, or the error
+/// making them.
+pub type Built<E> = Result<(Request, CallOptions), Error<E>>;
+
+/// What a builder's `decode_response` reads a response as.
+pub type Decoded<T, E> = Result<WithResponse<T>, Error<E>>;
+
 /// The future of an operation's `send_with_response`: the request its builder made (or the error
 /// making it) is sent, and the response read by the operation's `decode`. A type, not an `async`
 /// body per operation: two state machines per operation (`send_with_response` and `send`), each
@@ -148,7 +153,7 @@ pub fn body<E>(body: Result<Body, String>, operation: &'static str) -> Result<Bo
 #[must_use = "futures do nothing unless awaited"]
 pub struct Sending<'a, T, E> {
     state: State<'a, E>,
-    decode: fn(super::Response) -> Result<WithResponse<T>, Error<E>>,
+    decode: fn(super::Response) -> Decoded<T, E>,
 }
 
 enum State<'a, E> {
@@ -162,11 +167,7 @@ impl<T, E> Unpin for Sending<'_, T, E> {}
 impl<'a, T, E> Sending<'a, T, E> {
     /// Sends `request` through `http` (or fails with the error building it) and reads the response
     /// with `decode`.
-    pub fn new(
-        http: &'a super::Http,
-        request: Result<(Request, CallOptions), Error<E>>,
-        decode: fn(super::Response) -> Result<WithResponse<T>, Error<E>>,
-    ) -> Self {
+    pub fn new(http: &'a super::Http, request: Built<E>, decode: fn(super::Response) -> Decoded<T, E>) -> Self {
         let state = match request {
             Ok((request, options)) => State::Sending(http.exchange_owned(request, options)),
             Err(e) => State::Failed(Some(e)),
@@ -176,7 +177,7 @@ impl<'a, T, E> Sending<'a, T, E> {
 }
 
 impl<T, E> std::future::Future for Sending<'_, T, E> {
-    type Output = Result<WithResponse<T>, Error<E>>;
+    type Output = Decoded<T, E>;
     fn poll(self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
         use std::task::Poll;
         let this = self.get_mut();
@@ -219,12 +220,23 @@ impl<T, E> std::future::Future for Value<'_, T, E> {
     }
 }
 
+/// A request builder's `send_with_response`, `send` and `IntoFuture`, for a builder `$call<'a>`
+/// whose `request_parts` builds its request and whose `decode_response` reads the response as
+/// `WithResponse<$ok>` or `Error<$err>`: awaiting the builder sends it.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __send {
     ($call:ident, $ok:ty, $err:ty $(,)?) => {
         #[allow(deprecated)]
         impl<'a> $call<'a> {
+            /// Sends the request; the value comes with the response's status and headers.
+            // Inline, as are `request_parts` and `decode_response`, so they are compiled where a
+            // call is awaited, as generic code is.
+            #[inline]
+            pub fn send_with_response(self) -> $crate::__runtime::call::Sending<'a, $ok, $err> {
+                let client = self.client;
+                $crate::__runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
+            }
             /// Sends the request.
             #[inline]
             pub fn send(self) -> $crate::__runtime::call::Value<'a, $ok, $err> {

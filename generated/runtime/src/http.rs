@@ -202,7 +202,8 @@ impl Http {
     }
 
     /// [`Http::execute`] without the operation's error type, which nothing before the response
-    /// needs: the generated operations call this and [`Error::widen`], so the retry and
+    /// needs: the generated operations send through this (by [`call::Sending`](super::call::Sending),
+    /// which owns the options) and [`Error::widen`], so the retry and
     /// credential machinery is compiled once, not once per operation (it was a quarter of an
     /// API crate's code).
     ///

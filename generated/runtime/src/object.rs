@@ -515,9 +515,7 @@ impl<M: SerializeMap> Put<M> {
     /// Left out when `None`; `Some(None)` is written as null.
     #[inline]
     pub fn opt_null<T: Serialize>(&mut self, name: &'static str, value: &Option<Option<T>>) {
-        if let Some(value) = value {
-            self.req(name, value)
-        }
+        self.opt(name, value)
     }
 
     /// The map ended, or the first error.

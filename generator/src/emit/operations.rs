@@ -461,12 +461,11 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
     let _ = writeln!(out, "impl<'a> {call}<'a> {{");
     out.push_str(&setters);
     out.push_str("    crate::runtime::call::call_options!();\n");
-    // No `async` body per operation: the runtime's `call::Sending` sends what `request_parts`
-    // built and `decode_response` reads the response. All three are inline, so they are compiled
-    // where a call is awaited, as the generic code is.
+    // No `async` body per operation: `send!` writes `send_with_response`, which hands what
+    // `request_parts` builds and `decode_response` to the runtime's `call::Sending`.
     let _ = writeln!(
         out,
-        "    /// Sends the request; the value comes with the response's status and headers.\n    #[inline]\n    pub fn send_with_response(\n        self,\n    ) -> crate::runtime::call::Sending<'a, {ok_ty}, {err_ty}> {{\n        let client = self.client;\n        crate::runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)\n    }}\n    #[inline]\n    fn request_parts(\n        self,\n    ) -> Result<\n        (crate::runtime::Request, crate::runtime::CallOptions),\n        crate::runtime::Error<{err_ty}>,\n    > {{"
+        "    #[inline]\n    fn request_parts(self) -> crate::runtime::call::Built<{err_ty}> {{"
     );
     if op.params.iter().any(|p| p.client) {
         out.push_str("        let client = self.client;\n");
@@ -553,7 +552,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream, items: &mut Items) 
     );
     let _ = writeln!(
         out,
-        "        Ok((request, self.options))\n    }}\n    #[inline]\n    fn decode_response(\n        response: crate::runtime::Response,\n    ) -> Result<\n        crate::runtime::WithResponse<{ok_ty}>,\n        crate::runtime::Error<{err_ty}>,\n    > {{"
+        "        Ok((request, self.options))\n    }}\n    #[inline]\n    fn decode_response(\n        response: crate::runtime::Response,\n    ) -> crate::runtime::call::Decoded<{ok_ty}, {err_ty}> {{"
     );
     let unit = ok_ty == "()";
     out.push_str(if unit {

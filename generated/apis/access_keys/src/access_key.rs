@@ -139,21 +139,8 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListAccessKeysResponse, AccessKeyServiceListAccessKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AccessKeyServiceListAccessKeysError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -184,10 +171,7 @@ impl<'a> AccessKeyServiceListAccessKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListAccessKeysResponse>,
-        sinch_sdk_runtime::Error<AccessKeyServiceListAccessKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListAccessKeysResponse, AccessKeyServiceListAccessKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -295,21 +279,8 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateAccessKeyResponse, AccessKeyServiceCreateAccessKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AccessKeyServiceCreateAccessKeyError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -337,10 +308,7 @@ impl<'a> AccessKeyServiceCreateAccessKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateAccessKeyResponse>,
-        sinch_sdk_runtime::Error<AccessKeyServiceCreateAccessKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateAccessKeyResponse, AccessKeyServiceCreateAccessKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AccessKeyServiceCreateAccessKeyError::Status400)),
@@ -411,21 +379,8 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AccessKey, AccessKeyServiceGetAccessKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AccessKeyServiceGetAccessKeyError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -451,10 +406,7 @@ impl<'a> AccessKeyServiceGetAccessKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
-        sinch_sdk_runtime::Error<AccessKeyServiceGetAccessKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AccessKey, AccessKeyServiceGetAccessKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -520,21 +472,8 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), AccessKeyServiceDeleteAccessKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AccessKeyServiceDeleteAccessKeyError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -562,10 +501,7 @@ impl<'a> AccessKeyServiceDeleteAccessKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<AccessKeyServiceDeleteAccessKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), AccessKeyServiceDeleteAccessKeyError> {
         match response.status() {
             200..=299 => {}
             401 => {
@@ -631,21 +567,8 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AccessKey, AccessKeyServiceUpdateAccessKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AccessKeyServiceUpdateAccessKeyError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -674,10 +597,7 @@ impl<'a> AccessKeyServiceUpdateAccessKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AccessKey>,
-        sinch_sdk_runtime::Error<AccessKeyServiceUpdateAccessKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AccessKey, AccessKeyServiceUpdateAccessKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {

@@ -200,21 +200,8 @@ impl<'a> ListBrandsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, Vec<super::types::ListBrandResponse>, ListBrandsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListBrandsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -254,10 +241,7 @@ impl<'a> ListBrandsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<Vec<super::types::ListBrandResponse>>,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<Vec<super::types::ListBrandResponse>, ListBrandsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(ListBrandsError::Status404)),
@@ -309,21 +293,8 @@ impl<'a> CreateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, CreateBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -343,10 +314,7 @@ impl<'a> CreateBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<CreateBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, CreateBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandError::Status400)),
@@ -394,21 +362,8 @@ impl<'a> GetBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, GetBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -434,10 +389,7 @@ impl<'a> GetBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<GetBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, GetBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetBrandError::Status404)),
@@ -486,21 +438,8 @@ impl<'a> UpdateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, UpdateBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -526,10 +465,7 @@ impl<'a> UpdateBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<UpdateBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, UpdateBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateBrandError::Status400)),
@@ -577,21 +513,8 @@ impl<'a> DeleteBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -616,10 +539,7 @@ impl<'a> DeleteBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteBrandError> {
         match response.status() {
             200..=299 => {}
             404 => return Err(response.error_as(DeleteBrandError::Status404)),
@@ -662,21 +582,8 @@ impl<'a> SubmitBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, SubmitBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubmitBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubmitBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -703,10 +610,7 @@ impl<'a> SubmitBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<SubmitBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, SubmitBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmitBrandError::Status400)),
@@ -753,21 +657,8 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, CreateAndSubmitBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateAndSubmitBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateAndSubmitBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -792,10 +683,7 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<CreateAndSubmitBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, CreateAndSubmitBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateAndSubmitBrandError::Status400)),
@@ -842,21 +730,8 @@ impl<'a> GetBrandMetadataCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandMetadata, GetBrandMetadataError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBrandMetadataError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBrandMetadataError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -885,10 +760,7 @@ impl<'a> GetBrandMetadataCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandMetadata>,
-        sinch_sdk_runtime::Error<GetBrandMetadataError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandMetadata, GetBrandMetadataError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetBrandMetadataError::Status404)),

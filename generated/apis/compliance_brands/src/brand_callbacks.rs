@@ -89,21 +89,8 @@ impl<'a> GetCallbackConfigCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackConfigResponse, GetCallbackConfigError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCallbackConfigError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCallbackConfigError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -128,10 +115,7 @@ impl<'a> GetCallbackConfigCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackConfigResponse>,
-        sinch_sdk_runtime::Error<GetCallbackConfigError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackConfigResponse, GetCallbackConfigError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetCallbackConfigError::Status401)),
@@ -192,21 +176,8 @@ impl<'a> UpdateCallbackConfigCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackConfigSecretResponse, UpdateCallbackConfigError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateCallbackConfigError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateCallbackConfigError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -231,10 +202,7 @@ impl<'a> UpdateCallbackConfigCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackConfigSecretResponse>,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackConfigSecretResponse, UpdateCallbackConfigError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCallbackConfigError::Status400)),
@@ -300,21 +268,8 @@ impl<'a> RotateCallbackSecretCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackConfigSecretResponse, RotateCallbackSecretError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RotateCallbackSecretError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RotateCallbackSecretError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -339,10 +294,7 @@ impl<'a> RotateCallbackSecretCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackConfigSecretResponse>,
-        sinch_sdk_runtime::Error<RotateCallbackSecretError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackConfigSecretResponse, RotateCallbackSecretError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(RotateCallbackSecretError::Status401)),

@@ -256,21 +256,8 @@ impl<'a> ListBrandsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBrandResponse, ListBrandsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListBrandsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -316,10 +303,7 @@ impl<'a> ListBrandsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBrandResponse>,
-        sinch_sdk_runtime::Error<ListBrandsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListBrandResponse, ListBrandsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandsError::Status401)),
@@ -376,21 +360,8 @@ impl<'a> CreateBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, CreateBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -410,10 +381,7 @@ impl<'a> CreateBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<CreateBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, CreateBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandError::Status400)),
@@ -475,21 +443,8 @@ impl<'a> ImportBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ImportBrandResponse, ImportBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -514,10 +469,7 @@ impl<'a> ImportBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportBrandResponse>,
-        sinch_sdk_runtime::Error<ImportBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ImportBrandResponse, ImportBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ImportBrandError::Status400)),
@@ -584,21 +536,8 @@ impl<'a> GetBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, GetBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -624,10 +563,7 @@ impl<'a> GetBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<GetBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, GetBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetBrandError::Status401)),
@@ -685,21 +621,8 @@ impl<'a> DeleteBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -724,10 +647,7 @@ impl<'a> DeleteBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteBrandError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandError::Status401)),
@@ -785,21 +705,8 @@ impl<'a> PatchBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Brand, PatchBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PatchBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PatchBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -825,10 +732,7 @@ impl<'a> PatchBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Brand>,
-        sinch_sdk_runtime::Error<PatchBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Brand, PatchBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PatchBrandError::Status400)),
@@ -891,21 +795,8 @@ impl<'a> UploadBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Attachment, UploadBrandAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UploadBrandAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UploadBrandAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -932,10 +823,7 @@ impl<'a> UploadBrandAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Attachment>,
-        sinch_sdk_runtime::Error<UploadBrandAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Attachment, UploadBrandAttachmentError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(UploadBrandAttachmentError::Status401)),
@@ -998,21 +886,8 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, sinch_sdk_runtime::bytes::Bytes, DownloadBrandAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DownloadBrandAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DownloadBrandAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1040,10 +915,7 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
-        sinch_sdk_runtime::Error<DownloadBrandAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<sinch_sdk_runtime::bytes::Bytes, DownloadBrandAttachmentError> {
         let value = match response.status() {
             200..=299 => response.bytes()?,
             401 => return Err(response.error_as(DownloadBrandAttachmentError::Status401)),
@@ -1106,21 +978,8 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteBrandAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteBrandAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteBrandAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1147,10 +1006,7 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteBrandAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteBrandAttachmentError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandAttachmentError::Status401)),

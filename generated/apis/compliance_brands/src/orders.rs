@@ -258,21 +258,8 @@ impl<'a> ListBrandOrdersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBrandOrderResponse, ListBrandOrdersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListBrandOrdersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListBrandOrdersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -309,10 +296,7 @@ impl<'a> ListBrandOrdersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBrandOrderResponse>,
-        sinch_sdk_runtime::Error<ListBrandOrdersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListBrandOrderResponse, ListBrandOrdersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandOrdersError::Status401)),
@@ -404,21 +388,8 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBrandOrderResponse, ListBrandOrderByBrandIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListBrandOrderByBrandIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListBrandOrderByBrandIdError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -462,10 +433,7 @@ impl<'a> ListBrandOrderByBrandIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBrandOrderResponse>,
-        sinch_sdk_runtime::Error<ListBrandOrderByBrandIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListBrandOrderResponse, ListBrandOrderByBrandIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListBrandOrderByBrandIdError::Status401)),
@@ -527,21 +495,8 @@ impl<'a> CreateBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, CreateBrandOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateBrandOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateBrandOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -568,10 +523,7 @@ impl<'a> CreateBrandOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<CreateBrandOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, CreateBrandOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateBrandOrderError::Status400)),
@@ -639,21 +591,8 @@ impl<'a> GetBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, GetBrandOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBrandOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBrandOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -681,10 +620,7 @@ impl<'a> GetBrandOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<GetBrandOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, GetBrandOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetBrandOrderError::Status401)),
@@ -743,21 +679,8 @@ impl<'a> DeleteBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteBrandOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteBrandOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteBrandOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -784,10 +707,7 @@ impl<'a> DeleteBrandOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteBrandOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteBrandOrderError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.error_as(DeleteBrandOrderError::Status401)),
@@ -846,21 +766,8 @@ impl<'a> RetryBrandOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, RetryBrandOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RetryBrandOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RetryBrandOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -889,10 +796,7 @@ impl<'a> RetryBrandOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<RetryBrandOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, RetryBrandOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RetryBrandOrderError::Status400)),
@@ -956,21 +860,8 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, BrandOrderResendConfirmationEmailError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandOrderResendConfirmationEmailError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandOrderResendConfirmationEmailError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1002,10 +893,7 @@ impl<'a> BrandOrderResendConfirmationEmailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<BrandOrderResendConfirmationEmailError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, BrandOrderResendConfirmationEmailError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BrandOrderResendConfirmationEmailError::Status400)),
@@ -1073,21 +961,8 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, BrandOrderVerifyOtpError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandOrderVerifyOtpError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandOrderVerifyOtpError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1116,10 +991,7 @@ impl<'a> BrandOrderVerifyOtpCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<BrandOrderVerifyOtpError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, BrandOrderVerifyOtpError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BrandOrderVerifyOtpError::Status400)),
@@ -1187,21 +1059,8 @@ impl<'a> BrandOrderResendOtpCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandOrder, BrandOrderResendOtpError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandOrderResendOtpError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandOrderResendOtpError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1230,10 +1089,7 @@ impl<'a> BrandOrderResendOtpCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandOrder>,
-        sinch_sdk_runtime::Error<BrandOrderResendOtpError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandOrder, BrandOrderResendOtpError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BrandOrderResendOtpError::Status400)),

@@ -116,21 +116,8 @@ impl<'a> AppListAppsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListAppsResponse, AppListAppsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AppListAppsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AppListAppsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -150,10 +137,7 @@ impl<'a> AppListAppsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListAppsResponse>,
-        sinch_sdk_runtime::Error<AppListAppsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListAppsResponse, AppListAppsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppListAppsError::Status400)),
@@ -210,21 +194,8 @@ impl<'a> AppCreateAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AppResponse, AppCreateAppError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AppCreateAppError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AppCreateAppError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -244,10 +215,7 @@ impl<'a> AppCreateAppCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AppResponse>,
-        sinch_sdk_runtime::Error<AppCreateAppError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AppResponse, AppCreateAppError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppCreateAppError::Status400)),
@@ -305,21 +273,8 @@ impl<'a> AppGetAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AppResponse, AppGetAppError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AppGetAppError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AppGetAppError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -345,10 +300,7 @@ impl<'a> AppGetAppCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AppResponse>,
-        sinch_sdk_runtime::Error<AppGetAppError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AppResponse, AppGetAppError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppGetAppError::Status400)),
@@ -406,21 +358,8 @@ impl<'a> AppDeleteAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), AppDeleteAppError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AppDeleteAppError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AppDeleteAppError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -445,10 +384,7 @@ impl<'a> AppDeleteAppCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<AppDeleteAppError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), AppDeleteAppError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(AppDeleteAppError::Status400)),
@@ -512,21 +448,8 @@ impl<'a> AppUpdateAppCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AppResponse, AppUpdateAppError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AppUpdateAppError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AppUpdateAppError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -555,10 +478,7 @@ impl<'a> AppUpdateAppCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AppResponse>,
-        sinch_sdk_runtime::Error<AppUpdateAppError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AppResponse, AppUpdateAppError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AppUpdateAppError::Status400)),

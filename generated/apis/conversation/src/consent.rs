@@ -97,21 +97,8 @@ impl<'a> ConsentsGetConsentsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetIdentitiesFromConsentResponse, ConsentsGetConsentsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConsentsGetConsentsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -148,10 +135,7 @@ impl<'a> ConsentsGetConsentsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetIdentitiesFromConsentResponse>,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetIdentitiesFromConsentResponse, ConsentsGetConsentsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConsentsGetConsentsError::Status400)),
@@ -267,21 +251,8 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetAuditRecordsFromConsentResponse, ConsentsGetConsentsAuditRecordsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConsentsGetConsentsAuditRecordsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -312,10 +283,7 @@ impl<'a> ConsentsGetConsentsAuditRecordsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetAuditRecordsFromConsentResponse>,
-        sinch_sdk_runtime::Error<ConsentsGetConsentsAuditRecordsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetAuditRecordsFromConsentResponse, ConsentsGetConsentsAuditRecordsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConsentsGetConsentsAuditRecordsError::Status400)),

@@ -228,21 +228,8 @@ impl<'a> ContactListContactsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListContactsResponse, ContactListContactsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactListContactsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactListContactsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -277,10 +264,7 @@ impl<'a> ContactListContactsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListContactsResponse>,
-        sinch_sdk_runtime::Error<ContactListContactsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListContactsResponse, ContactListContactsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactListContactsError::Status400)),
@@ -389,21 +373,8 @@ impl<'a> ContactCreateContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Contact, ContactCreateContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactCreateContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactCreateContactError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -423,10 +394,7 @@ impl<'a> ContactCreateContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Contact>,
-        sinch_sdk_runtime::Error<ContactCreateContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Contact, ContactCreateContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactCreateContactError::Status400)),
@@ -488,21 +456,8 @@ impl<'a> ContactGetContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Contact, ContactGetContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactGetContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactGetContactError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -528,10 +483,7 @@ impl<'a> ContactGetContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Contact>,
-        sinch_sdk_runtime::Error<ContactGetContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Contact, ContactGetContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactGetContactError::Status400)),
@@ -593,21 +545,8 @@ impl<'a> ContactDeleteContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ContactDeleteContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactDeleteContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactDeleteContactError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -632,10 +571,7 @@ impl<'a> ContactDeleteContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ContactDeleteContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ContactDeleteContactError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(ContactDeleteContactError::Status400)),
@@ -699,21 +635,8 @@ impl<'a> ContactUpdateContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Contact, ContactUpdateContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactUpdateContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactUpdateContactError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -742,10 +665,7 @@ impl<'a> ContactUpdateContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Contact>,
-        sinch_sdk_runtime::Error<ContactUpdateContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Contact, ContactUpdateContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactUpdateContactError::Status400)),
@@ -807,21 +727,8 @@ impl<'a> ContactMergeContactCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Contact, ContactMergeContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactMergeContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactMergeContactError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -848,10 +755,7 @@ impl<'a> ContactMergeContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Contact>,
-        sinch_sdk_runtime::Error<ContactMergeContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Contact, ContactMergeContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactMergeContactError::Status400)),
@@ -912,21 +816,8 @@ impl<'a> ContactGetChannelProfileCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetChannelProfileResponse, ContactGetChannelProfileError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactGetChannelProfileError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactGetChannelProfileError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -951,10 +842,7 @@ impl<'a> ContactGetChannelProfileCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetChannelProfileResponse>,
-        sinch_sdk_runtime::Error<ContactGetChannelProfileError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetChannelProfileResponse, ContactGetChannelProfileError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactGetChannelProfileError::Status400)),
@@ -1027,21 +915,8 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ContactListIdentityConflictsResponse, ContactListIdentityConflictsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ContactListIdentityConflictsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ContactListIdentityConflictsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1072,10 +947,7 @@ impl<'a> ContactListIdentityConflictsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactListIdentityConflictsResponse>,
-        sinch_sdk_runtime::Error<ContactListIdentityConflictsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ContactListIdentityConflictsResponse, ContactListIdentityConflictsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ContactListIdentityConflictsError::Status400)),

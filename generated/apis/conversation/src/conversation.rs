@@ -261,21 +261,8 @@ impl<'a> ConversationListConversationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListConversationsResponse, ConversationListConversationsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationListConversationsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationListConversationsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -318,10 +305,7 @@ impl<'a> ConversationListConversationsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListConversationsResponse>,
-        sinch_sdk_runtime::Error<ConversationListConversationsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListConversationsResponse, ConversationListConversationsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConversationListConversationsError::Status400)),
@@ -430,21 +414,8 @@ impl<'a> ConversationCreateConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationCreateConversationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationCreateConversationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationCreateConversationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -469,10 +440,7 @@ impl<'a> ConversationCreateConversationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-        sinch_sdk_runtime::Error<ConversationCreateConversationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Conversation, ConversationCreateConversationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConversationCreateConversationError::Status400)),
@@ -534,21 +502,8 @@ impl<'a> ConversationGetConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationGetConversationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationGetConversationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationGetConversationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -574,10 +529,7 @@ impl<'a> ConversationGetConversationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-        sinch_sdk_runtime::Error<ConversationGetConversationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Conversation, ConversationGetConversationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConversationGetConversationError::Status400)),
@@ -639,21 +591,8 @@ impl<'a> ConversationDeleteConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationDeleteConversationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationDeleteConversationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationDeleteConversationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -678,10 +617,7 @@ impl<'a> ConversationDeleteConversationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ConversationDeleteConversationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ConversationDeleteConversationError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(ConversationDeleteConversationError::Status400)),
@@ -758,21 +694,8 @@ impl<'a> ConversationUpdateConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Conversation, ConversationUpdateConversationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationUpdateConversationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -804,10 +727,7 @@ impl<'a> ConversationUpdateConversationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Conversation>,
-        sinch_sdk_runtime::Error<ConversationUpdateConversationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Conversation, ConversationUpdateConversationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ConversationUpdateConversationError::Status400)),
@@ -898,21 +818,8 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListRecentConversationsResponse, ConversationListRecentConversationsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationListRecentConversationsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -956,10 +863,7 @@ impl<'a> ConversationListRecentConversationsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListRecentConversationsResponse>,
-        sinch_sdk_runtime::Error<ConversationListRecentConversationsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListRecentConversationsResponse, ConversationListRecentConversationsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1079,21 +983,8 @@ impl<'a> EventsInjectEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::InjectEventResponse, EventsInjectEventError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EventsInjectEventError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EventsInjectEventError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1120,10 +1011,7 @@ impl<'a> EventsInjectEventCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::InjectEventResponse>,
-        sinch_sdk_runtime::Error<EventsInjectEventError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::InjectEventResponse, EventsInjectEventError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsInjectEventError::Status400)),
@@ -1185,21 +1073,8 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationStopActiveConversationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationStopActiveConversationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationStopActiveConversationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1228,10 +1103,7 @@ impl<'a> ConversationStopActiveConversationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ConversationStopActiveConversationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ConversationStopActiveConversationError> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1303,21 +1175,8 @@ impl<'a> ConversationInjectMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ConversationInjectMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationInjectMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationInjectMessageError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1343,10 +1202,7 @@ impl<'a> ConversationInjectMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ConversationInjectMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ConversationInjectMessageError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(ConversationInjectMessageError::Status400)),

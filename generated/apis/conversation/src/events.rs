@@ -99,21 +99,8 @@ impl<'a> EventsSendEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendEventResponse, EventsSendEventError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EventsSendEventError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EventsSendEventError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -138,10 +125,7 @@ impl<'a> EventsSendEventCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendEventResponse>,
-        sinch_sdk_runtime::Error<EventsSendEventError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendEventResponse, EventsSendEventError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsSendEventError::Status400)),
@@ -203,21 +187,8 @@ impl<'a> EventsGetEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationEvent, EventsGetEventError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EventsGetEventError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EventsGetEventError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -243,10 +214,7 @@ impl<'a> EventsGetEventCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationEvent>,
-        sinch_sdk_runtime::Error<EventsGetEventError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationEvent, EventsGetEventError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsGetEventError::Status400)),
@@ -308,21 +276,8 @@ impl<'a> EventsDeleteEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), EventsDeleteEventsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EventsDeleteEventsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EventsDeleteEventsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -347,10 +302,7 @@ impl<'a> EventsDeleteEventsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<EventsDeleteEventsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), EventsDeleteEventsError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(EventsDeleteEventsError::Status400)),
@@ -433,21 +385,8 @@ impl<'a> EventsListEventsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListEventsResponse, EventsListEventsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EventsListEventsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EventsListEventsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -479,10 +418,7 @@ impl<'a> EventsListEventsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListEventsResponse>,
-        sinch_sdk_runtime::Error<EventsListEventsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListEventsResponse, EventsListEventsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EventsListEventsError::Status400)),

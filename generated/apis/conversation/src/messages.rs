@@ -168,21 +168,8 @@ impl<'a> MessagesSendMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendMessageResponse, MessagesSendMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesSendMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesSendMessageError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -207,10 +194,7 @@ impl<'a> MessagesSendMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendMessageResponse>,
-        sinch_sdk_runtime::Error<MessagesSendMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendMessageResponse, MessagesSendMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesSendMessageError::Status400)),
@@ -278,21 +262,8 @@ impl<'a> MessagesGetMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationMessage, MessagesGetMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesGetMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesGetMessageError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -321,10 +292,7 @@ impl<'a> MessagesGetMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
-        sinch_sdk_runtime::Error<MessagesGetMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationMessage, MessagesGetMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesGetMessageError::Status400)),
@@ -392,21 +360,8 @@ impl<'a> MessagesDeleteMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), MessagesDeleteMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesDeleteMessageError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -434,10 +389,7 @@ impl<'a> MessagesDeleteMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<MessagesDeleteMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), MessagesDeleteMessageError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(MessagesDeleteMessageError::Status400)),
@@ -501,21 +453,8 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationMessage, MessagesUpdateMessageMetadataError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesUpdateMessageMetadataError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -544,10 +483,7 @@ impl<'a> MessagesUpdateMessageMetadataCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationMessage>,
-        sinch_sdk_runtime::Error<MessagesUpdateMessageMetadataError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationMessage, MessagesUpdateMessageMetadataError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesUpdateMessageMetadataError::Status400)),
@@ -688,21 +624,8 @@ impl<'a> MessagesListMessagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListMessagesResponse, MessagesListMessagesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesListMessagesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesListMessagesError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -761,10 +684,7 @@ impl<'a> MessagesListMessagesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
-        sinch_sdk_runtime::Error<MessagesListMessagesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListMessagesResponse, MessagesListMessagesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(MessagesListMessagesError::Status400)),
@@ -873,21 +793,8 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListMessagesResponse, MessagesListMessagesByChannelIdentityError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<MessagesListMessagesByChannelIdentityError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -915,10 +822,7 @@ impl<'a> MessagesListMessagesByChannelIdentityCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMessagesResponse>,
-        sinch_sdk_runtime::Error<MessagesListMessagesByChannelIdentityError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListMessagesResponse, MessagesListMessagesByChannelIdentityError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -100,21 +100,8 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ProjectSettings, ProjectSettingsGetSettingsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProjectSettingsGetSettingsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProjectSettingsGetSettingsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -134,10 +121,7 @@ impl<'a> ProjectSettingsGetSettingsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ProjectSettings>,
-        sinch_sdk_runtime::Error<ProjectSettingsGetSettingsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ProjectSettings, ProjectSettingsGetSettingsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProjectSettingsGetSettingsError::Status400)),
@@ -198,21 +182,8 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ProjectSettings, ProjectSettingsCreateSettingsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProjectSettingsCreateSettingsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProjectSettingsCreateSettingsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -232,10 +203,7 @@ impl<'a> ProjectSettingsCreateSettingsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ProjectSettings>,
-        sinch_sdk_runtime::Error<ProjectSettingsCreateSettingsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ProjectSettings, ProjectSettingsCreateSettingsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProjectSettingsCreateSettingsError::Status400)),
@@ -296,21 +264,8 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ProjectSettingsDeleteSettingsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProjectSettingsDeleteSettingsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProjectSettingsDeleteSettingsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -329,10 +284,7 @@ impl<'a> ProjectSettingsDeleteSettingsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ProjectSettingsDeleteSettingsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ProjectSettingsDeleteSettingsError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(ProjectSettingsDeleteSettingsError::Status400)),
@@ -393,21 +345,8 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ProjectSettings, ProjectSettingsUpdateSettingsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProjectSettingsUpdateSettingsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProjectSettingsUpdateSettingsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -427,10 +366,7 @@ impl<'a> ProjectSettingsUpdateSettingsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ProjectSettings>,
-        sinch_sdk_runtime::Error<ProjectSettingsUpdateSettingsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ProjectSettings, ProjectSettingsUpdateSettingsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProjectSettingsUpdateSettingsError::Status400)),

@@ -122,21 +122,8 @@ impl<'a> WebhooksListWebhooksCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListWebhooksResponse, WebhooksListWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhooksListWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhooksListWebhooksError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -163,10 +150,7 @@ impl<'a> WebhooksListWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListWebhooksResponse>,
-        sinch_sdk_runtime::Error<WebhooksListWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListWebhooksResponse, WebhooksListWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksListWebhooksError::Status400)),
@@ -227,21 +211,8 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Webhook, WebhooksCreateWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhooksCreateWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhooksCreateWebhookError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -261,10 +232,7 @@ impl<'a> WebhooksCreateWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Webhook>,
-        sinch_sdk_runtime::Error<WebhooksCreateWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Webhook, WebhooksCreateWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksCreateWebhookError::Status400)),
@@ -326,21 +294,8 @@ impl<'a> WebhooksGetWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Webhook, WebhooksGetWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhooksGetWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhooksGetWebhookError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -366,10 +321,7 @@ impl<'a> WebhooksGetWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Webhook>,
-        sinch_sdk_runtime::Error<WebhooksGetWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Webhook, WebhooksGetWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksGetWebhookError::Status400)),
@@ -431,21 +383,8 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WebhooksDeleteWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhooksDeleteWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhooksDeleteWebhookError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -470,10 +409,7 @@ impl<'a> WebhooksDeleteWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WebhooksDeleteWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WebhooksDeleteWebhookError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WebhooksDeleteWebhookError::Status400)),
@@ -537,21 +473,8 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Webhook, WebhooksUpdateWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhooksUpdateWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhooksUpdateWebhookError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -580,10 +503,7 @@ impl<'a> WebhooksUpdateWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Webhook>,
-        sinch_sdk_runtime::Error<WebhooksUpdateWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Webhook, WebhooksUpdateWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WebhooksUpdateWebhookError::Status400)),

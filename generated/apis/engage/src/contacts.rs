@@ -350,21 +350,8 @@ pub struct GetContactsPageCall<'a> {
 }
 impl<'a> GetContactsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PageTokenDtoContactData, GetContactsPageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetContactsPageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetContactsPageError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -381,10 +368,7 @@ impl<'a> GetContactsPageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoContactData>,
-        sinch_sdk_runtime::Error<GetContactsPageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PageTokenDtoContactData, GetContactsPageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactsPageError::Status400)),
@@ -459,21 +443,8 @@ pub struct CreateContactCall<'a> {
 }
 impl<'a> CreateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ContactData, CreateContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateContactError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "createContact",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -486,10 +457,7 @@ impl<'a> CreateContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
-        sinch_sdk_runtime::Error<CreateContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ContactData, CreateContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactError::Status400)),
@@ -561,21 +529,8 @@ pub struct GetContactByIdCall<'a> {
 }
 impl<'a> GetContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ContactData, GetContactByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetContactByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetContactByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -592,10 +547,7 @@ impl<'a> GetContactByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
-        sinch_sdk_runtime::Error<GetContactByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ContactData, GetContactByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactByIdError::Status400)),
@@ -672,21 +624,8 @@ pub struct DeleteContactByIdCall<'a> {
 }
 impl<'a> DeleteContactByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteContactByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteContactByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteContactByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteContactById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -702,10 +641,7 @@ impl<'a> DeleteContactByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteContactByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteContactByIdError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactByIdError::Status400)),
@@ -782,21 +718,8 @@ pub struct UpdateContactCall<'a> {
 }
 impl<'a> UpdateContactCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ContactData, UpdateContactError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateContactError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateContactError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updateContact",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -813,10 +736,7 @@ impl<'a> UpdateContactCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ContactData>,
-        sinch_sdk_runtime::Error<UpdateContactError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ContactData, UpdateContactError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactError::Status400)),
@@ -893,21 +813,8 @@ pub struct GetContactListsPageCall<'a> {
 }
 impl<'a> GetContactListsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PageTokenDtoListData, GetContactListsPageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetContactListsPageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetContactListsPageError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactListsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -924,10 +831,7 @@ impl<'a> GetContactListsPageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoListData>,
-        sinch_sdk_runtime::Error<GetContactListsPageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PageTokenDtoListData, GetContactListsPageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListsPageError::Status400)),
@@ -1002,21 +906,8 @@ pub struct CreateContactListCall<'a> {
 }
 impl<'a> CreateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListData, CreateContactListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateContactListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateContactListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "createContactList",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1029,10 +920,7 @@ impl<'a> CreateContactListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
-        sinch_sdk_runtime::Error<CreateContactListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListData, CreateContactListError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateContactListError::Status400)),
@@ -1108,21 +996,8 @@ pub struct GetContactListByIdCall<'a> {
 }
 impl<'a> GetContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListData, GetContactListByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetContactListByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetContactListByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getContactListById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1135,10 +1010,7 @@ impl<'a> GetContactListByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
-        sinch_sdk_runtime::Error<GetContactListByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListData, GetContactListByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetContactListByIdError::Status400)),
@@ -1219,21 +1091,8 @@ pub struct DeleteContactListByIdCall<'a> {
 }
 impl<'a> DeleteContactListByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteContactListByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteContactListByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteContactListByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteContactListById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1245,10 +1104,7 @@ impl<'a> DeleteContactListByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteContactListByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteContactListByIdError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteContactListByIdError::Status400)),
@@ -1325,21 +1181,8 @@ pub struct UpdateContactListCall<'a> {
 }
 impl<'a> UpdateContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListData, UpdateContactListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateContactListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateContactListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updateContactList",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1352,10 +1195,7 @@ impl<'a> UpdateContactListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
-        sinch_sdk_runtime::Error<UpdateContactListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListData, UpdateContactListError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateContactListError::Status400)),
@@ -1436,21 +1276,8 @@ pub struct ModifyContactsInContactListCall<'a> {
 }
 impl<'a> ModifyContactsInContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListData, ModifyContactsInContactListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ModifyContactsInContactListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "modifyContactsInContactList",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -1468,10 +1295,7 @@ impl<'a> ModifyContactsInContactListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListData>,
-        sinch_sdk_runtime::Error<ModifyContactsInContactListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListData, ModifyContactsInContactListError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ModifyContactsInContactListError::Status400)),
@@ -1560,21 +1384,8 @@ pub struct AddContactToContactListCall<'a> {
 }
 impl<'a> AddContactToContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, AddContactToContactListSuccess, AddContactToContactListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddContactToContactListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddContactToContactListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "addContactToContactList",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1593,10 +1404,7 @@ impl<'a> AddContactToContactListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<AddContactToContactListSuccess>,
-        sinch_sdk_runtime::Error<AddContactToContactListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<AddContactToContactListSuccess, AddContactToContactListError> {
         let value = match response.status() {
             200 => AddContactToContactListSuccess::Status200(response.json()?),
             201 => AddContactToContactListSuccess::Status201(response.json()?),
@@ -1687,21 +1495,8 @@ pub struct RemoveContactFromContactListCall<'a> {
 }
 impl<'a> RemoveContactFromContactListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), RemoveContactFromContactListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RemoveContactFromContactListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RemoveContactFromContactListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "removeContactFromContactList",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1719,10 +1514,7 @@ impl<'a> RemoveContactFromContactListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<RemoveContactFromContactListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), RemoveContactFromContactListError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(RemoveContactFromContactListError::Status400)),
@@ -1810,21 +1602,8 @@ pub struct GetCustomFieldsPageCall<'a> {
 }
 impl<'a> GetCustomFieldsPageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PageTokenDtoCustomFieldData, GetCustomFieldsPageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCustomFieldsPageError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getCustomFieldsPage",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1841,10 +1620,7 @@ impl<'a> GetCustomFieldsPageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PageTokenDtoCustomFieldData>,
-        sinch_sdk_runtime::Error<GetCustomFieldsPageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PageTokenDtoCustomFieldData, GetCustomFieldsPageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldsPageError::Status400)),
@@ -1919,21 +1695,8 @@ pub struct CreateCustomFieldCall<'a> {
 }
 impl<'a> CreateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CustomFieldData, CreateCustomFieldError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateCustomFieldError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateCustomFieldError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "createCustomField",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1946,10 +1709,7 @@ impl<'a> CreateCustomFieldCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
-        sinch_sdk_runtime::Error<CreateCustomFieldError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CustomFieldData, CreateCustomFieldError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCustomFieldError::Status400)),
@@ -2025,21 +1785,8 @@ pub struct GetCustomFieldByIdCall<'a> {
 }
 impl<'a> GetCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CustomFieldData, GetCustomFieldByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCustomFieldByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getCustomFieldById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -2056,10 +1803,7 @@ impl<'a> GetCustomFieldByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
-        sinch_sdk_runtime::Error<GetCustomFieldByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CustomFieldData, GetCustomFieldByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCustomFieldByIdError::Status400)),
@@ -2140,21 +1884,8 @@ pub struct DeleteCustomFieldByIdCall<'a> {
 }
 impl<'a> DeleteCustomFieldByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteCustomFieldByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteCustomFieldByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteCustomFieldById",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -2170,10 +1901,7 @@ impl<'a> DeleteCustomFieldByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteCustomFieldByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteCustomFieldByIdError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteCustomFieldByIdError::Status400)),
@@ -2250,21 +1978,8 @@ pub struct UpdateCustomFieldCall<'a> {
 }
 impl<'a> UpdateCustomFieldCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CustomFieldData, UpdateCustomFieldError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateCustomFieldError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateCustomFieldError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updateCustomField",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -2281,10 +1996,7 @@ impl<'a> UpdateCustomFieldCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CustomFieldData>,
-        sinch_sdk_runtime::Error<UpdateCustomFieldError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CustomFieldData, UpdateCustomFieldError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCustomFieldError::Status400)),

@@ -197,21 +197,8 @@ impl<'a> GetNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumbersListResponse, GetNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetNumbersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -242,10 +229,7 @@ impl<'a> GetNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumbersListResponse>,
-        sinch_sdk_runtime::Error<GetNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumbersListResponse, GetNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumbersError::Status401))),
@@ -282,21 +266,8 @@ pub struct GetNumberByIdCall<'a> {
 }
 impl<'a> GetNumberByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DedicatedNumber, GetNumberByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetNumberByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetNumberByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetNumberById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -313,10 +284,7 @@ impl<'a> GetNumberByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DedicatedNumber>,
-        sinch_sdk_runtime::Error<GetNumberByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DedicatedNumber, GetNumberByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetNumberByIdError::Status401))),
@@ -362,21 +330,8 @@ pub struct GetAssignmentCall<'a> {
 }
 impl<'a> GetAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Assignment, GetAssignmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAssignmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAssignmentError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAssignment",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -394,10 +349,7 @@ impl<'a> GetAssignmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
-        sinch_sdk_runtime::Error<GetAssignmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Assignment, GetAssignmentError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetAssignmentError::Status401))),
@@ -439,21 +391,8 @@ pub struct CreateAssignmentCall<'a> {
 }
 impl<'a> CreateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Assignment, CreateAssignmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateAssignmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateAssignmentError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateAssignment",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -471,10 +410,7 @@ impl<'a> CreateAssignmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Assignment>,
-        sinch_sdk_runtime::Error<CreateAssignmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Assignment, CreateAssignmentError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(CreateAssignmentError::Status401))),
@@ -520,21 +456,8 @@ pub struct DeleteAssignmentCall<'a> {
 }
 impl<'a> DeleteAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteAssignmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteAssignmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteAssignmentError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteAssignment",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -551,10 +474,7 @@ impl<'a> DeleteAssignmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteAssignmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteAssignmentError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteAssignmentError::Status401))),
@@ -591,21 +511,8 @@ pub struct UpdateAssignmentCall<'a> {
 }
 impl<'a> UpdateAssignmentCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), UpdateAssignmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateAssignmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateAssignmentError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateAssignment",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -622,10 +529,7 @@ impl<'a> UpdateAssignmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<UpdateAssignmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), UpdateAssignmentError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(UpdateAssignmentError::Status401))),
@@ -733,21 +637,8 @@ impl<'a> GetAssignedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AssignedNumberListResponse, GetAssignedNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAssignedNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAssignedNumbersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAssignedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -796,10 +687,7 @@ impl<'a> GetAssignedNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AssignedNumberListResponse>,
-        sinch_sdk_runtime::Error<GetAssignedNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AssignedNumberListResponse, GetAssignedNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetAssignedNumbersError::Status401)),

@@ -139,21 +139,8 @@ pub struct CheckDeliveryReportsCall<'a> {
 }
 impl<'a> CheckDeliveryReportsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Checkdeliveryreportsresponse, CheckDeliveryReportsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CheckDeliveryReportsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckDeliveryReports",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -166,10 +153,7 @@ impl<'a> CheckDeliveryReportsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkdeliveryreportsresponse>,
-        sinch_sdk_runtime::Error<CheckDeliveryReportsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Checkdeliveryreportsresponse, CheckDeliveryReportsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckDeliveryReportsError::Status401)),
@@ -209,21 +193,8 @@ pub struct ConfirmDeliveryReportsAsReceivedCall<'a> {
 }
 impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, String, ConfirmDeliveryReportsAsReceivedError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConfirmDeliveryReportsAsReceivedError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "ConfirmDeliveryReportsAsReceived",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -239,10 +210,7 @@ impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
-        sinch_sdk_runtime::Error<ConfirmDeliveryReportsAsReceivedError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<String, ConfirmDeliveryReportsAsReceivedError> {
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => return Err(response.error_as(ConfirmDeliveryReportsAsReceivedError::Status400)),

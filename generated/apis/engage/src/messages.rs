@@ -232,21 +232,8 @@ pub struct GetMessageStatusCall<'a> {
 }
 impl<'a> GetMessageStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Getmessagestatusresponse, GetMessageStatusError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetMessageStatusError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetMessageStatusError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetMessageStatus",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -259,10 +246,7 @@ impl<'a> GetMessageStatusCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getmessagestatusresponse>,
-        sinch_sdk_runtime::Error<GetMessageStatusError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Getmessagestatusresponse, GetMessageStatusError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetMessageStatusError::Status401)),
@@ -303,21 +287,8 @@ pub struct CancelScheduledMessageCall<'a> {
 }
 impl<'a> CancelScheduledMessageCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), CancelScheduledMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CancelScheduledMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CancelScheduledMessageError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CancelScheduledMessage",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -329,10 +300,7 @@ impl<'a> CancelScheduledMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<CancelScheduledMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), CancelScheduledMessageError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(CancelScheduledMessageError::Status400)),
@@ -373,21 +341,8 @@ pub struct SendMessagesCall<'a> {
 }
 impl<'a> SendMessagesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Sendmessagesresponse, SendMessagesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SendMessagesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SendMessagesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SendMessages",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -400,10 +355,7 @@ impl<'a> SendMessagesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Sendmessagesresponse>,
-        sinch_sdk_runtime::Error<SendMessagesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Sendmessagesresponse, SendMessagesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SendMessagesError::Status400)),

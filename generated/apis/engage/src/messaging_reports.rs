@@ -313,21 +313,8 @@ pub struct PostMetadataKeysCall<'a> {
 }
 impl<'a> PostMetadataKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Metakeyresponse, PostMetadataKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostMetadataKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostMetadataKeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PostMetadataKeys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -340,10 +327,7 @@ impl<'a> PostMetadataKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Metakeyresponse>,
-        sinch_sdk_runtime::Error<PostMetadataKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Metakeyresponse, PostMetadataKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostMetadataKeysError::Status400)),
@@ -383,21 +367,8 @@ pub struct PostDetailReportCall<'a> {
 }
 impl<'a> PostDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Detailresponse, PostDetailReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostDetailReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostDetailReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PostDetailReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -410,10 +381,7 @@ impl<'a> PostDetailReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Detailresponse>,
-        sinch_sdk_runtime::Error<PostDetailReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Detailresponse, PostDetailReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostDetailReportError::Status400)),
@@ -453,21 +421,8 @@ pub struct PostInsightReportCall<'a> {
 }
 impl<'a> PostInsightReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Insightsresponse, PostInsightReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostInsightReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostInsightReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PostInsightReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -480,10 +435,7 @@ impl<'a> PostInsightReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Insightsresponse>,
-        sinch_sdk_runtime::Error<PostInsightReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Insightsresponse, PostInsightReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostInsightReportError::Status400)),
@@ -523,21 +475,8 @@ pub struct PostAsyncDetailReportCall<'a> {
 }
 impl<'a> PostAsyncDetailReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Asyncreportresponse, PostAsyncDetailReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostAsyncDetailReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PostAsyncDetailReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -550,10 +489,7 @@ impl<'a> PostAsyncDetailReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
-        sinch_sdk_runtime::Error<PostAsyncDetailReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Asyncreportresponse, PostAsyncDetailReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncDetailReportError::Status400)),
@@ -593,21 +529,8 @@ pub struct PostAsyncSummaryReportCall<'a> {
 }
 impl<'a> PostAsyncSummaryReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Asyncreportresponse, PostAsyncSummaryReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostAsyncSummaryReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PostAsyncSummaryReport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -620,10 +543,7 @@ impl<'a> PostAsyncSummaryReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Asyncreportresponse>,
-        sinch_sdk_runtime::Error<PostAsyncSummaryReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Asyncreportresponse, PostAsyncSummaryReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostAsyncSummaryReportError::Status400)),
@@ -664,21 +584,8 @@ pub struct GetAsyncDetailStatusCall<'a> {
 }
 impl<'a> GetAsyncDetailStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Reportstatusresponse, GetAsyncDetailStatusError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAsyncDetailStatusError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncDetailStatus",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -695,10 +602,7 @@ impl<'a> GetAsyncDetailStatusCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Reportstatusresponse>,
-        sinch_sdk_runtime::Error<GetAsyncDetailStatusError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Reportstatusresponse, GetAsyncDetailStatusError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailStatusError::Status400)),
@@ -738,21 +642,8 @@ pub struct GetAsyncDetailFieldsCall<'a> {
 }
 impl<'a> GetAsyncDetailFieldsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Fieldsresponse, GetAsyncDetailFieldsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAsyncDetailFieldsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncDetailFields",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -765,10 +656,7 @@ impl<'a> GetAsyncDetailFieldsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Fieldsresponse>,
-        sinch_sdk_runtime::Error<GetAsyncDetailFieldsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Fieldsresponse, GetAsyncDetailFieldsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncDetailFieldsError::Status400)),
@@ -856,21 +744,8 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Reporthistoryresponses, GetAsyncReportHistoryError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAsyncReportHistoryError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncReportHistory",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -906,10 +781,7 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Reporthistoryresponses>,
-        sinch_sdk_runtime::Error<GetAsyncReportHistoryError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Reporthistoryresponses, GetAsyncReportHistoryError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAsyncReportHistoryError::Status400)),
@@ -998,21 +870,8 @@ pub struct GetAsyncReportDownloadUrlCall<'a> {
 }
 impl<'a> GetAsyncReportDownloadUrlCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Presignedurlresponse, GetAsyncReportDownloadUrlError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAsyncReportDownloadUrlError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAsyncReportDownloadUrl",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1030,10 +889,7 @@ impl<'a> GetAsyncReportDownloadUrlCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Presignedurlresponse>,
-        sinch_sdk_runtime::Error<GetAsyncReportDownloadUrlError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Presignedurlresponse, GetAsyncReportDownloadUrlError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetAsyncReportDownloadUrlError::Status401))),
@@ -1073,21 +929,8 @@ pub struct DetailscheduledreportCall<'a> {
 }
 impl<'a> DetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Scheduledreportresponse, DetailscheduledreportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DetailscheduledreportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DetailscheduledreportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "detailscheduledreport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1100,10 +943,7 @@ impl<'a> DetailscheduledreportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
-        sinch_sdk_runtime::Error<DetailscheduledreportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Scheduledreportresponse, DetailscheduledreportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DetailscheduledreportError::Status400)),
@@ -1144,21 +984,8 @@ pub struct UpdatedetailscheduledreportCall<'a> {
 }
 impl<'a> UpdatedetailscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Scheduleddetailreportresponse, UpdatedetailscheduledreportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdatedetailscheduledreportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updatedetailscheduledreport",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1175,10 +1002,7 @@ impl<'a> UpdatedetailscheduledreportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduleddetailreportresponse>,
-        sinch_sdk_runtime::Error<UpdatedetailscheduledreportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Scheduleddetailreportresponse, UpdatedetailscheduledreportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdatedetailscheduledreportError::Status400)),
@@ -1218,21 +1042,8 @@ pub struct SummaryscheduledreportCall<'a> {
 }
 impl<'a> SummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Scheduledreportresponse, SummaryscheduledreportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SummaryscheduledreportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SummaryscheduledreportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "summaryscheduledreport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -1245,10 +1056,7 @@ impl<'a> SummaryscheduledreportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreportresponse>,
-        sinch_sdk_runtime::Error<SummaryscheduledreportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Scheduledreportresponse, SummaryscheduledreportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SummaryscheduledreportError::Status400)),
@@ -1289,21 +1097,8 @@ pub struct UpdatesummaryscheduledreportCall<'a> {
 }
 impl<'a> UpdatesummaryscheduledreportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Scheduledsummaryreportresposne, UpdatesummaryscheduledreportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdatesummaryscheduledreportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updatesummaryscheduledreport",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1320,10 +1115,7 @@ impl<'a> UpdatesummaryscheduledreportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledsummaryreportresposne>,
-        sinch_sdk_runtime::Error<UpdatesummaryscheduledreportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Scheduledsummaryreportresposne, UpdatesummaryscheduledreportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdatesummaryscheduledreportError::Status400)),
@@ -1375,21 +1167,8 @@ impl<'a> GetActiveReportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Chronosscheduleresponse, GetActiveReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetActiveReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetActiveReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetActiveReport",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1408,10 +1187,7 @@ impl<'a> GetActiveReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Chronosscheduleresponse>,
-        sinch_sdk_runtime::Error<GetActiveReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Chronosscheduleresponse, GetActiveReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetActiveReportError::Status401))),
@@ -1452,21 +1228,8 @@ pub struct GetScheduledReportCall<'a> {
 }
 impl<'a> GetScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Scheduledreport, GetScheduledReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetScheduledReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetScheduledReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetScheduledReport",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1483,10 +1246,7 @@ impl<'a> GetScheduledReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Scheduledreport>,
-        sinch_sdk_runtime::Error<GetScheduledReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Scheduledreport, GetScheduledReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetScheduledReportError::Status401))),
@@ -1527,21 +1287,8 @@ pub struct DeleteScheduledReportCall<'a> {
 }
 impl<'a> DeleteScheduledReportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteScheduledReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteScheduledReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteScheduledReportError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteScheduledReport",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1557,10 +1304,7 @@ impl<'a> DeleteScheduledReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteScheduledReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteScheduledReportError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteScheduledReportError::Status401))),

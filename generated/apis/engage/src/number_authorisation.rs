@@ -106,21 +106,8 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Getnumberauthorisationblacklistresponse, ListAllBlockedNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListAllBlockedNumbersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "ListAllBlockedNumbers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -136,10 +123,7 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getnumberauthorisationblacklistresponse>,
-        sinch_sdk_runtime::Error<ListAllBlockedNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Getnumberauthorisationblacklistresponse, ListAllBlockedNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ListAllBlockedNumbersError::Status401)),
@@ -174,21 +158,8 @@ pub struct AddOneOrMoreNumbersToYourBlacklistCall<'a> {
 }
 impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Addoneormorenumberstoyourblacklistresponse, AddOneOrMoreNumbersToYourBlacklistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddOneOrMoreNumbersToYourBlacklistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "AddOneOrMoreNumbersToYourBlacklist",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -204,10 +175,7 @@ impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Addoneormorenumberstoyourblacklistresponse>,
-        sinch_sdk_runtime::Error<AddOneOrMoreNumbersToYourBlacklistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Addoneormorenumberstoyourblacklistresponse, AddOneOrMoreNumbersToYourBlacklistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -252,21 +220,8 @@ pub struct RemoveANumberFromTheBlacklistCall<'a> {
 }
 impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, String, RemoveANumberFromTheBlacklistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RemoveANumberFromTheBlacklistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "RemoveANumberFromTheBlacklist",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -283,10 +238,7 @@ impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
-        sinch_sdk_runtime::Error<RemoveANumberFromTheBlacklistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<String, RemoveANumberFromTheBlacklistError> {
         let value = match response.status() {
             200..=299 => response.text()?,
             401 => {
@@ -331,21 +283,8 @@ pub struct CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
 }
 impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse, CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckIfOneOrSeveralNumbersAreCurrentlyBlacklisted",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -365,10 +304,7 @@ impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse>,
-        sinch_sdk_runtime::Error<CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Checkifoneorseveralnumbersarecurrentlyblacklistedresponse, CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -138,21 +138,8 @@ pub struct CheckRepliesCall<'a> {
 }
 impl<'a> CheckRepliesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Checkrepliesresponse, CheckRepliesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CheckRepliesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CheckRepliesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CheckReplies",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -165,10 +152,7 @@ impl<'a> CheckRepliesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Checkrepliesresponse>,
-        sinch_sdk_runtime::Error<CheckRepliesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Checkrepliesresponse, CheckRepliesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(CheckRepliesError::Status401)),
@@ -208,21 +192,8 @@ pub struct ConfirmRepliesAsReceivedCall<'a> {
 }
 impl<'a> ConfirmRepliesAsReceivedCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, String, ConfirmRepliesAsReceivedError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConfirmRepliesAsReceivedError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "ConfirmRepliesAsReceived",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -235,10 +206,7 @@ impl<'a> ConfirmRepliesAsReceivedCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<String>,
-        sinch_sdk_runtime::Error<ConfirmRepliesAsReceivedError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<String, ConfirmRepliesAsReceivedError> {
         let value = match response.status() {
             200..=299 => response.text()?,
             400 => return Err(response.error_as(ConfirmRepliesAsReceivedError::Status400)),

@@ -97,21 +97,8 @@ impl<'a> LogSummaryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::LogSummaryResult, LogSummaryError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<LogSummaryError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<LogSummaryError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "LogSummary",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -142,10 +129,7 @@ impl<'a> LogSummaryCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::LogSummaryResult>,
-        sinch_sdk_runtime::Error<LogSummaryError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::LogSummaryResult, LogSummaryError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogSummaryError::Status400))),
@@ -204,21 +188,8 @@ impl<'a> LogDetailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::LogsDetailResult, LogDetailError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<LogDetailError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<LogDetailError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "LogDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -241,10 +212,7 @@ impl<'a> LogDetailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::LogsDetailResult>,
-        sinch_sdk_runtime::Error<LogDetailError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::LogsDetailResult, LogDetailError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(LogDetailError::Status400))),

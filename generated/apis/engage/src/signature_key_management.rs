@@ -263,21 +263,8 @@ pub struct GetSignatureKeyListCall<'a> {
 }
 impl<'a> GetSignatureKeyListCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, Vec<super::types::Getsignaturekeylistresponse>, GetSignatureKeyListError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetSignatureKeyListError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetSignatureKeyListError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSignatureKeyList",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -298,10 +285,7 @@ impl<'a> GetSignatureKeyListCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<Vec<super::types::Getsignaturekeylistresponse>>,
-        sinch_sdk_runtime::Error<GetSignatureKeyListError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<Vec<super::types::Getsignaturekeylistresponse>, GetSignatureKeyListError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyListError::Status400)),
@@ -346,21 +330,8 @@ pub struct CreateSignatureKeyCall<'a> {
 }
 impl<'a> CreateSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Createsignaturekeyresponse, CreateSignatureKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateSignatureKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateSignatureKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateSignatureKey",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -373,10 +344,7 @@ impl<'a> CreateSignatureKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Createsignaturekeyresponse>,
-        sinch_sdk_runtime::Error<CreateSignatureKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Createsignaturekeyresponse, CreateSignatureKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateSignatureKeyError::Status400)),
@@ -422,21 +390,8 @@ pub struct GetSignatureKeyDetailCall<'a> {
 }
 impl<'a> GetSignatureKeyDetailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Getsignaturekeydetailresponse, GetSignatureKeyDetailError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetSignatureKeyDetailError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSignatureKeyDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -449,10 +404,7 @@ impl<'a> GetSignatureKeyDetailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getsignaturekeydetailresponse>,
-        sinch_sdk_runtime::Error<GetSignatureKeyDetailError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Getsignaturekeydetailresponse, GetSignatureKeyDetailError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSignatureKeyDetailError::Status400)),
@@ -503,21 +455,8 @@ pub struct DeleteSignatureKeyCall<'a> {
 }
 impl<'a> DeleteSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteSignatureKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteSignatureKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteSignatureKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteSignatureKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -529,10 +468,7 @@ impl<'a> DeleteSignatureKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteSignatureKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteSignatureKeyError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteSignatureKeyError::Status401))),
@@ -573,21 +509,8 @@ pub struct GetEnabledSignatureKeyCall<'a> {
 }
 impl<'a> GetEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Getenabledsignaturekeyresponse, GetEnabledSignatureKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetEnabledSignatureKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetEnabledSignatureKey",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -600,10 +523,7 @@ impl<'a> GetEnabledSignatureKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Getenabledsignaturekeyresponse>,
-        sinch_sdk_runtime::Error<GetEnabledSignatureKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Getenabledsignaturekeyresponse, GetEnabledSignatureKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.into_error(Some(GetEnabledSignatureKeyError::Status401))),
@@ -648,21 +568,8 @@ pub struct DisableTheCurrentEnabledSignatureKeyCall<'a> {
 }
 impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DisableTheCurrentEnabledSignatureKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DisableTheCurrentEnabledSignatureKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DisableTheCurrentEnabledSignatureKey",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -677,10 +584,7 @@ impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DisableTheCurrentEnabledSignatureKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DisableTheCurrentEnabledSignatureKeyError> {
         match response.status() {
             200..=299 => {}
             401 => {
@@ -724,21 +628,8 @@ pub struct EnableSignatureKeyCall<'a> {
 }
 impl<'a> EnableSignatureKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Enablesignaturekeyresponse, EnableSignatureKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<EnableSignatureKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<EnableSignatureKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "EnableSignatureKey",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -751,10 +642,7 @@ impl<'a> EnableSignatureKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Enablesignaturekeyresponse>,
-        sinch_sdk_runtime::Error<EnableSignatureKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Enablesignaturekeyresponse, EnableSignatureKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(EnableSignatureKeyError::Status400)),

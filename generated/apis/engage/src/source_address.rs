@@ -280,21 +280,8 @@ pub struct RequestSenderAddressUsingPostCall<'a> {
 }
 impl<'a> RequestSenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RequestSenderAddressUsingPostResponse, RequestSenderAddressUsingPostError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RequestSenderAddressUsingPostError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "requestSenderAddressUsingPOST",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -307,10 +294,7 @@ impl<'a> RequestSenderAddressUsingPostCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RequestSenderAddressUsingPostResponse>,
-        sinch_sdk_runtime::Error<RequestSenderAddressUsingPostError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RequestSenderAddressUsingPostResponse, RequestSenderAddressUsingPostError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -369,21 +353,8 @@ pub struct SubmittingVerificationCodePostCall<'a> {
 }
 impl<'a> SubmittingVerificationCodePostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::VerificationCodeRequestItem, SubmittingVerificationCodePostError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubmittingVerificationCodePostError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubmittingVerificationCodePost",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -401,10 +372,7 @@ impl<'a> SubmittingVerificationCodePostCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::VerificationCodeRequestItem>,
-        sinch_sdk_runtime::Error<SubmittingVerificationCodePostError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::VerificationCodeRequestItem, SubmittingVerificationCodePostError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmittingVerificationCodePostError::Status400)),
@@ -457,21 +425,8 @@ pub struct ReVerifySenderAddressUsingPostCall<'a> {
 }
 impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ReVerifySenderAddressRequestItem, ReVerifySenderAddressUsingPostError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ReVerifySenderAddressUsingPostError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "reVerifySenderAddressUsingPOST",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -489,10 +444,7 @@ impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ReVerifySenderAddressRequestItem>,
-        sinch_sdk_runtime::Error<ReVerifySenderAddressUsingPostError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ReVerifySenderAddressRequestItem, ReVerifySenderAddressUsingPostError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ReVerifySenderAddressUsingPostError::Status400)),
@@ -545,21 +497,8 @@ pub struct GetStatusOfSenderAddressRequestCall<'a> {
 }
 impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AlphaTagRequestItem, GetStatusOfSenderAddressRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStatusOfSenderAddressRequestError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetStatusOfSenderAddressRequest",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -576,10 +515,7 @@ impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AlphaTagRequestItem>,
-        sinch_sdk_runtime::Error<GetStatusOfSenderAddressRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AlphaTagRequestItem, GetStatusOfSenderAddressRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStatusOfSenderAddressRequestError::Status400)),
@@ -683,21 +619,8 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetAllApprovedSenderAddresses, GetAllApprovedSenderAddressesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetAllApprovedSenderAddressesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetAllApprovedSenderAddresses",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -731,10 +654,7 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetAllApprovedSenderAddresses>,
-        sinch_sdk_runtime::Error<GetAllApprovedSenderAddressesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetAllApprovedSenderAddresses, GetAllApprovedSenderAddressesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetAllApprovedSenderAddressesError::Status400)),
@@ -782,21 +702,8 @@ pub struct GetSenderAddressByIdCall<'a> {
 }
 impl<'a> GetSenderAddressByIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetSenderAddress, GetSenderAddressByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetSenderAddressByIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GetSenderAddressById",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -813,10 +720,7 @@ impl<'a> GetSenderAddressByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
-        sinch_sdk_runtime::Error<GetSenderAddressByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetSenderAddress, GetSenderAddressByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetSenderAddressByIdError::Status400)),
@@ -863,21 +767,8 @@ pub struct DeleteSenderAddressUsingDeleteCall<'a> {
 }
 impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteSenderAddressUsingDeleteError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteSenderAddressUsingDeleteError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "deleteSenderAddressUsingDELETE",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -897,10 +788,7 @@ impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteSenderAddressUsingDeleteError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteSenderAddressUsingDeleteError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteSenderAddressUsingDeleteError::Status400)),
@@ -953,21 +841,8 @@ pub struct UpdateSenderAddressUsingPatchCall<'a> {
 }
 impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetSenderAddress, UpdateSenderAddressUsingPatchError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateSenderAddressUsingPatchError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "updateSenderAddressUsingPATCH",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -984,10 +859,7 @@ impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetSenderAddress>,
-        sinch_sdk_runtime::Error<UpdateSenderAddressUsingPatchError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetSenderAddress, UpdateSenderAddressUsingPatchError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateSenderAddressUsingPatchError::Status400)),

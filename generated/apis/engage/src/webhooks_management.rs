@@ -322,21 +322,8 @@ impl<'a> RetrieveWebhookCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RetrieveWebhookresponse, RetrieveWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RetrieveWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RetrieveWebhookError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "RetrieveWebhook",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -355,10 +342,7 @@ impl<'a> RetrieveWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RetrieveWebhookresponse>,
-        sinch_sdk_runtime::Error<RetrieveWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RetrieveWebhookresponse, RetrieveWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RetrieveWebhookError::Status400)),
@@ -398,21 +382,8 @@ pub struct CreateWebhookCall<'a> {
 }
 impl<'a> CreateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateWebhookresponse, CreateWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateWebhookError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateWebhook",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -425,10 +396,7 @@ impl<'a> CreateWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
-        sinch_sdk_runtime::Error<CreateWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateWebhookresponse, CreateWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateWebhookError::Status400)),
@@ -474,21 +442,8 @@ pub struct DeleteWebhookCall<'a> {
 }
 impl<'a> DeleteWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteWebhookError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DeleteWebhook",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -500,10 +455,7 @@ impl<'a> DeleteWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteWebhookError> {
         match response.status() {
             200..=299 => {}
             401 => return Err(response.into_error(Some(DeleteWebhookError::Status401))),
@@ -540,21 +492,8 @@ pub struct UpdateWebhookCall<'a> {
 }
 impl<'a> UpdateWebhookCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateWebhookresponse, UpdateWebhookError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateWebhookError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateWebhookError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "UpdateWebhook",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -567,10 +506,7 @@ impl<'a> UpdateWebhookCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateWebhookresponse>,
-        sinch_sdk_runtime::Error<UpdateWebhookError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateWebhookresponse, UpdateWebhookError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateWebhookError::Status400)),

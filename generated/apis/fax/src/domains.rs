@@ -128,21 +128,8 @@ impl<'a> ListDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DomainsListResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -169,10 +156,7 @@ impl<'a> ListDomainsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DomainsListResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DomainsListResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -205,21 +189,8 @@ impl<'a> GetDomainCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DomainDetailsResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -247,10 +218,7 @@ impl<'a> GetDomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DomainDetailsResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DomainDetailsResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -283,21 +251,8 @@ impl<'a> CreateDomainCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateDomainResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -325,10 +280,7 @@ impl<'a> CreateDomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateDomainResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateDomainResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -361,21 +313,8 @@ impl<'a> DeleteDomainCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -402,10 +341,7 @@ impl<'a> DeleteDomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), sinch_sdk_runtime::NoErrorBody> {
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -434,21 +370,8 @@ impl<'a> VerifyDomainCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::VerifyDomainResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -477,10 +400,7 @@ impl<'a> VerifyDomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::VerifyDomainResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::VerifyDomainResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

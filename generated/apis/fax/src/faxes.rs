@@ -280,21 +280,8 @@ impl<'a> GetFaxesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListFaxesObject, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -350,10 +337,7 @@ impl<'a> GetFaxesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListFaxesObject>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListFaxesObject, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -384,21 +368,8 @@ impl<'a> SendFaxCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Fax, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -418,10 +389,7 @@ impl<'a> SendFaxCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Fax>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Fax, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -449,21 +417,8 @@ impl<'a> GetFaxInfoPerIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Fax, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -489,10 +444,7 @@ impl<'a> GetFaxInfoPerIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Fax>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Fax, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -524,21 +476,8 @@ impl<'a> GetFaxFilebyIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, sinch_sdk_runtime::bytes::Bytes, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -565,10 +504,7 @@ impl<'a> GetFaxFilebyIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<sinch_sdk_runtime::bytes::Bytes, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),
@@ -600,21 +536,8 @@ impl<'a> DeleteFaxContentByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -640,10 +563,7 @@ impl<'a> DeleteFaxContentByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), sinch_sdk_runtime::NoErrorBody> {
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),
@@ -673,21 +593,8 @@ impl<'a> GetFaxFileByIdDeprecatedCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, sinch_sdk_runtime::bytes::Bytes, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -715,10 +622,7 @@ impl<'a> GetFaxFileByIdDeprecatedCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<sinch_sdk_runtime::bytes::Bytes, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.bytes()?,
             _ => return Err(response.into_error(None)),

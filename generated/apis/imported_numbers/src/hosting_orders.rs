@@ -233,21 +233,8 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListHostingOrdersResponse, HostingOrderServiceListHostingOrdersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<HostingOrderServiceListHostingOrdersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -303,10 +290,7 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrdersResponse>,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrdersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListHostingOrdersResponse, HostingOrderServiceListHostingOrdersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -405,21 +389,8 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrder, HostingOrderServiceGetHostingOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<HostingOrderServiceGetHostingOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -448,10 +419,7 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrder, HostingOrderServiceGetHostingOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -502,21 +470,8 @@ impl<'a> GetHostingOrderReportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrderReport, GetHostingOrderReportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetHostingOrderReportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetHostingOrderReportError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -543,10 +498,7 @@ impl<'a> GetHostingOrderReportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrderReport>,
-        sinch_sdk_runtime::Error<GetHostingOrderReportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrderReport, GetHostingOrderReportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetHostingOrderReportError::Status404)),
@@ -632,21 +584,8 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListHostingOrderNumbersResponse, HostingOrderServiceListHostingOrderNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<HostingOrderServiceListHostingOrderNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -694,10 +633,7 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListHostingOrderNumbersResponse>,
-        sinch_sdk_runtime::Error<HostingOrderServiceListHostingOrderNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListHostingOrderNumbersResponse, HostingOrderServiceListHostingOrderNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -797,21 +733,8 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrderNumber, HostingOrderServiceGetHostingOrderNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<HostingOrderServiceGetHostingOrderNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -842,10 +765,7 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrderNumber>,
-        sinch_sdk_runtime::Error<HostingOrderServiceGetHostingOrderNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrderNumber, HostingOrderServiceGetHostingOrderNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -895,21 +815,8 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ImportHostingOrder, HostingOrderServiceImportNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<HostingOrderServiceImportNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -937,10 +844,7 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportHostingOrder>,
-        sinch_sdk_runtime::Error<HostingOrderServiceImportNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ImportHostingOrder, HostingOrderServiceImportNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             500 => return Err(response.error_as(HostingOrderServiceImportNumbersError::Status500)),
@@ -981,21 +885,8 @@ impl<'a> TextEnableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrder, TextEnableNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TextEnableNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TextEnableNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1020,10 +911,7 @@ impl<'a> TextEnableNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
-        sinch_sdk_runtime::Error<TextEnableNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrder, TextEnableNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(TextEnableNumbersError::Status400)),
@@ -1079,21 +967,8 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrder, TextEnableTollFreeNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TextEnableTollFreeNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1118,10 +993,7 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
-        sinch_sdk_runtime::Error<TextEnableTollFreeNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrder, TextEnableTollFreeNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(TextEnableTollFreeNumbersError::Status400)),

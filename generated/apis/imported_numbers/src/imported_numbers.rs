@@ -188,21 +188,8 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListImportedNumbersResponse, ImportNumberServiceListImportedNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportNumberServiceListImportedNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -256,10 +243,7 @@ impl<'a> ImportNumberServiceListImportedNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListImportedNumbersResponse>,
-        sinch_sdk_runtime::Error<ImportNumberServiceListImportedNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListImportedNumbersResponse, ImportNumberServiceListImportedNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -357,21 +341,8 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ImportedNumber, ImportNumberServiceImportNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportNumberServiceImportNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -399,10 +370,7 @@ impl<'a> ImportNumberServiceImportNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
-        sinch_sdk_runtime::Error<ImportNumberServiceImportNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ImportedNumber, ImportNumberServiceImportNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ImportNumberServiceImportNumberError::Status400)),
@@ -454,21 +422,8 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ImportedNumberResponse, ImportNumberServiceGetImportedNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportNumberServiceGetImportedNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -497,10 +452,7 @@ impl<'a> ImportNumberServiceGetImportedNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumberResponse>,
-        sinch_sdk_runtime::Error<ImportNumberServiceGetImportedNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ImportedNumberResponse, ImportNumberServiceGetImportedNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -551,21 +503,8 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), ImportNumberServiceDeleteImportedNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportNumberServiceDeleteImportedNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -593,10 +532,7 @@ impl<'a> ImportNumberServiceDeleteImportedNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<ImportNumberServiceDeleteImportedNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), ImportNumberServiceDeleteImportedNumberError> {
         match response.status() {
             200..=299 => {}
             404 => {
@@ -647,21 +583,8 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ImportedNumber, ImportNumberServiceUpdateImportedNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ImportNumberServiceUpdateImportedNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -690,10 +613,7 @@ impl<'a> ImportNumberServiceUpdateImportedNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ImportedNumber>,
-        sinch_sdk_runtime::Error<ImportNumberServiceUpdateImportedNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ImportedNumber, ImportNumberServiceUpdateImportedNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -218,21 +218,8 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListQualifiedNumber, QualifiedNumberServiceListQualifiedNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceListQualifiedNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -276,10 +263,7 @@ impl<'a> QualifiedNumberServiceListQualifiedNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListQualifiedNumber>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceListQualifiedNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListQualifiedNumber, QualifiedNumberServiceListQualifiedNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -378,21 +362,8 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::QualifiedNumber, QualifiedNumberServiceGetQualifiedNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceGetQualifiedNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -421,10 +392,7 @@ impl<'a> QualifiedNumberServiceGetQualifiedNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceGetQualifiedNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::QualifiedNumber, QualifiedNumberServiceGetQualifiedNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -475,21 +443,8 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), QualifiedNumberServiceDeleteQualifiedNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceDeleteQualifiedNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -517,10 +472,7 @@ impl<'a> QualifiedNumberServiceDeleteQualifiedNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceDeleteQualifiedNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), QualifiedNumberServiceDeleteQualifiedNumberError> {
         match response.status() {
             200..=299 => {}
             404 => {
@@ -570,21 +522,8 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BatchCreateQualifiedNumbersResponse, QualifiedNumberServiceBatchCreateQualifiedNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceBatchCreateQualifiedNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -612,10 +551,7 @@ impl<'a> QualifiedNumberServiceBatchCreateQualifiedNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BatchCreateQualifiedNumbersResponse>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceBatchCreateQualifiedNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BatchCreateQualifiedNumbersResponse, QualifiedNumberServiceBatchCreateQualifiedNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -665,21 +601,8 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TextEnableResponse, QualifiedNumberServiceTextEnableNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceTextEnableNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -707,10 +630,7 @@ impl<'a> QualifiedNumberServiceTextEnableNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TextEnableResponse>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceTextEnableNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::TextEnableResponse, QualifiedNumberServiceTextEnableNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -760,21 +680,8 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::HostingOrder, QualifiedNumbersTextEnableTollFreeNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumbersTextEnableTollFreeNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -802,10 +709,7 @@ impl<'a> QualifiedNumbersTextEnableTollFreeNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::HostingOrder>,
-        sinch_sdk_runtime::Error<QualifiedNumbersTextEnableTollFreeNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::HostingOrder, QualifiedNumbersTextEnableTollFreeNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -870,21 +774,8 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::QualifiedNumber, QualifiedNumberServiceVerifyVoiceChallengeError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceVerifyVoiceChallengeError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -914,10 +805,7 @@ impl<'a> QualifiedNumberServiceVerifyVoiceChallengeCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceVerifyVoiceChallengeError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::QualifiedNumber, QualifiedNumberServiceVerifyVoiceChallengeError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -968,21 +856,8 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::QualifiedNumber, QualifiedNumberServiceSendVoiceChallengeError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<QualifiedNumberServiceSendVoiceChallengeError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1012,10 +887,7 @@ impl<'a> QualifiedNumberServiceSendVoiceChallengeCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifiedNumber>,
-        sinch_sdk_runtime::Error<QualifiedNumberServiceSendVoiceChallengeError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::QualifiedNumber, QualifiedNumberServiceSendVoiceChallengeError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {

@@ -155,21 +155,8 @@ impl<'a> PutV5AccountsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, PutV5AccountsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -194,10 +181,7 @@ impl<'a> PutV5AccountsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-        sinch_sdk_runtime::Error<PutV5AccountsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericMessage, PutV5AccountsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsError::Status400)),
@@ -232,21 +216,8 @@ pub struct GetV5AccountsHttpSigningKeyCall<'a> {
 }
 impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiHttpSigningKey, GetV5AccountsHttpSigningKeyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5AccountsHttpSigningKeyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-http_signing_key",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -262,10 +233,7 @@ impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
-        sinch_sdk_runtime::Error<GetV5AccountsHttpSigningKeyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiHttpSigningKey, GetV5AccountsHttpSigningKeyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV5AccountsHttpSigningKeyError::Status400)),
@@ -300,21 +268,8 @@ pub struct PostV5AccountsHttpSigningKeyCall<'a> {
 }
 impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiHttpSigningKey, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-http_signing_key",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -330,10 +285,7 @@ impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiHttpSigningKey>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiHttpSigningKey, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -358,21 +310,8 @@ pub struct GetV5SandboxAuthRecipientsCall<'a> {
 }
 impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV5SandboxAuthRecipientsResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-sandbox-auth_recipients",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -385,10 +324,7 @@ impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV5SandboxAuthRecipientsResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV5SandboxAuthRecipientsResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -414,21 +350,8 @@ pub struct PostV5SandboxAuthRecipientsCall<'a> {
 }
 impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostV5SandboxAuthRecipientsResponse, PostV5SandboxAuthRecipientsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV5SandboxAuthRecipientsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-sandbox-auth_recipients",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -445,10 +368,7 @@ impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV5SandboxAuthRecipientsResponse>,
-        sinch_sdk_runtime::Error<PostV5SandboxAuthRecipientsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostV5SandboxAuthRecipientsResponse, PostV5SandboxAuthRecipientsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV5SandboxAuthRecipientsError::Status400)),
@@ -484,21 +404,8 @@ pub struct DeleteV5SandboxAuthRecipientsEmailCall<'a> {
 }
 impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5SandboxAuthRecipientsEmailError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV5SandboxAuthRecipientsEmailError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-sandbox-auth_recipients-email",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -518,10 +425,7 @@ impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-        sinch_sdk_runtime::Error<DeleteV5SandboxAuthRecipientsEmailError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5SandboxAuthRecipientsEmailError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -558,21 +462,8 @@ pub struct PostV5AccountsResendActivationEmailCall<'a> {
 }
 impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-resend_activation_email",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -588,10 +479,7 @@ impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -114,21 +114,8 @@ pub struct GetV1ThresholdsAlertsSendCall<'a> {
 }
 impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunThresholdsApiSendAlertListResponse, GetV1ThresholdsAlertsSendError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1ThresholdsAlertsSendError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-alerts-send",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -141,10 +128,7 @@ impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertListResponse>,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunThresholdsApiSendAlertListResponse, GetV1ThresholdsAlertsSendError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsAlertsSendError::Default)),
@@ -178,21 +162,8 @@ pub struct PostV1ThresholdsAlertsSendCall<'a> {
 }
 impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunThresholdsApiSendAlertItem, PostV1ThresholdsAlertsSendError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1ThresholdsAlertsSendError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-thresholds-alerts-send",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -205,10 +176,7 @@ impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
-        sinch_sdk_runtime::Error<PostV1ThresholdsAlertsSendError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunThresholdsApiSendAlertItem, PostV1ThresholdsAlertsSendError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(PostV1ThresholdsAlertsSendError::Default)),
@@ -243,21 +211,8 @@ pub struct GetV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunThresholdsApiSendAlertItem, GetV1ThresholdsAlertsSendNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1ThresholdsAlertsSendNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -273,10 +228,7 @@ impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiSendAlertItem>,
-        sinch_sdk_runtime::Error<GetV1ThresholdsAlertsSendNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunThresholdsApiSendAlertItem, GetV1ThresholdsAlertsSendNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1ThresholdsAlertsSendNameError::Status400)),
@@ -321,21 +273,8 @@ pub struct PutV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV1ThresholdsAlertsSendNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV1ThresholdsAlertsSendNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -351,10 +290,7 @@ impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PutV1ThresholdsAlertsSendNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV1ThresholdsAlertsSendNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV1ThresholdsAlertsSendNameError::Status400)),
@@ -399,21 +335,8 @@ pub struct DeleteV1ThresholdsAlertsSendNameCall<'a> {
 }
 impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1ThresholdsAlertsSendNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV1ThresholdsAlertsSendNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-thresholds-alerts-send--name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -429,10 +352,7 @@ impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV1ThresholdsAlertsSendNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1ThresholdsAlertsSendNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1ThresholdsAlertsSendNameError::Status400)),
@@ -476,21 +396,8 @@ pub struct GetV1ThresholdsHitsCall<'a> {
 }
 impl<'a> GetV1ThresholdsHitsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunThresholdsApiHitListResponse, GetV1ThresholdsHitsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1ThresholdsHitsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-thresholds-hits",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -503,10 +410,7 @@ impl<'a> GetV1ThresholdsHitsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunThresholdsApiHitListResponse>,
-        sinch_sdk_runtime::Error<GetV1ThresholdsHitsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunThresholdsApiHitListResponse, GetV1ThresholdsHitsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV1ThresholdsHitsError::Default)),

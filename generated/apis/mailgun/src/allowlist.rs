@@ -144,21 +144,8 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdWhitelistsImportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsImportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdWhitelistsImportError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -181,10 +168,7 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsImportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdWhitelistsImportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdWhitelistsImportError::Status400)),
@@ -231,21 +215,8 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookModelWhitelist, GetV3DomainIdWhitelistsValueError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsValueError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdWhitelistsValueError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -274,10 +245,7 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelWhitelist>,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsValueError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookModelWhitelist, GetV3DomainIdWhitelistsValueError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3DomainIdWhitelistsValueError::Status404)),
@@ -319,21 +287,8 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse, DeleteV3DomainIdWhitelistsValueError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsValueError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdWhitelistsValueError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -362,10 +317,7 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsValueError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse, DeleteV3DomainIdWhitelistsValueError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3DomainIdWhitelistsValueError::Status404)),
@@ -420,21 +372,8 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse, GetV3DomainIdWhitelistsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdWhitelistsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -468,10 +407,7 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainIdWhitelistsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiGetWhitelistPaginationResponse, GetV3DomainIdWhitelistsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdWhitelistsError::Status400)),
@@ -512,21 +448,8 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse, PostV3DomainIdWhitelistsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdWhitelistsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -546,10 +469,7 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdWhitelistsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiInsertWhitelistRecordResponse, PostV3DomainIdWhitelistsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdWhitelistsError::Status400)),
@@ -590,21 +510,8 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdWhitelistsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdWhitelistsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -624,10 +531,7 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdWhitelistsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdWhitelistsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainIdWhitelistsError::Status400)),

@@ -165,21 +165,8 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdComplaintsImportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsImportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdComplaintsImportError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -202,10 +189,7 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsImportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdComplaintsImportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdComplaintsImportError::Status400)),
@@ -252,21 +236,8 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookModelComplaint, GetV3DomainIdComplaintsAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdComplaintsAddressError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -295,10 +266,7 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelComplaint>,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookModelComplaint, GetV3DomainIdComplaintsAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3DomainIdComplaintsAddressError::Status404)),
@@ -340,21 +308,8 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiSuppressionResponse, DeleteV3DomainIdComplaintsAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdComplaintsAddressError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -383,10 +338,7 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiSuppressionResponse, DeleteV3DomainIdComplaintsAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3DomainIdComplaintsAddressError::Status404)),
@@ -441,21 +393,8 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse, GetV3DomainIdComplaintsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdComplaintsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -489,10 +428,7 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainIdComplaintsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiGetComplaintsPaginationResponse, GetV3DomainIdComplaintsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdComplaintsError::Status400)),
@@ -533,21 +469,8 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdComplaintsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdComplaintsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -567,10 +490,7 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdComplaintsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdComplaintsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdComplaintsError::Status400)),
@@ -611,21 +531,8 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdComplaintsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdComplaintsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -645,10 +552,7 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdComplaintsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdComplaintsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainIdComplaintsError::Status400)),

@@ -134,21 +134,8 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsListCredsResp, GetV3DomainsDomainNameCredentialsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainsDomainNameCredentialsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -182,10 +169,7 @@ impl<'a> GetV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsListCredsResp>,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameCredentialsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusCredentialsListCredsResp, GetV3DomainsDomainNameCredentialsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainsDomainNameCredentialsError::Status400)),
@@ -226,21 +210,8 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PostV3DomainsDomainNameCredentialsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainsDomainNameCredentialsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -268,10 +239,7 @@ impl<'a> PostV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainNameCredentialsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PostV3DomainsDomainNameCredentialsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -314,21 +282,8 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp, DeleteV3DomainsDomainNameCredentialsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainsDomainNameCredentialsError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -356,10 +311,7 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp>,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusCredentialsDeleteDomainCredsResp, DeleteV3DomainsDomainNameCredentialsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -403,21 +355,8 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PutV3DomainsDomainNameCredentialsSpecError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsDomainNameCredentialsSpecError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -446,10 +385,7 @@ impl<'a> PutV3DomainsDomainNameCredentialsSpecCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameCredentialsSpecError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusCredentialsCreateCredsResp, PutV3DomainsDomainNameCredentialsSpecError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -493,21 +429,8 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp, DeleteV3DomainsDomainNameCredentialsSpecError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainsDomainNameCredentialsSpecError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -536,10 +459,7 @@ impl<'a> DeleteV3DomainsDomainNameCredentialsSpecCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp>,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameCredentialsSpecError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusCredentialsDeleteCredsResp, DeleteV3DomainsDomainNameCredentialsSpecError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

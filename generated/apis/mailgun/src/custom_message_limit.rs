@@ -84,21 +84,8 @@ pub struct GetV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5AccountsLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -114,10 +101,7 @@ impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
-        sinch_sdk_runtime::Error<GetV5AccountsLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV5AccountsLimitCustomMonthlyError::Status404)),
@@ -153,21 +137,8 @@ pub struct PutV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -187,10 +158,7 @@ impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsLimitCustomMonthlyError::Status400)),
@@ -225,21 +193,8 @@ pub struct DeleteV5AccountsLimitCustomMonthlyCall<'a> {
 }
 impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV5AccountsLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -255,10 +210,7 @@ impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<DeleteV5AccountsLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -295,21 +247,8 @@ pub struct PutV5AccountsLimitCustomEnableCall<'a> {
 }
 impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomEnableError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsLimitCustomEnableError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-limit-custom-enable",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -325,10 +264,7 @@ impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<PutV5AccountsLimitCustomEnableError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsLimitCustomEnableError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV5AccountsLimitCustomEnableError::Status400)),

@@ -65,21 +65,8 @@ pub struct PutV1DkimManagementDomainsNameRotationCall<'a> {
 }
 impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunPendulumApiDomainResponse, PutV1DkimManagementDomainsNameRotationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV1DkimManagementDomainsNameRotationError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-dkim-management-domains--name--rotation",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -100,10 +87,7 @@ impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunPendulumApiDomainResponse>,
-        sinch_sdk_runtime::Error<PutV1DkimManagementDomainsNameRotationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunPendulumApiDomainResponse, PutV1DkimManagementDomainsNameRotationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -148,21 +132,8 @@ pub struct PostV1DkimManagementDomainsNameRotateCall<'a> {
 }
 impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV1DkimManagementDomainsNameRotateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1DkimManagementDomainsNameRotateError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-dkim-management-domains--name--rotate",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -183,10 +154,7 @@ impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV1DkimManagementDomainsNameRotateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV1DkimManagementDomainsNameRotateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

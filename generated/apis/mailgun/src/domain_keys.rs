@@ -182,21 +182,8 @@ pub struct GetV1DkimKeysCall<'a> {
 }
 impl<'a> GetV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse, GetV1DkimKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1DkimKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1DkimKeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -209,10 +196,7 @@ impl<'a> GetV1DkimKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse>,
-        sinch_sdk_runtime::Error<GetV1DkimKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiDomainKeyListResponse, GetV1DkimKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV1DkimKeysError::Status401)),
@@ -247,21 +231,8 @@ pub struct PostV1DkimKeysCall<'a> {
 }
 impl<'a> PostV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse, PostV1DkimKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1DkimKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1DkimKeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -274,10 +245,7 @@ impl<'a> PostV1DkimKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse>,
-        sinch_sdk_runtime::Error<PostV1DkimKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiDomainKeyResponse, PostV1DkimKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PostV1DkimKeysError::Status401)),
@@ -314,21 +282,8 @@ pub struct DeleteV1DkimKeysCall<'a> {
 }
 impl<'a> DeleteV1DkimKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1DkimKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV1DkimKeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-dkim-keys",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -349,10 +304,7 @@ impl<'a> DeleteV1DkimKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV1DkimKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1DkimKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1DkimKeysError::Status400)),
@@ -399,21 +351,8 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp, PutV4DomainsAuthorityNameKeysSelectorActivateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV4DomainsAuthorityNameKeysSelectorActivateError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--authority-name--keys--selector--activate",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -436,10 +375,7 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorActivateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp, PutV4DomainsAuthorityNameKeysSelectorActivateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -484,21 +420,8 @@ pub struct GetV4DomainsAuthorityNameKeysCall<'a> {
 }
 impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse, GetV4DomainsAuthorityNameKeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV4DomainsAuthorityNameKeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains--authority-name--keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -519,10 +442,7 @@ impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse>,
-        sinch_sdk_runtime::Error<GetV4DomainsAuthorityNameKeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiAuthorityKeysResponse, GetV4DomainsAuthorityNameKeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsAuthorityNameKeysError::Status401)),
@@ -559,21 +479,8 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp, PutV4DomainsAuthorityNameKeysSelectorDeactivateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV4DomainsAuthorityNameKeysSelectorDeactivateError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--authority-name--keys--selector--deactivate",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -596,10 +503,7 @@ impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp>,
-        sinch_sdk_runtime::Error<PutV4DomainsAuthorityNameKeysSelectorDeactivateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainKeyResp, PutV4DomainsAuthorityNameKeysSelectorDeactivateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -644,21 +548,8 @@ pub struct PutV3DomainsNameDkimAuthorityCall<'a> {
 }
 impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp, PutV3DomainsNameDkimAuthorityError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsNameDkimAuthorityError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--dkim-authority",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -679,10 +570,7 @@ impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimAuthorityError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp, PutV3DomainsNameDkimAuthorityError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameDkimAuthorityError::Status401)),
@@ -723,21 +611,8 @@ pub struct PutV3DomainsNameDkimSelectorCall<'a> {
 }
 impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV3DomainsNameDkimSelectorError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsNameDkimSelectorError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--dkim-selector",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -758,10 +633,7 @@ impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PutV3DomainsNameDkimSelectorError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV3DomainsNameDkimSelectorError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameDkimSelectorError::Status401)),

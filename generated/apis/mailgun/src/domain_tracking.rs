@@ -152,21 +152,8 @@ pub struct GetV3DomainsNameTrackingCall<'a> {
 }
 impl<'a> GetV3DomainsNameTrackingCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp, GetV3DomainsNameTrackingError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainsNameTrackingError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--name--tracking",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -179,10 +166,7 @@ impl<'a> GetV3DomainsNameTrackingCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp>,
-        sinch_sdk_runtime::Error<GetV3DomainsNameTrackingError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetDomainTrackingResp, GetV3DomainsNameTrackingError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV3DomainsNameTrackingError::Status401)),
@@ -223,21 +207,8 @@ pub struct PutV3DomainsNameTrackingClickCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp, PutV3DomainsNameTrackingClickError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsNameTrackingClickError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-click",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -258,10 +229,7 @@ impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingClickError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp, PutV3DomainsNameTrackingClickError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameTrackingClickError::Status401)),
@@ -302,21 +270,8 @@ pub struct PutV3DomainsNameTrackingOpenCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp, PutV3DomainsNameTrackingOpenError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsNameTrackingOpenError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-open",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -337,10 +292,7 @@ impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingOpenError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp, PutV3DomainsNameTrackingOpenError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV3DomainsNameTrackingOpenError::Status401)),
@@ -381,21 +333,8 @@ pub struct PutV3DomainsNameTrackingUnsubscribeCall<'a> {
 }
 impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp, PutV3DomainsNameTrackingUnsubscribeError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsNameTrackingUnsubscribeError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3-domains--name--tracking-unsubscribe",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -416,10 +355,7 @@ impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsNameTrackingUnsubscribeError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp, PutV3DomainsNameTrackingUnsubscribeError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -464,21 +400,8 @@ pub struct GetV2X509DomainStatusCall<'a> {
 }
 impl<'a> GetV2X509DomainStatusCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiStatusResponse, GetV2X509DomainStatusError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV2X509DomainStatusError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v2-x509--domain--status",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -491,10 +414,7 @@ impl<'a> GetV2X509DomainStatusCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiStatusResponse>,
-        sinch_sdk_runtime::Error<GetV2X509DomainStatusError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTerminatorHttpapiStatusResponse, GetV2X509DomainStatusError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV2X509DomainStatusError::Status404)),
@@ -530,21 +450,8 @@ pub struct PutV2X509DomainCall<'a> {
 }
 impl<'a> PutV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PutV2X509DomainError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV2X509DomainError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV2X509DomainError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v2-x509--domain-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -557,10 +464,7 @@ impl<'a> PutV2X509DomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
-        sinch_sdk_runtime::Error<PutV2X509DomainError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PutV2X509DomainError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2X509DomainError::Status400)),
@@ -616,21 +520,8 @@ pub struct PostV2X509DomainCall<'a> {
 }
 impl<'a> PostV2X509DomainCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PostV2X509DomainError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV2X509DomainError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV2X509DomainError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v2-x509--domain-",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -643,10 +534,7 @@ impl<'a> PostV2X509DomainCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse>,
-        sinch_sdk_runtime::Error<PostV2X509DomainError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTerminatorHttpapiGenerateResponse, PostV2X509DomainError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2X509DomainError::Status400)),

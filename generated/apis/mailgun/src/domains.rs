@@ -173,21 +173,8 @@ impl<'a> GetV4DomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiListDomainResponse, GetV4DomainsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV4DomainsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV4DomainsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -221,10 +208,7 @@ impl<'a> GetV4DomainsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiListDomainResponse>,
-        sinch_sdk_runtime::Error<GetV4DomainsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiListDomainResponse, GetV4DomainsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsError::Status401)),
@@ -259,21 +243,8 @@ pub struct PostV4DomainsCall<'a> {
 }
 impl<'a> PostV4DomainsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainResp, PostV4DomainsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV4DomainsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV4DomainsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v4-domains",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -286,10 +257,7 @@ impl<'a> PostV4DomainsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp>,
-        sinch_sdk_runtime::Error<PostV4DomainsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiCreateDomainResp, PostV4DomainsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV4DomainsError::Status400)),
@@ -330,21 +298,8 @@ pub struct GetV4DomainsNameCall<'a> {
 }
 impl<'a> GetV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp, GetV4DomainsNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV4DomainsNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV4DomainsNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-domains--name-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -357,10 +312,7 @@ impl<'a> GetV4DomainsNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp>,
-        sinch_sdk_runtime::Error<GetV4DomainsNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiFindDomainByNameResp, GetV4DomainsNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV4DomainsNameError::Status401)),
@@ -401,21 +353,8 @@ pub struct PutV4DomainsNameCall<'a> {
 }
 impl<'a> PutV4DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp, PutV4DomainsNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV4DomainsNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV4DomainsNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--name-",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -428,10 +367,7 @@ impl<'a> PutV4DomainsNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp>,
-        sinch_sdk_runtime::Error<PutV4DomainsNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiUpdateDomainResp, PutV4DomainsNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameError::Status401)),
@@ -472,21 +408,8 @@ pub struct PutV4DomainsNameVerifyCall<'a> {
 }
 impl<'a> PutV4DomainsNameVerifyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse, PutV4DomainsNameVerifyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV4DomainsNameVerifyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--name--verify",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -499,10 +422,7 @@ impl<'a> PutV4DomainsNameVerifyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse>,
-        sinch_sdk_runtime::Error<PutV4DomainsNameVerifyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiVerifyDomainResponse, PutV4DomainsNameVerifyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(PutV4DomainsNameVerifyError::Status401)),
@@ -548,21 +468,8 @@ pub struct DeleteV3DomainsNameCall<'a> {
 }
 impl<'a> DeleteV3DomainsNameCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainsNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainsNameError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-domains--name-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -575,10 +482,7 @@ impl<'a> DeleteV3DomainsNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainsNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainsNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(DeleteV3DomainsNameError::Status401)),

@@ -44,21 +44,8 @@ pub struct GetV1PreviewTestsTestIdResultsCall<'a> {
 }
 impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse, GetV1PreviewTestsTestIdResultsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1PreviewTestsTestIdResultsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-preview-tests-test_id-results",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -79,10 +66,7 @@ impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse>,
-        sinch_sdk_runtime::Error<GetV1PreviewTestsTestIdResultsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse, GetV1PreviewTestsTestIdResultsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1PreviewTestsTestIdResultsError::Status400)),

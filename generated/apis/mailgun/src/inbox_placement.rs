@@ -51,21 +51,8 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse, GetV4InboxResultsResultError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV4InboxResultsResultError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-inbox-results-result",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -81,10 +68,7 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse>,
-        sinch_sdk_runtime::Error<GetV4InboxResultsResultError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse, GetV4InboxResultsResultError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV4InboxResultsResultError::Status404)),

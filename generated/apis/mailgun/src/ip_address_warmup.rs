@@ -98,21 +98,8 @@ impl<'a> GetV3IpWarmupsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-ip-warmups",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -131,10 +118,7 @@ impl<'a> GetV3IpWarmupsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -160,21 +144,8 @@ pub struct GetV3IpWarmupsAddrCall<'a> {
 }
 impl<'a> GetV3IpWarmupsAddrCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-ip-warmups--addr-",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -187,10 +158,7 @@ impl<'a> GetV3IpWarmupsAddrCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -216,21 +184,8 @@ pub struct PostV3IpWarmupsAddrCall<'a> {
 }
 impl<'a> PostV3IpWarmupsAddrCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-ip-warmups--addr-",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -243,10 +198,7 @@ impl<'a> PostV3IpWarmupsAddrCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -272,21 +224,8 @@ pub struct DeleteV3IpWarmupsAddrCall<'a> {
 }
 impl<'a> DeleteV3IpWarmupsAddrCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3-ip-warmups--addr-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -299,10 +238,7 @@ impl<'a> DeleteV3IpWarmupsAddrCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),

@@ -94,21 +94,8 @@ pub struct GetV2IpWhitelistCall<'a> {
 }
 impl<'a> GetV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, GetV2IpWhitelistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV2IpWhitelistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -121,10 +108,7 @@ impl<'a> GetV2IpWhitelistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
-        sinch_sdk_runtime::Error<GetV2IpWhitelistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, GetV2IpWhitelistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetV2IpWhitelistError::Status403)),
@@ -159,21 +143,8 @@ pub struct PutV2IpWhitelistCall<'a> {
 }
 impl<'a> PutV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, PutV2IpWhitelistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV2IpWhitelistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -186,10 +157,7 @@ impl<'a> PutV2IpWhitelistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
-        sinch_sdk_runtime::Error<PutV2IpWhitelistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, PutV2IpWhitelistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV2IpWhitelistError::Status400)),
@@ -224,21 +192,8 @@ pub struct PostV2IpWhitelistCall<'a> {
 }
 impl<'a> PostV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, PostV2IpWhitelistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV2IpWhitelistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -251,10 +206,7 @@ impl<'a> PostV2IpWhitelistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
-        sinch_sdk_runtime::Error<PostV2IpWhitelistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, PostV2IpWhitelistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV2IpWhitelistError::Status400)),
@@ -290,21 +242,8 @@ pub struct DeleteV2IpWhitelistCall<'a> {
 }
 impl<'a> DeleteV2IpWhitelistCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, DeleteV2IpWhitelistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV2IpWhitelistError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v2-ip-whitelist",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -321,10 +260,7 @@ impl<'a> DeleteV2IpWhitelistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp>,
-        sinch_sdk_runtime::Error<DeleteV2IpWhitelistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusWhitelistV2WhitelistResp, DeleteV2IpWhitelistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV2IpWhitelistError::Status400)),

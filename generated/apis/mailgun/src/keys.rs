@@ -99,21 +99,8 @@ impl<'a> GetV1KeysCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusKeysKeysResp, GetV1KeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1KeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1KeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-keys",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -132,10 +119,7 @@ impl<'a> GetV1KeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysKeysResp>,
-        sinch_sdk_runtime::Error<GetV1KeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusKeysKeysResp, GetV1KeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1KeysError::Status400)),
@@ -170,21 +154,8 @@ pub struct PostV1KeysCall<'a> {
 }
 impl<'a> PostV1KeysCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusKeysCreateKeyResp, PostV1KeysError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1KeysError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1KeysError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-keys",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -197,10 +168,7 @@ impl<'a> PostV1KeysCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysCreateKeyResp>,
-        sinch_sdk_runtime::Error<PostV1KeysError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusKeysCreateKeyResp, PostV1KeysError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(PostV1KeysError::Status403)),
@@ -236,21 +204,8 @@ pub struct DeleteV1KeysKeyIdCall<'a> {
 }
 impl<'a> DeleteV1KeysKeyIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1KeysKeyIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV1KeysKeyIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-keys--key-id-",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -263,10 +218,7 @@ impl<'a> DeleteV1KeysKeyIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV1KeysKeyIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1KeysKeyIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV1KeysKeyIdError::Status404)),
@@ -301,21 +253,8 @@ pub struct PostV1KeysPublicCall<'a> {
 }
 impl<'a> PostV1KeysPublicCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunCerberusKeysPublicKeyResp, PostV1KeysPublicError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1KeysPublicError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1KeysPublicError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-keys-public",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -328,10 +267,7 @@ impl<'a> PostV1KeysPublicCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunCerberusKeysPublicKeyResp>,
-        sinch_sdk_runtime::Error<PostV1KeysPublicError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunCerberusKeysPublicKeyResp, PostV1KeysPublicError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1KeysPublicError::Status400)),

@@ -45,21 +45,8 @@ pub struct PostV1AnalyticsLogsCall<'a> {
 }
 impl<'a> PostV1AnalyticsLogsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse, PostV1AnalyticsLogsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1AnalyticsLogsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-logs",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -72,10 +59,7 @@ impl<'a> PostV1AnalyticsLogsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse>,
-        sinch_sdk_runtime::Error<PostV1AnalyticsLogsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunLogsApiPkgApiModelLogsResponse, PostV1AnalyticsLogsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsLogsError::Status400)),

@@ -298,21 +298,8 @@ impl<'a> GetV3ListsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV3ListsResponse, GetV3ListsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3ListsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3ListsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -334,10 +321,7 @@ impl<'a> GetV3ListsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsResponse>,
-        sinch_sdk_runtime::Error<GetV3ListsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV3ListsResponse, GetV3ListsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsError::Status429)),
@@ -368,21 +352,8 @@ pub struct PostV3ListsCall<'a> {
 }
 impl<'a> PostV3ListsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostV3ListsResponse, PostV3ListsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3ListsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3ListsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v3-lists",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -395,10 +366,7 @@ impl<'a> PostV3ListsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV3ListsResponse>,
-        sinch_sdk_runtime::Error<PostV3ListsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostV3ListsResponse, PostV3ListsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3ListsError::Status400)),
@@ -463,21 +431,8 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetListsStringListAddressMembersResponse, GetListsStringListAddressMembersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetListsStringListAddressMembersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -510,10 +465,7 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetListsStringListAddressMembersResponse>,
-        sinch_sdk_runtime::Error<GetListsStringListAddressMembersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetListsStringListAddressMembersResponse, GetListsStringListAddressMembersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetListsStringListAddressMembersError::Status429)),
@@ -558,21 +510,8 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostListsStringListAddressMembersResponse, PostListsStringListAddressMembersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostListsStringListAddressMembersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-string:list_address-members",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -593,10 +532,7 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsStringListAddressMembersResponse>,
-        sinch_sdk_runtime::Error<PostListsStringListAddressMembersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostListsStringListAddressMembersResponse, PostListsStringListAddressMembersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostListsStringListAddressMembersError::Status400)),
@@ -644,21 +580,8 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostListsListAddressMembersJsonResponse, PostListsListAddressMembersJsonError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostListsListAddressMembersJsonError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-list_address-members.json",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -686,10 +609,7 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersJsonResponse>,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersJsonError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostListsListAddressMembersJsonResponse, PostListsListAddressMembersJsonError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PostListsListAddressMembersJsonError::Status404)),
@@ -739,21 +659,8 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostListsListAddressMembersCsvResponse, PostListsListAddressMembersCsvError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostListsListAddressMembersCsvError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-lists-list_address-members.csv",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -774,10 +681,7 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostListsListAddressMembersCsvResponse>,
-        sinch_sdk_runtime::Error<PostListsListAddressMembersCsvError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostListsListAddressMembersCsvResponse, PostListsListAddressMembersCsvError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostListsListAddressMembersCsvError::Status400)),
@@ -824,21 +728,8 @@ pub struct GetListsListAddressMembersMemberAddressCall<'a> {
 }
 impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListMemberResponse, GetListsListAddressMembersMemberAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetListsListAddressMembersMemberAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -860,10 +751,7 @@ impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListMemberResponse>,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersMemberAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListMemberResponse, GetListsListAddressMembersMemberAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -911,21 +799,8 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PutListsListAddressMembersMemberAddressResponse, PutListsListAddressMembersMemberAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutListsListAddressMembersMemberAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -947,10 +822,7 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutListsListAddressMembersMemberAddressResponse>,
-        sinch_sdk_runtime::Error<PutListsListAddressMembersMemberAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PutListsListAddressMembersMemberAddressResponse, PutListsListAddressMembersMemberAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => {
@@ -989,21 +861,8 @@ pub struct DeleteListsListAddressMembersMemberAddressCall<'a> {
 }
 impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DeleteListsListAddressMembersMemberAddressResponse, DeleteListsListAddressMembersMemberAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteListsListAddressMembersMemberAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-lists-list_address-members-member_address",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1025,10 +884,7 @@ impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteListsListAddressMembersMemberAddressResponse>,
-        sinch_sdk_runtime::Error<DeleteListsListAddressMembersMemberAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DeleteListsListAddressMembersMemberAddressResponse, DeleteListsListAddressMembersMemberAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -1073,21 +929,8 @@ pub struct GetV3ListsAddressCall<'a> {
 }
 impl<'a> GetV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV3ListsAddressResponse, GetV3ListsAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3ListsAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3ListsAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1100,10 +943,7 @@ impl<'a> GetV3ListsAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3ListsAddressResponse>,
-        sinch_sdk_runtime::Error<GetV3ListsAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV3ListsAddressResponse, GetV3ListsAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3ListsAddressError::Status404)),
@@ -1150,21 +990,8 @@ impl<'a> PutV3ListsAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PutV3ListsAddressResponse, PutV3ListsAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3ListsAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3ListsAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1177,10 +1004,7 @@ impl<'a> PutV3ListsAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV3ListsAddressResponse>,
-        sinch_sdk_runtime::Error<PutV3ListsAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PutV3ListsAddressResponse, PutV3ListsAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3ListsAddressError::Status404)),
@@ -1221,21 +1045,8 @@ pub struct DeleteV3ListsAddressCall<'a> {
 }
 impl<'a> DeleteV3ListsAddressCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DeleteV3ListsAddressResponse, DeleteV3ListsAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3ListsAddressError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v3-lists-address",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -1248,10 +1059,7 @@ impl<'a> DeleteV3ListsAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteV3ListsAddressResponse>,
-        sinch_sdk_runtime::Error<DeleteV3ListsAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DeleteV3ListsAddressResponse, DeleteV3ListsAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3ListsAddressError::Status404)),
@@ -1297,21 +1105,8 @@ impl<'a> GetV3ListsPagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PaginateMailingListResponse, GetV3ListsPagesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3ListsPagesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3ListsPagesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-lists-pages",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1327,10 +1122,7 @@ impl<'a> GetV3ListsPagesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PaginateMailingListResponse>,
-        sinch_sdk_runtime::Error<GetV3ListsPagesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PaginateMailingListResponse, GetV3ListsPagesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetV3ListsPagesError::Status429)),
@@ -1390,21 +1182,8 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PaginateListMemberResponse, GetListsListAddressMembersPagesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetListsListAddressMembersPagesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-lists-list_address-members-pages",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -1437,10 +1216,7 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PaginateListMemberResponse>,
-        sinch_sdk_runtime::Error<GetListsListAddressMembersPagesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PaginateListMemberResponse, GetListsListAddressMembersPagesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             429 => return Err(response.error_as(GetListsListAddressMembersPagesError::Status429)),

@@ -64,21 +64,8 @@ pub struct PostV1AnalyticsMetricsCall<'a> {
 }
 impl<'a> PostV1AnalyticsMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse, PostV1AnalyticsMetricsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1AnalyticsMetricsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-metrics",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -91,10 +78,7 @@ impl<'a> PostV1AnalyticsMetricsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse>,
-        sinch_sdk_runtime::Error<PostV1AnalyticsMetricsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAnalyticsInternalApiRegularMetricsResponse, PostV1AnalyticsMetricsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsMetricsError::Status400)),
@@ -129,21 +113,8 @@ pub struct PostV1AnalyticsUsageMetricsCall<'a> {
 }
 impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse, PostV1AnalyticsUsageMetricsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1AnalyticsUsageMetricsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-usage-metrics",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -156,10 +127,7 @@ impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse>,
-        sinch_sdk_runtime::Error<PostV1AnalyticsUsageMetricsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAnalyticsInternalApiUsageMetricsResponse, PostV1AnalyticsUsageMetricsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsUsageMetricsError::Status400)),

@@ -92,21 +92,8 @@ pub struct GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse, GetV5AccountsSubaccountsIpPoolsAllError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5AccountsSubaccountsIpPoolsAllError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v5-accounts-subaccounts-ip-pools-all",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -122,10 +109,7 @@ impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse>,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsIpPoolsAllError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse, GetV5AccountsSubaccountsIpPoolsAllError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -163,21 +147,8 @@ pub struct PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiStartSagaResponse, PutV5AccountsSubaccountsSubaccountIdIpPoolError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v5-accounts-subaccounts--subaccountId--ip-pool",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -198,10 +169,7 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTowerApiStartSagaResponse, PutV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -247,21 +215,8 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTowerApiStartSagaResponse, DeleteV5AccountsSubaccountsSubaccountIdIpPoolError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v5-accounts-subaccounts--subaccountId--ip-pool",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -286,10 +241,7 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTowerApiStartSagaResponse>,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdIpPoolError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTowerApiStartSagaResponse, DeleteV5AccountsSubaccountsSubaccountIdIpPoolError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -128,21 +128,8 @@ impl<'a> GetV3RoutesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV3RoutesResponse, GetV3RoutesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3RoutesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3RoutesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -161,10 +148,7 @@ impl<'a> GetV3RoutesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesResponse>,
-        sinch_sdk_runtime::Error<GetV3RoutesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV3RoutesResponse, GetV3RoutesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3RoutesError::Status400)),
@@ -199,21 +183,8 @@ pub struct PostV3RoutesCall<'a> {
 }
 impl<'a> PostV3RoutesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PostV3RoutesResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v3-routes",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -226,10 +197,7 @@ impl<'a> PostV3RoutesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PostV3RoutesResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PostV3RoutesResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -255,21 +223,8 @@ pub struct GetV3RoutesIdCall<'a> {
 }
 impl<'a> GetV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV3RoutesIdResponse, GetV3RoutesIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3RoutesIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3RoutesIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -282,10 +237,7 @@ impl<'a> GetV3RoutesIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesIdResponse>,
-        sinch_sdk_runtime::Error<GetV3RoutesIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV3RoutesIdResponse, GetV3RoutesIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesIdError::Status404)),
@@ -327,21 +279,8 @@ impl<'a> PutV3RoutesIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PutV3RoutesIdResponse, PutV3RoutesIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3RoutesIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3RoutesIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -354,10 +293,7 @@ impl<'a> PutV3RoutesIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV3RoutesIdResponse>,
-        sinch_sdk_runtime::Error<PutV3RoutesIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PutV3RoutesIdResponse, PutV3RoutesIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(PutV3RoutesIdError::Status404)),
@@ -393,21 +329,8 @@ pub struct DeleteV3RoutesIdCall<'a> {
 }
 impl<'a> DeleteV3RoutesIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DeleteV3RoutesIdResponse, DeleteV3RoutesIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3RoutesIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v3-routes-id",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -420,10 +343,7 @@ impl<'a> DeleteV3RoutesIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeleteV3RoutesIdResponse>,
-        sinch_sdk_runtime::Error<DeleteV3RoutesIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DeleteV3RoutesIdResponse, DeleteV3RoutesIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(DeleteV3RoutesIdError::Status404)),
@@ -459,21 +379,8 @@ pub struct GetV3RoutesMatchCall<'a> {
 }
 impl<'a> GetV3RoutesMatchCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetV3RoutesMatchResponse, GetV3RoutesMatchError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3RoutesMatchError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v3-routes-match",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -490,10 +397,7 @@ impl<'a> GetV3RoutesMatchCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetV3RoutesMatchResponse>,
-        sinch_sdk_runtime::Error<GetV3RoutesMatchError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetV3RoutesMatchResponse, GetV3RoutesMatchError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3RoutesMatchError::Status404)),

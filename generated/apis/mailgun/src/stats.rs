@@ -192,21 +192,8 @@ impl<'a> GetV3StatsTotalCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsTotalError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3StatsTotalError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3StatsTotalError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-total",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -235,10 +222,7 @@ impl<'a> GetV3StatsTotalCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
-        sinch_sdk_runtime::Error<GetV3StatsTotalError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsTotalError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalError::Status400)),
@@ -300,21 +284,8 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiStatsResponse, GetV3DomainStatsTotalError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainStatsTotalError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--stats-total",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -343,10 +314,7 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainStatsTotalError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiStatsResponse, GetV3DomainStatsTotalError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainStatsTotalError::Status400)),
@@ -396,21 +364,8 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsTotalDomainsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3StatsTotalDomainsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-total-domains",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -437,10 +392,7 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
-        sinch_sdk_runtime::Error<GetV3StatsTotalDomainsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsTotalDomainsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsTotalDomainsError::Status400)),
@@ -513,21 +465,8 @@ impl<'a> GetV3StatsFilterCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsFilterError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3StatsFilterError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3StatsFilterError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-stats-filter",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -562,10 +501,7 @@ impl<'a> GetV3StatsFilterCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
-        sinch_sdk_runtime::Error<GetV3StatsFilterError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiStatsResponse, GetV3StatsFilterError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3StatsFilterError::Status400)),
@@ -602,21 +538,8 @@ pub struct GetV3DomainAggregatesProvidersCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiProvidersAggregateResponse, GetV3DomainAggregatesProvidersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainAggregatesProvidersError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-providers",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -637,10 +560,7 @@ impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiProvidersAggregateResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesProvidersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiProvidersAggregateResponse, GetV3DomainAggregatesProvidersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesProvidersError::Status400)),
@@ -677,21 +597,8 @@ pub struct GetV3DomainAggregatesDevicesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiDevicesAggregateResponse, GetV3DomainAggregatesDevicesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainAggregatesDevicesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-devices",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -712,10 +619,7 @@ impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiDevicesAggregateResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesDevicesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiDevicesAggregateResponse, GetV3DomainAggregatesDevicesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesDevicesError::Status400)),
@@ -752,21 +656,8 @@ pub struct GetV3DomainAggregatesCountriesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiCountriesAggregateResponse, GetV3DomainAggregatesCountriesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainAggregatesCountriesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--aggregates-countries",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -787,10 +678,7 @@ impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiCountriesAggregateResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainAggregatesCountriesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiCountriesAggregateResponse, GetV3DomainAggregatesCountriesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainAggregatesCountriesError::Status400)),

@@ -200,21 +200,8 @@ pub struct GetV5AccountsSubaccountsSubaccountIdCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, GetV5AccountsSubaccountsSubaccountIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5AccountsSubaccountsSubaccountIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts-subaccount_id",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -234,10 +221,7 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiSubaccountResponse, GetV5AccountsSubaccountsSubaccountIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -310,21 +294,8 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountListResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -355,10 +326,7 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountListResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiSubaccountListResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -384,21 +352,8 @@ pub struct PostV5AccountsSubaccountsCall<'a> {
 }
 impl<'a> PostV5AccountsSubaccountsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV5AccountsSubaccountsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -415,10 +370,7 @@ impl<'a> PostV5AccountsSubaccountsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV5AccountsSubaccountsError::Status400)),
@@ -454,21 +406,8 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5AccountsSubaccountsSubaccountIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV5AccountsSubaccountsSubaccountIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-subaccounts-subaccount_id",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -488,10 +427,7 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericMessage>,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericMessage, DeleteV5AccountsSubaccountsSubaccountIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -548,21 +484,8 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdDisableError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV5AccountsSubaccountsSubaccountIdDisableError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts-subaccount_id-disable",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -589,10 +512,7 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdDisableError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdDisableError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -637,21 +557,8 @@ pub struct PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
 }
 impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdEnableError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV5AccountsSubaccountsSubaccountIdEnableError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "post-v5-accounts-subaccounts-subaccount_id-enable",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -672,10 +579,7 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiSubaccountResponse>,
-        sinch_sdk_runtime::Error<PostV5AccountsSubaccountsSubaccountIdEnableError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiSubaccountResponse, PostV5AccountsSubaccountsSubaccountIdEnableError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -720,21 +624,8 @@ pub struct GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -755,10 +646,7 @@ impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse>,
-        sinch_sdk_runtime::Error<GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiCustomMessageLimitResponse, GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -811,21 +699,8 @@ pub struct PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -850,10 +725,7 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -891,21 +763,8 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "delete-v5-accounts-subaccounts-subaccount_id-limit-custom-monthly",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -926,10 +785,7 @@ impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunAccountsApiGenericSuccess>,
-        sinch_sdk_runtime::Error<DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunAccountsApiGenericSuccess, DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -976,21 +832,8 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse, PutV5AccountsSubaccountsSubaccountIdFeaturesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV5AccountsSubaccountsSubaccountIdFeaturesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "put-v5-accounts-subaccounts-subaccount_id-features",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -1011,10 +854,7 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse>,
-        sinch_sdk_runtime::Error<PutV5AccountsSubaccountsSubaccountIdFeaturesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::PutV5AccountsSubaccountsSubaccountIdFeaturesResponse, PutV5AccountsSubaccountsSubaccountIdFeaturesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -197,21 +197,8 @@ impl<'a> GetV3DomainTagsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiTagListResponse, GetV3DomainTagsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainTagsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainTagsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--tags",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -236,10 +223,7 @@ impl<'a> GetV3DomainTagsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiTagListResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainTagsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiTagListResponse, GetV3DomainTagsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagsError::Status400)),
@@ -277,21 +261,8 @@ pub struct GetV3DomainTagCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutModelTagsTagItem, GetV3DomainTagError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainTagError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainTagError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--tag",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -308,10 +279,7 @@ impl<'a> GetV3DomainTagCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutModelTagsTagItem>,
-        sinch_sdk_runtime::Error<GetV3DomainTagError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutModelTagsTagItem, GetV3DomainTagError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagError::Status400)),
@@ -355,21 +323,8 @@ impl<'a> PutV3DomainTagCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV3DomainTagError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainTagError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainTagError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v3--domain--tag",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -389,10 +344,7 @@ impl<'a> PutV3DomainTagCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PutV3DomainTagError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV3DomainTagError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV3DomainTagError::Status400)),
@@ -435,21 +387,8 @@ impl<'a> DeleteV3DomainTagCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainTagError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainTagError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainTagError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v3--domain--tag",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -465,10 +404,7 @@ impl<'a> DeleteV3DomainTagCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainTagError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainTagError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainTagError::Status400)),
@@ -507,21 +443,8 @@ pub struct GetV3DomainTagStatsAggregatesCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiTagAggregateResponse, GetV3DomainTagStatsAggregatesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsAggregatesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainTagStatsAggregatesError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--tag-stats-aggregates",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -550,10 +473,7 @@ impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiTagAggregateResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsAggregatesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiTagAggregateResponse, GetV3DomainTagStatsAggregatesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagStatsAggregatesError::Status400)),
@@ -634,21 +554,8 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutApiStatsResponse, GetV3DomainTagStatsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainTagStatsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3--domain--tag-stats",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -690,10 +597,7 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutApiStatsResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainTagStatsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutApiStatsResponse, GetV3DomainTagStatsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainTagStatsError::Status400)),
@@ -730,21 +634,8 @@ pub struct GetV3DomainsDomainLimitsTagCall<'a> {
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScoutModelTypesTagLimitItem, GetV3DomainsDomainLimitsTagError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainsDomainLimitsTagError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainsDomainLimitsTagError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--limits-tag",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -765,10 +656,7 @@ impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScoutModelTypesTagLimitItem>,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainLimitsTagError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScoutModelTypesTagLimitItem, GetV3DomainsDomainLimitsTagError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainsDomainLimitsTagError::Status400)),

@@ -96,21 +96,8 @@ pub struct PutV1AnalyticsTagsCall<'a> {
 }
 impl<'a> PutV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV1AnalyticsTagsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV1AnalyticsTagsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV1AnalyticsTagsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v1-analytics-tags",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -123,10 +110,7 @@ impl<'a> PutV1AnalyticsTagsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PutV1AnalyticsTagsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PutV1AnalyticsTagsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV1AnalyticsTagsError::Status400)),
@@ -161,21 +145,8 @@ pub struct PostV1AnalyticsTagsCall<'a> {
 }
 impl<'a> PostV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse, PostV1AnalyticsTagsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV1AnalyticsTagsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV1AnalyticsTagsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v1-analytics-tags",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -188,10 +159,7 @@ impl<'a> PostV1AnalyticsTagsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse>,
-        sinch_sdk_runtime::Error<PostV1AnalyticsTagsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTagsApiPkgApiModelTagsResponse, PostV1AnalyticsTagsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV1AnalyticsTagsError::Status400)),
@@ -226,21 +194,8 @@ pub struct DeleteV1AnalyticsTagsCall<'a> {
 }
 impl<'a> DeleteV1AnalyticsTagsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1AnalyticsTagsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV1AnalyticsTagsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV1AnalyticsTagsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v1-analytics-tags",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -253,10 +208,7 @@ impl<'a> DeleteV1AnalyticsTagsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV1AnalyticsTagsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV1AnalyticsTagsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV1AnalyticsTagsError::Status400)),
@@ -291,21 +243,8 @@ pub struct GetV1AnalyticsTagsLimitsCall<'a> {
 }
 impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse, GetV1AnalyticsTagsLimitsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV1AnalyticsTagsLimitsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV1AnalyticsTagsLimitsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v1-analytics-tags-limits",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -318,10 +257,7 @@ impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse>,
-        sinch_sdk_runtime::Error<GetV1AnalyticsTagsLimitsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse, GetV1AnalyticsTagsLimitsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV1AnalyticsTagsLimitsError::Status400)),

@@ -165,21 +165,8 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdUnsubscribesImportError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdUnsubscribesImportError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -207,10 +194,7 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesImportError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdUnsubscribesImportError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdUnsubscribesImportError::Status400)),
@@ -257,21 +241,8 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookModelUnsubscribe, GetV3DomainIdUnsubscribesAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdUnsubscribesAddressError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -300,10 +271,7 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookModelUnsubscribe>,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookModelUnsubscribe, GetV3DomainIdUnsubscribesAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV3DomainIdUnsubscribesAddressError::Status404)),
@@ -345,21 +313,8 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiSuppressionResponse, DeleteV3DomainIdUnsubscribesAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdUnsubscribesAddressError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -388,10 +343,7 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiSuppressionResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiSuppressionResponse, DeleteV3DomainIdUnsubscribesAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -455,21 +407,8 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse, GetV3DomainIdUnsubscribesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainIdUnsubscribesError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -503,10 +442,7 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse>,
-        sinch_sdk_runtime::Error<GetV3DomainIdUnsubscribesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse, GetV3DomainIdUnsubscribesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetV3DomainIdUnsubscribesError::Status400)),
@@ -547,21 +483,8 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdUnsubscribesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainIdUnsubscribesError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -581,10 +504,7 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<PostV3DomainIdUnsubscribesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, PostV3DomainIdUnsubscribesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainIdUnsubscribesError::Status400)),
@@ -625,21 +545,8 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdUnsubscribesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainIdUnsubscribesError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -662,10 +569,7 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunScaffoldHttpapiGenericResponse>,
-        sinch_sdk_runtime::Error<DeleteV3DomainIdUnsubscribesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunScaffoldHttpapiGenericResponse, DeleteV3DomainIdUnsubscribesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV3DomainIdUnsubscribesError::Status400)),

@@ -87,21 +87,8 @@ impl<'a> GetV5UsersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunUsersApiUserListResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-users",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -123,10 +110,7 @@ impl<'a> GetV5UsersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunUsersApiUserListResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunUsersApiUserListResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -152,21 +136,8 @@ pub struct GetV5UsersUserIdCall<'a> {
 }
 impl<'a> GetV5UsersUserIdCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunUsersApiUserResponse, GetV5UsersUserIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5UsersUserIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5UsersUserIdError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-users-user_id",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -179,10 +150,7 @@ impl<'a> GetV5UsersUserIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunUsersApiUserResponse>,
-        sinch_sdk_runtime::Error<GetV5UsersUserIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunUsersApiUserResponse, GetV5UsersUserIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetV5UsersUserIdError::Status404)),
@@ -217,21 +185,8 @@ pub struct GetV5UsersMeCall<'a> {
 }
 impl<'a> GetV5UsersMeCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunUsersApiUserResponse, GetV5UsersMeError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV5UsersMeError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV5UsersMeError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "get-v5-users-me",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -244,10 +199,7 @@ impl<'a> GetV5UsersMeCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunUsersApiUserResponse>,
-        sinch_sdk_runtime::Error<GetV5UsersMeError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunUsersApiUserResponse, GetV5UsersMeError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetV5UsersMeError::Status403)),

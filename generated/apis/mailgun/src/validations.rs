@@ -51,21 +51,8 @@ impl<'a> GetV4AddressValidateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse, GetV4AddressValidateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV4AddressValidateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV4AddressValidateError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v4-address-validate",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -85,10 +72,7 @@ impl<'a> GetV4AddressValidateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse>,
-        sinch_sdk_runtime::Error<GetV4AddressValidateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunValidationsValidationStepsBaseValidationResponse, GetV4AddressValidateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(GetV4AddressValidateError::Default)),

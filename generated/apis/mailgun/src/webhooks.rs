@@ -184,21 +184,8 @@ pub struct GetV3DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, GetV3DomainsDomainWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainsDomainWebhooksError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "GET-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -214,10 +201,7 @@ impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, GetV3DomainsDomainWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetV3DomainsDomainWebhooksError::Status401)),
@@ -258,21 +242,8 @@ pub struct PostV3DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PostV3DomainsDomainWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV3DomainsDomainWebhooksError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v3-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -288,10 +259,7 @@ impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-        sinch_sdk_runtime::Error<PostV3DomainsDomainWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PostV3DomainsDomainWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV3DomainsDomainWebhooksError::Status400)),
@@ -343,21 +311,8 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp, GetV3DomainsDomainNameWebhooksWebhookNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -386,10 +341,7 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp>,
-        sinch_sdk_runtime::Error<GetV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetDomainWebhookResp, GetV3DomainsDomainNameWebhooksWebhookNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -440,21 +392,8 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PutV3DomainsDomainNameWebhooksWebhookNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -483,10 +422,7 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-        sinch_sdk_runtime::Error<PutV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, PutV3DomainsDomainNameWebhooksWebhookNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -544,21 +480,8 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, DeleteV3DomainsDomainNameWebhooksWebhookNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV3DomainsDomainNameWebhooksWebhookNameError> {
         let client = self.client;
         let domain_name = sinch_sdk_runtime::call::client_param(
             &self.domain_name,
@@ -587,10 +510,7 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp>,
-        sinch_sdk_runtime::Error<DeleteV3DomainsDomainNameWebhooksWebhookNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiCreateDomainWebhookResp, DeleteV3DomainsDomainNameWebhooksWebhookNameError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -635,21 +555,8 @@ pub struct PutV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PutV4DomainsDomainWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PutV4DomainsDomainWebhooksError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "PUT-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::PUT,
@@ -665,10 +572,7 @@ impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-        sinch_sdk_runtime::Error<PutV4DomainsDomainWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PutV4DomainsDomainWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PutV4DomainsDomainWebhooksError::Status400)),
@@ -714,21 +618,8 @@ pub struct PostV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PostV4DomainsDomainWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostV4DomainsDomainWebhooksError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "POST-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -744,10 +635,7 @@ impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-        sinch_sdk_runtime::Error<PostV4DomainsDomainWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, PostV4DomainsDomainWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostV4DomainsDomainWebhooksError::Status400)),
@@ -794,21 +682,8 @@ pub struct DeleteV4DomainsDomainWebhooksCall<'a> {
 }
 impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, DeleteV4DomainsDomainWebhooksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteV4DomainsDomainWebhooksError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "DELETE-v4-domains--domain--webhooks",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -828,10 +703,7 @@ impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp>,
-        sinch_sdk_runtime::Error<DeleteV4DomainsDomainWebhooksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp, DeleteV4DomainsDomainWebhooksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteV4DomainsDomainWebhooksError::Status400)),

@@ -50,21 +50,8 @@ impl<'a> NumberLookupV2LookupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumberLookupResponse, NumberLookupV2LookupError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberLookupV2LookupError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberLookupV2LookupError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -84,10 +71,7 @@ impl<'a> NumberLookupV2LookupCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumberLookupResponse>,
-        sinch_sdk_runtime::Error<NumberLookupV2LookupError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumberLookupResponse, NumberLookupV2LookupError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberLookupV2LookupError::Status400)),

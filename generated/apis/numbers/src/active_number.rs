@@ -246,21 +246,8 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListActiveNumbersResponse, NumberServiceListActiveNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceListActiveNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -311,10 +298,7 @@ impl<'a> NumberServiceListActiveNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListActiveNumbersResponse>,
-        sinch_sdk_runtime::Error<NumberServiceListActiveNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListActiveNumbersResponse, NumberServiceListActiveNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceListActiveNumbersError::Status400)),
@@ -419,21 +403,8 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ActiveNumberResponse, NumberServiceGetActiveNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceGetActiveNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -459,10 +430,7 @@ impl<'a> NumberServiceGetActiveNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
-        sinch_sdk_runtime::Error<NumberServiceGetActiveNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ActiveNumberResponse, NumberServiceGetActiveNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceGetActiveNumberError::Status400)),
@@ -520,21 +488,8 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ActiveNumberResponse, NumberServiceUpdateActiveNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceUpdateActiveNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -563,10 +518,7 @@ impl<'a> NumberServiceUpdateActiveNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
-        sinch_sdk_runtime::Error<NumberServiceUpdateActiveNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ActiveNumberResponse, NumberServiceUpdateActiveNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceUpdateActiveNumberError::Status400)),
@@ -623,21 +575,8 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ActiveNumberResponse, NumberServiceReleaseNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceReleaseNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -664,10 +603,7 @@ impl<'a> NumberServiceReleaseNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
-        sinch_sdk_runtime::Error<NumberServiceReleaseNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ActiveNumberResponse, NumberServiceReleaseNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceReleaseNumberError::Status400)),
@@ -724,21 +660,8 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::EmergencyAddress, NumberServiceGetEmergencyAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceGetEmergencyAddressError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -768,10 +691,7 @@ impl<'a> NumberServiceGetEmergencyAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
-        sinch_sdk_runtime::Error<NumberServiceGetEmergencyAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::EmergencyAddress, NumberServiceGetEmergencyAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceGetEmergencyAddressError::Status400)),
@@ -828,21 +748,8 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::EmergencyAddress, NumberServiceProvisionEmergencyAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceProvisionEmergencyAddressError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -872,10 +779,7 @@ impl<'a> NumberServiceProvisionEmergencyAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::EmergencyAddress>,
-        sinch_sdk_runtime::Error<NumberServiceProvisionEmergencyAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::EmergencyAddress, NumberServiceProvisionEmergencyAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -940,21 +844,8 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), NumberServiceDeprovisionEmergencyAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceDeprovisionEmergencyAddressError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -983,10 +874,7 @@ impl<'a> NumberServiceDeprovisionEmergencyAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<NumberServiceDeprovisionEmergencyAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), NumberServiceDeprovisionEmergencyAddressError> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1051,21 +939,8 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ValidateAddressResponse, NumberServiceValidateEmergencyAddressError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceValidateEmergencyAddressError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1095,10 +970,7 @@ impl<'a> NumberServiceValidateEmergencyAddressCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ValidateAddressResponse>,
-        sinch_sdk_runtime::Error<NumberServiceValidateEmergencyAddressError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ValidateAddressResponse, NumberServiceValidateEmergencyAddressError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -135,21 +135,8 @@ impl<'a> NumberServiceRentNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ActiveNumberResponse, NumberServiceRentNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceRentNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceRentNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -176,10 +163,7 @@ impl<'a> NumberServiceRentNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
-        sinch_sdk_runtime::Error<NumberServiceRentNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ActiveNumberResponse, NumberServiceRentNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceRentNumberError::Status400)),
@@ -236,21 +220,8 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ActiveNumberResponse, NumberServiceRentAnyNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceRentAnyNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceRentAnyNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -275,10 +246,7 @@ impl<'a> NumberServiceRentAnyNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ActiveNumberResponse>,
-        sinch_sdk_runtime::Error<NumberServiceRentAnyNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ActiveNumberResponse, NumberServiceRentAnyNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceRentAnyNumberError::Status400)),
@@ -363,21 +331,8 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListAvailableNumbersResponse, NumberServiceListAvailableNumbersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceListAvailableNumbersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceListAvailableNumbersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -427,10 +382,7 @@ impl<'a> NumberServiceListAvailableNumbersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListAvailableNumbersResponse>,
-        sinch_sdk_runtime::Error<NumberServiceListAvailableNumbersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListAvailableNumbersResponse, NumberServiceListAvailableNumbersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceListAvailableNumbersError::Status400)),
@@ -487,21 +439,8 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::AvailableNumber, NumberServiceGetAvailableNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<NumberServiceGetAvailableNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<NumberServiceGetAvailableNumberError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -530,10 +469,7 @@ impl<'a> NumberServiceGetAvailableNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::AvailableNumber>,
-        sinch_sdk_runtime::Error<NumberServiceGetAvailableNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::AvailableNumber, NumberServiceGetAvailableNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(NumberServiceGetAvailableNumberError::Status400)),

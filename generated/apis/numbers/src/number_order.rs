@@ -186,21 +186,8 @@ impl<'a> LookupNumberRequirementsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumberRequirements, LookupNumberRequirementsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<LookupNumberRequirementsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<LookupNumberRequirementsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -225,10 +212,7 @@ impl<'a> LookupNumberRequirementsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumberRequirements>,
-        sinch_sdk_runtime::Error<LookupNumberRequirementsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumberRequirements, LookupNumberRequirementsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(LookupNumberRequirementsError::Status400)),
@@ -274,21 +258,8 @@ impl<'a> CreateNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumberOrder, CreateNumberOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateNumberOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateNumberOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -313,10 +284,7 @@ impl<'a> CreateNumberOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumberOrder>,
-        sinch_sdk_runtime::Error<CreateNumberOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumberOrder, CreateNumberOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateNumberOrderError::Status400)),
@@ -363,21 +331,8 @@ impl<'a> GetNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumberOrder, GetNumberOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetNumberOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetNumberOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -403,10 +358,7 @@ impl<'a> GetNumberOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumberOrder>,
-        sinch_sdk_runtime::Error<GetNumberOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumberOrder, GetNumberOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetNumberOrderError::Status404)),
@@ -449,21 +401,8 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Registration, GetNumberOrderRegistrationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetNumberOrderRegistrationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetNumberOrderRegistrationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -490,10 +429,7 @@ impl<'a> GetNumberOrderRegistrationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Registration>,
-        sinch_sdk_runtime::Error<GetNumberOrderRegistrationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Registration, GetNumberOrderRegistrationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetNumberOrderRegistrationError::Status404)),
@@ -540,21 +476,8 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Registration, UpdateNumberOrderRegistrationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateNumberOrderRegistrationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateNumberOrderRegistrationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -581,10 +504,7 @@ impl<'a> UpdateNumberOrderRegistrationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Registration>,
-        sinch_sdk_runtime::Error<UpdateNumberOrderRegistrationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Registration, UpdateNumberOrderRegistrationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateNumberOrderRegistrationError::Status400)),
@@ -637,21 +557,8 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), UploadNumberOrderAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UploadNumberOrderAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UploadNumberOrderAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -678,10 +585,7 @@ impl<'a> UploadNumberOrderAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<UploadNumberOrderAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), UploadNumberOrderAttachmentError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(UploadNumberOrderAttachmentError::Status400)),
@@ -738,21 +642,8 @@ impl<'a> SubmitNumberOrderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::NumberOrder, SubmitNumberOrderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubmitNumberOrderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubmitNumberOrderError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -779,10 +670,7 @@ impl<'a> SubmitNumberOrderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::NumberOrder>,
-        sinch_sdk_runtime::Error<SubmitNumberOrderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::NumberOrder, SubmitNumberOrderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(SubmitNumberOrderError::Status404)),

@@ -60,21 +60,8 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackConfiguration, GetCallbackConfigurationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCallbackConfigurationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -99,10 +86,7 @@ impl<'a> GetCallbackConfigurationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackConfiguration>,
-        sinch_sdk_runtime::Error<GetCallbackConfigurationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackConfiguration, GetCallbackConfigurationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetCallbackConfigurationError::Status400)),
@@ -164,21 +148,8 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackConfiguration, UpdateCallbackConfigurationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateCallbackConfigurationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -203,10 +174,7 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackConfiguration>,
-        sinch_sdk_runtime::Error<UpdateCallbackConfigurationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackConfiguration, UpdateCallbackConfigurationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCallbackConfigurationError::Status400)),

@@ -119,21 +119,8 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BundlesListBundlesDto, BundlesBundlesControllerListV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BundlesBundlesControllerListV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -177,10 +164,7 @@ impl<'a> BundlesBundlesControllerListV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesListBundlesDto>,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerListV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BundlesListBundlesDto, BundlesBundlesControllerListV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerListV1Error::Status400)),
@@ -277,21 +261,8 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BundlesBundlesDto, BundlesBundlesControllerCreateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BundlesBundlesControllerCreateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -314,10 +285,7 @@ impl<'a> BundlesBundlesControllerCreateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerCreateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BundlesBundlesDto, BundlesBundlesControllerCreateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerCreateV1Error::Status400)),
@@ -389,21 +357,8 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BundlesBundlesDto, BundlesBundlesControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BundlesBundlesControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -429,10 +384,7 @@ impl<'a> BundlesBundlesControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BundlesBundlesDto>,
-        sinch_sdk_runtime::Error<BundlesBundlesControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BundlesBundlesDto, BundlesBundlesControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(BundlesBundlesControllerGetV1Error::Status400)),

@@ -105,21 +105,8 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationInstagramInfoDto, ConversationInstagramControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationInstagramControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationInstagramControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -149,10 +136,7 @@ impl<'a> ConversationInstagramControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationInstagramInfoDto>,
-        sinch_sdk_runtime::Error<ConversationInstagramControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationInstagramInfoDto, ConversationInstagramControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -217,21 +201,8 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationMessengerInfoDto, ConversationMessengerControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationMessengerControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationMessengerControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -261,10 +232,7 @@ impl<'a> ConversationMessengerControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationMessengerInfoDto>,
-        sinch_sdk_runtime::Error<ConversationMessengerControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationMessengerInfoDto, ConversationMessengerControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -329,21 +297,8 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationTelegramBotInfoDto, ConversationTelegramControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationTelegramControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationTelegramControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -373,10 +328,7 @@ impl<'a> ConversationTelegramControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationTelegramBotInfoDto>,
-        sinch_sdk_runtime::Error<ConversationTelegramControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationTelegramBotInfoDto, ConversationTelegramControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -441,21 +393,8 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ConversationViberBotInfoDto, ConversationViberControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ConversationViberControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ConversationViberControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -485,10 +424,7 @@ impl<'a> ConversationViberControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ConversationViberBotInfoDto>,
-        sinch_sdk_runtime::Error<ConversationViberControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ConversationViberBotInfoDto, ConversationViberControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(ConversationViberControllerGetV1Error::Status401)),

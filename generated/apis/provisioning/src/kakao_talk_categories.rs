@@ -68,21 +68,8 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderCategoryListDto, KakaotalkCategoriesControllerListSenderCategoriesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkCategoriesControllerListSenderCategoriesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -110,10 +97,7 @@ impl<'a> KakaotalkCategoriesControllerListSenderCategoriesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderCategoryListDto>,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerListSenderCategoriesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderCategoryListDto, KakaotalkCategoriesControllerListSenderCategoriesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -183,21 +167,8 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateCategoryListDto, KakaotalkCategoriesControllerGetTemplateCategoriesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -233,10 +204,7 @@ impl<'a> KakaotalkCategoriesControllerGetTemplateCategoriesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateCategoryListDto>,
-        sinch_sdk_runtime::Error<KakaotalkCategoriesControllerGetTemplateCategoriesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateCategoryListDto, KakaotalkCategoriesControllerGetTemplateCategoriesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

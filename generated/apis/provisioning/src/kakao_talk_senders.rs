@@ -258,21 +258,8 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderListDto, KakaotalkSendersControllerListSendersV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerListSendersV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -316,10 +303,7 @@ impl<'a> KakaotalkSendersControllerListSendersV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderListDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListSendersV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderListDto, KakaotalkSendersControllerListSendersV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -429,21 +413,8 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderDto, KakaotalkSendersControllerCreateSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerCreateSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -471,10 +442,7 @@ impl<'a> KakaotalkSendersControllerCreateSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderDto, KakaotalkSendersControllerCreateSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -553,21 +521,8 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderDto, KakaotalkSendersControllerGetSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerGetSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -596,10 +551,7 @@ impl<'a> KakaotalkSendersControllerGetSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerGetSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderDto, KakaotalkSendersControllerGetSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -664,21 +616,8 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkSendersControllerDeleteSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerDeleteSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -706,10 +645,7 @@ impl<'a> KakaotalkSendersControllerDeleteSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), KakaotalkSendersControllerDeleteSenderV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -781,21 +717,8 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderDto, KakaotalkSendersControllerUpdateSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerUpdateSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -824,10 +747,7 @@ impl<'a> KakaotalkSendersControllerUpdateSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerUpdateSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderDto, KakaotalkSendersControllerUpdateSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -911,21 +831,8 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderNotificationListDto, KakaotalkSendersControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -961,10 +868,7 @@ impl<'a> KakaotalkSendersControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderNotificationListDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderNotificationListDto, KakaotalkSendersControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1077,21 +981,8 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkSendersControllerDeleteChangesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerDeleteChangesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1120,10 +1011,7 @@ impl<'a> KakaotalkSendersControllerDeleteChangesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerDeleteChangesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), KakaotalkSendersControllerDeleteChangesV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1195,21 +1083,8 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkCommentDto, KakaotalkSendersControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1239,10 +1114,7 @@ impl<'a> KakaotalkSendersControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkCommentDto, KakaotalkSendersControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1307,21 +1179,8 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderDto, KakaotalkSendersControllerRegisterSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerRegisterSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1351,10 +1210,7 @@ impl<'a> KakaotalkSendersControllerRegisterSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerRegisterSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderDto, KakaotalkSendersControllerRegisterSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1426,21 +1282,8 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkSenderDto, KakaotalkSendersControllerVerifySenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkSendersControllerVerifySenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1470,10 +1313,7 @@ impl<'a> KakaotalkSendersControllerVerifySenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkSenderDto>,
-        sinch_sdk_runtime::Error<KakaotalkSendersControllerVerifySenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkSenderDto, KakaotalkSendersControllerVerifySenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -246,21 +246,8 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateListDto, KakaotalkTemplatesControllerListTemplatesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerListTemplatesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -309,10 +296,7 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateListDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListTemplatesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateListDto, KakaotalkTemplatesControllerListTemplatesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -423,21 +407,8 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerCreateTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerCreateTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -467,10 +438,7 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerCreateTemplateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -550,21 +518,8 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -595,10 +550,7 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(KakaotalkTemplatesControllerGetV1Error::Status400)),
@@ -656,21 +608,8 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkTemplatesControllerDeleteTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerDeleteTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -700,10 +639,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), KakaotalkTemplatesControllerDeleteTemplateV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -769,21 +705,8 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerUpdateTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerUpdateTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -814,10 +737,7 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerUpdateTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateDto, KakaotalkTemplatesControllerUpdateTemplateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -909,21 +829,8 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkTemplateNotificationListDto, KakaotalkTemplatesControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -961,10 +868,7 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkTemplateNotificationListDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkTemplateNotificationListDto, KakaotalkTemplatesControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1078,21 +982,8 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), KakaotalkTemplatesControllerDeleteTemplateDraftV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1123,10 +1014,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerDeleteTemplateDraftV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), KakaotalkTemplatesControllerDeleteTemplateDraftV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1199,21 +1087,8 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::KakaotalkCommentDto, KakaotalkTemplatesControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<KakaotalkTemplatesControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1245,10 +1120,7 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::KakaotalkCommentDto>,
-        sinch_sdk_runtime::Error<KakaotalkTemplatesControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::KakaotalkCommentDto, KakaotalkTemplatesControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

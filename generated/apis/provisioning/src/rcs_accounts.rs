@@ -80,21 +80,8 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsAccountNotificationListDto, RcsAccountsControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsAccountsControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsAccountsControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -128,10 +115,7 @@ impl<'a> RcsAccountsControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsAccountNotificationListDto>,
-        sinch_sdk_runtime::Error<RcsAccountsControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsAccountNotificationListDto, RcsAccountsControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -243,21 +227,8 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsCommentDto, RcsAccountsControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsAccountsControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsAccountsControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -285,10 +256,7 @@ impl<'a> RcsAccountsControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsCommentDto>,
-        sinch_sdk_runtime::Error<RcsAccountsControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsCommentDto, RcsAccountsControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -83,21 +83,8 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDetailsQuestionnaireBaseDto, RcsQuestionnaireControllerGetQuestionsV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsQuestionnaireControllerGetQuestionsV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -137,10 +124,7 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDetailsQuestionnaireBaseDto>,
-        sinch_sdk_runtime::Error<RcsQuestionnaireControllerGetQuestionsV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderDetailsQuestionnaireBaseDto, RcsQuestionnaireControllerGetQuestionsV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -350,21 +350,8 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderListDto, RcsSendersControllerListSendersV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerListSendersV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -421,10 +408,7 @@ impl<'a> RcsSendersControllerListSendersV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderListDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerListSendersV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderListDto, RcsSendersControllerListSendersV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RcsSendersControllerListSendersV1Error::Status400)),
@@ -531,21 +515,8 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDto, RcsSendersControllerCreateSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerCreateSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -573,10 +544,7 @@ impl<'a> RcsSendersControllerCreateSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderDto, RcsSendersControllerCreateSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -662,21 +630,8 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDto, RcsSendersControllerGetSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerGetSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -705,10 +660,7 @@ impl<'a> RcsSendersControllerGetSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderDto, RcsSendersControllerGetSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RcsSendersControllerGetSenderV1Error::Status400)),
@@ -784,21 +736,8 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDto, RcsSendersControllerUpdateSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerUpdateSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -830,10 +769,7 @@ impl<'a> RcsSendersControllerUpdateSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerUpdateSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderDto, RcsSendersControllerUpdateSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -924,21 +860,8 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderNotificationListDto, RcsSendersControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -974,10 +897,7 @@ impl<'a> RcsSendersControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderNotificationListDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderNotificationListDto, RcsSendersControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1088,21 +1008,8 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsCommentDto, RcsSendersControllerCreateSenderCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerCreateSenderCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1132,10 +1039,7 @@ impl<'a> RcsSendersControllerCreateSenderCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsCommentDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerCreateSenderCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsCommentDto, RcsSendersControllerCreateSenderCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1200,21 +1104,8 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsSenderDto, RcsSendersControllerLaunchSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerLaunchSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1244,10 +1135,7 @@ impl<'a> RcsSendersControllerLaunchSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsSenderDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerLaunchSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsSenderDto, RcsSendersControllerLaunchSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1340,21 +1228,8 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsTestNumbersDto, RcsSendersControllerAddTestNumbersV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerAddTestNumbersV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1384,10 +1259,7 @@ impl<'a> RcsSendersControllerAddTestNumbersV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumbersDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerAddTestNumbersV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsTestNumbersDto, RcsSendersControllerAddTestNumbersV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1460,21 +1332,8 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsTestNumberStateDto, RcsSendersControllerGetTestNumberStateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerGetTestNumberStateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1505,10 +1364,7 @@ impl<'a> RcsSendersControllerGetTestNumberStateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberStateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsTestNumberStateDto, RcsSendersControllerGetTestNumberStateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1581,21 +1437,8 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), RcsSendersControllerDeleteTestNumberV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerDeleteTestNumberV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1625,10 +1468,7 @@ impl<'a> RcsSendersControllerDeleteTestNumberV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<RcsSendersControllerDeleteTestNumberV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), RcsSendersControllerDeleteTestNumberV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1701,21 +1541,8 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsTestNumberCapabilitiesDto, RcsSendersControllerGetTestNumberCapabilitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerGetTestNumberCapabilitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1747,10 +1574,7 @@ impl<'a> RcsSendersControllerGetTestNumberCapabilitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberCapabilitiesDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerGetTestNumberCapabilitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsTestNumberCapabilitiesDto, RcsSendersControllerGetTestNumberCapabilitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1830,21 +1654,8 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RcsTestNumberStateDto, RcsSendersControllerRetryTestNumberV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RcsSendersControllerRetryTestNumberV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1876,10 +1687,7 @@ impl<'a> RcsSendersControllerRetryTestNumberV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RcsTestNumberStateDto>,
-        sinch_sdk_runtime::Error<RcsSendersControllerRetryTestNumberV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RcsTestNumberStateDto, RcsSendersControllerRetryTestNumberV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -133,21 +133,8 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppListDto, SmsSmsAppsControllerListSmsAppsV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SmsSmsAppsControllerListSmsAppsV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -181,10 +168,7 @@ impl<'a> SmsSmsAppsControllerListSmsAppsV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppListDto>,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerListSmsAppsV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SmsSmsAppListDto, SmsSmsAppsControllerListSmsAppsV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SmsSmsAppsControllerListSmsAppsV1Error::Status400)),
@@ -286,21 +270,8 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerCreateSmsAppV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SmsSmsAppsControllerCreateSmsAppV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -328,10 +299,7 @@ impl<'a> SmsSmsAppsControllerCreateSmsAppV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerCreateSmsAppV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SmsSmsAppDto, SmsSmsAppsControllerCreateSmsAppV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -389,21 +357,8 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerGetSmsAppV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SmsSmsAppsControllerGetSmsAppV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -432,10 +387,7 @@ impl<'a> SmsSmsAppsControllerGetSmsAppV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerGetSmsAppV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SmsSmsAppDto, SmsSmsAppsControllerGetSmsAppV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(SmsSmsAppsControllerGetSmsAppV1Error::Status401)),
@@ -487,21 +439,8 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), SmsSmsAppsControllerDeleteSmsAppV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SmsSmsAppsControllerDeleteSmsAppV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -529,10 +468,7 @@ impl<'a> SmsSmsAppsControllerDeleteSmsAppV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerDeleteSmsAppV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), SmsSmsAppsControllerDeleteSmsAppV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -597,21 +533,8 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SmsSmsAppDto, SmsSmsAppsControllerUpdateSmsAppV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SmsSmsAppsControllerUpdateSmsAppV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -640,10 +563,7 @@ impl<'a> SmsSmsAppsControllerUpdateSmsAppV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SmsSmsAppDto>,
-        sinch_sdk_runtime::Error<SmsSmsAppsControllerUpdateSmsAppV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SmsSmsAppDto, SmsSmsAppsControllerUpdateSmsAppV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -160,21 +160,8 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookListDto, WebhookWebhookControllerListWebhooksV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerListWebhooksV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -203,10 +190,7 @@ impl<'a> WebhookWebhookControllerListWebhooksV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookListDto>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerListWebhooksV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WebhookWebhookListDto, WebhookWebhookControllerListWebhooksV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -309,21 +293,8 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerCreateWebhookV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerCreateWebhookV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -346,10 +317,7 @@ impl<'a> WebhookWebhookControllerCreateWebhookV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerCreateWebhookV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WebhookWebhookDto, WebhookWebhookControllerCreateWebhookV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -421,21 +389,8 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerGetWebhookV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerGetWebhookV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -464,10 +419,7 @@ impl<'a> WebhookWebhookControllerGetWebhookV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerGetWebhookV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WebhookWebhookDto, WebhookWebhookControllerGetWebhookV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -532,21 +484,8 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerReplaceWebhookV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerReplaceWebhookV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -575,10 +514,7 @@ impl<'a> WebhookWebhookControllerReplaceWebhookV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerReplaceWebhookV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WebhookWebhookDto, WebhookWebhookControllerReplaceWebhookV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -650,21 +586,8 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WebhookWebhookControllerDeleteWebhookV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerDeleteWebhookV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -692,10 +615,7 @@ impl<'a> WebhookWebhookControllerDeleteWebhookV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerDeleteWebhookV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WebhookWebhookControllerDeleteWebhookV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -760,21 +680,8 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WebhookWebhookDto, WebhookWebhookControllerUpdateWebhookV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WebhookWebhookControllerUpdateWebhookV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -803,10 +710,7 @@ impl<'a> WebhookWebhookControllerUpdateWebhookV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WebhookWebhookDto>,
-        sinch_sdk_runtime::Error<WebhookWebhookControllerUpdateWebhookV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WebhookWebhookDto, WebhookWebhookControllerUpdateWebhookV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -90,21 +90,8 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -131,10 +118,7 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -199,21 +183,8 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappLongLivedAccessTokenDto, WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -241,10 +212,7 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappLongLivedAccessTokenDto>,
-        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappLongLivedAccessTokenDto, WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -302,21 +270,8 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappWabaDetailsListDto, WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -344,10 +299,7 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappWabaDetailsListDto>,
-        sinch_sdk_runtime::Error<WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappWabaDetailsListDto, WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

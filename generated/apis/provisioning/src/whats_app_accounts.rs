@@ -140,21 +140,8 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappAccountDto, WhatsappAccountsControllerGetAccountV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerGetAccountV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -177,10 +164,7 @@ impl<'a> WhatsappAccountsControllerGetAccountV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerGetAccountV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappAccountDto, WhatsappAccountsControllerGetAccountV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -244,21 +228,8 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappAccountDto, WhatsappAccountsControllerCreateAccountV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerCreateAccountV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -281,10 +252,7 @@ impl<'a> WhatsappAccountsControllerCreateAccountV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateAccountV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappAccountDto, WhatsappAccountsControllerCreateAccountV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -355,21 +323,8 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappAccountsControllerDeleteAccountV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerDeleteAccountV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -391,10 +346,7 @@ impl<'a> WhatsappAccountsControllerDeleteAccountV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerDeleteAccountV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappAccountsControllerDeleteAccountV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -458,21 +410,8 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappAccountDto, WhatsappAccountsControllerUpdateAccountV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerUpdateAccountV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -495,10 +434,7 @@ impl<'a> WhatsappAccountsControllerUpdateAccountV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountDto>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerUpdateAccountV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappAccountDto, WhatsappAccountsControllerUpdateAccountV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -581,21 +517,8 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappAccountNotificationListDto, WhatsappAccountsControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -629,10 +552,7 @@ impl<'a> WhatsappAccountsControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappAccountNotificationListDto>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappAccountNotificationListDto, WhatsappAccountsControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -744,21 +664,8 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCommentDto, WhatsappAccountsControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappAccountsControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -786,10 +693,7 @@ impl<'a> WhatsappAccountsControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
-        sinch_sdk_runtime::Error<WhatsappAccountsControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappCommentDto, WhatsappAccountsControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

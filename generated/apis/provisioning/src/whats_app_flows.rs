@@ -78,21 +78,8 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappFlowListDto, WhatsappFlowsControllerListFlowsV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappFlowsControllerListFlowsV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -126,10 +113,7 @@ impl<'a> WhatsappFlowsControllerListFlowsV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowListDto>,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowsV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappFlowListDto, WhatsappFlowsControllerListFlowsV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -240,21 +224,8 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappFlowScreenListDto, WhatsappFlowsControllerListFlowScreensV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappFlowsControllerListFlowScreensV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -284,10 +255,7 @@ impl<'a> WhatsappFlowsControllerListFlowScreensV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappFlowScreenListDto>,
-        sinch_sdk_runtime::Error<WhatsappFlowsControllerListFlowScreensV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappFlowScreenListDto, WhatsappFlowsControllerListFlowScreensV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -287,21 +287,8 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderListDto, WhatsappSendersControllerListSendersV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerListSendersV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -345,10 +332,7 @@ impl<'a> WhatsappSendersControllerListSendersV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderListDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListSendersV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderListDto, WhatsappSendersControllerListSendersV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -458,21 +442,8 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderDto, WhatsappSendersControllerCreateSenderV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerCreateSenderV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -500,10 +471,7 @@ impl<'a> WhatsappSendersControllerCreateSenderV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateSenderV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderDto, WhatsappSendersControllerCreateSenderV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -575,21 +543,8 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderDto, WhatsappSendersControllerGetV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerGetV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -618,10 +573,7 @@ impl<'a> WhatsappSendersControllerGetV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderDto, WhatsappSendersControllerGetV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WhatsappSendersControllerGetV1Error::Status400)),
@@ -678,21 +630,8 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappSendersControllerDeleteV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerDeleteV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -720,10 +659,7 @@ impl<'a> WhatsappSendersControllerDeleteV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappSendersControllerDeleteV1Error> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WhatsappSendersControllerDeleteV1Error::Status400)),
@@ -785,21 +721,8 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderDto, WhatsappSendersControllerUpdateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerUpdateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -828,10 +751,7 @@ impl<'a> WhatsappSendersControllerUpdateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerUpdateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderDto, WhatsappSendersControllerUpdateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(WhatsappSendersControllerUpdateV1Error::Status400)),
@@ -905,21 +825,8 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderNotificationListDto, WhatsappSendersControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -955,10 +862,7 @@ impl<'a> WhatsappSendersControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderNotificationListDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderNotificationListDto, WhatsappSendersControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1071,21 +975,8 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappSendersControllerDeleteChangesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerDeleteChangesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1114,10 +1005,7 @@ impl<'a> WhatsappSendersControllerDeleteChangesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerDeleteChangesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappSendersControllerDeleteChangesV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1189,21 +1077,8 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCommentDto, WhatsappSendersControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1233,10 +1108,7 @@ impl<'a> WhatsappSendersControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappCommentDto, WhatsappSendersControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1301,21 +1173,8 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSenderRegisterDto, WhatsappSendersControllerRegisterV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerRegisterV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1345,10 +1204,7 @@ impl<'a> WhatsappSendersControllerRegisterV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSenderRegisterDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerRegisterV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSenderRegisterDto, WhatsappSendersControllerRegisterV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1427,21 +1283,8 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSuggestedUsernamesDto, WhatsappSendersControllerGetSuggestedUsernamesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerGetSuggestedUsernamesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1471,10 +1314,7 @@ impl<'a> WhatsappSendersControllerGetSuggestedUsernamesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSuggestedUsernamesDto>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerGetSuggestedUsernamesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSuggestedUsernamesDto, WhatsappSendersControllerGetSuggestedUsernamesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1539,21 +1379,8 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappSendersControllerVerifyV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSendersControllerVerifyV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1582,10 +1409,7 @@ impl<'a> WhatsappSendersControllerVerifyV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappSendersControllerVerifyV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappSendersControllerVerifyV1Error> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(WhatsappSendersControllerVerifyV1Error::Status400)),

@@ -102,21 +102,8 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSolutionListDto, WhatsappSolutionsControllerListSolutionsV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSolutionsControllerListSolutionsV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -144,10 +131,7 @@ impl<'a> WhatsappSolutionsControllerListSolutionsV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionListDto>,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerListSolutionsV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSolutionListDto, WhatsappSolutionsControllerListSolutionsV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -204,21 +188,8 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCreateSolutionListDto, WhatsappSolutionsControllerCreateSolutionV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSolutionsControllerCreateSolutionV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -246,10 +217,7 @@ impl<'a> WhatsappSolutionsControllerCreateSolutionV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCreateSolutionListDto>,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerCreateSolutionV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappCreateSolutionListDto, WhatsappSolutionsControllerCreateSolutionV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -307,21 +275,8 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappSolutionDto, WhatsappSolutionsControllerGetSolutionV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSolutionsControllerGetSolutionV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -350,10 +305,7 @@ impl<'a> WhatsappSolutionsControllerGetSolutionV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappSolutionDto>,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerGetSolutionV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappSolutionDto, WhatsappSolutionsControllerGetSolutionV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => {
@@ -411,21 +363,8 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappSolutionsControllerAssignSolutionV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappSolutionsControllerAssignSolutionV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -454,10 +393,7 @@ impl<'a> WhatsappSolutionsControllerAssignSolutionV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappSolutionsControllerAssignSolutionV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappSolutionsControllerAssignSolutionV1Error> {
         match response.status() {
             200..=299 => {}
             401 => {

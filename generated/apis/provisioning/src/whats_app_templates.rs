@@ -333,21 +333,8 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerListTemplatesV1Response, WhatsappTemplatesControllerListTemplatesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerListTemplatesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -402,10 +389,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesV1Response>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplatesControllerListTemplatesV1Response, WhatsappTemplatesControllerListTemplatesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -462,21 +446,8 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateDto, WhatsappTemplatesControllerCreateTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerCreateTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -504,10 +475,7 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplateDto, WhatsappTemplatesControllerCreateTemplateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -616,21 +584,8 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response, WhatsappTemplatesControllerListTemplatesByNameV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerListTemplatesByNameV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -673,10 +628,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListTemplatesByNameV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplatesControllerListTemplatesByNameV1Response, WhatsappTemplatesControllerListTemplatesByNameV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -741,21 +693,8 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerDeleteTemplatesByNameV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -783,10 +722,7 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplatesByNameV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappTemplatesControllerDeleteTemplatesByNameV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -884,21 +820,8 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplatesControllerGetTemplateV1Response, WhatsappTemplatesControllerGetTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerGetTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -937,10 +860,7 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplatesControllerGetTemplateV1Response>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerGetTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplatesControllerGetTemplateV1Response, WhatsappTemplatesControllerGetTemplateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1012,21 +932,8 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1059,10 +966,7 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {
@@ -1135,21 +1039,8 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateDto, WhatsappTemplatesControllerUpdateTemplateV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerUpdateTemplateV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1180,10 +1071,7 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateDto>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerUpdateTemplateV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplateDto, WhatsappTemplatesControllerUpdateTemplateV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1282,21 +1170,8 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateNotificationListDto, WhatsappTemplatesControllerListActivitiesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerListActivitiesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1334,10 +1209,7 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateNotificationListDto>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerListActivitiesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplateNotificationListDto, WhatsappTemplatesControllerListActivitiesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1451,21 +1323,8 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappCommentDto, WhatsappTemplatesControllerCreateCommentV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerCreateCommentV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1497,10 +1356,7 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappCommentDto>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCreateCommentV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappCommentDto, WhatsappTemplatesControllerCreateCommentV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1573,21 +1429,8 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsappTemplateCompareDto, WhatsappTemplatesControllerCompareTemplatesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerCompareTemplatesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1619,10 +1462,7 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsappTemplateCompareDto>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerCompareTemplatesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsappTemplateCompareDto, WhatsappTemplatesControllerCompareTemplatesV1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1693,21 +1533,8 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), WhatsappTemplatesControllerSyncTemplatesV1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<WhatsappTemplatesControllerSyncTemplatesV1Error> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1734,10 +1561,7 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<WhatsappTemplatesControllerSyncTemplatesV1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), WhatsappTemplatesControllerSyncTemplatesV1Error> {
         match response.status() {
             200..=299 => {}
             400 => {

@@ -46,21 +46,8 @@ impl<'a> CapabilityQueryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CapabilitiesResponse, CapabilityQueryError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CapabilityQueryError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CapabilityQueryError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -84,10 +71,7 @@ impl<'a> CapabilityQueryCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CapabilitiesResponse>,
-        sinch_sdk_runtime::Error<CapabilityQueryError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CapabilitiesResponse, CapabilityQueryError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(CapabilityQueryError::Status404))),

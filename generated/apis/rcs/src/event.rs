@@ -48,21 +48,8 @@ impl<'a> SendAnEventCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), SendAnEventError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SendAnEventError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SendAnEventError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -81,10 +68,7 @@ impl<'a> SendAnEventCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<SendAnEventError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), SendAnEventError> {
         match response.status() {
             200..=299 => {}
             502 => return Err(response.into_error(Some(SendAnEventError::Status502))),

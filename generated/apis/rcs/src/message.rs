@@ -68,21 +68,8 @@ impl<'a> SendAMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::MessageQueuedResponse, SendAMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SendAMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SendAMessageError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -102,10 +89,7 @@ impl<'a> SendAMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::MessageQueuedResponse>,
-        sinch_sdk_runtime::Error<SendAMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::MessageQueuedResponse, SendAMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SendAMessageError::Status400)),
@@ -152,21 +136,8 @@ impl<'a> RevokeAMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), RevokeAMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RevokeAMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RevokeAMessageError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -191,10 +162,7 @@ impl<'a> RevokeAMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<RevokeAMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), RevokeAMessageError> {
         match response.status() {
             200..=299 => {}
             404 => return Err(response.into_error(Some(RevokeAMessageError::Status404))),

@@ -324,21 +324,8 @@ impl<'a> ListCampaignsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListCampaignResponse, ListCampaignsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListCampaignsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListCampaignsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -376,10 +363,7 @@ impl<'a> ListCampaignsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListCampaignResponse>,
-        sinch_sdk_runtime::Error<ListCampaignsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListCampaignResponse, ListCampaignsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(ListCampaignsError::Status403)),
@@ -473,21 +457,8 @@ impl<'a> CreateCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, CreateCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -507,10 +478,7 @@ impl<'a> CreateCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<CreateCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, CreateCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCampaignError::Status400)),
@@ -557,21 +525,8 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, CreateAndSubmitCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateAndSubmitCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateAndSubmitCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -596,10 +551,7 @@ impl<'a> CreateAndSubmitCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<CreateAndSubmitCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, CreateAndSubmitCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateAndSubmitCampaignError::Status400)),
@@ -646,21 +598,8 @@ impl<'a> GetCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, GetCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -686,10 +625,7 @@ impl<'a> GetCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<GetCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, GetCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(GetCampaignError::Status404)),
@@ -732,21 +668,8 @@ impl<'a> UpdateCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, UpdateCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -772,10 +695,7 @@ impl<'a> UpdateCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<UpdateCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, UpdateCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateCampaignError::Status400)),
@@ -823,21 +743,8 @@ impl<'a> SubmitCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, SubmitCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubmitCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubmitCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -864,10 +771,7 @@ impl<'a> SubmitCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<SubmitCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, SubmitCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubmitCampaignError::Status400)),
@@ -915,21 +819,8 @@ impl<'a> CancelCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Campaign, CancelCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CancelCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CancelCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -956,10 +847,7 @@ impl<'a> CancelCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Campaign>,
-        sinch_sdk_runtime::Error<CancelCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Campaign, CancelCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CancelCampaignError::Status400)),
@@ -1013,21 +901,8 @@ impl<'a> AddCampaignNoteCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Note, AddCampaignNoteError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddCampaignNoteError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddCampaignNoteError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1054,10 +929,7 @@ impl<'a> AddCampaignNoteCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Note>,
-        sinch_sdk_runtime::Error<AddCampaignNoteError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Note, AddCampaignNoteError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(AddCampaignNoteError::Status404)),
@@ -1107,21 +979,8 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Note, AddCarrierOrderNoteError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddCarrierOrderNoteError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddCarrierOrderNoteError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1150,10 +1009,7 @@ impl<'a> AddCarrierOrderNoteCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Note>,
-        sinch_sdk_runtime::Error<AddCarrierOrderNoteError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Note, AddCarrierOrderNoteError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(AddCarrierOrderNoteError::Status404)),
@@ -1201,21 +1057,8 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CarrierOrder, RequestCarrierOrderCertificationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RequestCarrierOrderCertificationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RequestCarrierOrderCertificationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1247,10 +1090,7 @@ impl<'a> RequestCarrierOrderCertificationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CarrierOrder>,
-        sinch_sdk_runtime::Error<RequestCarrierOrderCertificationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CarrierOrder, RequestCarrierOrderCertificationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RequestCarrierOrderCertificationError::Status400)),
@@ -1301,21 +1141,8 @@ impl<'a> GetCarriersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CarrierList, GetCarriersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCarriersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCarriersError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1335,10 +1162,7 @@ impl<'a> GetCarriersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CarrierList>,
-        sinch_sdk_runtime::Error<GetCarriersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CarrierList, GetCarriersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             403 => return Err(response.error_as(GetCarriersError::Status403)),
@@ -1380,21 +1204,8 @@ impl<'a> UploadAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignAttachment, UploadAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UploadAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UploadAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1419,10 +1230,7 @@ impl<'a> UploadAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignAttachment>,
-        sinch_sdk_runtime::Error<UploadAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CampaignAttachment, UploadAttachmentError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.error_as(UploadAttachmentError::Status404)),
@@ -1470,21 +1278,8 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, sinch_sdk_runtime::bytes::Bytes, DownloadCampaignAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DownloadCampaignAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DownloadCampaignAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1512,10 +1307,7 @@ impl<'a> DownloadCampaignAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<sinch_sdk_runtime::bytes::Bytes>,
-        sinch_sdk_runtime::Error<DownloadCampaignAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<sinch_sdk_runtime::bytes::Bytes, DownloadCampaignAttachmentError> {
         let value = match response.status() {
             200..=299 => response.bytes()?,
             404 => return Err(response.error_as(DownloadCampaignAttachmentError::Status404)),
@@ -1563,21 +1355,8 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteCampaignAttachmentError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteCampaignAttachmentError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteCampaignAttachmentError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1604,10 +1383,7 @@ impl<'a> DeleteCampaignAttachmentCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteCampaignAttachmentError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteCampaignAttachmentError> {
         match response.status() {
             200..=299 => {}
             404 => return Err(response.error_as(DeleteCampaignAttachmentError::Status404)),

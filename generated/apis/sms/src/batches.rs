@@ -196,21 +196,8 @@ impl<'a> ListBatchesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBatchesResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -245,10 +232,7 @@ impl<'a> ListBatchesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBatchesResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListBatchesResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -344,21 +328,8 @@ impl<'a> DryRunCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DryRunResponse, DryRunError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DryRunError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DryRunError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -389,10 +360,7 @@ impl<'a> DryRunCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DryRunResponse>,
-        sinch_sdk_runtime::Error<DryRunError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DryRunResponse, DryRunError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(DryRunError::Status400))),
@@ -430,21 +398,8 @@ impl<'a> GetBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendBatchCreated, GetBatchMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBatchMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBatchMessageError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -470,10 +425,7 @@ impl<'a> GetBatchMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendBatchCreated>,
-        sinch_sdk_runtime::Error<GetBatchMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendBatchCreated, GetBatchMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(GetBatchMessageError::Status404))),
@@ -515,21 +467,8 @@ impl<'a> ReplaceBatchCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendBatchCreated, ReplaceBatchError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ReplaceBatchError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ReplaceBatchError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -555,10 +494,7 @@ impl<'a> ReplaceBatchCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendBatchCreated>,
-        sinch_sdk_runtime::Error<ReplaceBatchError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendBatchCreated, ReplaceBatchError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(ReplaceBatchError::Status400))),
@@ -602,21 +538,8 @@ impl<'a> UpdateBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendBatchCreated, UpdateBatchMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateBatchMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateBatchMessageError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -642,10 +565,7 @@ impl<'a> UpdateBatchMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendBatchCreated>,
-        sinch_sdk_runtime::Error<UpdateBatchMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendBatchCreated, UpdateBatchMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(UpdateBatchMessageError::Status400))),
@@ -692,21 +612,8 @@ impl<'a> CancelBatchMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendBatchObject, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -732,10 +639,7 @@ impl<'a> CancelBatchMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendBatchObject>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendBatchObject, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -767,21 +671,8 @@ impl<'a> DeliveryFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeliveryFeedbackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeliveryFeedbackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeliveryFeedbackError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -807,10 +698,7 @@ impl<'a> DeliveryFeedbackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeliveryFeedbackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeliveryFeedbackError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.into_error(Some(DeliveryFeedbackError::Status400))),

@@ -109,21 +109,8 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::RetrieveDeliveryResponseObj, GetDeliveryReportByBatchIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetDeliveryReportByBatchIdError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -160,10 +147,7 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::RetrieveDeliveryResponseObj>,
-        sinch_sdk_runtime::Error<GetDeliveryReportByBatchIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::RetrieveDeliveryResponseObj, GetDeliveryReportByBatchIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -208,21 +192,8 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetDeliveryReportByPhoneNumberResponse, GetDeliveryReportByPhoneNumberError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetDeliveryReportByPhoneNumberError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -250,10 +221,7 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetDeliveryReportByPhoneNumberResponse>,
-        sinch_sdk_runtime::Error<GetDeliveryReportByPhoneNumberError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetDeliveryReportByPhoneNumberResponse, GetDeliveryReportByPhoneNumberError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => {
@@ -338,21 +306,8 @@ impl<'a> GetDeliveryReportsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::DeliveryReportList, GetDeliveryReportsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetDeliveryReportsError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -398,10 +353,7 @@ impl<'a> GetDeliveryReportsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::DeliveryReportList>,
-        sinch_sdk_runtime::Error<GetDeliveryReportsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::DeliveryReportList, GetDeliveryReportsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(GetDeliveryReportsError::Status400))),

@@ -165,21 +165,8 @@ impl<'a> ListGroupsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListGroupsResponse, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -205,10 +192,7 @@ impl<'a> ListGroupsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListGroupsResponse>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListGroupsResponse, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -298,21 +282,8 @@ impl<'a> CreateGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateGroupResponse, CreateGroupError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateGroupError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateGroupError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -332,10 +303,7 @@ impl<'a> CreateGroupCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateGroupResponse>,
-        sinch_sdk_runtime::Error<CreateGroupError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateGroupResponse, CreateGroupError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(CreateGroupError::Status400))),
@@ -382,21 +350,8 @@ impl<'a> RetrieveGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateGroupResponse, RetrieveGroupError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RetrieveGroupError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RetrieveGroupError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -422,10 +377,7 @@ impl<'a> RetrieveGroupCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateGroupResponse>,
-        sinch_sdk_runtime::Error<RetrieveGroupError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateGroupResponse, RetrieveGroupError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(RetrieveGroupError::Status404))),
@@ -467,21 +419,8 @@ impl<'a> ReplaceGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateGroupResponse, ReplaceGroupError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ReplaceGroupError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ReplaceGroupError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -507,10 +446,7 @@ impl<'a> ReplaceGroupCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateGroupResponse>,
-        sinch_sdk_runtime::Error<ReplaceGroupError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateGroupResponse, ReplaceGroupError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(ReplaceGroupError::Status400))),
@@ -568,21 +504,8 @@ impl<'a> UpdateGroupCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateGroupResponse, UpdateGroupError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateGroupError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateGroupError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -608,10 +531,7 @@ impl<'a> UpdateGroupCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateGroupResponse>,
-        sinch_sdk_runtime::Error<UpdateGroupError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateGroupResponse, UpdateGroupError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(UpdateGroupError::Status400))),
@@ -663,21 +583,8 @@ impl<'a> GetMembersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, Vec<super::types::Msisdn>, GetMembersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetMembersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetMembersError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -704,10 +611,7 @@ impl<'a> GetMembersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<Vec<super::types::Msisdn>>,
-        sinch_sdk_runtime::Error<GetMembersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<Vec<super::types::Msisdn>, GetMembersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(GetMembersError::Status404))),

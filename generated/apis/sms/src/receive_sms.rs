@@ -114,21 +114,8 @@ impl<'a> InboundsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::InboundResponseObject, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -163,10 +150,7 @@ impl<'a> InboundsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::InboundResponseObject>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::InboundResponseObject, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -251,21 +235,8 @@ impl<'a> RetrieveInboundMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::InboundResponseObject, RetrieveInboundMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RetrieveInboundMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RetrieveInboundMessageError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -291,10 +262,7 @@ impl<'a> RetrieveInboundMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::InboundResponseObject>,
-        sinch_sdk_runtime::Error<RetrieveInboundMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::InboundResponseObject, RetrieveInboundMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             404 => return Err(response.into_error(Some(RetrieveInboundMessageError::Status404))),

@@ -53,21 +53,8 @@ impl<'a> SendSmsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SendBatchCreated, SendSmsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SendSmsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SendSmsError> {
         let client = self.client;
         let service_plan_id = sinch_sdk_runtime::call::client_param(
             &self.service_plan_id,
@@ -87,10 +74,7 @@ impl<'a> SendSmsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SendBatchCreated>,
-        sinch_sdk_runtime::Error<SendSmsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SendBatchCreated, SendSmsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.into_error(Some(SendSmsError::Status400))),

@@ -75,21 +75,8 @@ pub struct CreateExportCall<'a> {
 }
 impl<'a> CreateExportCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Job, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "CreateExport",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -102,10 +89,7 @@ impl<'a> CreateExportCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Job>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Job, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -127,21 +111,8 @@ pub struct GetJobDetailCall<'a> {
 }
 impl<'a> GetJobDetailCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Job, sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "getJobDetail",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -154,10 +125,7 @@ impl<'a> GetJobDetailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Job>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Job, sinch_sdk_runtime::NoErrorBody> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.into_error(None)),
@@ -180,21 +148,8 @@ pub struct DownloadFileCall<'a> {
 }
 impl<'a> DownloadFileCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let mut request = sinch_sdk_runtime::Request::new(
             "downloadFile",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -212,10 +167,7 @@ impl<'a> DownloadFileCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), sinch_sdk_runtime::NoErrorBody> {
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),

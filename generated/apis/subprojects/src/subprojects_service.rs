@@ -145,21 +145,8 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListSubprojectsResponse, SubprojectServiceListSubprojectsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubprojectServiceListSubprojectsError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_ListSubprojects",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -189,10 +176,7 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListSubprojectsResponse>,
-        sinch_sdk_runtime::Error<SubprojectServiceListSubprojectsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListSubprojectsResponse, SubprojectServiceListSubprojectsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceListSubprojectsError::Status400)),
@@ -286,21 +270,8 @@ pub struct SubprojectServiceCreateSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Subproject, SubprojectServiceCreateSubprojectError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubprojectServiceCreateSubprojectError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_CreateSubproject",
             sinch_sdk_runtime::reqwest::Method::POST,
@@ -321,10 +292,7 @@ impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
-        sinch_sdk_runtime::Error<SubprojectServiceCreateSubprojectError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Subproject, SubprojectServiceCreateSubprojectError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceCreateSubprojectError::Status400)),
@@ -377,21 +345,8 @@ pub struct SubprojectServiceGetSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceGetSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Subproject, SubprojectServiceGetSubprojectError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubprojectServiceGetSubprojectError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_GetSubproject",
             sinch_sdk_runtime::reqwest::Method::GET,
@@ -404,10 +359,7 @@ impl<'a> SubprojectServiceGetSubprojectCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
-        sinch_sdk_runtime::Error<SubprojectServiceGetSubprojectError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Subproject, SubprojectServiceGetSubprojectError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceGetSubprojectError::Status400)),
@@ -458,21 +410,8 @@ pub struct SubprojectServiceDeleteSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, serde_json::Value, SubprojectServiceDeleteSubprojectError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubprojectServiceDeleteSubprojectError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_DeleteSubproject",
             sinch_sdk_runtime::reqwest::Method::DELETE,
@@ -488,10 +427,7 @@ impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
-        sinch_sdk_runtime::Error<SubprojectServiceDeleteSubprojectError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<serde_json::Value, SubprojectServiceDeleteSubprojectError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceDeleteSubprojectError::Status400)),
@@ -542,21 +478,8 @@ pub struct SubprojectServiceUpdateSubprojectCall<'a> {
 }
 impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Subproject, SubprojectServiceUpdateSubprojectError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<SubprojectServiceUpdateSubprojectError> {
         let mut request = sinch_sdk_runtime::Request::new(
             "SubprojectService_UpdateSubproject",
             sinch_sdk_runtime::reqwest::Method::PATCH,
@@ -572,10 +495,7 @@ impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Subproject>,
-        sinch_sdk_runtime::Error<SubprojectServiceUpdateSubprojectError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Subproject, SubprojectServiceUpdateSubprojectError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(SubprojectServiceUpdateSubprojectError::Status400)),

@@ -109,21 +109,8 @@ impl<'a> TemplatesListTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListTemplatesResponse, TemplatesListTemplatesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesListTemplatesError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -143,10 +130,7 @@ impl<'a> TemplatesListTemplatesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListTemplatesResponse>,
-        sinch_sdk_runtime::Error<TemplatesListTemplatesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListTemplatesResponse, TemplatesListTemplatesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesListTemplatesError::Default)),
@@ -186,21 +170,8 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Template, TemplatesCreateTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesCreateTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -220,10 +191,7 @@ impl<'a> TemplatesCreateTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
-        sinch_sdk_runtime::Error<TemplatesCreateTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Template, TemplatesCreateTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesCreateTemplateError::Default)),
@@ -270,21 +238,8 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Template, TemplatesUpdateTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesUpdateTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -315,10 +270,7 @@ impl<'a> TemplatesUpdateTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
-        sinch_sdk_runtime::Error<TemplatesUpdateTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Template, TemplatesUpdateTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesUpdateTemplateError::Default)),
@@ -359,21 +311,8 @@ impl<'a> TemplatesGetTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Template, TemplatesGetTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesGetTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -399,10 +338,7 @@ impl<'a> TemplatesGetTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Template>,
-        sinch_sdk_runtime::Error<TemplatesGetTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Template, TemplatesGetTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesGetTemplateError::Default)),
@@ -443,21 +379,8 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, serde_json::Value, TemplatesDeleteTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesDeleteTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -483,10 +406,7 @@ impl<'a> TemplatesDeleteTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
-        sinch_sdk_runtime::Error<TemplatesDeleteTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<serde_json::Value, TemplatesDeleteTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesDeleteTemplateError::Default)),

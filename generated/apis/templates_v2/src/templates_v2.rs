@@ -132,21 +132,8 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::V2ListTemplatesResponse, TemplatesV2ListTemplatesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2ListTemplatesError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -166,10 +153,7 @@ impl<'a> TemplatesV2ListTemplatesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2ListTemplatesResponse>,
-        sinch_sdk_runtime::Error<TemplatesV2ListTemplatesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::V2ListTemplatesResponse, TemplatesV2ListTemplatesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTemplatesError::Default)),
@@ -209,21 +193,8 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::V2Template, TemplatesV2CreateTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2CreateTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -243,10 +214,7 @@ impl<'a> TemplatesV2CreateTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
-        sinch_sdk_runtime::Error<TemplatesV2CreateTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::V2Template, TemplatesV2CreateTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2CreateTemplateError::Default)),
@@ -299,21 +267,8 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::V2ListTranslationsResponse, TemplatesV2ListTranslationsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2ListTranslationsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -346,10 +301,7 @@ impl<'a> TemplatesV2ListTranslationsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2ListTranslationsResponse>,
-        sinch_sdk_runtime::Error<TemplatesV2ListTranslationsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::V2ListTranslationsResponse, TemplatesV2ListTranslationsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2ListTranslationsError::Default)),
@@ -390,21 +342,8 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::V2Template, TemplatesV2GetTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2GetTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -430,10 +369,7 @@ impl<'a> TemplatesV2GetTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
-        sinch_sdk_runtime::Error<TemplatesV2GetTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::V2Template, TemplatesV2GetTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2GetTemplateError::Default)),
@@ -474,21 +410,8 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::V2Template, TemplatesV2UpdateTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2UpdateTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -514,10 +437,7 @@ impl<'a> TemplatesV2UpdateTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::V2Template>,
-        sinch_sdk_runtime::Error<TemplatesV2UpdateTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::V2Template, TemplatesV2UpdateTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2UpdateTemplateError::Default)),
@@ -558,21 +478,8 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, serde_json::Value, TemplatesV2DeleteTemplateError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TemplatesV2DeleteTemplateError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -598,10 +505,7 @@ impl<'a> TemplatesV2DeleteTemplateCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<serde_json::Value>,
-        sinch_sdk_runtime::Error<TemplatesV2DeleteTemplateError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<serde_json::Value, TemplatesV2DeleteTemplateError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             _ => return Err(response.error_as(TemplatesV2DeleteTemplateError::Default)),

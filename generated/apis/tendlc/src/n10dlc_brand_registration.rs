@@ -208,21 +208,8 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateBrandRegistrationResponse, BrandRegistrationServiceCreateBrandRegistrationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceCreateBrandRegistrationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -250,10 +237,7 @@ impl<'a> BrandRegistrationServiceCreateBrandRegistrationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateBrandRegistrationResponse>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceCreateBrandRegistrationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateBrandRegistrationResponse, BrandRegistrationServiceCreateBrandRegistrationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -303,21 +287,8 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListBrandRegistrationResponse, BrandRegistrationServiceListBrandRegistrationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceListBrandRegistrationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -345,10 +316,7 @@ impl<'a> BrandRegistrationServiceListBrandRegistrationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListBrandRegistrationResponse>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceListBrandRegistrationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListBrandRegistrationResponse, BrandRegistrationServiceListBrandRegistrationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -399,21 +367,8 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceGetBrandRegistrationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceGetBrandRegistrationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -442,10 +397,7 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandRegistration, BrandRegistrationServiceGetBrandRegistrationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -496,21 +448,8 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceUpdate10DlcBrandError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceUpdate10DlcBrandError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -539,10 +478,7 @@ impl<'a> BrandRegistrationServiceUpdate10DlcBrandCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpdate10DlcBrandError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandRegistration, BrandRegistrationServiceUpdate10DlcBrandError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -607,21 +543,8 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistrationFeedbackResponse, BrandRegistrationServiceGetBrandRegistrationFeedbackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceGetBrandRegistrationFeedbackError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -651,10 +574,7 @@ impl<'a> BrandRegistrationServiceGetBrandRegistrationFeedbackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistrationFeedbackResponse>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceGetBrandRegistrationFeedbackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandRegistrationFeedbackResponse, BrandRegistrationServiceGetBrandRegistrationFeedbackError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -719,21 +639,8 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceFetchBrandRegistrationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceFetchBrandRegistrationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -765,10 +672,7 @@ impl<'a> BrandRegistrationServiceFetchBrandRegistrationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceFetchBrandRegistrationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandRegistration, BrandRegistrationServiceFetchBrandRegistrationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -819,21 +723,8 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BrandRegistration, BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -863,10 +754,7 @@ impl<'a> BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BrandRegistration>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BrandRegistration, BrandRegistrationServiceUpgrade10DlcBrandToFullRegistrationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -932,21 +820,8 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TenDlcVettingInfoResponse, BrandRegistrationServiceVettingInfoError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<BrandRegistrationServiceVettingInfoError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -980,10 +855,7 @@ impl<'a> BrandRegistrationServiceVettingInfoCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TenDlcVettingInfoResponse>,
-        sinch_sdk_runtime::Error<BrandRegistrationServiceVettingInfoError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::TenDlcVettingInfoResponse, BrandRegistrationServiceVettingInfoError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1048,21 +920,8 @@ impl<'a> Resend2faEmailCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), sinch_sdk_runtime::NoErrorBody> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<sinch_sdk_runtime::NoErrorBody> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1088,10 +947,7 @@ impl<'a> Resend2faEmailCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<sinch_sdk_runtime::NoErrorBody>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), sinch_sdk_runtime::NoErrorBody> {
         match response.status() {
             200..=299 => {}
             _ => return Err(response.into_error(None)),

@@ -217,21 +217,8 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateTcrCampaignResponse, CampaignRegistrationExternalServiceCreateTcrCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceCreateTcrCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -259,10 +246,7 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateTcrCampaignResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceCreateTcrCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateTcrCampaignResponse, CampaignRegistrationExternalServiceCreateTcrCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -319,21 +303,8 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse, CampaignRegistrationExternalServiceUploadCampaignFileError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceUploadCampaignFileError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -361,10 +332,7 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceUploadCampaignFileError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CampaignRegistrationExternalServiceUploadCampaignFileResponse, CampaignRegistrationExternalServiceUploadCampaignFileError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -429,21 +397,8 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceGetCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -472,10 +427,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -540,21 +492,8 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -586,10 +525,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CampaignResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CampaignResponse, CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -660,21 +596,8 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::QualifyBrandByUseCaseResponse, CampaignRegistrationExternalServiceQualifyBrandByUseCaseError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -709,10 +632,7 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::QualifyBrandByUseCaseResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceQualifyBrandByUseCaseError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::QualifyBrandByUseCaseResponse, CampaignRegistrationExternalServiceQualifyBrandByUseCaseError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -770,21 +690,8 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationExternalServiceDeleteCampaignError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationExternalServiceDeleteCampaignError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -813,10 +720,7 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<CampaignRegistrationExternalServiceDeleteCampaignError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationExternalServiceDeleteCampaignError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -925,21 +829,8 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListCampaignRegistrationResponse, CampaignRegistrationServiceListCampaignRegistrationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationServiceListCampaignRegistrationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -990,10 +881,7 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListCampaignRegistrationResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceListCampaignRegistrationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListCampaignRegistrationResponse, CampaignRegistrationServiceListCampaignRegistrationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1103,21 +991,8 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetCampaignRegistrationFeedbackResponse, CampaignRegistrationServiceGetCampaignRegistrationFeedbackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1147,10 +1022,7 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetCampaignRegistrationFeedbackResponse>,
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceGetCampaignRegistrationFeedbackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetCampaignRegistrationFeedbackResponse, CampaignRegistrationServiceGetCampaignRegistrationFeedbackError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -1224,21 +1096,8 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationServiceResubmitCampaignRegistrationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CampaignRegistrationServiceResubmitCampaignRegistrationError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -1268,10 +1127,7 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<CampaignRegistrationServiceResubmitCampaignRegistrationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, CampaignRegistrationServiceResubmitCampaignRegistrationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

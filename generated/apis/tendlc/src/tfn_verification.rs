@@ -137,21 +137,8 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ListTfnVerificationsResponse, TfnVerificationExternalServiceListTfnVerificationsRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TfnVerificationExternalServiceListTfnVerificationsRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -196,10 +183,7 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ListTfnVerificationsResponse>,
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceListTfnVerificationsRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ListTfnVerificationsResponse, TfnVerificationExternalServiceListTfnVerificationsRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -301,21 +285,8 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CreateTfnVerificationResponse, TfnVerificationExternalServiceCreateTfnVerificationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TfnVerificationExternalServiceCreateTfnVerificationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -343,10 +314,7 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CreateTfnVerificationResponse>,
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceCreateTfnVerificationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CreateTfnVerificationResponse, TfnVerificationExternalServiceCreateTfnVerificationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -397,21 +365,8 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::TfnVerification, TfnVerificationExternalServiceGetTfnVerificationRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TfnVerificationExternalServiceGetTfnVerificationRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -440,10 +395,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::TfnVerification>,
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::TfnVerification, TfnVerificationExternalServiceGetTfnVerificationRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {
@@ -493,21 +445,8 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::GetTfnVerificationUseCasesResponse, TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -535,10 +474,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::GetTfnVerificationUseCasesResponse>,
-        sinch_sdk_runtime::Error<TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::GetTfnVerificationUseCasesResponse, TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => {

@@ -88,21 +88,8 @@ impl<'a> GetBatchCallSummaryCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BatchSummary, GetBatchCallSummaryError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBatchCallSummaryError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBatchCallSummaryError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -128,10 +115,7 @@ impl<'a> GetBatchCallSummaryCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BatchSummary>,
-        sinch_sdk_runtime::Error<GetBatchCallSummaryError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BatchSummary, GetBatchCallSummaryError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBatchCallSummaryError::Status400)),
@@ -198,21 +182,8 @@ impl<'a> StopBatchProcessingCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BatchStopResponse, StopBatchProcessingError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<StopBatchProcessingError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<StopBatchProcessingError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -238,10 +209,7 @@ impl<'a> StopBatchProcessingCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BatchStopResponse>,
-        sinch_sdk_runtime::Error<StopBatchProcessingError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BatchStopResponse, StopBatchProcessingError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(StopBatchProcessingError::Status400)),
@@ -308,21 +276,8 @@ impl<'a> GetBatchDetailsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::BatchDetails, GetBatchDetailsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBatchDetailsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBatchDetailsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -349,10 +304,7 @@ impl<'a> GetBatchDetailsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::BatchDetails>,
-        sinch_sdk_runtime::Error<GetBatchDetailsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::BatchDetails, GetBatchDetailsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBatchDetailsError::Status400)),

@@ -212,21 +212,8 @@ impl<'a> ListCallsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallsList, ListCallsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListCallsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListCallsError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -281,10 +268,7 @@ impl<'a> ListCallsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallsList>,
-        sinch_sdk_runtime::Error<ListCallsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallsList, ListCallsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ListCallsError::Status400)),
@@ -358,21 +342,8 @@ impl<'a> CreateCallCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallResponse, CreateCallError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateCallError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateCallError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -403,10 +374,7 @@ impl<'a> CreateCallCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallResponse>,
-        sinch_sdk_runtime::Error<CreateCallError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallResponse, CreateCallError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateCallError::Status400)),
@@ -474,21 +442,8 @@ impl<'a> GetCallByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::Call, GetCallByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetCallByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetCallByIdError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -514,10 +469,7 @@ impl<'a> GetCallByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::Call>,
-        sinch_sdk_runtime::Error<GetCallByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::Call, GetCallByIdError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             401 => return Err(response.error_as(GetCallByIdError::Status401)),
@@ -581,21 +533,8 @@ impl<'a> PatchCallByIdCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), PatchCallByIdError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PatchCallByIdError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PatchCallByIdError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -623,10 +562,7 @@ impl<'a> PatchCallByIdCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<PatchCallByIdError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), PatchCallByIdError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(PatchCallByIdError::Status400)),
@@ -696,21 +632,8 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), PatchCallBySessionAndNameError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PatchCallBySessionAndNameError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PatchCallBySessionAndNameError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -740,10 +663,7 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<PatchCallBySessionAndNameError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), PatchCallBySessionAndNameError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(PatchCallBySessionAndNameError::Status400)),

@@ -72,21 +72,8 @@ impl<'a> DescribeSvamlCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SvamlDescriptionResponse, DescribeSvamlError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DescribeSvamlError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DescribeSvamlError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -111,10 +98,7 @@ impl<'a> DescribeSvamlCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SvamlDescriptionResponse>,
-        sinch_sdk_runtime::Error<DescribeSvamlError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SvamlDescriptionResponse, DescribeSvamlError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DescribeSvamlError::Status400)),
@@ -165,21 +149,8 @@ impl<'a> ValidateSvamlCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ValidateSvamlResponse, ValidateSvamlError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ValidateSvamlError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ValidateSvamlError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -204,10 +175,7 @@ impl<'a> ValidateSvamlCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ValidateSvamlResponse>,
-        sinch_sdk_runtime::Error<ValidateSvamlError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ValidateSvamlResponse, ValidateSvamlError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ValidateSvamlError::Status400)),

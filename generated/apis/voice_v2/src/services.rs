@@ -149,21 +149,8 @@ impl<'a> ListServicesCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ServiceListResponse, ListServicesError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListServicesError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListServicesError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -200,10 +187,7 @@ impl<'a> ListServicesCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ServiceListResponse>,
-        sinch_sdk_runtime::Error<ListServicesError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ServiceListResponse, ListServicesError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ListServicesError::Status400)),
@@ -275,21 +259,8 @@ impl<'a> CreateServiceCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ServiceResponse, CreateServiceError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateServiceError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateServiceError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -317,10 +288,7 @@ impl<'a> CreateServiceCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ServiceResponse>,
-        sinch_sdk_runtime::Error<CreateServiceError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ServiceResponse, CreateServiceError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateServiceError::Status400)),
@@ -387,21 +355,8 @@ impl<'a> GetServiceCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ServiceResponse, GetServiceError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetServiceError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetServiceError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -427,10 +382,7 @@ impl<'a> GetServiceCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ServiceResponse>,
-        sinch_sdk_runtime::Error<GetServiceError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ServiceResponse, GetServiceError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetServiceError::Status400)),
@@ -493,21 +445,8 @@ impl<'a> DeleteServiceCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, (), DeleteServiceError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteServiceError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteServiceError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -532,10 +471,7 @@ impl<'a> DeleteServiceCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<()>,
-        sinch_sdk_runtime::Error<DeleteServiceError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<(), DeleteServiceError> {
         match response.status() {
             200..=299 => {}
             400 => return Err(response.error_as(DeleteServiceError::Status400)),
@@ -610,21 +546,8 @@ impl<'a> UpdateServiceCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::ServiceResponse, UpdateServiceError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateServiceError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateServiceError> {
         let client = self.client;
         let project_id = sinch_sdk_runtime::call::client_param(
             &self.project_id,
@@ -653,10 +576,7 @@ impl<'a> UpdateServiceCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::ServiceResponse>,
-        sinch_sdk_runtime::Error<UpdateServiceError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::ServiceResponse, UpdateServiceError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateServiceError::Status400)),

@@ -62,21 +62,8 @@ impl<'a> GetStatusCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackStoreSearchResult, GetStatusError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStatusError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStatusError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -102,10 +89,7 @@ impl<'a> GetStatusCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackStoreSearchResult>,
-        sinch_sdk_runtime::Error<GetStatusError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackStoreSearchResult, GetStatusError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStatusError::Status400)),
@@ -157,21 +141,8 @@ impl<'a> GetNotificationsCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackStoreSearchResult, GetNotificationsError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetNotificationsError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetNotificationsError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -200,10 +171,7 @@ impl<'a> GetNotificationsCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackStoreSearchResult>,
-        sinch_sdk_runtime::Error<GetNotificationsError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackStoreSearchResult, GetNotificationsError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetNotificationsError::Status400)),

@@ -87,21 +87,8 @@ impl<'a> CheckCapability1Call<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CapabilityResponse, CheckCapability1Error> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CheckCapability1Error>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CheckCapability1Error> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -125,10 +112,7 @@ impl<'a> CheckCapability1Call<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CapabilityResponse>,
-        sinch_sdk_runtime::Error<CheckCapability1Error>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CapabilityResponse, CheckCapability1Error> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CheckCapability1Error::Status400)),
@@ -179,21 +163,8 @@ impl<'a> CheckCapabilityCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CapabilityResponse, CheckCapabilityError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CheckCapabilityError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CheckCapabilityError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -213,10 +184,7 @@ impl<'a> CheckCapabilityCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CapabilityResponse>,
-        sinch_sdk_runtime::Error<CheckCapabilityError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CapabilityResponse, CheckCapabilityError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CheckCapabilityError::Status400)),

@@ -75,21 +75,8 @@ impl<'a> ListMediaProvidersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::WhatsAppListMediaProvidersResponse, ListMediaProvidersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ListMediaProvidersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ListMediaProvidersError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -114,10 +101,7 @@ impl<'a> ListMediaProvidersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::WhatsAppListMediaProvidersResponse>,
-        sinch_sdk_runtime::Error<ListMediaProvidersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::WhatsAppListMediaProvidersResponse, ListMediaProvidersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ListMediaProvidersError::Status400)),
@@ -168,21 +152,8 @@ impl<'a> AddMediaProviderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, AddMediaProviderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddMediaProviderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddMediaProviderError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -207,10 +178,7 @@ impl<'a> AddMediaProviderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<AddMediaProviderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, AddMediaProviderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AddMediaProviderError::Status400)),
@@ -262,21 +230,8 @@ impl<'a> DeleteMediaProviderCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, DeleteMediaProviderError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteMediaProviderError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteMediaProviderError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -302,10 +257,7 @@ impl<'a> DeleteMediaProviderCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<DeleteMediaProviderError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, DeleteMediaProviderError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteMediaProviderError::Status400)),

@@ -47,21 +47,8 @@ impl<'a> PostMessageCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::CallbackReceipt, PostMessageError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<PostMessageError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<PostMessageError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -81,10 +68,7 @@ impl<'a> PostMessageCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::CallbackReceipt>,
-        sinch_sdk_runtime::Error<PostMessageError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::CallbackReceipt, PostMessageError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(PostMessageError::Status400)),

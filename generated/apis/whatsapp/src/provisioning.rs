@@ -150,21 +150,8 @@ impl<'a> GetBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::MsisdnListMessage, GetBlacklistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetBlacklistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetBlacklistError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -192,10 +179,7 @@ impl<'a> GetBlacklistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::MsisdnListMessage>,
-        sinch_sdk_runtime::Error<GetBlacklistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::MsisdnListMessage, GetBlacklistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetBlacklistError::Status400)),
@@ -246,21 +230,8 @@ impl<'a> AddToBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, AddToBlacklistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<AddToBlacklistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<AddToBlacklistError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -285,10 +256,7 @@ impl<'a> AddToBlacklistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<AddToBlacklistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, AddToBlacklistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(AddToBlacklistError::Status400)),
@@ -339,21 +307,8 @@ impl<'a> RemoveFromBlacklistCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, RemoveFromBlacklistError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<RemoveFromBlacklistError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -378,10 +333,7 @@ impl<'a> RemoveFromBlacklistCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<RemoveFromBlacklistError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, RemoveFromBlacklistError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(RemoveFromBlacklistError::Status400)),
@@ -432,21 +384,8 @@ impl<'a> ProvisionOptInCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptInError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProvisionOptInError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProvisionOptInError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -471,10 +410,7 @@ impl<'a> ProvisionOptInCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<ProvisionOptInError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptInError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptInError::Status400)),
@@ -525,21 +461,8 @@ impl<'a> ProvisionOptOutCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProvisionOptOutError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProvisionOptOutError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -564,10 +487,7 @@ impl<'a> ProvisionOptOutCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<ProvisionOptOutError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptOutError::Status400)),
@@ -619,21 +539,8 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutDeprecatedEndpointError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<ProvisionOptOutDeprecatedEndpointError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -661,10 +568,7 @@ impl<'a> ProvisionOptOutDeprecatedEndpointCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<ProvisionOptOutDeprecatedEndpointError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, ProvisionOptOutDeprecatedEndpointError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(ProvisionOptOutDeprecatedEndpointError::Status400)),

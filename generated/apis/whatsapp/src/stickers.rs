@@ -215,21 +215,8 @@ impl<'a> GetStickerpacksCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchGetStickerpacksResponse, GetStickerpacksError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStickerpacksError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStickerpacksError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -252,10 +239,7 @@ impl<'a> GetStickerpacksCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchGetStickerpacksResponse>,
-        sinch_sdk_runtime::Error<GetStickerpacksError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchGetStickerpacksResponse, GetStickerpacksError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickerpacksError::Status400)),
@@ -306,21 +290,8 @@ impl<'a> CreateStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchCreateStickerpackResponse, CreateStickerpackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateStickerpackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateStickerpackError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -340,10 +311,7 @@ impl<'a> CreateStickerpackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchCreateStickerpackResponse>,
-        sinch_sdk_runtime::Error<CreateStickerpackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchCreateStickerpackResponse, CreateStickerpackError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateStickerpackError::Status400)),
@@ -401,21 +369,8 @@ impl<'a> GetStickersCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchGetStickersResponse, GetStickersError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStickersError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStickersError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -445,10 +400,7 @@ impl<'a> GetStickersCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchGetStickersResponse>,
-        sinch_sdk_runtime::Error<GetStickersError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchGetStickersResponse, GetStickersError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickersError::Status400)),
@@ -500,21 +452,8 @@ impl<'a> CreateStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchCreateStickerResponse, CreateStickerError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<CreateStickerError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<CreateStickerError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -541,10 +480,7 @@ impl<'a> CreateStickerCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchCreateStickerResponse>,
-        sinch_sdk_runtime::Error<CreateStickerError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchCreateStickerResponse, CreateStickerError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(CreateStickerError::Status400)),
@@ -606,21 +542,8 @@ impl<'a> GetStickerInformationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchGetStickerInformationResponse, GetStickerInformationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStickerInformationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStickerInformationError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -651,10 +574,7 @@ impl<'a> GetStickerInformationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchGetStickerInformationResponse>,
-        sinch_sdk_runtime::Error<GetStickerInformationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchGetStickerInformationResponse, GetStickerInformationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickerInformationError::Status400)),
@@ -707,21 +627,8 @@ impl<'a> DeleteStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, DeleteStickerError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteStickerError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteStickerError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -749,10 +656,7 @@ impl<'a> DeleteStickerCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<DeleteStickerError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, DeleteStickerError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteStickerError::Status400)),
@@ -805,21 +709,8 @@ impl<'a> UpdateStickerCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, UpdateStickerError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateStickerError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateStickerError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -847,10 +738,7 @@ impl<'a> UpdateStickerCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<UpdateStickerError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, UpdateStickerError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateStickerError::Status400)),
@@ -911,21 +799,8 @@ impl<'a> GetStickerpackInformationCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, super::types::SinchGetStickerpackInformationResponse, GetStickerpackInformationError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<GetStickerpackInformationError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<GetStickerpackInformationError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -954,10 +829,7 @@ impl<'a> GetStickerpackInformationCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<super::types::SinchGetStickerpackInformationResponse>,
-        sinch_sdk_runtime::Error<GetStickerpackInformationError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<super::types::SinchGetStickerpackInformationResponse, GetStickerpackInformationError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(GetStickerpackInformationError::Status400)),
@@ -1009,21 +881,8 @@ impl<'a> DeleteStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, DeleteStickerpackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<DeleteStickerpackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<DeleteStickerpackError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -1049,10 +908,7 @@ impl<'a> DeleteStickerpackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<DeleteStickerpackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, DeleteStickerpackError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(DeleteStickerpackError::Status400)),
@@ -1104,21 +960,8 @@ impl<'a> UpdateStickerpackCall<'a> {
         self
     }
     sinch_sdk_runtime::call::call_options!();
-    /// Sends the request; the value comes with the response's status and headers.
     #[inline]
-    pub fn send_with_response(
-        self,
-    ) -> sinch_sdk_runtime::call::Sending<'a, std::collections::BTreeMap<String, serde_json::Value>, UpdateStickerpackError> {
-        let client = self.client;
-        sinch_sdk_runtime::call::Sending::new(&client.http, self.request_parts(), Self::decode_response)
-    }
-    #[inline]
-    fn request_parts(
-        self,
-    ) -> Result<
-        (sinch_sdk_runtime::Request, sinch_sdk_runtime::CallOptions),
-        sinch_sdk_runtime::Error<UpdateStickerpackError>,
-    > {
+    fn request_parts(self) -> sinch_sdk_runtime::call::Built<UpdateStickerpackError> {
         let client = self.client;
         let bot_id = sinch_sdk_runtime::call::client_param(
             &self.bot_id,
@@ -1144,10 +987,7 @@ impl<'a> UpdateStickerpackCall<'a> {
     #[inline]
     fn decode_response(
         response: sinch_sdk_runtime::Response,
-    ) -> Result<
-        sinch_sdk_runtime::WithResponse<std::collections::BTreeMap<String, serde_json::Value>>,
-        sinch_sdk_runtime::Error<UpdateStickerpackError>,
-    > {
+    ) -> sinch_sdk_runtime::call::Decoded<std::collections::BTreeMap<String, serde_json::Value>, UpdateStickerpackError> {
         let value = match response.status() {
             200..=299 => response.json()?,
             400 => return Err(response.error_as(UpdateStickerpackError::Status400)),
