@@ -34,6 +34,7 @@ macro_rules! __open_enum {
     ($name:ident { $($variant:ident = $value:literal,)* }) => {
         impl $name {
             /// The value as it is sent over the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $value,)*
@@ -42,6 +43,7 @@ macro_rules! __open_enum {
             }
         }
         impl From<&str> for $name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     $($value => Self::$variant,)*
@@ -50,17 +52,20 @@ macro_rules! __open_enum {
             }
         }
         impl From<String> for $name {
+            #[inline]
             fn from(value: String) -> Self {
                 Self::from(value.as_str())
             }
         }
         impl std::str::FromStr for $name {
             type Err = std::convert::Infallible;
+            #[inline]
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok(Self::from(value))
             }
         }
         impl std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }

@@ -152,6 +152,7 @@ macro_rules! __object {
                 struct __Visitor;
                 impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = $name;
+                    #[inline]
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(concat!("struct ", stringify!($name)))
                     }
@@ -257,6 +258,7 @@ macro_rules! __constructor {
         impl $name {
             /// An empty value: every field is optional; set them with the methods named after them.
             #[allow(clippy::new_without_default)]
+            #[inline]
             pub fn new() -> Self {
                 Default::default()
             }
@@ -266,6 +268,7 @@ macro_rules! __constructor {
         impl $name {
             /// A value with its required fields; set optional ones with the methods named after them.
             #[allow(clippy::too_many_arguments)]
+            #[inline]
             pub fn new($($arg: impl Into<$t>),+) -> Self {
                 Self {
                     $($arg: $crate::__runtime::object::required::<$t, _>($arg.into()),)+

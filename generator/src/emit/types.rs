@@ -604,6 +604,7 @@ fn union(def: &TypeDef, u: &Union, out: &mut String) {
          /// Decodes a value already read as JSON: how a struct hands its flattened union the\n    \
          /// properties it does not name itself.\n    \
          #[doc(hidden)]\n    \
+         #[inline]\n    \
          pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {{"
     );
     match &u.discriminator {

@@ -126,6 +126,7 @@ impl BrandCategoryValue {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
@@ -654,6 +655,7 @@ impl ErrorDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("ResourceInfo") => <NotFoundDetails as serde::Deserialize>::deserialize(&value)

@@ -600,6 +600,7 @@ impl ErrorDetail {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("BadRequest") => <BadRequestDetail as serde::Deserialize>::deserialize(&value)
@@ -1527,6 +1528,7 @@ impl SipEndpointKind {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["address"], known: &["address", "port"], values: &[] },

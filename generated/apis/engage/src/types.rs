@@ -5108,6 +5108,7 @@ impl RequestSenderAddressUsingPostRequest {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason"], known: &["sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label"], values: &[("sender_address_type", &["ALPHANUMERIC"]), ("usage_type", &["ALPHANUMERIC"])] },
@@ -5184,6 +5185,7 @@ impl RequestSenderAddressUsingPostResponse {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["id", "sender_address", "sender_address_type", "usage_type", "destination_countries", "reason", "label", "status", "account_id", "created_date", "last_modified_date"], values: &[("sender_address_type", &["ALPHANUMERIC"]), ("usage_type", &["ALPHANUMERIC"]), ("status", &["OPEN", "PENDING", "REJECTED", "APPROVED"])] },

@@ -639,6 +639,7 @@ impl ErrorDetail {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("NotFound") => <NotFoundDetail as serde::Deserialize>::deserialize(&value)
@@ -1095,6 +1096,7 @@ impl FaxContentUrl {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
@@ -1247,6 +1249,7 @@ impl FaxErrors {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("errorType").and_then(serde_json::Value::as_str) {
             Some("DOCUMENT_CONVERSION_ERROR") => <DocumentConversionError as serde::Deserialize>::deserialize(&value)

@@ -370,6 +370,7 @@ impl CallbackPayload {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("resourceType").and_then(serde_json::Value::as_str) {
             Some("ACTIVE_NUMBER") => <CallbackPayloadActiveNumber as serde::Deserialize>::deserialize(&value)
@@ -956,6 +957,7 @@ impl CreateNumberOrderRequestKind {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["numberOrderOption"], known: &["numberOrderOption"], values: &[] },
@@ -1854,6 +1856,7 @@ impl OrderVoiceConfiguration {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("RTC") => <OrderVoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)
@@ -2442,6 +2445,7 @@ impl ScheduledVoiceProvisioning {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("EST") => <ScheduledVoiceProvisioningEst as serde::Deserialize>::deserialize(&value)
@@ -2970,6 +2974,7 @@ impl VoiceConfiguration {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("RTC") => <VoiceConfigurationRtc as serde::Deserialize>::deserialize(&value)

@@ -401,6 +401,7 @@ impl ErrorDetail {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("NotFound") => <NotFoundDetail as serde::Deserialize>::deserialize(&value)
@@ -1951,6 +1952,7 @@ impl VoiceConfiguration {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("RTC") => <RtcConfiguration as serde::Deserialize>::deserialize(&value)

@@ -413,6 +413,7 @@ impl BundlesConversationAppInputDtoRetentionPolicy {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["retentionPolicyType", "ttl"], values: &[("retentionPolicyType", &["CONVERSATION_EXPIRE_POLICY", "MESSAGE_EXPIRE_POLICY", "PERSIST_RETENTION_POLICY"])] },
@@ -707,6 +708,7 @@ impl BundlesInputBundlesDtoConvApp {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["name", "webhooks", "processingMode", "retentionPolicy", "consentManagerSettings"], values: &[("processingMode", &["CONVERSATION", "DISPATCH"])] },
@@ -790,6 +792,7 @@ impl BundlesInputBundlesDtoSmsApp {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["test", "name"], values: &[] },
@@ -873,6 +876,7 @@ impl BundlesInputBundlesDtoSubproject {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["name", "labels"], values: &[] },
@@ -3244,6 +3248,7 @@ impl KakaotalkSenderChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["adminPhoneNo", "name", "topLevelCategoryCode", "midLevelCategoryCode", "subLevelCategoryCode"], known: &["adminPhoneNo", "name", "logoImage", "topLevelCategoryCode", "midLevelCategoryCode", "subLevelCategoryCode"], values: &[] },
@@ -3867,6 +3872,7 @@ impl KakaotalkTemplateChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["language", "messageType", "emphasizeType", "categoryCode", "securityFlag", "name", "buttons"], known: &["language", "messageType", "emphasizeType", "categoryCode", "securityFlag", "name", "content", "extra", "ad", "title", "subtitle", "imageName", "imageUrl", "buttons"], values: &[("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("messageType", &["AD_INCLUDED", "BASIC", "EXTRA_INFORMATION", "MIXED", "TEMPLATE_MESSAGE_TYPE_UNSPECIFIED", "UNRECOGNIZED"]), ("emphasizeType", &["EMPHASIZE_TYPE_IMAGE", "EMPHASIZE_TYPE_NONE", "EMPHASIZE_TYPE_TEXT", "EMPHASIZE_TYPE_UNSPECIFIED", "UNRECOGNIZED"])] },
@@ -5064,6 +5070,7 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
@@ -5218,6 +5225,7 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[] },
@@ -9433,6 +9441,7 @@ impl RcsSenderDetailsQuestionnaireBaseDtoUs {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions"], known: &["questions"], values: &[] },
@@ -9553,6 +9562,7 @@ impl RcsSenderDetailsQuestionnaireDtoUs {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["questions", "answers"], known: &["questions", "answers"], values: &[] },
@@ -10398,6 +10408,7 @@ impl RcsSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState", "stockExchange", "stockSymbol"], known: &["companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "addressLine", "addressCity", "addressCountry", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage", "ownershipType", "legalForm", "taxIdCountry", "taxId", "addressState", "stockExchange", "stockSymbol"], values: &[("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("ownershipType", &["PUBLIC"]), ("legalForm", &["CORPORATION"]), ("taxIdCountry", &["US"]), ("addressState", &["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"])] },
@@ -10702,6 +10713,7 @@ impl RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "email", "website", "phone"], known: &["name", "email", "title", "website", "partner", "phone"], values: &[] },
@@ -11945,6 +11957,7 @@ impl RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["ownershipType", "companyLegalName", "companyPhoneNumber", "companyEmailAddress", "brandName", "brandIndustry", "legalForm", "taxIdCountry", "taxId", "addressLine", "addressCity", "addressCountry", "addressState", "addressPostalCode", "websiteUrl", "contactFirstName", "contactSurname", "stockExchange", "stockSymbol", "sampleMessages", "messagesVolume", "embeddedLink", "embeddedPhone", "ageGatedContent", "directLending", "optInConfirmationMessage", "helpMessage", "callToActionMessage"], values: &[("ownershipType", &["PRIVATE", "PUBLIC"]), ("brandIndustry", &["AGRICULTURE", "COMMUNICATION", "CONSTRUCTION", "EDUCATION", "ENERGY", "ENTERTAINMENT", "FINANCIAL", "GAMBLING", "GOVERNMENT", "HEALTHCARE", "HOSPITALITY", "HUMAN_RESOURCES", "INSURANCE", "LEGAL", "MANUFACTURING", "NON_GOVERNMENTAL_ORGANIZATION", "POLITICAL", "POSTAL", "PROFESSIONAL", "REAL_ESTATE", "RETAIL", "TECHNOLOGY", "TRANSPORTATION"]), ("legalForm", &["CORPORATION", "LIMITED_LIABILITY_COMPANY", "PARTNERSHIP", "S_CORPORATION"]), ("taxIdCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("addressCountry", &["AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AR", "AS", "AT", "AU", "AW", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GT", "GU", "GW", "GY", "HK", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"]), ("addressState", &["AK", "AL", "AR", "AS", "AZ", "CA", "CO", "CT", "DC", "DE", "FL", "GA", "GU", "HI", "IA", "ID", "IL", "IN", "KS", "KY", "LA", "MA", "MD", "ME", "MI", "MN", "MO", "MP", "MS", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VA", "VI", "VT", "WA", "WI", "WV", "WY"])] },
@@ -13890,6 +13903,7 @@ impl WhatsappAccountChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["clientBusinessManagerId", "wabaName"], known: &["clientBusinessManagerId", "companyLegalName", "wabaName", "senderDetails"], values: &[] },
@@ -14291,6 +14305,7 @@ impl WhatsappAccountsControllerCreateAccountV1Request {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["wabaName", "clientBusinessManagerId", "senderDetails"], known: &["wabaName", "clientBusinessManagerId", "businessManager", "senderDetails"], values: &[("businessManager", &["SINCH_AMERICA", "SINCH_BR", "SINCH_MX", "SINCH_SEP", "SINCH_UK"])] },
@@ -14699,6 +14714,7 @@ impl WhatsappButtonsComponentDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
@@ -14898,6 +14914,7 @@ impl WhatsappButtonsComponentInputDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "flowId", "flowAction"], known: &["type", "text", "flowId", "flowAction", "navigateScreen"], values: &[("type", &["FLOW"]), ("flowAction", &["DATA_EXCHANGE", "NAVIGATE"])] },
@@ -15114,6 +15131,7 @@ impl WhatsappCardButtonsComponentDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
@@ -15228,6 +15246,7 @@ impl WhatsappCardDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
@@ -17153,6 +17172,7 @@ impl WhatsappInputCardButtonsComponentDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text", "url"], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
@@ -17272,6 +17292,7 @@ impl WhatsappInputCardDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
@@ -18714,6 +18735,7 @@ impl WhatsappPartialButtonsComponentDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "phoneNumber"], values: &[("type", &["PHONE_NUMBER"])] },
@@ -18883,6 +18905,7 @@ impl WhatsappPartialCardButtonsComponentDtoButtonsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "text", "url", "examples"], values: &[("type", &["URL"])] },
@@ -18998,6 +19021,7 @@ impl WhatsappPartialCardDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format", "examples"], values: &[("type", &["HEADER"]), ("format", &["IMAGE", "VIDEO"])] },
@@ -19478,6 +19502,7 @@ impl WhatsappPartialTemplateChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["messageSendTtlSeconds", "optimization", "components"], values: &[] },
@@ -19610,6 +19635,7 @@ impl WhatsappPartialTemplateDetailsDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &[], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
@@ -20232,6 +20258,7 @@ impl WhatsappSenderChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["displayName", "vertical"], known: &["displayName", "description", "vertical", "email", "address", "websiteOne", "websiteTwo", "about", "photoUrl", "username"], values: &[("vertical", &["ALCOHOL", "AUTOMOTIVE", "BEAUTY_SPA_SALON", "CLOTHING_AND_APPAREL", "EDUCATION", "ENTERTAINMENT", "EVENT_PLANNING_AND_SERVICE", "FINANCE_AND_BANKING", "FOOD_AND_GROCERY", "HOTEL_AND_LODGING", "MEDICAL_AND_HEALTH", "NON_PROFIT", "NOT_SET", "ONLINE_GAMBLING", "OTC_DRUGS", "OTHER", "PHYSICAL_GAMBLING", "PROFESSIONAL_SERVICES", "PUBLIC_SERVICE", "RESTAURANT", "SHOPPING_AND_RETAIL", "TRAVEL_AND_TRANSPORTATION", "UNRECOGNIZED"])] },
@@ -21535,6 +21562,7 @@ impl WhatsappSendersControllerCreateSenderV1Request {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["wabaId", "phoneNumberId"], known: &["region", "metaLocalStorage", "wabaId", "phoneNumberId", "businessManager", "authenticationCode"], values: &[("region", &["BR", "EU", "US"]), ("metaLocalStorage", &["AE", "AU", "BH", "BR", "CA", "CH", "DE", "GB", "ID", "IN", "JP", "KR", "SG", "US", "ZA"]), ("businessManager", &["SINCH_BR", "SINCH_MX", "SINCH_UK"])] },
@@ -22037,6 +22065,7 @@ impl WhatsappTemplateChangesDetailsDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
@@ -22235,6 +22264,7 @@ impl WhatsappTemplateChangesDtoDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["components"], known: &["components", "messageSendTtlSeconds", "optimization"], values: &[] },
@@ -22466,6 +22496,7 @@ impl WhatsappTemplateDetailsDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format", "text", "example"], values: &[("type", &["HEADER"]), ("format", &["TEXT"])] },
@@ -22691,6 +22722,7 @@ impl WhatsappTemplateDetailsInputDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },
@@ -23772,6 +23804,7 @@ impl WhatsappTemplatesControllerGetTemplateV1Response {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["name", "language", "category", "analytics", "isMetaGenerated"], known: &["whatsappId", "state", "name", "language", "category", "rejectionCode", "qualityScore", "changes", "details", "analytics", "isMetaGenerated"], values: &[("state", &["APPROVED", "DISABLED", "PAUSED", "PENDING", "REJECTED"]), ("language", &["AF", "AR", "AZ", "BG", "BN", "CA", "CS", "DA", "DE", "EL", "EN", "EN_GB", "EN_US", "ES", "ES_AR", "ES_ES", "ES_MX", "ES_UY", "ET", "FA", "FI", "FIL", "FR", "GA", "GU", "HA", "HE", "HI", "HR", "HU", "ID", "IT", "JA", "KA", "KK", "KN", "KO", "KY_KG", "LO", "LT", "LV", "MK", "ML", "MR", "MS", "NB", "NL", "PA", "PL", "PT_BR", "PT_PT", "RO", "RU", "RW_RW", "SK", "SL", "SQ", "SR", "SV", "SW", "TA", "TE", "TH", "TR", "UK", "UR", "UZ", "VI", "ZH_CN", "ZH_HK", "ZH_TW", "ZU", "UNRECOGNIZED"]), ("category", &["AUTHENTICATION", "MARKETING", "UTILITY", "UNRECOGNIZED"]), ("rejectionCode", &["ABUSIVE_CONTENT", "INCORRECT_CATEGORY", "INVALID_FORMAT", "NONE", "SCAM", "UNRECOGNIZED"]), ("qualityScore", &["QUALITY_SCORE_GREEN", "QUALITY_SCORE_RED", "QUALITY_SCORE_YELLOW", "QUALITY_SCORE_UNKNOWN", "UNRECOGNIZED"])] },
@@ -23848,6 +23881,7 @@ impl WhatsappTemplatesControllerListTemplatesByNameV1Response {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
@@ -23924,6 +23958,7 @@ impl WhatsappTemplatesControllerListTemplatesV1Response {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["totalSize", "pageSize", "templates"], known: &["totalSize", "pageSize", "previousPageToken", "nextPageToken", "templates"], values: &[] },
@@ -24228,6 +24263,7 @@ impl WhatsappUpdateTemplateDetailsInputDtoComponentsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "format"], known: &["type", "format"], values: &[("type", &["HEADER"]), ("format", &["LOCATION"])] },

@@ -93,6 +93,7 @@ impl AgentEventEvent {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type"], known: &["type"], values: &[("type", &["agent_composing"])] },
@@ -213,6 +214,7 @@ impl Callback {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "message_id", "at", "status_report"], known: &["type", "message_id", "at", "status_report"], values: &[("type", &["status_report_rcs"])] },
@@ -917,6 +919,7 @@ impl MessageMessage {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["text"])] },
@@ -1102,6 +1105,7 @@ impl MessageSuggestionsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
@@ -1328,6 +1332,7 @@ impl RichCardContentSuggestionsItem {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
@@ -1874,6 +1879,7 @@ impl StatusReportStatusReport {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "revoked", "expired"], known: &["type", "revoked", "expired"], values: &[("type", &["aborted"])] },
@@ -2041,6 +2047,7 @@ impl SuggestedActionAction {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "phone_number"], known: &["type", "phone_number"], values: &[("type", &["dial_phone_number"])] },
@@ -2236,6 +2243,7 @@ impl Suggestion {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "display_text"], known: &["type", "display_text", "postback"], values: &[("type", &["reply"])] },
@@ -2522,6 +2530,7 @@ impl UserAgentMessageMessage {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "text"], known: &["type", "text"], values: &[("type", &["text"])] },

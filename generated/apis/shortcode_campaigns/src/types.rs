@@ -165,6 +165,7 @@ impl CallbackEventBodyData {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("eventType").and_then(serde_json::Value::as_str) {
             Some("CampaignStatusUpdateBody") => <CampaignStatusUpdateBody as serde::Deserialize>::deserialize(&value)
@@ -1029,6 +1030,7 @@ impl ContentTypeEnum {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },
@@ -2088,6 +2090,7 @@ impl ErrorDetails {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("ResourceInfo") => <NotFoundDetails as serde::Deserialize>::deserialize(&value)

@@ -307,6 +307,7 @@ impl VerificationEvent {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("event").and_then(serde_json::Value::as_str) {
             Some("VerificationRequestEvent") => <VerificationRequestEvent as serde::Deserialize>::deserialize(&value)
@@ -540,6 +541,7 @@ impl VerificationReportRequest {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("sms") => <VerificationReportRequestSms as serde::Deserialize>::deserialize(&value)
@@ -856,6 +858,7 @@ impl VerificationReportResponse {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("flashcall") => <VerificationReportResponseFlashCall as serde::Deserialize>::deserialize(&value)
@@ -1220,6 +1223,7 @@ impl VerificationRequestEventResponse {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["action"], known: &["action", "sms"], values: &[("action", &["allow", "deny"])] },
@@ -2011,6 +2015,7 @@ impl VerificationStartRequest {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("seamless") => <VerificationStartRequestData as serde::Deserialize>::deserialize(&value)
@@ -2686,6 +2691,7 @@ impl VerificationStartResponse {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("sms") => <VerificationStartResponseSms as serde::Deserialize>::deserialize(&value)
@@ -3376,6 +3382,7 @@ impl VerificationStatusResponse {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("sms") => <VerificationStatusResponseSms as serde::Deserialize>::deserialize(&value)

@@ -341,6 +341,7 @@ impl CalloutRequest {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("method").and_then(serde_json::Value::as_str) {
             Some("conferenceCallout") => <ConferenceCalloutRequest as serde::Deserialize>::deserialize(&value)
@@ -573,6 +574,7 @@ impl ConferenceCalloutDestination {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
@@ -807,6 +809,7 @@ impl CustomCalloutDestination {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
@@ -945,6 +948,7 @@ impl Destination {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("did") => <DestinationDid as serde::Deserialize>::deserialize(&value)
@@ -1473,6 +1477,7 @@ impl GetCallResponseObjFrom {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
@@ -1628,6 +1633,7 @@ impl GetCallResponseObjTo {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["username", "Username"])] },
@@ -2641,6 +2647,7 @@ impl SvamlAction {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
@@ -2800,6 +2807,7 @@ impl SvamlActionAce {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
@@ -3330,6 +3338,7 @@ impl SvamlActionIce {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
@@ -3536,6 +3545,7 @@ impl SvamlActionPatch {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
@@ -3623,6 +3633,7 @@ impl SvamlActionPie {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("hangup") => <SvamlActionHangup as serde::Deserialize>::deserialize(&value)
@@ -3815,6 +3826,7 @@ impl SvamlInstruction {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
@@ -3956,6 +3968,7 @@ impl SvamlInstructionAce {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
@@ -4110,6 +4123,7 @@ impl SvamlInstructionIce {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
@@ -4254,6 +4268,7 @@ impl SvamlInstructionPie {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("name").and_then(serde_json::Value::as_str) {
             Some("playFiles") => <SvamlInstructionPlayFiles as serde::Deserialize>::deserialize(&value)
@@ -4805,6 +4820,7 @@ impl TtsCalloutDestination {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::Object, required: &["type", "endpoint"], known: &["type", "endpoint"], values: &[("type", &["number", "Number"])] },
@@ -5024,6 +5040,7 @@ impl WebhooksEvent {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("event").and_then(serde_json::Value::as_str) {
             Some("ice") => <IceRequest as serde::Deserialize>::deserialize(&value)

@@ -524,6 +524,7 @@ impl CallBehaviors {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("NONE") => <CallBehaviorsNone as serde::Deserialize>::deserialize(&value)
@@ -1270,6 +1271,7 @@ impl From2 {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("PHONE") => <Phone as serde::Deserialize>::deserialize(&value)
@@ -1649,6 +1651,7 @@ impl Message {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("SAY") => <MessageSay as serde::Deserialize>::deserialize(&value)
@@ -3149,6 +3152,7 @@ impl SvamlCommand {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("command").and_then(serde_json::Value::as_str) {
             Some("amd") => <Amd as serde::Deserialize>::deserialize(&value)
@@ -3439,6 +3443,7 @@ impl To {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("PHONE") => <Phone as serde::Deserialize>::deserialize(&value)
@@ -6326,6 +6331,7 @@ impl WebhookRequestEvent {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         const SHAPES: &[sinch_sdk_runtime::union::Shape] = &[
             sinch_sdk_runtime::union::Shape { kind: sinch_sdk_runtime::union::JsonKind::String, required: &[], known: &[], values: &[] },

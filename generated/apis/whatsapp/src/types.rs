@@ -1730,6 +1730,7 @@ impl WhatsAppMessageMessage {
     /// Decodes a value already read as JSON: how a struct hands its flattened union the
     /// properties it does not name itself.
     #[doc(hidden)]
+    #[inline]
     pub fn from_json_value(value: serde_json::Value) -> Result<Self, String> {
         match value.get("type").and_then(serde_json::Value::as_str) {
             Some("audio") | Some("AudioMessage") => <AudioMessage as serde::Deserialize>::deserialize(&value)
